@@ -1,0 +1,26 @@
+// rmsprop: one RMSprop step over all elements of one parameter, with Keras semantics
+// (keras.optimizers.RMSprop, momentum 0, centered false; https://keras.io/api/optimizers/rmsprop/):
+//   meanSquare = rho * meanSquare + (1 - rho) * grad²
+//   param     -= learningRate * grad / sqrt(meanSquare + epsilon)
+// NOTE: epsilon sits inside the square root, as in Keras and TensorFlow's ApplyRMSProp, not
+// outside it as in PyTorch. Defaults in Keras: learningRate 0.001, rho 0.9, epsilon 1e-7.
+//
+// Bindings: 0 param (read-write), 1 meanSquare (read-write), 2 grad, 3 hyper {lr, rho, eps, length}.
+struct Hyper { learningRate: f32, rho: f32, epsilon: f32, length: u32 }
+
+@group(0) @binding(0) var<storage, read_write> param: array<f32>;
+@group(0) @binding(1) var<storage, read_write> meanSquare: array<f32>;
+@group(0) @binding(2) var<storage, read> grad: array<f32>;
+@group(0) @binding(3) var<uniform> hyper: Hyper;
+
+override WORKGROUP_SIZE: u32 = 64;
+
+@compute @workgroup_size(WORKGROUP_SIZE)
+fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
+  let i = gid.x + gid.y * groups.x * WORKGROUP_SIZE;
+  if (i >= hyper.length) { return; }
+  let g = grad[i];
+  let ms = hyper.rho * meanSquare[i] + (1.0 - hyper.rho) * g * g;
+  meanSquare[i] = ms;
+  param[i] -= hyper.learningRate * g / sqrt(ms + hyper.epsilon);
+}

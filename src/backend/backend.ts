@@ -1,0 +1,92 @@
+// The kernels the engine runs, one method per kernel id. Two implementations: cpu/ (plain loops,
+// the reference) and webgpu/ (WGSL in shaders/). Methods record work; results are read with read().
+// Storage holds 32-bit words (f32 or u32), like a GPU storage buffer.
+
+export interface Storage {
+  /** Capacity in 32-bit words. */
+  readonly length: number;
+}
+
+/** C[M,N] = op(A)[M,K] · op(B)[K,N]; a transposed operand is read transposed, never copied. */
+export interface MatmulShape {
+  m: number;
+  n: number;
+  k: number;
+  transA: boolean;
+  transB: boolean;
+}
+
+export interface RmspropHyper {
+  learningRate: number;
+  rho: number;
+  epsilon: number;
+}
+
+export type SoftmaxXentMode = 'train' | 'eval' | 'predict';
+
+/** Metrics accumulated on the device by softmaxXent, in this order. */
+export const METRICS_LENGTH = 4;
+export interface Metrics {
+  lossSum: number;
+  correct: number;
+  seen: number;
+  nonFinite: number;
+}
+export function toMetrics(words: Float32Array): Metrics {
+  return { lossSum: words[0], correct: words[1], seen: words[2], nonFinite: words[3] };
+}
+
+export interface SoftmaxXentArgs {
+  mode: SoftmaxXentMode;
+  rows: number;
+  cols: number;
+  /** [rows, cols]: dlogits in train mode, probabilities in predict mode, untouched in eval. */
+  out: Storage;
+  /** [4] accumulated: lossSum, correct, seen, nonFinite (see Metrics). */
+  metrics: Storage;
+  /** [1] batch-mean loss. */
+  loss: Storage;
+  /** [rows] u32 argmax per row. */
+  predictions: Storage;
+  logits: Storage;
+  /** [rows] u32 class indices (ignored in predict mode). */
+  labels: Storage;
+}
+
+export interface GatherBatchArgs {
+  /** [rows, pixelsPerImage] f32 pixels / 255. */
+  x: Storage;
+  /** [rows] u32. */
+  labels: Storage;
+  /** Bytes from uploadBytes: every image's pixels, then labelBytes: one byte per image. */
+  images: Storage;
+  labelBytes: Storage;
+  /** u32 image indices; the batch is order[offset .. offset + rows). */
+  order: Storage;
+  offset: number;
+  rows: number;
+  pixelsPerImage: number;
+}
+
+export interface Backend {
+  readonly name: string;
+  alloc(length: number): Storage;
+  free(storage: Storage): void;
+  write(storage: Storage, data: Float32Array | Uint32Array): void;
+  /** Packs bytes four to a word (little-endian), as the GPU reads them. */
+  uploadBytes(bytes: Uint8Array): Storage;
+  fill(storage: Storage, value: number, length?: number): void;
+  read(storage: Storage, length?: number): Promise<Float32Array>;
+  readU32(storage: Storage, length?: number): Promise<Uint32Array>;
+  /** Sends recorded work to the device now (a no-op on the CPU). */
+  flush(): void;
+
+  matmul(out: Storage, a: Storage, b: Storage, shape: MatmulShape): void;
+  biasAddRelu(out: Storage, x: Storage, bias: Storage, rows: number, cols: number, relu: boolean): void;
+  reluBackward(dx: Storage, dy: Storage, y: Storage, length: number): void;
+  sumRows(out: Storage, x: Storage, rows: number, cols: number): void;
+  add(out: Storage, x: Storage, length: number): void;
+  softmaxXent(args: SoftmaxXentArgs): void;
+  rmsprop(param: Storage, meanSquare: Storage, grad: Storage, length: number, hyper: RmspropHyper): void;
+  gatherBatch(args: GatherBatchArgs): void;
+}

@@ -1,0 +1,40 @@
+import registerCode from '../../../../shaders/matmulRegister.wgsl?raw';
+import tiledCode from '../../../../shaders/matmul.wgsl?raw';
+import type { MatmulShape } from '../../backend';
+import { type KernelContext, u32s } from './context';
+
+/** Two tested variants; the backend times both on the real shapes and keeps the faster. */
+export type MatmulVariant = 'tiled' | 'register';
+export const MATMUL_VARIANTS: MatmulVariant[] = ['tiled', 'register'];
+
+/** Workgroup shape for the tiled kernel: the largest that the device's limits allow. */
+export function tiledConfig(limits: GPUSupportedLimits): { wgX: number; wgY: number; tileK: number } {
+  for (const wg of [16, 8, 4]) {
+    const tileK = 16;
+    const sharedBytes = 2 * tileK * wg * 4 * 4;
+    if (wg * wg <= limits.maxComputeInvocationsPerWorkgroup && sharedBytes <= limits.maxComputeWorkgroupStorageSize) {
+      return { wgX: wg, wgY: wg, tileK };
+    }
+  }
+  return { wgX: 4, wgY: 4, tileK: 4 };
+}
+
+export function matmul(
+  ctx: KernelContext,
+  variant: MatmulVariant,
+  out: GPUBuffer,
+  a: GPUBuffer,
+  b: GPUBuffer,
+  s: MatmulShape,
+): void {
+  const dims = ctx.uniform(u32s(s.m, s.n, s.k));
+  const flags = { TRANS_A: s.transA, TRANS_B: s.transB };
+  if (variant === 'register') {
+    const pipeline = ctx.pipeline('matmulRegister', registerCode, flags);
+    ctx.dispatch(pipeline, [out, a, b, dims], Math.ceil(s.n / 64), Math.ceil(s.m / 64));
+    return;
+  }
+  const { wgX, wgY, tileK } = tiledConfig(ctx.limits);
+  const pipeline = ctx.pipeline('matmul', tiledCode, { ...flags, WG_X: wgX, WG_Y: wgY, TILE_K: tileK });
+  ctx.dispatch(pipeline, [out, a, b, dims], Math.ceil(s.n / (wgX * 4)), Math.ceil(s.m / (wgY * 4)));
+}

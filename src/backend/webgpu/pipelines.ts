@@ -1,0 +1,85 @@
+// Every compute pipeline, bind group and uniform buffer comes from here, cached, so nothing is
+// created once the first training step has run.
+
+export class PipelineCache {
+  created = 0;
+  private readonly pipelines = new Map<string, GPUComputePipeline>();
+  private readonly modules = new Map<string, GPUShaderModule>();
+
+  constructor(private readonly device: GPUDevice) {}
+
+  get(id: string, code: string, constants: Record<string, number | boolean> = {}): GPUComputePipeline {
+    const key = `${id}:${JSON.stringify(constants)}`;
+    let pipeline = this.pipelines.get(key);
+    if (!pipeline) {
+      let module = this.modules.get(id);
+      if (!module) {
+        module = this.device.createShaderModule({ label: id, code });
+        this.modules.set(id, module);
+      }
+      const numeric: Record<string, number> = {};
+      for (const [name, value] of Object.entries(constants)) numeric[name] = Number(value);
+      pipeline = this.device.createComputePipeline({
+        label: key,
+        layout: 'auto',
+        compute: { module, entryPoint: 'main', constants: numeric },
+      });
+      this.pipelines.set(key, pipeline);
+      this.created++;
+    }
+    return pipeline;
+  }
+}
+
+/** Uniform buffers keyed by their contents: the same shape always binds the same buffer. */
+export class UniformCache {
+  created = 0;
+  private readonly buffers = new Map<string, GPUBuffer>();
+
+  constructor(private readonly device: GPUDevice) {}
+
+  get(words: Uint32Array): GPUBuffer {
+    const key = words.join(',');
+    let buffer = this.buffers.get(key);
+    if (!buffer) {
+      buffer = this.device.createBuffer({ size: Math.max(16, words.byteLength), usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+      this.device.queue.writeBuffer(buffer, 0, words);
+      this.buffers.set(key, buffer);
+      this.created++;
+    }
+    return buffer;
+  }
+}
+
+/** Bind groups keyed by pipeline and the identity of each bound buffer. */
+export class BindGroupCache {
+  created = 0;
+  private readonly groups = new Map<string, GPUBindGroup>();
+  private readonly ids = new WeakMap<object, number>();
+  private nextId = 0;
+
+  constructor(private readonly device: GPUDevice) {}
+
+  private idOf(object: object): number {
+    let id = this.ids.get(object);
+    if (id === undefined) this.ids.set(object, (id = this.nextId++));
+    return id;
+  }
+
+  get(pipeline: GPUComputePipeline, buffers: GPUBuffer[]): GPUBindGroup {
+    const key = `${this.idOf(pipeline)}:${buffers.map((b) => this.idOf(b)).join(',')}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      // NOTE: a bound buffer may be destroyed later; stale entries are harmless but hold memory,
+      // so the cache starts over when it grows past anything one model needs.
+      if (this.groups.size > 4096) this.groups.clear();
+      group = this.device.createBindGroup({
+        layout: pipeline.getBindGroupLayout(0),
+        entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
+      });
+      this.groups.set(key, group);
+      this.created++;
+    }
+    return group;
+  }
+}

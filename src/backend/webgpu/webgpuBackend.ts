@@ -1,0 +1,195 @@
+import type { Backend, GatherBatchArgs, MatmulShape, RmspropHyper, SoftmaxXentArgs, Storage } from '../backend';
+import type { KernelContext } from './kernels/context';
+import { add, biasAddRelu, reluBackward, sumRows } from './kernels/elementwise';
+import { gatherBatch } from './kernels/gatherBatch';
+import { MATMUL_VARIANTS, type MatmulVariant, matmul } from './kernels/matmul';
+import { rmsprop } from './kernels/rmsprop';
+import { softmaxXent } from './kernels/softmaxXent';
+import { BindGroupCache, PipelineCache, UniformCache } from './pipelines';
+import { BufferPool } from './pool';
+
+class GpuStorage implements Storage {
+  constructor(
+    readonly buffer: GPUBuffer,
+    readonly length: number,
+  ) {}
+}
+const gpu = (s: Storage) => (s as GpuStorage).buffer;
+
+const STORAGE_USAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+const STAGING_USAGE = GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST;
+
+/**
+ * Records kernels into one compute pass of one command encoder and submits on flush() or read(),
+ * so a whole training step (or many) goes to the GPU as a single submit.
+ */
+export class WebGPUBackend implements Backend {
+  readonly name = 'webgpu';
+  readonly pool: BufferPool;
+  readonly pipelines: PipelineCache;
+  readonly uniforms: UniformCache;
+  readonly bindGroups: BindGroupCache;
+  matmulVariant: MatmulVariant = 'tiled';
+  private encoder: GPUCommandEncoder | null = null;
+  private pass: GPUComputePassEncoder | null = null;
+  private readonly ctx: KernelContext;
+
+  constructor(readonly device: GPUDevice) {
+    this.pool = new BufferPool(device);
+    this.pipelines = new PipelineCache(device);
+    this.uniforms = new UniformCache(device);
+    this.bindGroups = new BindGroupCache(device);
+    this.ctx = {
+      limits: device.limits,
+      workgroupSize: Math.min(64, device.limits.maxComputeInvocationsPerWorkgroup),
+      pipeline: (id, code, constants) => this.pipelines.get(id, code, constants),
+      uniform: (words) => this.uniforms.get(words),
+      dispatch: (pipeline, buffers, x, y = 1) => {
+        const pass = this.computePass();
+        pass.setPipeline(pipeline);
+        pass.setBindGroup(0, this.bindGroups.get(pipeline, buffers));
+        pass.dispatchWorkgroups(x, y);
+      },
+    };
+  }
+
+  /** GPU objects created so far; a steady training step must leave this unchanged. */
+  get createdObjects(): number {
+    return this.pool.created + this.pipelines.created + this.uniforms.created + this.bindGroups.created;
+  }
+
+  private commandEncoder(): GPUCommandEncoder {
+    this.encoder ??= this.device.createCommandEncoder();
+    return this.encoder;
+  }
+
+  private computePass(): GPUComputePassEncoder {
+    this.pass ??= this.commandEncoder().beginComputePass();
+    return this.pass;
+  }
+
+  private endPass(): void {
+    this.pass?.end();
+    this.pass = null;
+  }
+
+  flush(): void {
+    this.endPass();
+    if (this.encoder) this.device.queue.submit([this.encoder.finish()]);
+    this.encoder = null;
+  }
+
+  alloc(length: number): Storage {
+    return new GpuStorage(this.pool.acquire(length * 4, STORAGE_USAGE), length);
+  }
+
+  free(storage: Storage): void {
+    this.pool.release(gpu(storage));
+  }
+
+  write(storage: Storage, data: Float32Array | Uint32Array): void {
+    // queue.writeBuffer runs before any later submit, so work recorded earlier must go first.
+    this.flush();
+    this.device.queue.writeBuffer(gpu(storage), 0, data);
+  }
+
+  uploadBytes(bytes: Uint8Array): Storage {
+    const words = new Uint8Array(Math.ceil(bytes.length / 4) * 4);
+    words.set(bytes);
+    const storage = this.alloc(words.length / 4);
+    this.write(storage, new Uint32Array(words.buffer));
+    return storage;
+  }
+
+  fill(storage: Storage, value: number, length = storage.length): void {
+    if (value === 0) {
+      this.endPass();
+      this.commandEncoder().clearBuffer(gpu(storage), 0, length * 4);
+    } else {
+      this.write(storage, new Float32Array(length).fill(value));
+    }
+  }
+
+  async read(storage: Storage, length = storage.length): Promise<Float32Array> {
+    return new Float32Array(await this.readWords(storage, length));
+  }
+
+  async readU32(storage: Storage, length = storage.length): Promise<Uint32Array> {
+    return new Uint32Array(await this.readWords(storage, length));
+  }
+
+  /** The one readback path: copy into a pooled staging buffer, submit, map, copy out. */
+  private async readWords(storage: Storage, length: number): Promise<ArrayBuffer> {
+    const bytes = length * 4;
+    const staging = this.pool.acquire(bytes, STAGING_USAGE);
+    this.endPass();
+    this.commandEncoder().copyBufferToBuffer(gpu(storage), 0, staging, 0, bytes);
+    this.flush();
+    try {
+      await staging.mapAsync(GPUMapMode.READ, 0, bytes);
+      const copy = staging.getMappedRange(0, bytes).slice(0);
+      staging.unmap();
+      return copy;
+    } finally {
+      this.pool.release(staging);
+    }
+  }
+
+  matmul(out: Storage, a: Storage, b: Storage, shape: MatmulShape): void {
+    matmul(this.ctx, this.matmulVariant, gpu(out), gpu(a), gpu(b), shape);
+  }
+  biasAddRelu(out: Storage, x: Storage, bias: Storage, rows: number, cols: number, relu: boolean): void {
+    biasAddRelu(this.ctx, gpu(out), gpu(x), gpu(bias), rows, cols, relu);
+  }
+  reluBackward(dx: Storage, dy: Storage, y: Storage, length: number): void {
+    reluBackward(this.ctx, gpu(dx), gpu(dy), gpu(y), length);
+  }
+  sumRows(out: Storage, x: Storage, rows: number, cols: number): void {
+    sumRows(this.ctx, gpu(out), gpu(x), rows, cols);
+  }
+  add(out: Storage, x: Storage, length: number): void {
+    add(this.ctx, gpu(out), gpu(x), length);
+  }
+  softmaxXent(a: SoftmaxXentArgs): void {
+    softmaxXent(this.ctx, a.mode, a.rows, a.cols, {
+      out: gpu(a.out),
+      metrics: gpu(a.metrics),
+      loss: gpu(a.loss),
+      predictions: gpu(a.predictions),
+      logits: gpu(a.logits),
+      labels: gpu(a.labels),
+    });
+  }
+  rmsprop(param: Storage, meanSquare: Storage, grad: Storage, length: number, hyper: RmspropHyper): void {
+    rmsprop(this.ctx, gpu(param), gpu(meanSquare), gpu(grad), length, hyper);
+  }
+  gatherBatch(a: GatherBatchArgs): void {
+    const buffers = { x: gpu(a.x), labels: gpu(a.labels), images: gpu(a.images), labelBytes: gpu(a.labelBytes), order: gpu(a.order) };
+    gatherBatch(this.ctx, buffers, a.offset, a.rows, a.pixelsPerImage);
+  }
+
+  /**
+   * Times each matmul variant on the model's real shapes and keeps the fastest: workgroup-memory
+   * tiling wins on GPUs, register blocking on CPU-backed adapters (see shaders' headers).
+   */
+  async tuneMatmul(shapes: MatmulShape[], repeats = 3): Promise<Record<MatmulVariant, number>> {
+    const times = {} as Record<MatmulVariant, number>;
+    const size = (s: MatmulShape) => Math.max(s.m * s.k, s.k * s.n, s.m * s.n);
+    const scratch = Math.max(...shapes.map(size));
+    const [a, b, c] = [this.alloc(scratch), this.alloc(scratch), this.alloc(scratch)];
+    for (const variant of MATMUL_VARIANTS) {
+      this.matmulVariant = variant;
+      for (const s of shapes) this.matmul(c, a, b, s); // compile and warm up
+      this.flush();
+      await this.device.queue.onSubmittedWorkDone();
+      const start = performance.now();
+      for (let r = 0; r < repeats; r++) for (const s of shapes) this.matmul(c, a, b, s);
+      this.flush();
+      await this.device.queue.onSubmittedWorkDone();
+      times[variant] = (performance.now() - start) / repeats;
+    }
+    for (const s of [a, b, c]) this.free(s);
+    this.matmulVariant = MATMUL_VARIANTS.reduce((best, v) => (times[v] < times[best] ? v : best));
+    return times;
+  }
+}

@@ -1,0 +1,48 @@
+// Shared by the GPU tests: one real WebGPU device for the file, random data, and comparison.
+import { expect } from 'vitest';
+import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
+import { requestGpuDevice } from '../../src/backend/webgpu/device';
+import { WebGPUBackend } from '../../src/backend/webgpu/webgpuBackend';
+
+export async function gpuBackend(): Promise<WebGPUBackend> {
+  // A test that gets no adapter fails here; it never skips.
+  const { device } = await requestGpuDevice({
+    onError: (error) => {
+      throw new Error(`uncaptured WebGPU error: ${error.message}`);
+    },
+  });
+  return new WebGPUBackend(device);
+}
+
+export const cpuBackend = () => new CpuBackend();
+
+/** Deterministic uniform values in [lo, hi) (mulberry32), so failures reproduce. */
+export function randomArray(length: number, seed: number, lo = -1, hi = 1): Float32Array {
+  let s = seed >>> 0;
+  const out = new Float32Array(length);
+  for (let i = 0; i < length; i++) {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    out[i] = lo + (hi - lo) * (((t ^ (t >>> 14)) >>> 0) / 4294967296);
+  }
+  return out;
+}
+
+/** |actual - expected| <= atol + rtol * |expected| for every element, with the worst one named. */
+export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, atol: number, rtol: number, what = ''): void {
+  expect(actual.length, `${what} length`).toBe(expected.length);
+  let worst = -1;
+  let worstExcess = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const excess = Math.abs(actual[i] - expected[i]) - (atol + rtol * Math.abs(expected[i]));
+    if (!(excess <= 0) && (worst < 0 || excess > worstExcess || Number.isNaN(excess))) {
+      worst = i;
+      worstExcess = excess;
+    }
+  }
+  if (worst >= 0) {
+    expect.fail(`${what}: element ${worst} is ${actual[worst]}, expected ${expected[worst]} (atol ${atol}, rtol ${rtol})`);
+  }
+}

@@ -31,7 +31,13 @@ export function randomArray(length: number, seed: number, lo = -1, hi = 1): Floa
 }
 
 /** |actual - expected| <= atol + rtol * |expected| for every element, with the worst one named. */
-export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, atol: number, rtol: number, what = ''): void {
+export function expectClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  atol: number,
+  rtol: number,
+  what = '',
+): void {
   expect(actual.length, `${what} length`).toBe(expected.length);
   let worst = -1;
   let worstExcess = 0;
@@ -43,6 +49,8 @@ export function expectClose(actual: ArrayLike<number>, expected: ArrayLike<numbe
     }
   }
   if (worst >= 0) {
-    expect.fail(`${what}: element ${worst} is ${actual[worst]}, expected ${expected[worst]} (atol ${atol}, rtol ${rtol})`);
+    expect.fail(
+      `${what}: element ${worst} is ${actual[worst]}, expected ${expected[worst]} (atol ${atol}, rtol ${rtol})`,
+    );
   }
 }

@@ -1,4 +1,11 @@
-import type { Backend, GatherBatchArgs, MatmulShape, RmspropHyper, SoftmaxXentArgs, Storage } from '../backend';
+import type {
+  Backend,
+  GatherBatchArgs,
+  MatmulShape,
+  RmspropHyper,
+  SoftmaxXentArgs,
+  Storage,
+} from '../backend';
 import { add } from './add';
 import { biasAddRelu } from './biasAddRelu';
 import { gatherBatch } from './gatherBatch';

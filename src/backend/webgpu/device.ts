@@ -23,11 +23,15 @@ const HOW_TO_GET_WEBGPU =
 export async function requestGpuDevice(hooks: DeviceHooks = {}): Promise<GpuDevice> {
   const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
   if (!gpu) {
-    throw new WebGPUUnavailableError(`This browser does not expose WebGPU (navigator.gpu is missing). ${HOW_TO_GET_WEBGPU}`);
+    throw new WebGPUUnavailableError(
+      `This browser does not expose WebGPU (navigator.gpu is missing). ${HOW_TO_GET_WEBGPU}`,
+    );
   }
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) {
-    throw new WebGPUUnavailableError(`WebGPU is present but no GPU adapter is available. ${HOW_TO_GET_WEBGPU}`);
+    throw new WebGPUUnavailableError(
+      `WebGPU is present but no GPU adapter is available. ${HOW_TO_GET_WEBGPU}`,
+    );
   }
   // Ask for what the adapter offers rather than the defaults: the training set alone is a 47 MB
   // binding, and CPU-backed adapters allow 1 GiB only when asked.

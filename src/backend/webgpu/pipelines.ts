@@ -42,8 +42,17 @@ export class UniformCache {
     const key = words.join(',');
     let buffer = this.buffers.get(key);
     if (!buffer) {
-      buffer = this.device.createBuffer({ size: Math.max(16, words.byteLength), usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
-      this.device.queue.writeBuffer(buffer, 0, words);
+      buffer = this.device.createBuffer({
+        size: Math.max(16, words.byteLength),
+        usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+      });
+      this.device.queue.writeBuffer(
+        buffer,
+        0,
+        words.buffer as ArrayBuffer,
+        words.byteOffset,
+        words.byteLength,
+      );
       this.buffers.set(key, buffer);
       this.created++;
     }
@@ -62,7 +71,10 @@ export class BindGroupCache {
 
   private idOf(object: object): number {
     let id = this.ids.get(object);
-    if (id === undefined) this.ids.set(object, (id = this.nextId++));
+    if (id === undefined) {
+      id = this.nextId++;
+      this.ids.set(object, id);
+    }
     return id;
   }
 

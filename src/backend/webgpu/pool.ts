@@ -32,8 +32,8 @@ export class BufferPool {
 
   release(buffer: GPUBuffer): void {
     const key = `${buffer.size}:${buffer.usage}`;
-    let list = this.free.get(key);
-    if (!list) this.free.set(key, (list = []));
+    const list = this.free.get(key) ?? [];
+    this.free.set(key, list);
     list.push(buffer);
     this.bytesInUse -= buffer.size;
   }

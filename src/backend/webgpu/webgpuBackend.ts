@@ -1,4 +1,11 @@
-import type { Backend, GatherBatchArgs, MatmulShape, RmspropHyper, SoftmaxXentArgs, Storage } from '../backend';
+import type {
+  Backend,
+  GatherBatchArgs,
+  MatmulShape,
+  RmspropHyper,
+  SoftmaxXentArgs,
+  Storage,
+} from '../backend';
 import type { KernelContext } from './kernels/context';
 import { add, biasAddRelu, reluBackward, sumRows } from './kernels/elementwise';
 import { gatherBatch } from './kernels/gatherBatch';
@@ -90,7 +97,13 @@ export class WebGPUBackend implements Backend {
   write(storage: Storage, data: Float32Array | Uint32Array): void {
     // queue.writeBuffer runs before any later submit, so work recorded earlier must go first.
     this.flush();
-    this.device.queue.writeBuffer(gpu(storage), 0, data);
+    this.device.queue.writeBuffer(
+      gpu(storage),
+      0,
+      data.buffer as ArrayBuffer,
+      data.byteOffset,
+      data.byteLength,
+    );
   }
 
   uploadBytes(bytes: Uint8Array): Storage {
@@ -164,7 +177,13 @@ export class WebGPUBackend implements Backend {
     rmsprop(this.ctx, gpu(param), gpu(meanSquare), gpu(grad), length, hyper);
   }
   gatherBatch(a: GatherBatchArgs): void {
-    const buffers = { x: gpu(a.x), labels: gpu(a.labels), images: gpu(a.images), labelBytes: gpu(a.labelBytes), order: gpu(a.order) };
+    const buffers = {
+      x: gpu(a.x),
+      labels: gpu(a.labels),
+      images: gpu(a.images),
+      labelBytes: gpu(a.labelBytes),
+      order: gpu(a.order),
+    };
     gatherBatch(this.ctx, buffers, a.offset, a.rows, a.pixelsPerImage);
   }
 

@@ -13,7 +13,12 @@ export interface KernelContext {
 }
 
 /** Enough workgroups for `elements` invocations, folded into a 2-D grid past the per-dimension limit. */
-export function dispatch1d(ctx: KernelContext, pipeline: GPUComputePipeline, buffers: GPUBuffer[], elements: number): void {
+export function dispatch1d(
+  ctx: KernelContext,
+  pipeline: GPUComputePipeline,
+  buffers: GPUBuffer[],
+  elements: number,
+): void {
   const groups = Math.max(1, Math.ceil(elements / ctx.workgroupSize));
   const maxX = ctx.limits.maxComputeWorkgroupsPerDimension;
   if (groups <= maxX) ctx.dispatch(pipeline, buffers, groups);

@@ -16,11 +16,20 @@ export function biasAddRelu(
   cols: number,
   relu: boolean,
 ): void {
-  const pipeline = ctx.pipeline('biasAddRelu', biasAddReluCode, { RELU: relu, WORKGROUP_SIZE: ctx.workgroupSize });
+  const pipeline = ctx.pipeline('biasAddRelu', biasAddReluCode, {
+    RELU: relu,
+    WORKGROUP_SIZE: ctx.workgroupSize,
+  });
   dispatch1d(ctx, pipeline, [out, x, bias, ctx.uniform(u32s(rows, cols))], rows * cols);
 }
 
-export function reluBackward(ctx: KernelContext, dx: GPUBuffer, dy: GPUBuffer, y: GPUBuffer, length: number): void {
+export function reluBackward(
+  ctx: KernelContext,
+  dx: GPUBuffer,
+  dy: GPUBuffer,
+  y: GPUBuffer,
+  length: number,
+): void {
   const pipeline = ctx.pipeline('reluBackward', reluBackwardCode, { WORKGROUP_SIZE: ctx.workgroupSize });
   dispatch1d(ctx, pipeline, [dx, dy, y, ctx.uniform(u32s(length))], length);
 }

@@ -1,5 +1,5 @@
-import registerCode from '../../../../shaders/matmulRegister.wgsl?raw';
 import tiledCode from '../../../../shaders/matmul.wgsl?raw';
+import registerCode from '../../../../shaders/matmulRegister.wgsl?raw';
 import type { MatmulShape } from '../../backend';
 import { type KernelContext, u32s } from './context';
 
@@ -12,7 +12,10 @@ export function tiledConfig(limits: GPUSupportedLimits): { wgX: number; wgY: num
   for (const wg of [16, 8, 4]) {
     const tileK = 16;
     const sharedBytes = 2 * tileK * wg * 4 * 4;
-    if (wg * wg <= limits.maxComputeInvocationsPerWorkgroup && sharedBytes <= limits.maxComputeWorkgroupStorageSize) {
+    if (
+      wg * wg <= limits.maxComputeInvocationsPerWorkgroup &&
+      sharedBytes <= limits.maxComputeWorkgroupStorageSize
+    ) {
       return { wgX: wg, wgY: wg, tileK };
     }
   }

@@ -1,0 +1,100 @@
+// The book's run (chapter 2), in the browser on WebGPU: 784 -> 512 relu -> 10 softmax, RMSprop,
+// batch 128, shuffled every epoch; then loss and accuracy on all 10,000 test images.
+import { requestGpuDevice } from '../../src/backend/webgpu/device';
+import { WebGPUBackend } from '../../src/backend/webgpu/webgpuBackend';
+import { loadMnist } from '../../src/data/mnist';
+import { DeviceDataset } from '../../src/nn/dataset';
+import { Dense } from '../../src/nn/dense';
+import { rmsprop } from '../../src/nn/rmsprop';
+import { Sequential } from '../../src/nn/sequential';
+
+declare global {
+  interface Window {
+    __result?: unknown;
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const num = (name: string, fallback: number) => Number(params.get(name) ?? fallback);
+const settings = {
+  epochs: num('epochs', 5),
+  batchSize: num('batch', 128),
+  learningRate: num('lr', 0.001),
+  hidden: num('hidden', 512),
+  seed: num('seed', 1),
+  train: num('train', 60000),
+};
+
+async function run() {
+  const { device, adapterName } = await requestGpuDevice();
+  const backend = new WebGPUBackend(device);
+  console.log(`adapter: ${adapterName}`);
+  console.log(`settings: ${JSON.stringify(settings)}`);
+  const mnist = await loadMnist('/mnist/');
+  const count = Math.min(settings.train, mnist.train.count);
+  const train = DeviceDataset.upload(
+    backend,
+    mnist.train.pixels.subarray(0, count * 784),
+    mnist.train.labels.subarray(0, count),
+    784,
+  );
+  const test = DeviceDataset.upload(backend, mnist.test.pixels, mnist.test.labels, 784);
+  const times = await backend.tuneMatmul([
+    { m: settings.batchSize, n: settings.hidden, k: 784, transA: false, transB: false },
+    { m: 784, n: settings.hidden, k: settings.batchSize, transA: true, transB: false },
+  ]);
+  console.log(`matmul variants (ms): ${JSON.stringify(times)} -> ${backend.matmulVariant}`);
+
+  const model = new Sequential([
+    new Dense(settings.hidden, { activation: 'relu', inputShape: [784] }),
+    new Dense(10, { activation: 'softmax' }),
+  ]);
+  model.compile({
+    backend,
+    optimizer: rmsprop({ learningRate: settings.learningRate }),
+    loss: 'categoricalCrossentropy',
+    metrics: ['accuracy'],
+    seed: settings.seed,
+  });
+  const started = performance.now();
+  const history = await model.fit(train, {
+    epochs: settings.epochs,
+    batchSize: settings.batchSize,
+    shuffle: true,
+    logEvery: 50,
+    onBatchEnd: (l) =>
+      console.log(
+        `  epoch ${l.epoch + 1} batch ${l.batch}/${l.batches}: loss ${l.epochLoss.toFixed(4)} acc ${l.epochAccuracy.toFixed(4)}`,
+      ),
+    onEpochEnd: (l) =>
+      console.log(
+        `epoch ${l.epoch + 1}/${settings.epochs}: loss ${l.loss.toFixed(4)} accuracy ${l.accuracy.toFixed(4)} time ${l.seconds.toFixed(1)} s (${((l.seconds * 1000 * settings.batchSize) / count).toFixed(1)} ms/step)`,
+      ),
+  });
+  const trainSeconds = (performance.now() - started) / 1000;
+  const evalStarted = performance.now();
+  const evaluation = await model.evaluate(test);
+  const evalSeconds = (performance.now() - evalStarted) / 1000;
+  console.log(
+    `test: loss ${evaluation.loss.toFixed(4)} accuracy ${evaluation.accuracy.toFixed(4)} (${evalSeconds.toFixed(2)} s)`,
+  );
+  return {
+    adapter: adapterName,
+    settings,
+    history,
+    trainSeconds,
+    test: evaluation,
+    testSeconds: evalSeconds,
+    matmulVariant: backend.matmulVariant,
+  };
+}
+
+run().then(
+  (result) => {
+    window.__result = result;
+  },
+  (error: Error) => {
+    console.error(error);
+    window.__result = { error: `${error.name}: ${error.message}` };
+  },
+);

@@ -1,0 +1,67 @@
+import type { Backend } from '../backend/backend';
+import { biasAdd, matmul } from '../engine/ops';
+import type { Tape } from '../engine/tape';
+import { Tensor } from '../engine/tensor';
+import { glorotUniform, type Random } from './random';
+
+export type Activation = 'relu' | 'softmax' | 'linear';
+
+export interface DenseConfig {
+  activation?: Activation;
+  /** The input width, needed on the first layer only (Keras's inputShape: [784]). */
+  inputShape?: [number];
+}
+
+/** Keras's Dense: y = activation(x·W + b), W Glorot-uniform, b zeros. */
+export class Dense {
+  readonly activation: Activation;
+  inputDim: number | null;
+  kernel: Tensor | null = null;
+  bias: Tensor | null = null;
+
+  constructor(
+    readonly units: number,
+    config: DenseConfig = {},
+  ) {
+    if (!Number.isInteger(units) || units < 1)
+      throw new Error(`Dense: units must be a positive integer, got ${units}`);
+    this.activation = config.activation ?? 'linear';
+    this.inputDim = config.inputShape?.[0] ?? null;
+  }
+
+  build(backend: Backend, inputDim: number, random: Random): void {
+    this.inputDim = inputDim;
+    this.kernel = Tensor.from(
+      backend,
+      [inputDim, this.units],
+      glorotUniform(inputDim, this.units, random),
+      true,
+    );
+    this.bias = Tensor.from(backend, [this.units], new Float32Array(this.units), true);
+  }
+
+  get parameters(): Tensor[] {
+    if (!this.kernel || !this.bias)
+      throw new Error('Dense: the layer is not built yet (compile the model first)');
+    return [this.kernel, this.bias];
+  }
+
+  get parameterCount(): number {
+    return ((this.inputDim ?? 0) + 1) * this.units;
+  }
+
+  /**
+   * x·W + b with ReLU fused in. Softmax is not applied here: the model fuses it with the loss
+   * in training and applies it on its own in predict().
+   */
+  forward(tape: Tape, x: Tensor): Tensor {
+    const [kernel, bias] = this.parameters;
+    return biasAdd(tape, matmul(tape, x, kernel), bias, this.activation === 'relu');
+  }
+
+  dispose(): void {
+    this.kernel?.dispose();
+    this.bias?.dispose();
+    this.kernel = this.bias = null;
+  }
+}

@@ -1,0 +1,292 @@
+import { type Backend, METRICS_LENGTH, type Metrics, type Storage, toMetrics } from '../backend/backend';
+import { softmax, softmaxCrossEntropy } from '../engine/ops';
+import { Tape } from '../engine/tape';
+import type { Tensor } from '../engine/tensor';
+import type { DeviceDataset } from './dataset';
+import type { Dense } from './dense';
+import { Random } from './random';
+import type { RMSprop } from './rmsprop';
+
+export interface CompileConfig {
+  backend: Backend;
+  optimizer: RMSprop;
+  loss: 'categoricalCrossentropy';
+  metrics?: 'accuracy'[];
+  /** Seeds the weights and every epoch's data order, so a run can be reproduced exactly. */
+  seed?: number;
+}
+
+export interface BatchLogs {
+  epoch: number;
+  /** Batches done in this epoch. */
+  batch: number;
+  batches: number;
+  /** Mean loss and accuracy over the batches since the previous report. */
+  loss: number;
+  accuracy: number;
+  /** Running means over the epoch so far. */
+  epochLoss: number;
+  epochAccuracy: number;
+}
+
+export interface EpochLogs {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  valLoss?: number;
+  valAccuracy?: number;
+  seconds: number;
+}
+
+export interface FitOptions {
+  epochs?: number;
+  batchSize?: number;
+  shuffle?: boolean;
+  /** The epoch to start from (resuming): its data order is the one a fresh run would use. */
+  initialEpoch?: number;
+  validationData?: DeviceDataset;
+  /** Metrics are read back every this many batches (never every step: a readback waits for the GPU). */
+  logEvery?: number;
+  /** Called with each metrics report; fit waits for a returned promise (that is how pause works). */
+  onBatchEnd?: (logs: BatchLogs) => void | Promise<void>;
+  onEpochEnd?: (logs: EpochLogs) => void | Promise<void>;
+}
+
+export interface Evaluation {
+  loss: number;
+  accuracy: number;
+}
+
+export class TrainingDivergedError extends Error {
+  override name = 'TrainingDivergedError';
+}
+
+/** Keras's Sequential for a stack of Dense layers ending in softmax, trained with cross-entropy. */
+export class Sequential {
+  /** Set to true (e.g. from onBatchEnd) to end fit() after the current batch, as in Keras. */
+  stopTraining = false;
+  private compiled: CompileConfig | null = null;
+
+  constructor(readonly layers: Dense[]) {
+    if (layers.length === 0) throw new Error('Sequential: a model needs at least one layer');
+    if (!layers[0].inputDim) throw new Error('Sequential: the first layer needs an inputShape');
+    if (layers.at(-1)?.activation !== 'softmax')
+      throw new Error('Sequential: the last layer must use softmax');
+    if (layers.slice(0, -1).some((l) => l.activation === 'softmax'))
+      throw new Error('Sequential: softmax is only supported on the last layer');
+  }
+
+  compile(config: CompileConfig): void {
+    if (config.loss !== 'categoricalCrossentropy')
+      throw new Error(`Sequential: unsupported loss ${config.loss}`);
+    this.dispose();
+    const random = new Random(config.seed ?? 1);
+    let width = this.layers[0].inputDim as number;
+    for (const layer of this.layers) {
+      layer.build(config.backend, width, random);
+      width = layer.units;
+    }
+    this.compiled = config;
+  }
+
+  get inputDim(): number {
+    return this.layers[0].inputDim as number;
+  }
+
+  get parameters(): Tensor[] {
+    return this.layers.flatMap((l) => l.parameters);
+  }
+
+  get parameterCount(): number {
+    return this.layers.reduce((sum, l) => sum + l.parameterCount, 0);
+  }
+
+  private config(): CompileConfig {
+    if (!this.compiled) throw new Error('Sequential: call compile() first');
+    return this.compiled;
+  }
+
+  /** Logits for a batch; the softmax is fused into the loss or applied by predict(). */
+  private logits(tape: Tape, x: Tensor): Tensor {
+    let h = x;
+    for (const layer of this.layers) h = layer.forward(tape, h);
+    return h;
+  }
+
+  /** The data order of one epoch: a pure function of the seed and the epoch number. */
+  epochOrder(epoch: number, count: number, shuffle: boolean): Uint32Array {
+    if (!shuffle) return Uint32Array.from({ length: count }, (_, i) => i);
+    return new Random(((this.config().seed ?? 1) * 1000003 + epoch * 7919) >>> 0).permutation(count);
+  }
+
+  /** Records one training step: gather the batch, forward, backward, RMSprop. Nothing is read back. */
+  private trainStep(x: DeviceDataset, order: Storage, offset: number, rows: number, metrics: Storage): void {
+    const { backend, optimizer } = this.config();
+    const tape = new Tape(backend);
+    const input = tape.tensor([rows, x.pixelsPerImage], false);
+    const labels = tape.alloc(rows);
+    backend.gatherBatch({
+      x: input.storage,
+      labels,
+      images: x.images,
+      labelBytes: x.labels,
+      order,
+      offset,
+      rows,
+      pixelsPerImage: x.pixelsPerImage,
+    });
+    const { loss } = softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
+    tape.backward(loss);
+    optimizer.step(backend, this.parameters);
+    tape.release();
+  }
+
+  async fit(x: DeviceDataset, options: FitOptions = {}): Promise<EpochLogs[]> {
+    const { backend } = this.config();
+    const { epochs = 1, batchSize = 32, shuffle = true, initialEpoch = 0, logEvery = 8 } = options;
+    if (!Number.isInteger(batchSize) || batchSize < 1)
+      throw new Error(`fit: batch size must be a positive integer, got ${batchSize}`);
+    const batches = Math.ceil(x.count / batchSize);
+    const order = backend.alloc(x.count);
+    const metrics = backend.alloc(METRICS_LENGTH);
+    const history: EpochLogs[] = [];
+    this.stopTraining = false;
+    try {
+      for (let epoch = initialEpoch; epoch < epochs && !this.stopTraining; epoch++) {
+        const started = performance.now();
+        backend.write(order, this.epochOrder(epoch, x.count, shuffle));
+        backend.fill(metrics, 0);
+        let previous: Metrics = { lossSum: 0, correct: 0, seen: 0, nonFinite: 0 };
+        const inFlight: { batch: number; read: Promise<Float32Array> }[] = [];
+        const report = async ({ batch, read }: (typeof inFlight)[number]) => {
+          const m = toMetrics(await read);
+          if (m.nonFinite > 0 || !Number.isFinite(m.lossSum)) {
+            throw new TrainingDivergedError(
+              `The loss became NaN or infinite in epoch ${epoch + 1} (by batch ${batch} of ${batches}). ` +
+                'The learning rate is probably too high: try a smaller one (the default is 0.001).',
+            );
+          }
+          const seen = m.seen - previous.seen;
+          const logs: BatchLogs = {
+            epoch,
+            batch,
+            batches,
+            loss: (m.lossSum - previous.lossSum) / seen,
+            accuracy: (m.correct - previous.correct) / seen,
+            epochLoss: m.lossSum / m.seen,
+            epochAccuracy: m.correct / m.seen,
+          };
+          previous = m;
+          await options.onBatchEnd?.(logs);
+        };
+        let done = 0;
+        while (done < batches && !this.stopTraining) {
+          const offset = done * batchSize;
+          this.trainStep(x, order, offset, Math.min(batchSize, x.count - offset), metrics);
+          backend.flush();
+          done++;
+          if (done % logEvery === 0 || done === batches) {
+            // The copy is queued now, so it holds the metrics as of this batch. Waiting only for
+            // the report before this one keeps the GPU busy while bounding how far ahead we run.
+            inFlight.push({ batch: done, read: backend.read(metrics, METRICS_LENGTH) });
+            if (inFlight.length > 1) await report(inFlight.shift() as (typeof inFlight)[number]);
+          }
+        }
+        if (done % logEvery !== 0 && done !== batches)
+          inFlight.push({ batch: done, read: backend.read(metrics, METRICS_LENGTH) });
+        while (inFlight.length > 0) await report(inFlight.shift() as (typeof inFlight)[number]);
+        const logs: EpochLogs = {
+          epoch,
+          loss: previous.lossSum / previous.seen,
+          accuracy: previous.correct / previous.seen,
+          seconds: (performance.now() - started) / 1000,
+        };
+        if (options.validationData && !this.stopTraining) {
+          const val = await this.evaluate(options.validationData);
+          logs.valLoss = val.loss;
+          logs.valAccuracy = val.accuracy;
+        }
+        history.push(logs);
+        await options.onEpochEnd?.(logs);
+      }
+    } finally {
+      backend.free(metrics);
+      backend.free(order);
+    }
+    return history;
+  }
+
+  /** Loss and accuracy over a whole data set, in large batches, with a single readback. */
+  async evaluate(x: DeviceDataset, { batchSize = 1000 } = {}): Promise<Evaluation> {
+    const { backend } = this.config();
+    const order = backend.alloc(x.count);
+    const metrics = backend.alloc(METRICS_LENGTH);
+    try {
+      backend.write(order, this.epochOrder(0, x.count, false));
+      backend.fill(metrics, 0);
+      for (let offset = 0; offset < x.count; offset += batchSize) {
+        const rows = Math.min(batchSize, x.count - offset);
+        const tape = new Tape(backend, false);
+        const input = tape.tensor([rows, x.pixelsPerImage], false);
+        const labels = tape.alloc(rows);
+        backend.gatherBatch({
+          x: input.storage,
+          labels,
+          images: x.images,
+          labelBytes: x.labels,
+          order,
+          offset,
+          rows,
+          pixelsPerImage: x.pixelsPerImage,
+        });
+        softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
+        tape.release();
+      }
+      const m = toMetrics(await backend.read(metrics, METRICS_LENGTH));
+      return { loss: m.lossSum / m.seen, accuracy: m.correct / m.seen };
+    } finally {
+      backend.free(metrics);
+      backend.free(order);
+    }
+  }
+
+  /** Class probabilities [rows, classes] for images given as floats in [0, 1], [rows, inputDim]. */
+  async predict(pixels: Float32Array): Promise<Float32Array> {
+    const { backend } = this.config();
+    const rows = pixels.length / this.inputDim;
+    if (!Number.isInteger(rows) || rows < 1)
+      throw new Error(`predict: ${pixels.length} values are not whole images of ${this.inputDim}`);
+    const tape = new Tape(backend, false);
+    try {
+      const input = tape.tensor([rows, this.inputDim], false);
+      backend.write(input.storage, pixels);
+      const probs = softmax(tape, this.logits(tape, input));
+      return await probs.toArray();
+    } finally {
+      tape.release();
+    }
+  }
+
+  /** A copy of every parameter, kept off the device (snapshots, export). */
+  async getWeights(): Promise<Float32Array[]> {
+    return Promise.all(this.parameters.map((p) => p.toArray()));
+  }
+
+  setWeights(weights: Float32Array[]): void {
+    const params = this.parameters;
+    if (weights.length !== params.length)
+      throw new Error(`setWeights: expected ${params.length} arrays, got ${weights.length}`);
+    params.forEach((p, i) => {
+      if (weights[i].length !== p.size)
+        throw new Error(`setWeights: array ${i} has ${weights[i].length} values, expected ${p.size}`);
+      this.config().backend.write(p.storage, weights[i]);
+    });
+  }
+
+  dispose(): void {
+    if (!this.compiled) return;
+    this.compiled.optimizer.dispose(this.compiled.backend);
+    for (const layer of this.layers) layer.dispose();
+    this.compiled = null;
+  }
+}

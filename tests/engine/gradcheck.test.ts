@@ -1,0 +1,159 @@
+import { describe, expect, test } from 'vitest';
+import type { Storage } from '../../src/backend/backend';
+import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
+import { biasAdd, matmul, softmaxCrossEntropy } from '../../src/engine/ops';
+import { Tape } from '../../src/engine/tape';
+import { Tensor } from '../../src/engine/tensor';
+import { Random } from '../../src/nn/random';
+
+// Every op's backward against central finite differences, on the CPU backend. Each graph ends in
+// softmaxCrossEntropy so there is a scalar loss; the ops before it are the ones under test.
+
+const backend = new CpuBackend();
+const CLASSES = 5;
+
+function randomTensor(shape: number[], random: Random, requiresGrad = true): Tensor {
+  const data = new Float32Array(shape.reduce((a, b) => a * b, 1)).map(() => random.uniform(-1, 1));
+  return Tensor.from(backend, shape, data, requiresGrad);
+}
+
+function labelsFor(rows: number, random: Random): Storage {
+  const labels = backend.alloc(rows);
+  backend.write(
+    labels,
+    Uint32Array.from({ length: rows }, () => Math.floor(random.next() * CLASSES)),
+  );
+  return labels;
+}
+
+type Graph = (tape: Tape) => Tensor; // returns the logits
+
+async function lossOf(graph: Graph, labels: Storage): Promise<number> {
+  const tape = new Tape(backend, false);
+  const metrics = backend.alloc(4);
+  const { loss } = softmaxCrossEntropy(tape, graph(tape), labels, metrics);
+  const value = (await loss.toArray())[0];
+  tape.release();
+  backend.free(metrics);
+  return value;
+}
+
+async function gradcheck(graph: Graph, inputs: Tensor[], labels: Storage, eps = 1e-2, tol = 2e-3) {
+  const tape = new Tape(backend);
+  const metrics = backend.alloc(4);
+  const { loss } = softmaxCrossEntropy(tape, graph(tape), labels, metrics);
+  tape.backward(loss);
+  const analytic = await Promise.all(inputs.map((t) => (t.grad as Tensor).toArray()));
+  tape.release();
+  for (const [n, input] of inputs.entries()) {
+    const values = await input.toArray();
+    for (let i = 0; i < values.length; i++) {
+      const original = values[i];
+      values[i] = original + eps;
+      backend.write(input.storage, values);
+      const up = await lossOf(graph, labels);
+      values[i] = original - eps;
+      backend.write(input.storage, values);
+      const down = await lossOf(graph, labels);
+      values[i] = original;
+      backend.write(input.storage, values);
+      const numeric = (up - down) / (2 * eps);
+      expect(
+        Math.abs(analytic[n][i] - numeric),
+        `input ${n} element ${i}: analytic ${analytic[n][i]} numeric ${numeric}`,
+      ).toBeLessThan(tol);
+    }
+  }
+}
+
+describe('gradients match finite differences', () => {
+  test('matmul: both operands', async () => {
+    const r = new Random(1);
+    const [a, b] = [randomTensor([3, 4], r), randomTensor([4, CLASSES], r)];
+    await gradcheck((t) => matmul(t, a, b), [a, b], labelsFor(3, r));
+  });
+
+  test('biasAdd without ReLU: input and bias', async () => {
+    const r = new Random(2);
+    const [x, bias] = [randomTensor([4, CLASSES], r), randomTensor([CLASSES], r)];
+    await gradcheck((t) => biasAdd(t, x, bias, false), [x, bias], labelsFor(4, r));
+  });
+
+  test('biasAdd with ReLU: input and bias (no value near the kink)', async () => {
+    const r = new Random(3);
+    const x = randomTensor([4, CLASSES], r);
+    const bias = randomTensor([CLASSES], r);
+    // Keep pre-activations away from 0, where ReLU has no derivative.
+    const xs = (await x.toArray()).map((v) => (Math.abs(v) < 0.1 ? v + 0.3 : v));
+    backend.write(x.storage, xs);
+    backend.write(bias.storage, new Float32Array(CLASSES));
+    await gradcheck((t) => biasAdd(t, x, bias, true), [x, bias], labelsFor(4, r), 1e-3);
+  });
+
+  test('softmaxCrossEntropy: logits with large values stay finite and correct', async () => {
+    const r = new Random(4);
+    const logits = randomTensor([3, CLASSES], r);
+    backend.write(
+      logits.storage,
+      (await logits.toArray()).map((v) => v * 3 + 100),
+    );
+    await gradcheck(
+      (t) => matmul(t, logits, Tensor.from(backend, [CLASSES, CLASSES], identity(CLASSES))),
+      [logits],
+      labelsFor(3, r),
+    );
+  });
+
+  test('a two-layer MLP: every parameter', async () => {
+    const r = new Random(5);
+    const x = randomTensor([6, 7], r, false);
+    const [w1, b1, w2, b2] = [
+      randomTensor([7, 8], r),
+      randomTensor([8], r),
+      randomTensor([8, CLASSES], r),
+      randomTensor([CLASSES], r),
+    ];
+    await gradcheck(
+      (t) => biasAdd(t, matmul(t, biasAdd(t, matmul(t, x, w1), b1, true), w2), b2, false),
+      [w1, b1, w2, b2],
+      labelsFor(6, r),
+      1e-3,
+    );
+  });
+
+  test('a tensor used twice accumulates both gradients', async () => {
+    const r = new Random(6);
+    const x = randomTensor([3, CLASSES], r, false);
+    const w = randomTensor([CLASSES, CLASSES], r);
+    await gradcheck((t) => matmul(t, matmul(t, x, w), w), [w], labelsFor(3, r));
+  });
+});
+
+function identity(n: number): Float32Array {
+  const m = new Float32Array(n * n);
+  for (let i = 0; i < n; i++) m[i * n + i] = 1;
+  return m;
+}
+
+test('tape.release returns every temporary to the backend', () => {
+  const r = new Random(7);
+  const [x, w] = [randomTensor([4, 6], r, false), randomTensor([6, CLASSES], r)];
+  const labels = labelsFor(4, r);
+  const metrics = backend.alloc(4);
+  const before = backend.bytesInUse;
+  const tape = new Tape(backend);
+  tape.backward(softmaxCrossEntropy(tape, matmul(tape, x, w), labels, metrics).loss);
+  expect(w.grad).not.toBeNull();
+  tape.release();
+  expect(w.grad).toBeNull();
+  expect(backend.bytesInUse).toBe(before);
+});
+
+test('backward must start from the loss', () => {
+  const r = new Random(8);
+  const [x, w] = [randomTensor([2, 3], r), randomTensor([3, CLASSES], r)];
+  const tape = new Tape(backend);
+  const logits = matmul(tape, x, w);
+  softmaxCrossEntropy(tape, logits, labelsFor(2, r), backend.alloc(4));
+  expect(() => tape.backward(logits)).toThrow(/loss/);
+});

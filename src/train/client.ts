@@ -1,0 +1,70 @@
+// The page's side of the training worker: sends commands, keeps the latest snapshot, notifies.
+import type { FromWorker, ToWorker } from './protocol';
+import type { Settings } from './settings';
+import { initialSnapshot, reduce, type Snapshot } from './store';
+
+export class TrainerClient {
+  private snapshot: Snapshot = initialSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly worker: Worker;
+  private nextPredictionId = 1;
+
+  constructor(dataUrl: string) {
+    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.apply(event.data);
+    this.worker.onerror = (event) => {
+      this.apply({
+        type: 'error',
+        kind: 'training',
+        message: `The training worker crashed: ${event.message || 'unknown error'}`,
+        fatal: true,
+      });
+    };
+    this.send({ type: 'init', dataUrl });
+  }
+
+  private apply(message: FromWorker): void {
+    this.set(reduce(this.snapshot, message));
+  }
+
+  private set(snapshot: Snapshot): void {
+    this.snapshot = snapshot;
+    for (const listener of this.listeners) listener();
+  }
+
+  private send(message: ToWorker, transfer: Transferable[] = []): void {
+    this.worker.postMessage(message, transfer);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): Snapshot => this.snapshot;
+
+  train(settings: Settings): void {
+    this.send({ type: 'train', settings });
+  }
+  pause(): void {
+    this.send({ type: 'pause' });
+  }
+  resume(): void {
+    this.send({ type: 'resume' });
+  }
+  stop(): void {
+    if (this.snapshot.phase === 'training' || this.snapshot.phase === 'paused')
+      this.set({ ...this.snapshot, phase: 'stopping' });
+    this.send({ type: 'stop' });
+  }
+  /** Returns the id that the matching prediction will carry. */
+  predict(pixels: Float32Array): number {
+    const id = this.nextPredictionId++;
+    this.send({ type: 'predict', id, pixels });
+    return id;
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+}

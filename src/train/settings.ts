@@ -1,0 +1,110 @@
+// Training settings: defaults (the book's run), validation of typed or URL-supplied text, and the
+// URL query form (?epochs=5&batch=128&lr=0.001&hidden=512&seed=1&train=60000).
+
+export interface Settings {
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  hidden: number;
+  seed: number;
+  /** How many training images to use (the first N). */
+  train: number;
+}
+
+export type SettingsText = Record<keyof Settings, string>;
+export type SettingsErrors = Partial<Record<keyof Settings, string>>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  epochs: 5,
+  batchSize: 128,
+  learningRate: 0.001,
+  hidden: 512,
+  seed: 1,
+  train: 60000,
+};
+
+/** The URL query name of each setting. */
+export const QUERY_NAMES: Record<keyof Settings, string> = {
+  epochs: 'epochs',
+  batchSize: 'batch',
+  learningRate: 'lr',
+  hidden: 'hidden',
+  seed: 'seed',
+  train: 'train',
+};
+
+interface Rule {
+  label: string;
+  integer: boolean;
+  min: number;
+  max: number;
+}
+
+// Upper bounds keep a typo from asking for hours of work or more memory than a browser has.
+const RULES: Record<keyof Settings, Rule> = {
+  epochs: { label: 'Epochs', integer: true, min: 1, max: 100 },
+  batchSize: { label: 'Batch size', integer: true, min: 1, max: 4096 },
+  learningRate: { label: 'Learning rate', integer: false, min: 1e-6, max: 10 },
+  hidden: { label: 'Hidden units', integer: true, min: 1, max: 8192 },
+  seed: { label: 'Seed', integer: true, min: 0, max: 2 ** 31 - 1 },
+  train: { label: 'Training images', integer: true, min: 1, max: 60000 },
+};
+
+export const SETTING_LABELS = Object.fromEntries(
+  Object.entries(RULES).map(([k, r]) => [k, r.label]),
+) as Record<keyof Settings, string>;
+
+export function validateSetting(name: keyof Settings, text: string): { value?: number; error?: string } {
+  const rule = RULES[name];
+  const trimmed = text.trim();
+  if (trimmed === '') return { error: `${rule.label} is required.` };
+  // Number('') is 0 and Number('0x10') is 16: accept plain decimal notation only.
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed))
+    return { error: `${rule.label} must be a number.` };
+  const value = Number(trimmed);
+  if (rule.integer && !Number.isInteger(value)) return { error: `${rule.label} must be a whole number.` };
+  if (value < rule.min || value > rule.max)
+    return { error: `${rule.label} must be between ${rule.min} and ${rule.max}.` };
+  return { value };
+}
+
+export function validateSettings(text: SettingsText): { settings?: Settings; errors: SettingsErrors } {
+  const errors: SettingsErrors = {};
+  const values: Partial<Settings> = {};
+  for (const name of Object.keys(RULES) as (keyof Settings)[]) {
+    const { value, error } = validateSetting(name, text[name]);
+    if (error) errors[name] = error;
+    else values[name] = value;
+  }
+  return Object.keys(errors).length === 0 ? { settings: values as Settings, errors } : { errors };
+}
+
+export function settingsToText(settings: Settings): SettingsText {
+  return Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, String(v)])) as SettingsText;
+}
+
+/**
+ * Settings from a URL query. Anything invalid falls back to its default, and the notes say what
+ * was ignored, so a malformed link never breaks the page.
+ */
+export function settingsFromQuery(search: string): { text: SettingsText; notes: string[] } {
+  const query = new URLSearchParams(search);
+  const text = settingsToText(DEFAULT_SETTINGS);
+  const notes: string[] = [];
+  for (const name of Object.keys(RULES) as (keyof Settings)[]) {
+    const raw = query.get(QUERY_NAMES[name]);
+    if (raw === null) continue;
+    const { error } = validateSetting(name, raw);
+    if (error)
+      notes.push(`Ignored ${QUERY_NAMES[name]}=${JSON.stringify(raw.slice(0, 40))} from the link: ${error}`);
+    else text[name] = raw.trim();
+  }
+  return { text, notes };
+}
+
+export function settingsToQuery(settings: Settings): string {
+  const query = new URLSearchParams();
+  for (const name of Object.keys(RULES) as (keyof Settings)[])
+    query.set(QUERY_NAMES[name], String(settings[name]));
+  return `?${query}`;
+}

@@ -1,0 +1,34 @@
+// The training worker: hosts a Trainer off the main thread so the page stays responsive.
+/// <reference lib="webworker" />
+import type { FromWorker, ToWorker } from './protocol';
+import { Trainer } from './trainer';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const trainer = new Trainer((message: FromWorker) => {
+  const transfer = message.type === 'prediction' ? [message.probabilities.buffer as ArrayBuffer] : [];
+  scope.postMessage(message, transfer);
+});
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init':
+      void trainer.init(message.dataUrl);
+      break;
+    case 'train':
+      void trainer.startTraining(message.settings);
+      break;
+    case 'pause':
+      trainer.pause();
+      break;
+    case 'resume':
+      trainer.resume();
+      break;
+    case 'stop':
+      trainer.stop();
+      break;
+    case 'predict':
+      void trainer.predict(message.id, message.pixels);
+      break;
+  }
+};

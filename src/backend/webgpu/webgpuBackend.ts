@@ -14,6 +14,7 @@ import { rmsprop } from './kernels/rmsprop';
 import { softmaxXent } from './kernels/softmaxXent';
 import { BindGroupCache, PipelineCache, UniformCache } from './pipelines';
 import { BufferPool } from './pool';
+import { KernelProfiler, type KernelTime } from './profiler';
 
 class GpuStorage implements Storage {
   constructor(
@@ -40,6 +41,7 @@ export class WebGPUBackend implements Backend {
   private encoder: GPUCommandEncoder | null = null;
   private pass: GPUComputePassEncoder | null = null;
   private readonly ctx: KernelContext;
+  private profiler: KernelProfiler | null = null;
 
   constructor(readonly device: GPUDevice) {
     this.pool = new BufferPool(device);
@@ -52,10 +54,20 @@ export class WebGPUBackend implements Backend {
       pipeline: (id, code, constants) => this.pipelines.get(id, code, constants),
       uniform: (words) => this.uniforms.get(words),
       dispatch: (pipeline, buffers, x, y = 1) => {
+        const bindGroup = this.bindGroups.get(pipeline, buffers);
+        if (this.profiler) {
+          // A pass of its own, stamped at both ends.
+          this.endPass();
+          if (this.profiler.full) this.flush();
+          this.pass = this.commandEncoder().beginComputePass({
+            timestampWrites: this.profiler.next(pipeline.label.split(':')[0]),
+          });
+        }
         const pass = this.computePass();
         pass.setPipeline(pipeline);
-        pass.setBindGroup(0, this.bindGroups.get(pipeline, buffers));
+        pass.setBindGroup(0, bindGroup);
         pass.dispatchWorkgroups(x, y);
+        if (this.profiler) this.endPass();
       },
     };
   }
@@ -82,8 +94,27 @@ export class WebGPUBackend implements Backend {
 
   flush(): void {
     this.endPass();
+    const afterSubmit = this.encoder && this.profiler ? this.profiler.resolve(this.encoder) : null;
     if (this.encoder) this.device.queue.submit([this.encoder.finish()]);
     this.encoder = null;
+    afterSubmit?.();
+  }
+
+  /** Starts timing every dispatch on the GPU, by kernel id; false if the adapter cannot. */
+  startProfile(): boolean {
+    if (!this.device.features.has('timestamp-query')) return false;
+    this.flush();
+    this.profiler = new KernelProfiler(this.device);
+    return true;
+  }
+
+  /** GPU milliseconds and dispatch counts per kernel id since startProfile(). */
+  async stopProfile(): Promise<Map<string, KernelTime>> {
+    const profiler = this.profiler;
+    if (!profiler) return new Map();
+    this.flush();
+    this.profiler = null;
+    return profiler.finish();
   }
 
   alloc(length: number): Storage {

@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import type { Backend } from '../../src/backend/backend';
+import {
+  type FakeDataset,
+  fakeDataset,
+  type GatherBatchCase,
+  gatherBatchCases,
+} from '../cases/gatherBatch.cases';
+import { cpuBackend, expectClose, gpuBackend } from './harness';
+
+const gpu = await gpuBackend();
+const cpu = cpuBackend();
+
+/** Uploads the data set once, then gathers each batch in turn. */
+async function run(
+  backend: Backend,
+  d: FakeDataset,
+  batches: { offset: number; rows: number }[],
+  pixelsPerImage: number,
+) {
+  const images = backend.uploadBytes(d.pixels);
+  const labelBytes = backend.uploadBytes(d.labels);
+  const order = backend.alloc(d.order.length);
+  backend.write(order, d.order);
+  const results = [];
+  for (const { offset, rows } of batches) {
+    const [x, labels] = [backend.alloc(rows * pixelsPerImage), backend.alloc(rows)];
+    backend.fill(x, Number.NaN); // a pooled buffer may hold old results; NaN fails any comparison
+    backend.write(labels, new Uint32Array(rows).fill(0xffffffff));
+    backend.gatherBatch({ x, labels, images, labelBytes, order, offset, rows, pixelsPerImage });
+    results.push({ x: await backend.read(x), labels: await backend.readU32(labels) });
+    for (const s of [x, labels]) backend.free(s);
+  }
+  for (const s of [images, labelBytes, order]) backend.free(s);
+  return results;
+}
+
+async function expectSameOnBoth(
+  c: GatherBatchCase,
+  d: FakeDataset,
+  batches: { offset: number; rows: number }[],
+) {
+  const onGpu = await run(gpu, d, batches, c.pixelsPerImage);
+  const onCpu = await run(cpu, d, batches, c.pixelsPerImage);
+  batches.forEach(({ offset }, i) => {
+    expectClose(onGpu[i].x, onCpu[i].x, c.atol, c.rtol, `x at offset ${offset}`);
+    expect(Array.from(onGpu[i].labels), `labels at offset ${offset}`).toEqual(Array.from(onCpu[i].labels));
+  });
+}
+
+describe('gatherBatch on WebGPU matches the CPU reference', () => {
+  for (const c of gatherBatchCases) {
+    test(`${c.name}: ${c.images} images of ${c.pixelsPerImage} pixels, rows ${c.offset}..${c.offset + c.rows}`, async () => {
+      await expectSameOnBoth(c, fakeDataset(c), [{ offset: c.offset, rows: c.rows }]);
+    });
+  }
+
+  test('consecutive batches of an epoch from one upload, the last one short', async () => {
+    const c = gatherBatchCases[0];
+    const batches = [0, 10, 20, 30].map((offset) => ({ offset, rows: Math.min(10, c.images - offset) }));
+    await expectSameOnBoth(c, fakeDataset(c, 2), batches);
+  });
+
+  test('past the per-dimension workgroup limit the grid folds to 2-D', async () => {
+    const pixelsPerImage = 784;
+    const rows =
+      Math.ceil((64 * (gpu.device.limits.maxComputeWorkgroupsPerDimension + 1)) / pixelsPerImage) + 1;
+    const c = { name: 'folded', images: rows + 50, pixelsPerImage, offset: 17, rows, atol: 0, rtol: 3e-7 };
+    await expectSameOnBoth(c, fakeDataset(c, 3), [{ offset: c.offset, rows: c.rows }]);
+  });
+
+  test('the last batch of a 60000-image, 47 MB data set', async () => {
+    const c = {
+      name: 'mnist-sized',
+      images: 60000,
+      pixelsPerImage: 784,
+      offset: 59904,
+      rows: 96,
+      atol: 0,
+      rtol: 3e-7,
+    };
+    await expectSameOnBoth(c, fakeDataset(c, 4), [{ offset: c.offset, rows: c.rows }]);
+  });
+});

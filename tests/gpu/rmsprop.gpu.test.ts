@@ -1,0 +1,54 @@
+import { describe, test } from 'vitest';
+import { kerasDefaults, type RmspropCase, rmspropCases } from '../cases/rmsprop.cases';
+import { cpuBackend, expectClose, gpuBackend, randomArray } from './harness';
+
+const gpu = await gpuBackend();
+const cpu = cpuBackend();
+
+/** A case's state and gradients: its own, or random (meanSquare starting at 0, as in training). */
+function inputs(c: RmspropCase) {
+  const scale = c.gradScale ?? 1;
+  return {
+    param: c.param ? Float32Array.from(c.param) : randomArray(c.length, c.length * 3),
+    meanSquare: Float32Array.from(c.meanSquare ?? new Float32Array(c.length)),
+    grads: Array.from({ length: c.steps }, (_, s) =>
+      c.grads ? Float32Array.from(c.grads[s]) : randomArray(c.length, c.length * 5 + s, -scale, scale),
+    ),
+  };
+}
+
+async function expectSameOnBoth(c: RmspropCase) {
+  const { param, meanSquare, grads } = inputs(c);
+  const results = [];
+  for (const backend of [gpu, cpu]) {
+    const [sp, sms] = [backend.alloc(c.length), backend.alloc(c.length)];
+    const sg = grads.map(() => backend.alloc(c.length));
+    backend.write(sp, param);
+    backend.write(sms, meanSquare);
+    for (const [s, g] of grads.entries()) backend.write(sg[s], g);
+    // All steps recorded back to back: each must see the state the previous one wrote.
+    for (const g of sg) backend.rmsprop(sp, sms, g, c.length, c.hyper);
+    results.push({ param: await backend.read(sp), meanSquare: await backend.read(sms) });
+    for (const s of [sp, sms, ...sg]) backend.free(s);
+  }
+  expectClose(results[0].param, results[1].param, c.atol, c.rtol, 'param');
+  expectClose(results[0].meanSquare, results[1].meanSquare, 1e-12, 1e-6, 'meanSquare');
+}
+
+describe('rmsprop on WebGPU matches the CPU reference', () => {
+  for (const c of rmspropCases) {
+    test(`${c.name} [${c.length}], ${c.steps} consecutive steps`, () => expectSameOnBoth(c));
+  }
+
+  test('past the per-dimension workgroup limit the grid folds to 2-D', async () => {
+    const length = 64 * (gpu.device.limits.maxComputeWorkgroupsPerDimension + 1) + 3;
+    await expectSameOnBoth({
+      name: 'folded',
+      length,
+      hyper: kerasDefaults,
+      steps: 2,
+      atol: 1e-7,
+      rtol: 1e-6,
+    });
+  });
+});

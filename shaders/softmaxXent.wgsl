@@ -55,7 +55,8 @@ fn main(@builtin(local_invocation_id) lid: vec3u) {
     let label = labels[r];
     let rowLoss = log(total) - (z[base + label] - best);
     let bad = isNonFinite(rowLoss);
-    sums += vec3f(rowLoss, select(0.0, 1.0, arg == label), select(0.0, 1.0, bad));
+    // A row whose loss is not finite never counts as correct, whatever its argmax fell back to.
+    sums += vec3f(rowLoss, select(0.0, 1.0, arg == label && !bad), select(0.0, 1.0, bad));
     if (MODE == 0u) {
       let scale = 1.0 / f32(dims.rows);
       for (var c = 0u; c < cols; c++) {

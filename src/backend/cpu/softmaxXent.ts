@@ -37,8 +37,8 @@ export function softmaxXent(a: SoftmaxXentRefArgs): void {
     const label = a.labels[r];
     const rowLoss = Math.log(total) - (row[label] - best);
     lossSum += rowLoss;
-    if (arg === label) correct++;
     if (!Number.isFinite(rowLoss)) nonFinite++;
+    else if (arg === label) correct++;
     if (a.mode === 'train') {
       for (let c = 0; c < a.cols; c++) {
         const p = Math.exp(row[c] - best) / total;

@@ -1,0 +1,28 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './vite.config';
+
+// End-to-end tests against the BUILT app (`npm run test:e2e` builds first), in the system Chromium.
+// NOTE: on machines without a GPU, WebGPU runs on the CPU (SwiftShader): start-up takes 10-20 s and a
+// training step about 0.3 s, hence the long timeouts and one worker.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  // Screenshots go to test-results/screenshots; Playwright's own artefacts (wiped each run) elsewhere.
+  outputDir: 'test-results/artifacts',
+  workers: 1,
+  fullyParallel: false,
+  timeout: 240_000,
+  expect: { timeout: 60_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:4173',
+    viewport: { width: 1280, height: 900 },
+    launchOptions: { executablePath: chromiumPath, args: ['--no-sandbox', ...chromiumArgs] },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    url: 'http://127.0.0.1:4173',
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,60 @@
+import type { Snapshot } from '../../train/store';
+import { formatMegabytes } from '../format';
+import { DigitImage } from './DigitImage';
+import { ProgressBar } from './ProgressBar';
+
+const PIXELS = 784;
+
+interface Props {
+  phase: Snapshot['phase'];
+  loading: Snapshot['loading'];
+  samples: Snapshot['samples'];
+}
+
+/** The MNIST download as it happens, then a few of the training images with their labels. */
+export function DataPanel({ phase, loading, samples }: Props) {
+  return (
+    <section className="card" aria-labelledby="data-title">
+      <h2 id="data-title">Training data</h2>
+      {samples ? (
+        <>
+          <p className="muted">
+            60,000 handwritten digits, 28×28 pixels each, with their labels. The first {samples.labels.length}
+            :
+          </p>
+          <ol className="samples">
+            {samples.labels.map((label, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, the same on every render
+              <li key={i}>
+                <DigitImage
+                  pixels={samples.pixels.subarray(i * PIXELS, (i + 1) * PIXELS)}
+                  max={255}
+                  label={`Training image ${i + 1}, labelled ${label}`}
+                />
+                <span aria-hidden="true">{label}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : loading ? (
+        <LoadingBar loaded={loading.loadedBytes} total={loading.totalBytes} />
+      ) : (
+        <p className="muted">{phase === 'starting' ? 'Asking the browser for a GPU…' : 'No data loaded.'}</p>
+      )}
+    </section>
+  );
+}
+
+function LoadingBar({ loaded, total }: { loaded: number; total: number }) {
+  const amount = `${formatMegabytes(loaded)} of ${formatMegabytes(total)} MB`;
+  return (
+    <div className="loading">
+      <p>
+        {loaded >= total
+          ? 'Downloaded. Copying the images to the GPU and tuning the kernels…'
+          : `Downloading MNIST: ${amount}`}
+      </p>
+      <ProgressBar value={loaded} max={total} label="MNIST download" valueText={amount} />
+    </div>
+  );
+}

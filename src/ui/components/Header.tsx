@@ -1,0 +1,21 @@
+interface Props {
+  adapter: string | null;
+  matmulVariant: string | null;
+  failed: boolean;
+}
+
+export function Header({ adapter, matmulVariant, failed }: Props) {
+  return (
+    <header className="header">
+      <h1>Digits on WebGPU</h1>
+      <p className="lede">
+        Train a small neural network to read handwritten digits (MNIST), entirely on your own GPU, then draw a
+        digit and watch it guess.
+      </p>
+      <p className="adapter">
+        WebGPU adapter: <strong>{adapter ?? (failed ? 'none' : 'looking…')}</strong>
+        {matmulVariant && <span className="muted"> · matmul kernel: {matmulVariant}</span>}
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,78 @@
+import type { Snapshot } from '../../train/store';
+import { formatPercent } from '../format';
+import { DigitImage } from './DigitImage';
+
+interface Props {
+  input: Float32Array | null;
+  prediction: Snapshot['prediction'];
+  phase: Snapshot['phase'];
+}
+
+function argmax(values: Float32Array): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return best;
+}
+
+/** What the network sees (the drawing as 28x28 inputs) and what it makes of it. */
+export function PredictionView({ input, prediction, phase }: Props) {
+  const probabilities = prediction?.probabilities ?? null;
+  const digit = probabilities ? argmax(probabilities) : null;
+  const announcement =
+    probabilities && digit !== null
+      ? `The network reads ${digit === 8 ? 'an' : 'a'} ${digit} (${formatPercent(probabilities[digit], 0)})`
+      : '';
+  return (
+    <div className="prediction">
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      {!input ? (
+        <p className="prompt">Draw a digit</p>
+      ) : (
+        <div className="seen">
+          <DigitImage
+            pixels={input}
+            max={1}
+            label="The drawing as the network sees it"
+            className="network-view"
+          />
+          <p className="muted">What the network sees: 28×28 pixels.</p>
+        </div>
+      )}
+      {input && !probabilities && (
+        <p className="muted">
+          {phase === 'ready' || phase === 'training' ? 'Thinking…' : 'Waiting for the model…'}
+        </p>
+      )}
+      {probabilities && digit !== null && (
+        <>
+          <p className="guess">
+            It reads <span data-testid="prediction">{digit}</span>
+            <span className="muted"> ({formatPercent(probabilities[digit], 0)} sure)</span>
+          </p>
+          {!prediction?.trained && (
+            <p className="note">
+              Untrained model (random weights): its guesses mean nothing yet. Train it first.
+            </p>
+          )}
+          {prediction?.trained && phase === 'training' && (
+            <p className="note">Training now: watch the guess change as the network learns.</p>
+          )}
+          <ol className="bars" aria-label="Probability of each digit">
+            {Array.from(probabilities, (p, d) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: always the digits 0 to 9, in order
+              <li key={d} className={d === digit ? 'top' : undefined}>
+                <span className="bar-digit">{d}</span>
+                <span className="bar-track" aria-hidden="true">
+                  <span className="bar-fill" style={{ width: `${p * 100}%` }} />
+                </span>
+                <span className="bar-value">{formatPercent(p, 0)}</span>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </div>
+  );
+}

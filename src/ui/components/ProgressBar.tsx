@@ -1,0 +1,25 @@
+interface Props {
+  value: number;
+  max: number;
+  /** What the bar stands for, read by screen readers. */
+  label: string;
+  /** The value in words, e.g. "3.2 of 11.2 MB". */
+  valueText: string;
+}
+
+export function ProgressBar({ value, max, label, valueText }: Props) {
+  const fraction = max > 0 ? Math.min(1, value / max) : 0;
+  return (
+    <div
+      className="progress"
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={max}
+      aria-valuenow={value}
+      aria-valuetext={valueText}
+    >
+      <div className="progress-fill" style={{ width: `${fraction * 100}%` }} />
+    </div>
+  );
+}

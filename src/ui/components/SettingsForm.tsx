@@ -1,0 +1,55 @@
+import {
+  QUERY_NAMES,
+  SETTING_LABELS,
+  type Settings,
+  type SettingsErrors,
+  type SettingsText,
+} from '../../train/settings';
+
+const FIELDS: { name: keyof Settings; hint: string }[] = [
+  { name: 'epochs', hint: 'Passes over the training images.' },
+  { name: 'batchSize', hint: 'Images per weight update.' },
+  { name: 'learningRate', hint: 'Step size of RMSprop.' },
+  { name: 'hidden', hint: 'Neurons in the hidden layer.' },
+  { name: 'seed', hint: 'Same seed, same run.' },
+  { name: 'train', hint: 'Uses the first N of 60,000.' },
+];
+
+interface Props {
+  text: SettingsText;
+  errors: SettingsErrors;
+  disabled: boolean;
+  onChange: (name: keyof Settings, value: string) => void;
+}
+
+/** One text field per setting, checked as typed; the message sits next to the field it is about. */
+export function SettingsForm({ text, errors, disabled, onChange }: Props) {
+  return (
+    <fieldset className="settings" disabled={disabled}>
+      <legend>Settings</legend>
+      {FIELDS.map(({ name, hint }) => {
+        const id = `setting-${QUERY_NAMES[name]}`;
+        const error = errors[name];
+        return (
+          <div className={error ? 'field invalid' : 'field'} key={name}>
+            <label htmlFor={id}>{SETTING_LABELS[name]}</label>
+            <input
+              id={id}
+              type="text"
+              inputMode={name === 'learningRate' ? 'decimal' : 'numeric'}
+              autoComplete="off"
+              spellCheck={false}
+              value={text[name]}
+              onChange={(event) => onChange(name, event.target.value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={`${id}-message`}
+            />
+            <span id={`${id}-message`} className={error ? 'field-error' : 'field-hint'}>
+              {error ?? hint}
+            </span>
+          </div>
+        );
+      })}
+    </fieldset>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Snapshot } from '../../train/store';
+import { describeProgress, formatCount } from '../format';
+import { ProgressBar } from './ProgressBar';
+
+interface Props {
+  phase: Snapshot['phase'];
+  progress: Snapshot['progress'];
+  evaluating: boolean;
+  settings: NonNullable<Snapshot['runSettings']>;
+  parameterCount: number | null;
+}
+
+/** Where the run is: epoch, batch, speed and time left, or the test-set evaluation after an epoch. */
+export function TrainingProgress({ phase, progress, evaluating, settings, parameterCount }: Props) {
+  const status = progress ? describeProgress(progress) : null;
+  const text = evaluating
+    ? 'Evaluating on 10,000 test images…'
+    : (status?.text ?? 'Preparing the run: the first metrics arrive after a few batches…');
+  return (
+    <section className="run" aria-labelledby="run-title">
+      <h2 id="run-title">
+        {phase === 'paused' ? 'Paused' : phase === 'stopping' ? 'Stopping…' : 'Training'}
+      </h2>
+      <p className="muted">
+        Network: 784 inputs → {formatCount(settings.hidden)} hidden (ReLU) → 10 outputs (softmax)
+        {parameterCount !== null && `, ${formatCount(parameterCount)} weights`}; trained on{' '}
+        {formatCount(settings.train)} images.
+      </p>
+      <ProgressBar
+        value={status?.done ?? 0}
+        max={status?.total ?? 1}
+        label="Training progress"
+        valueText={text}
+      />
+      <p className="progress-text">{text}</p>
+    </section>
+  );
+}

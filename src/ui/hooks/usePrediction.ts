@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { TrainerClient } from '../../train/client';
+import type { Phase, Snapshot } from '../../train/store';
+
+/** While training, the drawing is re-classified as metrics arrive, at most this often. */
+const REPREDICT_MS = 1000;
+/** Phases in which the worker has a model to ask. */
+const HAS_MODEL: readonly Phase[] = ['ready', 'training', 'paused', 'stopping'];
+
+/**
+ * The drawing (as the network's 784 inputs) and the network's answer for it. Only the answer to the
+ * latest request is shown: an older one describes a drawing, or a model, that is already gone.
+ */
+export function usePrediction(client: TrainerClient, snapshot: Snapshot) {
+  const { phase, progress, prediction } = snapshot;
+  const [input, setInput] = useState<Float32Array | null>(null);
+  const [shown, setShown] = useState<Snapshot['prediction']>(null);
+  const latestId = useRef(0);
+  const lastRequest = useRef(0);
+
+  const request = useCallback(
+    (pixels: Float32Array) => {
+      latestId.current = client.predict(pixels);
+      lastRequest.current = performance.now();
+    },
+    [client],
+  );
+
+  const setDrawing = useCallback((pixels: Float32Array | null) => {
+    setInput(pixels);
+    if (pixels) return;
+    latestId.current = 0; // ids start at 1: no answer in flight will match
+    setShown(null);
+  }, []);
+
+  // A new drawing, a model becoming available, or a run starting or ending: ask again.
+  useEffect(() => {
+    if (input && HAS_MODEL.includes(phase)) request(input);
+  }, [input, phase, request]);
+
+  // New batch metrics: the weights have moved, so the guess may have too.
+  useEffect(() => {
+    if (!progress || !input || performance.now() - lastRequest.current < REPREDICT_MS) return;
+    request(input);
+  }, [progress, input, request]);
+
+  useEffect(() => {
+    if (prediction && prediction.id === latestId.current) setShown(prediction);
+  }, [prediction]);
+
+  return { input, prediction: input ? shown : null, setDrawing };
+}

@@ -1,0 +1,53 @@
+import { expect, type Page } from '@playwright/test';
+
+export const SCREENSHOTS = 'test-results/screenshots';
+
+/** Saves what the page looks like now, for a person to look at after the run. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+/** Collects console errors and uncaught exceptions from the page and its workers. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  page.on('worker', (worker) =>
+    worker.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`worker console: ${message.text()}`);
+    }),
+  );
+  return errors;
+}
+
+/** Start-up on SwiftShader (device, 11 MB of MNIST, upload, kernel tuning) takes 10-40 s. */
+export async function waitForReady(page: Page): Promise<void> {
+  await expect(page.getByRole('img', { name: /Training image 1, labelled \d/ })).toBeVisible({
+    timeout: 120_000,
+  });
+  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+}
+
+/** Drags the mouse over the drawing pad along `points`, given as fractions of its size. */
+export async function drawStroke(page: Page, points: [number, number][]): Promise<void> {
+  const pad = page.getByLabel('Digit drawing pad');
+  await pad.scrollIntoViewIfNeeded();
+  const box = await pad.boundingBox();
+  if (!box) throw new Error('the drawing pad is not visible');
+  const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
+  await page.mouse.move(...at(points[0]));
+  await page.mouse.down();
+  for (const point of points.slice(1)) await page.mouse.move(...at(point), { steps: 6 });
+  await page.mouse.up();
+}
+
+/** The length of the smoothed training curve's SVG path in a chart: it grows as points arrive. */
+export async function curveLength(page: Page, chart: string): Promise<number> {
+  const paths = page.getByTestId(chart).locator('path.recharts-line-curve');
+  const lengths = await paths.evaluateAll((elements) =>
+    elements.map((e) => (e as SVGPathElement).getTotalLength()),
+  );
+  return Math.max(0, ...lengths);
+}

@@ -1,0 +1,105 @@
+// Turns the bench page's result into the table and the ratio lines that npm run bench prints.
+
+const fixed = (digits) => (value) => (value === undefined ? '-' : value.toFixed(digits));
+const ms = fixed(0);
+
+/** "3.2x faster" or "1.5x slower" for ours against a peer, from two times (lower is better). */
+function ratio(ours, peer) {
+  if (ours === undefined || peer === undefined) return null;
+  return ours <= peer ? `${(peer / ours).toFixed(1)}x faster` : `${(ours / peer).toFixed(1)}x slower`;
+}
+
+function columns(blockSteps) {
+  const stepCell = (r) => {
+    if (r.stepMs === undefined) return '-';
+    const [min, max] = [Math.min(...r.blockMs) / blockSteps, Math.max(...r.blockMs) / blockSteps];
+    return `${r.stepMs.toFixed(1)} (${min.toFixed(1)}-${max.toFixed(1)})`;
+  };
+  return [
+    ['backend', (r) => r.name],
+    ['init ms', (r) => ms(r.initMs)],
+    ['cold 1st step ms', (r) => ms(r.coldMs)],
+    ['ms/step median (min-max)', stepCell],
+    ['GFLOP/s', (r) => fixed(2)(r.stepGflops)],
+    ['epoch s', (r) => (r.epochError ? 'failed' : fixed(1)(r.epochMs && r.epochMs / 1000))],
+    ['eval 10k ms', (r) => ms(r.evalMs)],
+    ['test acc', (r) => fixed(4)(r.testAccuracy)],
+    ['last loss', (r) => fixed(4)(r.lastBlockLoss)],
+  ];
+}
+
+function table(result) {
+  const cols = columns(result.settings.blockSteps);
+  const ok = result.rows.filter((r) => r.status === 'ok').map((r) => cols.map(([, cell]) => cell(r)));
+  const widths = cols.map(([title], i) => Math.max(title.length, ...ok.map((cells) => cells[i].length)));
+  const pad = (cells) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const lines = [pad(cols.map(([title]) => title)), widths.map((w) => '-'.repeat(w)).join('  ')];
+  for (const row of result.rows) {
+    if (row.status === 'ok') lines.push(pad(cols.map(([, cell]) => cell(row))));
+    else lines.push(`${row.name.padEnd(widths[0])}  ${row.status}: ${row.reason}`);
+  }
+  return lines;
+}
+
+function method(result) {
+  const { steps, warmup, blockSteps, batch, budgetSeconds } = result.settings;
+  const timed = result.rows.filter((r) => r.blockMs).map((r) => `${r.name} ${r.blockMs.length}`);
+  return [
+    `ms/step: median block / ${blockSteps}; a block is one fit() over ${blockSteps * batch} images (batch ${batch})`,
+    `  ended by a sync; up to ${Math.ceil(steps / blockSteps)} blocks after ${warmup} warm-up steps, past the first 3`,
+    `  only while the blocks so far took under ${budgetSeconds} s (blocks timed: ${timed.join(', ')}).`,
+    `GFLOP/s: ${(result.stepFlops / 1e6).toFixed(2)} MFLOP per step = ${result.stepFlopsFormula}`,
+    '  (matmul FLOPs only; no engine computes the gradient of the input images) / ms per step.',
+    'init: device creation (ours) or tf.setBackend + tf.ready (TF.js).',
+    'cold: model creation + compile (+ our tuneMatmul) to the end of the first step, synced.',
+    'eval: evaluate() on the 10,000 test images in batches of 1000, after a warm-up on 1000 of them.',
+  ];
+}
+
+function ratios(result) {
+  const ours = result.rows.find((r) => r.name === 'ours' && r.status === 'ok');
+  const peers = result.rows.filter((r) => r.name !== 'ours' && r.status === 'ok');
+  if (!ours) return [];
+  return peers.map((peer) => {
+    const parts = [
+      [ratio(ours.stepMs, peer.stepMs), 'per step'],
+      [ratio(ours.coldMs, peer.coldMs), 'to the first step'],
+      [ratio(ours.evalMs, peer.evalMs), 'at evaluation'],
+      [ratio(ours.epochMs, peer.epochMs), 'per full epoch'],
+    ].filter(([text]) => text);
+    return `ours vs ${peer.name}: ${parts.map((p) => p.join(' ')).join(', ')}`;
+  });
+}
+
+function kernels(row) {
+  if (!row.kernelMs) return [`${row.name}: per-kernel times: ${row.kernelNote}`];
+  const total = Object.values(row.kernelMs).reduce((a, b) => a + b, 0);
+  const lines = [`${row.name}: ${row.kernelNote}; total ${total.toFixed(1)} ms`];
+  for (const [kernel, time] of Object.entries(row.kernelMs)) {
+    const share = `${((100 * time) / total).toFixed(0)}%`.padStart(4);
+    const calls = row.kernelCalls[kernel];
+    lines.push(`  ${kernel.padEnd(14)} ${time.toFixed(2).padStart(8)} ms ${share}  ${calls} dispatches`);
+  }
+  return lines;
+}
+
+function notes(result) {
+  const lines = [];
+  for (const row of result.rows) {
+    if (row.info) lines.push(`${row.name}: ${row.info}`);
+    if (row.tuneMs !== undefined)
+      lines.push(`${row.name}: tuneMatmul took ${ms(row.tuneMs)} ms of the cold time`);
+    if (row.epochError) lines.push(`${row.name}: full epoch failed: ${row.epochError}`);
+    if (row.name === 'ours' && row.status === 'ok') lines.push(...kernels(row));
+  }
+  return lines;
+}
+
+export function formatReport(result) {
+  const sections = [table(result), method(result), ratios(result), notes(result)];
+  return sections
+    .filter((lines) => lines.length > 0)
+    .map((lines) => lines.join('\n'))
+    .join('\n\n');
+}

@@ -6,21 +6,34 @@
 // outside it as in PyTorch. Defaults in Keras: learningRate 0.001, rho 0.9, epsilon 1e-7.
 //
 // Bindings: 0 param (read-write), 1 meanSquare (read-write), 2 grad, 3 hyper {lr, rho, eps, length}.
+// Each invocation updates four consecutive elements as one vec4 (a quarter of the invocations;
+// buffers come from the pool in sizes that are multiples of 16 bytes). In the last, partial quad
+// only the elements below `length` change.
 struct Hyper { learningRate: f32, rho: f32, epsilon: f32, length: u32 }
 
-@group(0) @binding(0) var<storage, read_write> param: array<f32>;
-@group(0) @binding(1) var<storage, read_write> meanSquare: array<f32>;
-@group(0) @binding(2) var<storage, read> grad: array<f32>;
+@group(0) @binding(0) var<storage, read_write> param: array<vec4f>;
+@group(0) @binding(1) var<storage, read_write> meanSquare: array<vec4f>;
+@group(0) @binding(2) var<storage, read> grad: array<vec4f>;
 @group(0) @binding(3) var<uniform> hyper: Hyper;
 
 override WORKGROUP_SIZE: u32 = 64;
 
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let i = gid.x + gid.y * groups.x * WORKGROUP_SIZE;
-  if (i >= hyper.length) { return; }
-  let g = grad[i];
-  let ms = hyper.rho * meanSquare[i] + (1.0 - hyper.rho) * g * g;
-  meanSquare[i] = ms;
-  param[i] -= hyper.learningRate * g / sqrt(ms + hyper.epsilon);
+  let q = gid.x + gid.y * groups.x * WORKGROUP_SIZE;
+  if (q * 4u >= hyper.length) { return; }
+  let g = grad[q];
+  let ms = hyper.rho * meanSquare[q] + (1.0 - hyper.rho) * g * g;
+  let step = hyper.learningRate * g / sqrt(ms + hyper.epsilon);
+  if (q * 4u + 3u < hyper.length) {
+    meanSquare[q] = ms;
+    param[q] -= step;
+    return;
+  }
+  for (var j = 0u; j < 4u; j++) {
+    if (q * 4u + j < hyper.length) {
+      meanSquare[q][j] = ms[j];
+      param[q][j] -= step[j];
+    }
+  }
 }

@@ -22,6 +22,7 @@ export const gatherBatchCases: GatherBatchCase[] = [
   { name: 'single row, last image', images: 37, pixelsPerImage: 13, offset: 36, rows: 1, ...tol },
   { name: 'whole set in one batch', images: 37, pixelsPerImage: 13, offset: 0, rows: 37, ...tol },
   { name: 'one pixel per image', images: 37, pixelsPerImage: 1, offset: 3, rows: 17, ...tol },
+  { name: 'a word per image (quads path)', images: 37, pixelsPerImage: 4, offset: 5, rows: 9, ...tol },
   { name: 'real batch 128 x 784', images: 300, pixelsPerImage: 784, offset: 61, rows: 128, ...tol },
   { name: 'last batch of 96 x 784', images: 300, pixelsPerImage: 784, offset: 204, rows: 96, ...tol },
 ];

@@ -1,4 +1,4 @@
-import { describe, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { kerasDefaults, type RmspropCase, rmspropCases } from '../cases/rmsprop.cases';
 import { cpuBackend, expectClose, gpuBackend, randomArray } from './harness';
 
@@ -51,4 +51,24 @@ describe('rmsprop on WebGPU matches the CPU reference', () => {
       rtol: 1e-6,
     });
   });
+});
+
+test('elements past the length are left alone (the kernel works in quads)', async () => {
+  for (const length of [1, 6, 10, 13]) {
+    const [param, meanSquare, grad] = [gpu.alloc(16), gpu.alloc(16), gpu.alloc(16)];
+    const sentinel = Float32Array.from({ length: 16 }, (_, i) => 100 + i);
+    gpu.write(param, sentinel);
+    gpu.write(meanSquare, sentinel);
+    gpu.write(grad, randomArray(16, length));
+    gpu.rmsprop(param, meanSquare, grad, length, kerasDefaults);
+    const [p, ms] = [await gpu.read(param, 16), await gpu.read(meanSquare, 16)];
+    expect(Array.from(p.subarray(length)), `param, length ${length}`).toEqual(
+      Array.from(sentinel.subarray(length)),
+    );
+    expect(Array.from(ms.subarray(length)), `meanSquare, length ${length}`).toEqual(
+      Array.from(sentinel.subarray(length)),
+    );
+    expect(p[length - 1]).not.toBe(sentinel[length - 1]);
+    for (const s of [param, meanSquare, grad]) gpu.free(s);
+  }
 });

@@ -16,7 +16,9 @@ export function gatherBatch(
   rows: number,
   pixelsPerImage: number,
 ): void {
-  const pipeline = ctx.pipeline('gatherBatch', code, { WORKGROUP_SIZE: ctx.workgroupSize });
+  const quads = pixelsPerImage % 4 === 0;
+  const pipeline = ctx.pipeline('gatherBatch', code, { WORKGROUP_SIZE: ctx.workgroupSize, QUADS: quads });
   const params = ctx.uniform(u32s(offset, rows, pixelsPerImage));
-  dispatch1d(ctx, pipeline, [b.x, b.labels, b.images, b.labelBytes, b.order, params], rows * pixelsPerImage);
+  const invocations = quads ? (rows * pixelsPerImage) / 4 : rows * pixelsPerImage;
+  dispatch1d(ctx, pipeline, [b.x, b.labels, b.images, b.labelBytes, b.order, params], invocations);
 }

@@ -1,5 +1,6 @@
 import tiledCode from '../../../../shaders/matmul.wgsl?raw';
 import registerCode from '../../../../shaders/matmulRegister.wgsl?raw';
+import registerVec4Code from '../../../../shaders/matmulRegisterVec4.wgsl?raw';
 import type { MatmulShape } from '../../backend';
 import { type KernelContext, u32s } from './context';
 
@@ -22,6 +23,10 @@ export function tiledConfig(limits: GPUSupportedLimits): { wgX: number; wgY: num
   return { wgX: 4, wgY: 4, tileK: 4 };
 }
 
+export function canReadBAsVec4(s: MatmulShape): boolean {
+  return !s.transB && s.n % 4 === 0;
+}
+
 export function matmul(
   ctx: KernelContext,
   variant: MatmulVariant,
@@ -33,7 +38,10 @@ export function matmul(
   const dims = ctx.uniform(u32s(s.m, s.n, s.k));
   const flags = { TRANS_A: s.transA, TRANS_B: s.transB };
   if (variant === 'register') {
-    const pipeline = ctx.pipeline('matmulRegister', registerCode, flags);
+    // B read four columns at a time where its layout allows (see matmulRegisterVec4.wgsl).
+    const pipeline = canReadBAsVec4(s)
+      ? ctx.pipeline('matmulRegisterVec4', registerVec4Code, flags)
+      : ctx.pipeline('matmulRegister', registerCode, flags);
     ctx.dispatch(pipeline, [out, a, b, dims], Math.ceil(s.n / 64), Math.ceil(s.m / 64));
     return;
   }

@@ -14,5 +14,5 @@ export function rmsprop(
   new Float32Array(words.buffer, 0, 3).set([h.learningRate, h.rho, h.epsilon]);
   words[3] = length;
   const pipeline = ctx.pipeline('rmsprop', code, { WORKGROUP_SIZE: ctx.workgroupSize });
-  dispatch1d(ctx, pipeline, [param, meanSquare, grad, ctx.uniform(words)], length);
+  dispatch1d(ctx, pipeline, [param, meanSquare, grad, ctx.uniform(words)], Math.ceil(length / 4));
 }

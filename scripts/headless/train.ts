@@ -7,6 +7,7 @@ import { DeviceDataset } from '../../src/nn/dataset';
 import { Dense } from '../../src/nn/dense';
 import { rmsprop } from '../../src/nn/rmsprop';
 import { Sequential } from '../../src/nn/sequential';
+import { warmUp } from '../../src/nn/warmUp';
 
 declare global {
   interface Window {
@@ -39,11 +40,11 @@ async function run() {
     784,
   );
   const test = DeviceDataset.upload(backend, mnist.test.pixels, mnist.test.labels, 784);
-  const times = await backend.tuneMatmul([
-    { m: settings.batchSize, n: settings.hidden, k: 784, transA: false, transB: false },
-    { m: 784, n: settings.hidden, k: settings.batchSize, transA: true, transB: false },
-  ]);
-  console.log(`matmul variants (ms): ${JSON.stringify(times)} -> ${backend.matmulVariant}`);
+  const warmStarted = performance.now();
+  await warmUp(backend, 784, settings.batchSize, settings.hidden);
+  console.log(
+    `warm-up (matmul tuning, pipeline compiles): ${(performance.now() - warmStarted).toFixed(0)} ms -> matmul ${backend.matmulVariant}`,
+  );
 
   const model = new Sequential([
     new Dense(settings.hidden, { activation: 'relu', inputShape: [784] }),

@@ -1,0 +1,42 @@
+import type { WebGPUBackend } from '../backend/webgpu/webgpuBackend';
+import { DeviceDataset } from './dataset';
+import { Dense } from './dense';
+import { Random } from './random';
+import { rmsprop } from './rmsprop';
+import { Sequential } from './sequential';
+
+/**
+ * Picks the matmul variant for this adapter and compiles every pipeline a run will use (train,
+ * evaluate, predict), on a throwaway model and random data. Pipelines depend on no size (sizes are
+ * uniforms), so any later model reuses them: run this while the data downloads and the first real
+ * step starts at once. On CPU-backed adapters compiling is most of the cold start.
+ */
+export async function warmUp(
+  backend: WebGPUBackend,
+  pixelsPerImage: number,
+  batchSize: number,
+  hidden: number,
+): Promise<void> {
+  await backend.tuneMatmul([
+    { m: batchSize, n: hidden, k: pixelsPerImage, transA: false, transB: false },
+    { m: pixelsPerImage, n: hidden, k: batchSize, transA: true, transB: false },
+  ]);
+  const random = new Random(0);
+  const count = 8;
+  const pixels = Uint8Array.from({ length: count * pixelsPerImage }, () => Math.floor(random.next() * 256));
+  const labels = Uint8Array.from({ length: count }, (_, i) => i % 10);
+  const data = DeviceDataset.upload(backend, pixels, labels, pixelsPerImage);
+  const model = new Sequential([
+    new Dense(16, { activation: 'relu', inputShape: [pixelsPerImage] }),
+    new Dense(10, { activation: 'softmax' }),
+  ]);
+  model.compile({ backend, optimizer: rmsprop(), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  try {
+    await model.fit(data, { epochs: 1, batchSize: count });
+    await model.evaluate(data);
+    await model.predict(new Float32Array(pixelsPerImage));
+  } finally {
+    model.dispose();
+    data.dispose();
+  }
+}

@@ -1,5 +1,5 @@
-import { playwright } from '@vitest/browser-playwright';
 import react from '@vitejs/plugin-react';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
 // Flags that give headless Chromium a WebGPU adapter (SwiftShader on machines without a GPU)

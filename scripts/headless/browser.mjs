@@ -17,7 +17,10 @@ const CHROMIUM_ARGS = [
 /** Opens `path` and resolves with the value the page posts as `window.__result` (polling). */
 export async function runPage(path, { timeoutMs = 3_600_000, onLine = (line) => console.log(line) } = {}) {
   // No watching and no HMR: an edit elsewhere in the repo must not reload a run in progress.
-  const server = await createServer({ server: { host: '127.0.0.1', port: 0, hmr: false, watch: null }, logLevel: 'error' });
+  const server = await createServer({
+    server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
+    logLevel: 'error',
+  });
   await server.listen();
   const { port } = server.httpServer.address();
   const browser = await chromium.launch({

@@ -36,6 +36,18 @@ export class RMSprop implements RmspropHyper {
     return this.meanSquares.get(parameter);
   }
 
+  /** Puts back a state read from state() (resuming from a checkpoint, maybe on another device). */
+  setState(backend: Backend, parameter: Tensor, meanSquare: Float32Array): void {
+    if (meanSquare.length !== parameter.size)
+      throw new Error(`RMSprop: ${meanSquare.length} mean squares for a parameter of ${parameter.size}`);
+    let storage = this.meanSquares.get(parameter);
+    if (!storage) {
+      storage = backend.alloc(parameter.size);
+      this.meanSquares.set(parameter, storage);
+    }
+    backend.write(storage, meanSquare);
+  }
+
   dispose(backend: Backend): void {
     for (const storage of this.meanSquares.values()) backend.free(storage);
     this.meanSquares.clear();

@@ -179,6 +179,13 @@ export class Sequential {
           previous = m;
           await options.onBatchEnd?.(logs);
         };
+        const readMetrics = () => {
+          const read = backend.read(metrics, METRICS_LENGTH);
+          // NOTE: when one report fails (a lost device), fit throws and the reads still in flight
+          // are never awaited; their rejections must not surface as unhandled.
+          read.catch(() => {});
+          return read;
+        };
         let done = 0;
         while (done < batches && !this.stopTraining) {
           const offset = done * batchSize;
@@ -188,12 +195,11 @@ export class Sequential {
           if (done % logEvery === 0 || done === batches) {
             // The copy is queued now, so it holds the metrics as of this batch. Waiting only for
             // the report before this one keeps the GPU busy while bounding how far ahead we run.
-            inFlight.push({ batch: done, read: backend.read(metrics, METRICS_LENGTH) });
+            inFlight.push({ batch: done, read: readMetrics() });
             if (inFlight.length > 1) await report(inFlight.shift() as (typeof inFlight)[number]);
           }
         }
-        if (done % logEvery !== 0 && done !== batches)
-          inFlight.push({ batch: done, read: backend.read(metrics, METRICS_LENGTH) });
+        if (done % logEvery !== 0 && done !== batches) inFlight.push({ batch: done, read: readMetrics() });
         while (inFlight.length > 0) await report(inFlight.shift() as (typeof inFlight)[number]);
         const logs: EpochLogs = {
           epoch,

@@ -3,11 +3,16 @@ import type { FromWorker, ToWorker } from './protocol';
 import type { Settings } from './settings';
 import { initialSnapshot, reduce, type Snapshot } from './store';
 
+/** Batch reports redraw the page at most this often. */
+const BATCH_REDRAW_MS = 500;
+
 export class TrainerClient {
   private snapshot: Snapshot = initialSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly worker: Worker;
   private nextPredictionId = 1;
+  private pendingNotify: ReturnType<typeof setTimeout> | undefined;
+  private lastNotify = 0;
 
   constructor(dataUrl: string) {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
@@ -24,11 +29,28 @@ export class TrainerClient {
   }
 
   private apply(message: FromWorker): void {
-    this.set(reduce(this.snapshot, message));
+    this.snapshot = reduce(this.snapshot, message);
+    // Batch reports can come every few milliseconds on a fast GPU; the charts need not redraw that
+    // often, and the page stays responsive if they do not. Everything else is shown at once.
+    if (message.type === 'batch') this.notifySoon();
+    else this.notify();
   }
 
   private set(snapshot: Snapshot): void {
     this.snapshot = snapshot;
+    this.notify();
+  }
+
+  private notifySoon(): void {
+    if (this.pendingNotify !== undefined) return;
+    const wait = Math.max(0, BATCH_REDRAW_MS - (performance.now() - this.lastNotify));
+    this.pendingNotify = setTimeout(() => this.notify(), wait);
+  }
+
+  private notify(): void {
+    clearTimeout(this.pendingNotify);
+    this.pendingNotify = undefined;
+    this.lastNotify = performance.now();
     for (const listener of this.listeners) listener();
   }
 
@@ -51,6 +73,13 @@ export class TrainerClient {
   }
   resume(): void {
     this.send({ type: 'resume' });
+  }
+  /** After the device was lost: a new device, and the run (if any) goes on from its last checkpoint. */
+  recover(): void {
+    this.send({ type: 'recover' });
+  }
+  retryData(): void {
+    this.send({ type: 'retryData' });
   }
   stop(): void {
     if (this.snapshot.phase === 'training' || this.snapshot.phase === 'paused')

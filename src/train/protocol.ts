@@ -4,11 +4,23 @@ import type { Settings } from './settings';
 
 export type ToWorker =
   | { type: 'init'; dataUrl: string }
+  /** Downloads the data again after a failure. */
+  | { type: 'retryData' }
   | { type: 'train'; settings: Settings }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
-  | { type: 'predict'; id: number; pixels: Float32Array };
+  /** After the device was lost: a new device, the last checkpoint on it, and the run goes on. */
+  | { type: 'recover' }
+  | { type: 'predict'; id: number; pixels: Float32Array }
+  /**
+   * Test hooks: the page never sends these; end-to-end tests dispatch them inside the worker
+   * (tests/e2e/helpers.ts, sendToWorker). Each does something real to the real device:
+   * device.destroy(), which the trainer did not ask for, so it is a loss like a driver reset; or a
+   * createBuffer the device must refuse (invalid usage; a buffer as large as maxBufferSize).
+   */
+  | { type: 'debug:loseDevice' }
+  | { type: 'debug:gpuError'; error: 'validation' | 'out-of-memory' };
 
 export interface SampleImages {
   /** count x 784 bytes. */
@@ -25,28 +37,62 @@ export interface Progress {
   secondsLeft: number | null;
 }
 
+/** The buffer pool's bytes: handed out now, and owned (in use plus free for reuse). */
+export interface GpuMemory {
+  bytesInUse: number;
+  bytesOwned: number;
+}
+
+export type ErrorKind =
+  /** No WebGPU at all (fatal). */
+  | 'webgpu'
+  /** A data file is missing, truncated or corrupt, or its download failed; `file` names it. */
+  | 'data'
+  | 'diverged'
+  /** A validation or out-of-memory error reported by the device. */
+  | 'gpu'
+  /** The model would not fit on this device: refused before anything was allocated. */
+  | 'tooLarge'
+  /** The device could not be set up, or recovered. */
+  | 'device'
+  | 'training';
+
 export type FromWorker =
+  /** A device (first or new): the model on it answers drawings, even before the data arrives. */
+  | { type: 'gpu'; adapter: string; matmulVariant: string; memory: GpuMemory }
   | { type: 'loading'; loadedBytes: number; totalBytes: number; file: string }
   | {
       type: 'ready';
-      adapter: string;
-      matmulVariant: string;
       samples: SampleImages;
       trainCount: number;
       testCount: number;
+      memory: GpuMemory;
     }
   | { type: 'started'; settings: Settings; parameterCount: number }
-  | { type: 'batch'; logs: BatchLogs; progress: Progress }
+  | { type: 'batch'; logs: BatchLogs; progress: Progress; memory: GpuMemory }
   | { type: 'evaluating'; epoch: number }
-  | { type: 'epoch'; logs: EpochLogs; test: Evaluation; progress: Progress }
+  | { type: 'epoch'; logs: EpochLogs; test: Evaluation; progress: Progress; memory: GpuMemory }
   | { type: 'paused' }
   | { type: 'resumed' }
-  | { type: 'done'; test: Evaluation | null; stopped: boolean; seconds: number }
-  | { type: 'prediction'; id: number; probabilities: Float32Array; trained: boolean }
-  /** fatal: the worker cannot go on (no WebGPU, data failed); otherwise the run ended with it. */
+  | { type: 'done'; test: Evaluation | null; stopped: boolean; seconds: number; memory: GpuMemory }
   | {
-      type: 'error';
-      kind: 'webgpu' | 'data' | 'diverged' | 'device' | 'training';
-      message: string;
-      fatal: boolean;
-    };
+      type: 'prediction';
+      id: number;
+      probabilities: Float32Array;
+      trained: boolean;
+      /** 'cpu' while the GPU is lost: the last checkpoint answers on the CPU. */
+      on: 'gpu' | 'cpu';
+      /** null when answered on the CPU. */
+      memory: GpuMemory | null;
+    }
+  /**
+   * The device is gone. `checkpointEpoch`: the epochs the kept weights have trained (0: the run's
+   * start); `interrupted`: a run was going on and `recover` continues it from there.
+   */
+  | { type: 'lost'; message: string; checkpointEpoch: number | null; interrupted: boolean }
+  | { type: 'recovering' }
+  /** A recovered run goes on from the checkpoint taken after `epoch` epochs. */
+  | { type: 'restored'; epoch: number }
+  | { type: 'memory'; memory: GpuMemory }
+  /** fatal: the worker cannot go on (no WebGPU); otherwise the page stays usable. */
+  | { type: 'error'; kind: ErrorKind; message: string; fatal: boolean; file?: string };

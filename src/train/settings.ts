@@ -40,12 +40,15 @@ interface Rule {
   max: number;
 }
 
-// Upper bounds keep a typo from asking for hours of work or more memory than a browser has.
+// Upper bounds keep a typo from asking for hours of work. Two are wide on purpose: whether a network
+// fits in GPU memory depends on the device, and is checked against its limits when training starts
+// (modelSize.ts); a learning rate too high is caught when the loss stops being finite, so any rate
+// the GPU can hold (a float32) is allowed.
 const RULES: Record<keyof Settings, Rule> = {
   epochs: { label: 'Epochs', integer: true, min: 1, max: 100 },
   batchSize: { label: 'Batch size', integer: true, min: 1, max: 4096 },
-  learningRate: { label: 'Learning rate', integer: false, min: 1e-6, max: 10 },
-  hidden: { label: 'Hidden units', integer: true, min: 1, max: 8192 },
+  learningRate: { label: 'Learning rate', integer: false, min: 1e-6, max: 1e38 },
+  hidden: { label: 'Hidden units', integer: true, min: 1, max: 1_000_000 },
   seed: { label: 'Seed', integer: true, min: 0, max: 2 ** 31 - 1 },
   train: { label: 'Training images', integer: true, min: 1, max: 60000 },
 };
@@ -53,6 +56,11 @@ const RULES: Record<keyof Settings, Rule> = {
 export const SETTING_LABELS = Object.fromEntries(
   Object.entries(RULES).map(([k, r]) => [k, r.label]),
 ) as Record<keyof Settings, string>;
+
+/** 0.000001, 4096, 1e38: a bound as a person would type it. */
+function formatBound(n: number): string {
+  return n >= 1e9 && Number.isInteger(Math.log10(n)) ? `1e${Math.log10(n)}` : String(n);
+}
 
 export function validateSetting(name: keyof Settings, text: string): { value?: number; error?: string } {
   const rule = RULES[name];
@@ -62,9 +70,10 @@ export function validateSetting(name: keyof Settings, text: string): { value?: n
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed))
     return { error: `${rule.label} must be a number.` };
   const value = Number(trimmed);
+  // Out of range first: "1e400" is Infinity, which is no whole number but, above all, too large.
+  if (!(value >= rule.min && value <= rule.max))
+    return { error: `${rule.label} must be between ${formatBound(rule.min)} and ${formatBound(rule.max)}.` };
   if (rule.integer && !Number.isInteger(value)) return { error: `${rule.label} must be a whole number.` };
-  if (value < rule.min || value > rule.max)
-    return { error: `${rule.label} must be between ${rule.min} and ${rule.max}.` };
   return { value };
 }
 

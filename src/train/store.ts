@@ -1,16 +1,32 @@
 // Turns the worker's messages into immutable snapshots for the UI (read with useSyncExternalStore).
 // A snapshot object is replaced only when something changed, never mutated.
 import type { EpochLogs, Evaluation } from '../nn/sequential';
-import type { FromWorker, Progress, SampleImages } from './protocol';
+import type { FromWorker, GpuMemory, Progress, SampleImages } from './protocol';
 import type { Settings } from './settings';
 
-export type Phase = 'starting' | 'loading' | 'ready' | 'training' | 'paused' | 'stopping' | 'failed';
+export type Phase =
+  | 'starting'
+  | 'loading'
+  /** The data could not be loaded; Retry. The drawing pad still works. */
+  | 'noData'
+  | 'ready'
+  | 'training'
+  | 'paused'
+  | 'stopping'
+  /** The GPU device is gone; a checkpoint answers drawings on the CPU until `recover`. */
+  | 'lost'
+  | 'recovering'
+  | 'failed';
 
 export interface CurvePoint {
-  /** Batches seen since the run began (across epochs). */
+  /** Batches seen since the run began (across epochs), at the end of this point. */
   step: number;
+  /** Means over the batches this point covers. */
   loss: number;
   accuracy: number;
+  batches: number;
+  /** Metrics reports merged into this point (see MAX_CURVE_POINTS). */
+  reports: number;
 }
 
 export interface EpochPoint {
@@ -32,13 +48,20 @@ export interface Snapshot {
   progress: Progress | null;
   evaluating: boolean;
   curve: CurvePoint[];
+  /** Reports per curve point: doubles each time the curve is halved. */
+  curveStride: number;
   epochs: EpochPoint[];
   finalTest: Evaluation | null;
   runSeconds: number | null;
   stopped: boolean;
   /** The last error; fatal ones put the page in the 'failed' phase. */
   error: { kind: string; message: string; fatal: boolean } | null;
-  prediction: { id: number; probabilities: Float32Array; trained: boolean } | null;
+  /** Why the data is not there (phase 'noData'). */
+  dataError: { file: string | null; message: string } | null;
+  /** Why the device is gone, and what was kept (phases 'lost' and 'recovering'). */
+  lost: { message: string; checkpointEpoch: number | null; interrupted: boolean } | null;
+  memory: GpuMemory | null;
+  prediction: { id: number; probabilities: Float32Array; trained: boolean; on: 'gpu' | 'cpu' } | null;
 }
 
 export const initialSnapshot: Snapshot = {
@@ -52,20 +75,49 @@ export const initialSnapshot: Snapshot = {
   progress: null,
   evaluating: false,
   curve: [],
+  curveStride: 1,
   epochs: [],
   finalTest: null,
   runSeconds: null,
   stopped: false,
   error: null,
+  dataError: null,
+  lost: null,
+  memory: null,
   prediction: null,
 };
 
-/** Points kept per chart: older points are thinned (every other one dropped) past this. */
+/**
+ * Points kept per chart. Past this, neighbouring points are merged in pairs (their means weighted by
+ * batches), so a long run keeps its whole history at an even, coarser resolution in bounded memory.
+ */
 export const MAX_CURVE_POINTS = 400;
 
-function thin(points: CurvePoint[]): CurvePoint[] {
-  if (points.length <= MAX_CURVE_POINTS) return points;
-  return points.filter((_, i) => i % 2 === 1 || i === points.length - 1);
+function merge(a: CurvePoint, b: CurvePoint): CurvePoint {
+  const batches = a.batches + b.batches;
+  return {
+    step: b.step,
+    loss: (a.loss * a.batches + b.loss * b.batches) / batches,
+    accuracy: (a.accuracy * a.batches + b.accuracy * b.batches) / batches,
+    batches,
+    reports: a.reports + b.reports,
+  };
+}
+
+/** Adds a report: into the last point while it holds fewer than `stride` reports, else as a new one. */
+export function addToCurve(
+  curve: CurvePoint[],
+  stride: number,
+  point: CurvePoint,
+): { curve: CurvePoint[]; stride: number } {
+  const last = curve.at(-1);
+  let next = last && last.reports < stride ? [...curve.slice(0, -1), merge(last, point)] : [...curve, point];
+  if (next.length <= MAX_CURVE_POINTS) return { curve: next, stride };
+  const halved: CurvePoint[] = [];
+  for (let i = 0; i < next.length; i += 2)
+    halved.push(i + 1 < next.length ? merge(next[i], next[i + 1]) : next[i]);
+  next = halved;
+  return { curve: next, stride: stride * 2 };
 }
 
 function epochPoint(logs: EpochLogs, test: Evaluation): EpochPoint {
@@ -78,19 +130,44 @@ function epochPoint(logs: EpochLogs, test: Evaluation): EpochPoint {
   };
 }
 
+const RUNNING: readonly Phase[] = ['training', 'paused', 'stopping'];
+
+/** The phase once the device is (again) usable: it depends on whether the data is there. */
+function idlePhase(s: Snapshot): Phase {
+  return s.samples ? 'ready' : s.dataError ? 'noData' : 'loading';
+}
+
 /** The pure state transition: one message in, the next snapshot out. */
 export function reduce(s: Snapshot, m: FromWorker): Snapshot {
   switch (m.type) {
+    case 'gpu': {
+      // A recovered device with a run to go on with stays 'recovering' until 'restored' or 'started'.
+      const resuming = s.phase === 'recovering' && s.lost?.interrupted === true;
+      return {
+        ...s,
+        phase: resuming ? 'recovering' : idlePhase(s),
+        adapter: m.adapter,
+        matmulVariant: m.matmulVariant,
+        memory: m.memory,
+        lost: resuming ? s.lost : null,
+        error: s.error?.kind === 'device' ? null : s.error,
+      };
+    }
     case 'loading':
-      return { ...s, phase: 'loading', loading: { loadedBytes: m.loadedBytes, totalBytes: m.totalBytes } };
+      return {
+        ...s,
+        phase: s.phase === 'starting' || s.phase === 'noData' ? 'loading' : s.phase,
+        loading: { loadedBytes: m.loadedBytes, totalBytes: m.totalBytes },
+        dataError: null,
+      };
     case 'ready':
       return {
         ...s,
-        phase: 'ready',
+        phase: s.phase === 'loading' || s.phase === 'noData' || s.phase === 'starting' ? 'ready' : s.phase,
         loading: null,
-        adapter: m.adapter,
-        matmulVariant: m.matmulVariant,
         samples: m.samples,
+        dataError: null,
+        memory: m.memory,
       };
     case 'started':
       return {
@@ -100,16 +177,26 @@ export function reduce(s: Snapshot, m: FromWorker): Snapshot {
         parameterCount: m.parameterCount,
         progress: null,
         curve: [],
+        curveStride: 1,
         epochs: [],
         finalTest: null,
         runSeconds: null,
         stopped: false,
         error: null,
+        lost: null,
       };
     case 'batch': {
       const step = m.logs.epoch * m.logs.batches + m.logs.batch;
-      const curve = thin([...s.curve, { step, loss: m.logs.loss, accuracy: m.logs.accuracy }]);
-      return { ...s, curve, progress: m.progress, evaluating: false };
+      const previous = s.curve.at(-1)?.step ?? 0;
+      const point = {
+        step,
+        loss: m.logs.loss,
+        accuracy: m.logs.accuracy,
+        batches: step - previous,
+        reports: 1,
+      };
+      const { curve, stride } = addToCurve(s.curve, s.curveStride, point);
+      return { ...s, curve, curveStride: stride, progress: m.progress, evaluating: false, memory: m.memory };
     }
     case 'evaluating':
       return { ...s, evaluating: true };
@@ -119,11 +206,12 @@ export function reduce(s: Snapshot, m: FromWorker): Snapshot {
         evaluating: false,
         epochs: [...s.epochs, epochPoint(m.logs, m.test)],
         progress: m.progress,
+        memory: m.memory,
       };
     case 'paused':
-      return s.phase === 'stopping' ? s : { ...s, phase: 'paused' };
+      return s.phase === 'training' ? { ...s, phase: 'paused' } : s;
     case 'resumed':
-      return s.phase === 'stopping' ? s : { ...s, phase: 'training' };
+      return s.phase === 'paused' ? { ...s, phase: 'training' } : s;
     case 'done':
       return {
         ...s,
@@ -132,19 +220,46 @@ export function reduce(s: Snapshot, m: FromWorker): Snapshot {
         finalTest: m.test,
         runSeconds: m.seconds,
         stopped: m.stopped,
+        memory: m.memory,
       };
     case 'prediction':
-      return { ...s, prediction: { id: m.id, probabilities: m.probabilities, trained: m.trained } };
-    case 'error':
       return {
         ...s,
-        phase: m.fatal
-          ? 'failed'
-          : s.phase === 'training' || s.phase === 'paused' || s.phase === 'stopping'
-            ? 'ready'
-            : s.phase,
-        evaluating: false,
-        error: { kind: m.kind, message: m.message, fatal: m.fatal },
+        prediction: { id: m.id, probabilities: m.probabilities, trained: m.trained, on: m.on },
+        memory: m.memory ?? s.memory,
       };
+    case 'lost':
+      return {
+        ...s,
+        phase: 'lost',
+        evaluating: false,
+        lost: { message: m.message, checkpointEpoch: m.checkpointEpoch, interrupted: m.interrupted },
+        error: null,
+      };
+    case 'recovering':
+      return { ...s, phase: 'recovering', error: null };
+    case 'restored': {
+      // The run goes on from the checkpoint: what was trained after it is trained again.
+      const boundary = m.epoch * (s.progress?.batches ?? 0);
+      return {
+        ...s,
+        phase: 'training',
+        lost: null,
+        curve: s.curve.filter((p) => p.step <= boundary),
+        epochs: s.epochs.filter((e) => e.epoch <= m.epoch),
+      };
+    }
+    case 'memory':
+      return { ...s, memory: m.memory };
+    case 'error': {
+      const error = { kind: m.kind, message: m.message, fatal: m.fatal };
+      if (m.fatal) return { ...s, phase: 'failed', evaluating: false, error };
+      if (m.kind === 'data') {
+        const phase = s.phase === 'loading' || s.phase === 'starting' ? 'noData' : s.phase;
+        return { ...s, phase, loading: null, dataError: { file: m.file ?? null, message: m.message } };
+      }
+      const phase = RUNNING.includes(s.phase) ? 'ready' : s.phase === 'recovering' ? 'lost' : s.phase;
+      return { ...s, phase, evaluating: false, error };
+    }
   }
 }

@@ -1,206 +1,336 @@
-import { requestGpuDevice, WebGPUUnavailableError } from '../backend/webgpu/device';
-import { WebGPUBackend } from '../backend/webgpu/webgpuBackend';
+import { WebGPUUnavailableError } from '../backend/webgpu/device';
+import { describeGpuError } from '../backend/webgpu/errorScopes';
+import type { MatmulVariant } from '../backend/webgpu/kernels/matmul';
 import { DataFileError } from '../data/idx';
 import { loadMnist, type Mnist } from '../data/mnist';
-import { DeviceDataset } from '../nn/dataset';
-import { Dense } from '../nn/dense';
-import { rmsprop } from '../nn/rmsprop';
-import { Sequential, TrainingDivergedError } from '../nn/sequential';
-import type { FromWorker, Progress } from './protocol';
+import { TrainingDivergedError } from '../nn/sequential';
+import { type Checkpoint, modelOnCpu, restoreCheckpoint, takeCheckpoint } from './checkpoint';
+import { buildModel, type Model, PIXELS } from './model';
+import { checkRunFits } from './modelSize';
+import type { ErrorKind, FromWorker } from './protocol';
+import { GpuRunError, Run } from './run';
+import { GpuSession } from './session';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
-const PIXELS = 784;
 const SAMPLE_COUNT = 12;
+/** How long a failed readback waits for the device loss that probably caused it to be reported. */
+const LOSS_GRACE_MS = 1000;
+
+/** 0.001 as 0.001, 1e20 as 1e20 (not 100000000000000000000). */
+function formatRate(rate: number): string {
+  return rate >= 1e4 || rate < 1e-4 ? rate.toExponential().replace('e+', 'e') : String(rate);
+}
 
 /**
  * Owns the device, the data on it and the model, and drives training. It knows nothing of React
  * or the DOM: it reports through `emit`, so it runs the same in a worker or on the page.
+ * What it guards against: bad data (reported, with Retry), a lost device (checkpoints off the GPU
+ * at every epoch; recover() continues from the last), GPU errors (error scopes around runs),
+ * models too large (refused before allocating), divergence (rolled back to the last checkpoint).
  */
 export class Trainer {
-  private backend: WebGPUBackend | null = null;
-  private train: DeviceDataset | null = null;
-  private test: DeviceDataset | null = null;
-  private model: Sequential | null = null;
-  /** The data set on the host too, for runs capped to the first N training images. */
+  private session: GpuSession | null = null;
+  private dataUrl = '';
   private mnist: Mnist | null = null;
-  private trained = false;
-  private running = false;
-  private pausedUntil: { promise: Promise<void>; resolve: () => void } | null = null;
+  private downloading = false;
+  /** The model on the GPU, and whether a run has trained it. */
+  private current: Model | null = null;
+  private currentTrained = false;
+  /** The last weights and RMSprop state copied off the GPU. */
+  private checkpoint: Checkpoint | null = null;
+  /** That checkpoint on the CPU: it answers drawings while there is no GPU. */
+  private cpu: Model | null = null;
+  private run: Run | null = null;
+  private recovering = false;
+  private lostMessage = '';
+  private matmulVariant: MatmulVariant | null = null;
 
   constructor(private readonly emit: (message: FromWorker) => void) {}
 
   async init(dataUrl: string): Promise<void> {
+    this.dataUrl = dataUrl;
+    // The download goes on while the device is set up and the kernels are tuned.
+    const download = this.download();
     try {
-      const { device, adapterName } = await requestGpuDevice({
-        onLost: (reason, message) => {
-          if (reason !== 'destroyed')
-            this.fail(
-              'device',
-              `The GPU device was lost (${message || reason}). Reload the page to start again.`,
-              true,
-            );
-        },
-        onError: (error) => this.fail('device', `GPU error: ${error.message}`, false),
-      });
-      this.backend = new WebGPUBackend(device);
-      const mnist = await loadMnist(dataUrl, (p) => this.emit({ type: 'loading', ...p }));
-      this.mnist = mnist;
-      this.train = DeviceDataset.upload(this.backend, mnist.train.pixels, mnist.train.labels, PIXELS);
-      this.test = DeviceDataset.upload(this.backend, mnist.test.pixels, mnist.test.labels, PIXELS);
+      await this.openSession();
+    } catch (error) {
+      const kind = error instanceof WebGPUUnavailableError ? 'webgpu' : 'device';
+      this.fail(kind, (error as Error).message, true);
+      return;
+    }
+    await download;
+  }
+
+  /** After a data failure: download again, or, if the data is here, try the GPU upload again. */
+  async retryData(): Promise<void> {
+    if (this.mnist) await this.uploadData();
+    else await this.download();
+  }
+
+  private async download(): Promise<void> {
+    if (this.downloading || this.mnist) return;
+    this.downloading = true;
+    let failed = false;
+    try {
+      this.mnist = await loadMnist(this.dataUrl, (p) => failed || this.emit({ type: 'loading', ...p }));
+    } catch (error) {
+      failed = true;
+      const file = error instanceof DataFileError ? error.file : undefined;
+      this.fail('data', (error as Error).message, false, file);
+      return;
+    } finally {
+      this.downloading = false;
+    }
+    await this.uploadData();
+  }
+
+  /** Puts the data on the device once both are there, and says so. */
+  private async uploadData(): Promise<void> {
+    const { session, mnist } = this;
+    if (!session || session.lost || !mnist || session.train) return;
+    session.scopes.open();
+    session.upload(mnist);
+    const error = await session.scopes.close();
+    if (error) {
+      session.dropData();
+      this.fail('data', `The GPU could not take the images. ${describeGpuError(error)}`, false);
+      return;
+    }
+    this.emit({
+      type: 'ready',
+      samples: {
+        pixels: mnist.train.pixels.slice(0, SAMPLE_COUNT * PIXELS),
+        labels: Array.from(mnist.train.labels.subarray(0, SAMPLE_COUNT)),
+      },
+      trainCount: mnist.train.count,
+      testCount: mnist.test.count,
+      memory: session.memory(),
+    });
+  }
+
+  /** A new device with the model on it (from the last checkpoint, if any), then the data. */
+  private async openSession(): Promise<void> {
+    const session = await GpuSession.open({
+      onLost: (s, message) => this.onLost(s, message),
+      onError: (s, error) => this.onGpuError(s, error),
+    });
+    const { backend } = session;
+    if (this.matmulVariant) backend.matmulVariant = this.matmulVariant;
+    else {
       const { batchSize, hidden } = DEFAULT_SETTINGS;
-      await this.backend.tuneMatmul([
+      await backend.tuneMatmul([
         { m: batchSize, n: hidden, k: PIXELS, transA: false, transB: false },
         { m: PIXELS, n: hidden, k: batchSize, transA: true, transB: false },
       ]);
-      this.model = this.buildModel(DEFAULT_SETTINGS);
-      this.emit({
-        type: 'ready',
-        adapter: adapterName,
-        matmulVariant: this.backend.matmulVariant,
-        samples: {
-          pixels: mnist.train.pixels.slice(0, SAMPLE_COUNT * PIXELS),
-          labels: Array.from(mnist.train.labels.subarray(0, SAMPLE_COUNT)),
-        },
-        trainCount: mnist.train.count,
-        testCount: mnist.test.count,
-      });
-    } catch (error) {
-      const kind =
-        error instanceof WebGPUUnavailableError
-          ? 'webgpu'
-          : error instanceof DataFileError
-            ? 'data'
-            : 'device';
-      this.fail(kind, (error as Error).message, true);
+      this.matmulVariant = backend.matmulVariant;
     }
-  }
-
-  private buildModel(settings: Settings): Sequential {
-    const model = new Sequential([
-      new Dense(settings.hidden, { activation: 'relu', inputShape: [PIXELS] }),
-      new Dense(10, { activation: 'softmax' }),
-    ]);
-    model.compile({
-      backend: this.backend as WebGPUBackend,
-      optimizer: rmsprop({ learningRate: settings.learningRate }),
-      loss: 'categoricalCrossentropy',
-      metrics: ['accuracy'],
-      seed: settings.seed,
+    const checkpoint = this.checkpoint;
+    const model = buildModel(backend, checkpoint?.settings ?? DEFAULT_SETTINGS);
+    if (checkpoint) restoreCheckpoint(backend, model, checkpoint);
+    else this.checkpoint = await takeCheckpoint(model, DEFAULT_SETTINGS, 0, false);
+    this.session = session;
+    this.current = model;
+    this.currentTrained = checkpoint?.trained ?? false;
+    this.cpu = null;
+    this.emit({
+      type: 'gpu',
+      adapter: session.adapterName,
+      matmulVariant: backend.matmulVariant,
+      memory: session.memory(),
     });
-    return model;
-  }
-
-  private fail(kind: Extract<FromWorker, { type: 'error' }>['kind'], message: string, fatal: boolean): void {
-    this.emit({ type: 'error', kind, message, fatal });
+    await this.uploadData();
   }
 
   /** Trains a fresh model with these settings; the drawing pad uses it live as it learns. */
   async startTraining(settings: Settings): Promise<void> {
-    if (!this.backend || !this.train || !this.test || this.running) return;
-    this.running = true;
-    const count = Math.min(settings.train, this.train.count);
-    // A capped run trains on the first `count` images; the full set is reused as it is.
-    const data = count === this.train.count ? this.train : this.subset(count);
-    this.model?.dispose();
-    this.model = this.buildModel(settings);
-    this.trained = true;
-    const model = this.model;
-    this.emit({ type: 'started', settings, parameterCount: model.parameterCount });
-    const batches = Math.ceil(count / settings.batchSize);
-    const started = performance.now();
-    let pausedSeconds = 0;
-    const progress = (epoch: number, batch: number): Progress => {
-      const done = epoch * batches + batch;
-      const seconds = (performance.now() - started) / 1000 - pausedSeconds;
-      const rate = done > 0 ? seconds / done : 0;
-      const imagesPerSecond = seconds > 0 ? (done * settings.batchSize) / seconds : 0;
-      return {
-        epoch,
-        epochs: settings.epochs,
-        batch,
-        batches,
-        imagesPerSecond,
-        secondsLeft: done > 0 ? rate * (settings.epochs * batches - done) : null,
-      };
-    };
-    let test = null;
-    try {
-      await model.fit(data, {
-        epochs: settings.epochs,
-        batchSize: settings.batchSize,
-        shuffle: true,
-        logEvery: 5,
-        onBatchEnd: async (logs) => {
-          this.emit({ type: 'batch', logs, progress: progress(logs.epoch, logs.batch) });
-          if (this.pausedUntil) {
-            const pauseStarted = performance.now();
-            this.emit({ type: 'paused' });
-            await this.pausedUntil.promise;
-            pausedSeconds += (performance.now() - pauseStarted) / 1000;
-            this.emit({ type: 'resumed' });
-          }
-        },
-        onEpochEnd: async (logs) => {
-          this.emit({ type: 'evaluating', epoch: logs.epoch });
-          test = await model.evaluate(this.test as DeviceDataset);
-          this.emit({ type: 'epoch', logs, test, progress: progress(logs.epoch + 1, 0) });
-        },
-      });
+    const { session, mnist } = this;
+    if (!session || session.lost || !mnist || !session.train || this.run || this.recovering) return;
+    // Before anything is allocated: a model that cannot fit is refused with the limit it exceeds.
+    const tooLarge = checkRunFits(settings, session.device.limits, mnist.train.count, mnist.test.count);
+    if (tooLarge) return this.fail('tooLarge', tooLarge, false);
+    const run = new Run(settings, this.emit, (checkpoint) => {
+      this.checkpoint = checkpoint;
+    });
+    this.run = run;
+    await this.train(run, 0);
+  }
+
+  /** One stretch of a run: from the start, or from the checkpoint a recovered run goes on from. */
+  private async train(run: Run, fromEpoch: number): Promise<void> {
+    const session = this.session as GpuSession;
+    const failure = await run.stretch(session, this.mnist as Mnist, fromEpoch, () => {
+      // A recovered run goes on with the model the new session rebuilt from the checkpoint.
+      if (fromEpoch > 0) return this.current as Model;
+      this.current?.model.dispose();
+      this.current = buildModel(session.backend, run.settings);
+      this.currentTrained = true;
       this.emit({
-        type: 'done',
-        test,
-        stopped: model.stopTraining,
-        seconds: (performance.now() - started) / 1000 - pausedSeconds,
+        type: 'started',
+        settings: run.settings,
+        parameterCount: this.current.model.parameterCount,
       });
-    } catch (error) {
-      if (error instanceof TrainingDivergedError) this.fail('diverged', error.message, false);
-      else this.fail('training', `Training failed: ${(error as Error).message}`, false);
-    } finally {
-      if (data !== this.train) data.dispose();
-      this.running = false;
-      this.pausedUntil?.resolve();
-      this.pausedUntil = null;
+      return this.current;
+    });
+    await this.endStretch(session, run, failure);
+  }
+
+  /** How a stretch of a run ended: lost device (resumable), an error (rolled back), or done. */
+  private async endStretch(session: GpuSession, run: Run, failure: unknown): Promise<void> {
+    if (!session.lost && !failure && run.stopRequested && run.model) {
+      // A stopped run ends mid-epoch: its final weights are the checkpoint from now on.
+      try {
+        this.checkpoint = await takeCheckpoint(run.model, run.settings, this.checkpoint?.epoch ?? 0, true);
+      } catch (error) {
+        failure = error;
+      }
+    }
+    if (session.lost || (failure && (await session.lostWithin(LOSS_GRACE_MS)))) {
+      run.interrupted = true;
+      run.model = run.data = null;
+      this.reportLost(true);
+      return;
+    }
+    let problem: [ErrorKind, string] | null = null;
+    if (failure) {
+      const kind =
+        failure instanceof TrainingDivergedError
+          ? 'diverged'
+          : failure instanceof GpuRunError
+            ? 'gpu'
+            : 'training';
+      let message = (failure as Error).message;
+      if (kind === 'training') message = `Training failed: ${message}`;
+      if (kind === 'diverged')
+        message += ` This run's learning rate was ${formatRate(run.settings.learningRate)}.`;
+      problem = [kind, `${message} ${this.rollBack(session, run)}`];
+    }
+    run.release(session);
+    this.run = null;
+    session.trim();
+    if (problem) {
+      this.fail(problem[0], problem[1], false);
+      this.emit({ type: 'memory', memory: session.memory() });
+    } else {
+      const { test, stopRequested: stopped, seconds } = run;
+      this.emit({ type: 'done', test, stopped, seconds, memory: session.memory() });
     }
   }
 
-  private subset(count: number): DeviceDataset {
-    // NOTE: the bytes are on the device already, but a view of a storage buffer would need offsets
-    // the kernels do not take; re-uploading the first `count` images is simple and happens once a run.
-    const { pixels, labels } = (this.mnist as Mnist).train;
-    return DeviceDataset.upload(
-      this.backend as WebGPUBackend,
-      pixels.subarray(0, count * PIXELS),
-      labels.subarray(0, count),
-      PIXELS,
-    );
+  /** After a failed run: the model goes back to the last checkpoint, so the drawing pad still makes sense. */
+  private rollBack(session: GpuSession, run: Run): string {
+    const checkpoint = this.checkpoint;
+    if (!run.model || checkpoint?.settings !== run.settings) return '';
+    restoreCheckpoint(session.backend, run.model, checkpoint);
+    this.currentTrained = checkpoint.trained;
+    return checkpoint.epoch > 0
+      ? `The network is back to its weights after epoch ${checkpoint.epoch}.`
+      : 'The network is back to its weights from the start of the run.';
+  }
+
+  private onLost(session: GpuSession, message: string): void {
+    if (session !== this.session) return;
+    this.lostMessage = message;
+    this.cpu = this.checkpoint ? modelOnCpu(this.checkpoint) : null;
+    const run = this.run;
+    if (run) {
+      // fit() fails at its next readback, or ends at this flag; either way the run reports the loss
+      // when it ends (endStretch), as an interrupted run.
+      run.endSoon();
+      return;
+    }
+    this.reportLost(false);
+  }
+
+  private reportLost(interrupted: boolean): void {
+    this.emit({
+      type: 'lost',
+      message: `The GPU device was lost (${this.lostMessage.replace(/\.$/, '')}).`,
+      checkpointEpoch: this.checkpoint?.epoch ?? null,
+      interrupted,
+    });
+  }
+
+  /** A new device, the last checkpoint on it, and an interrupted run goes on from there. */
+  async recover(): Promise<void> {
+    const lost = this.session;
+    if (!lost?.lost || this.recovering) return;
+    this.recovering = true;
+    this.emit({ type: 'recovering' });
+    try {
+      lost.destroy();
+      await this.openSession();
+    } catch (error) {
+      this.fail(
+        'device',
+        `No new GPU device: ${(error as Error).message} Try again, or reload the page.`,
+        false,
+      );
+      return;
+    } finally {
+      this.recovering = false;
+    }
+    const run = this.run;
+    if (!run?.interrupted) return;
+    run.interrupted = false;
+    const checkpoint = this.checkpoint;
+    const from = checkpoint?.settings === run.settings ? checkpoint.epoch : 0;
+    if (from > 0) this.emit({ type: 'restored', epoch: from });
+    await this.train(run, from);
+  }
+
+  private onGpuError(session: GpuSession, error: GPUError): void {
+    if (session !== this.session) return;
+    if (this.run?.active) {
+      this.run.failWith(error);
+      return;
+    }
+    this.fail('gpu', describeGpuError(error), false);
+  }
+
+  private fail(kind: ErrorKind, message: string, fatal: boolean, file?: string): void {
+    this.emit({ type: 'error', kind, message, fatal, ...(file ? { file } : {}) });
   }
 
   pause(): void {
-    if (!this.running || this.pausedUntil) return;
-    let resolve = () => {};
-    const promise = new Promise<void>((r) => {
-      resolve = r;
-    });
-    this.pausedUntil = { promise, resolve };
+    this.run?.pause();
   }
 
   resume(): void {
-    this.pausedUntil?.resolve();
-    this.pausedUntil = null;
+    this.run?.resume();
   }
 
   stop(): void {
-    if (this.model && this.running) this.model.stopTraining = true;
-    this.resume();
+    if (this.run?.active) this.run.stop();
   }
 
   async predict(id: number, pixels: Float32Array): Promise<void> {
-    if (!this.model) return;
+    const session = this.session;
+    const onGpu = !!session && !session.lost && this.current !== null;
+    const model = onGpu ? this.current : this.cpu;
+    if (!model) return;
     try {
-      const probabilities = await this.model.predict(pixels);
-      this.emit({ type: 'prediction', id, probabilities, trained: this.trained });
+      const probabilities = await model.model.predict(pixels);
+      this.emit({
+        type: 'prediction',
+        id,
+        probabilities,
+        trained: onGpu ? this.currentTrained : (this.checkpoint?.trained ?? false),
+        on: onGpu ? 'gpu' : 'cpu',
+        memory: onGpu && session ? session.memory() : null,
+      });
     } catch (error) {
-      this.fail('device', `Prediction failed: ${(error as Error).message}`, false);
+      // The device went away under this prediction: the checkpoint answers on the CPU.
+      if (onGpu && session && (await session.lostWithin(LOSS_GRACE_MS))) return this.predict(id, pixels);
+      this.fail('gpu', `Prediction failed: ${(error as Error).message}`, false);
     }
+  }
+
+  /** Test hooks (see protocol.ts): real loss, real GPU errors. */
+  loseDeviceForTest(): void {
+    this.session?.loseForTest();
+  }
+
+  provokeGpuErrorForTest(error: 'validation' | 'out-of-memory'): void {
+    if (this.session && !this.session.lost) this.session.provokeErrorForTest(error);
   }
 }

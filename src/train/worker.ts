@@ -15,6 +15,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'init':
       void trainer.init(message.dataUrl);
       break;
+    case 'retryData':
+      void trainer.retryData();
+      break;
     case 'train':
       void trainer.startTraining(message.settings);
       break;
@@ -27,8 +30,17 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'stop':
       trainer.stop();
       break;
+    case 'recover':
+      void trainer.recover();
+      break;
     case 'predict':
       void trainer.predict(message.id, message.pixels);
+      break;
+    case 'debug:loseDevice':
+      trainer.loseDeviceForTest();
+      break;
+    case 'debug:gpuError':
+      trainer.provokeGpuErrorForTest(message.error);
       break;
   }
 };

@@ -1,17 +1,12 @@
 import type { TrainerClient } from '../train/client';
 import { settingsToQuery } from '../train/settings';
-import { Charts } from './components/Charts';
-import { Controls } from './components/Controls';
 import { DataPanel } from './components/DataPanel';
 import { DrawPad } from './components/DrawPad';
 import { FatalPanel } from './components/FatalPanel';
 import { Header } from './components/Header';
 import { LinkNotice } from './components/LinkNotice';
 import { PredictionView } from './components/PredictionView';
-import { RunAlert } from './components/RunAlert';
-import { RunResult } from './components/RunResult';
-import { SettingsForm } from './components/SettingsForm';
-import { TrainingProgress } from './components/TrainingProgress';
+import { TrainPanel } from './components/TrainPanel';
 import { usePrediction } from './hooks/usePrediction';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
@@ -20,8 +15,7 @@ export function App({ client }: { client: TrainerClient }) {
   const snapshot = useTrainer(client);
   const form = useSettingsForm(window.location.search);
   const digit = usePrediction(client, snapshot);
-  const { phase, error, runSettings } = snapshot;
-  const running = phase === 'training' || phase === 'paused' || phase === 'stopping';
+  const { phase, error } = snapshot;
 
   const train = () => {
     if (!form.settings) return;
@@ -31,7 +25,12 @@ export function App({ client }: { client: TrainerClient }) {
   };
 
   const header = (
-    <Header adapter={snapshot.adapter} matmulVariant={snapshot.matmulVariant} failed={phase === 'failed'} />
+    <Header
+      adapter={snapshot.adapter}
+      matmulVariant={snapshot.matmulVariant}
+      failed={phase === 'failed'}
+      memory={phase === 'lost' || phase === 'recovering' ? null : snapshot.memory}
+    />
   );
   if (phase === 'failed' && error?.fatal) {
     return (
@@ -50,48 +49,32 @@ export function App({ client }: { client: TrainerClient }) {
       <main className="columns">
         <div className="column">
           <LinkNotice notes={form.notes} onDismiss={form.dismissNotes} />
-          <DataPanel phase={phase} loading={snapshot.loading} samples={snapshot.samples} />
-          <section className="card" aria-labelledby="train-title">
-            <h2 id="train-title">Train the network</h2>
-            <SettingsForm text={form.text} errors={form.errors} disabled={running} onChange={form.setField} />
-            <Controls
-              phase={phase}
-              canStart={form.settings !== undefined}
-              hasRun={runSettings !== null}
-              onTrain={train}
-              onPause={() => client.pause()}
-              onResume={() => client.resume()}
-              onStop={() => client.stop()}
-            />
-            {error && !error.fatal && <RunAlert error={error} />}
-            {running && runSettings && (
-              <TrainingProgress
-                phase={phase}
-                progress={snapshot.progress}
-                evaluating={snapshot.evaluating}
-                settings={runSettings}
-                parameterCount={snapshot.parameterCount}
-              />
-            )}
-            {phase === 'ready' && snapshot.runSeconds !== null && (
-              <RunResult test={snapshot.finalTest} seconds={snapshot.runSeconds} stopped={snapshot.stopped} />
-            )}
-            {runSettings ? (
-              <Charts
-                curve={snapshot.curve}
-                epochs={snapshot.epochs}
-                progress={snapshot.progress}
-                stopped={snapshot.stopped}
-              />
-            ) : (
-              <p className="muted">Loss and accuracy charts appear here once training starts.</p>
-            )}
-          </section>
+          <DataPanel
+            phase={phase}
+            loading={snapshot.loading}
+            samples={snapshot.samples}
+            dataError={snapshot.dataError}
+            onRetry={() => client.retryData()}
+          />
+          <TrainPanel
+            snapshot={snapshot}
+            form={{ ...form, canStart: form.settings !== undefined }}
+            onTrain={train}
+            onPause={() => client.pause()}
+            onResume={() => client.resume()}
+            onStop={() => client.stop()}
+            onRecover={() => client.recover()}
+          />
         </div>
         <section className="card column draw" aria-labelledby="draw-title">
           <h2 id="draw-title">Try the network</h2>
           <DrawPad onChange={digit.setDrawing} />
-          <PredictionView input={digit.input} prediction={digit.prediction} phase={phase} />
+          <PredictionView
+            input={digit.input}
+            prediction={digit.prediction}
+            phase={phase}
+            canPredict={digit.canPredict}
+          />
         </section>
       </main>
     </div>

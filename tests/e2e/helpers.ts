@@ -51,3 +51,22 @@ export async function curveLength(page: Page, chart: string): Promise<number> {
   );
   return Math.max(0, ...lengths);
 }
+
+/**
+ * Dispatches a message inside the training worker, as if the page had sent it: how tests reach the
+ * worker's test hooks ('debug:loseDevice', 'debug:gpuError'; see src/train/protocol.ts).
+ */
+export async function sendToWorker(page: Page, message: object): Promise<void> {
+  await expect.poll(() => page.workers().length).toBeGreaterThan(0);
+  const worker = page.workers()[0];
+  await worker.evaluate((data) => self.dispatchEvent(new MessageEvent('message', { data })), message);
+}
+
+/** The buffer pool's exact bytes in use and owned, from the GPU memory meter. */
+export async function gpuBytes(page: Page): Promise<{ inUse: number; owned: number }> {
+  const meter = page.getByTestId('gpu-memory');
+  return {
+    inUse: Number(await meter.getAttribute('data-bytes-in-use')),
+    owned: Number(await meter.getAttribute('data-bytes-owned')),
+  };
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { screenshot, waitForReady } from './helpers';
+import { collectErrors, screenshot, waitForReady } from './helpers';
 
 test('settings are checked as typed, and Train waits until all are valid', async ({ page }) => {
   await page.goto('/');
@@ -54,4 +54,56 @@ test('a link cannot inject HTML', async ({ page }) => {
   await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('5');
   await page.waitForTimeout(500);
   expect(dialogs).toEqual([]);
+});
+
+test('hostile links: every one leaves a working page, valid settings, and text-only notes', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const script = '<script>alert(1)</script>';
+  const cases: { query: string; notes: RegExp[] }[] = [
+    {
+      query: '?epochs=%E0%A4%A',
+      notes: [/^Ignored epochs="\uFFFD+%A" from the link: Epochs must be a number\.$/],
+    },
+    { query: `?epochs=3&epochs=${encodeURIComponent(script)}`, notes: [] },
+    {
+      query: '?lr=NaN&hidden=Infinity&train=0x10&batch=1e400',
+      // In the form's order.
+      notes: [/batch="1e400".*between 1 and 4096/, /lr="NaN"/, /hidden="Infinity"/, /train="0x10"/],
+    },
+    {
+      query: `?epochs=${'9'.repeat(5000)}`,
+      notes: [/^Ignored epochs="9{40}" from the link: Epochs must be between/],
+    },
+    {
+      query: `?hidden=${encodeURIComponent('<img src=x onerror=alert(1)>')}&lr=javascript:alert(1)`,
+      notes: [/lr="javascript:alert\(1\)"/, /hidden="<img src=x onerror=alert\(1\)>"/],
+    },
+    { query: '?__proto__[epochs]=1&constructor=1&toString=1&hasOwnProperty=1', notes: [] },
+    { query: '?epochs=%00%0A%0D', notes: [/^Ignored epochs="\\u0000\\n\\r" from the link/] },
+    { query: '?epochs=%EF%BC%95', notes: [/epochs="５".*must be a number/] },
+  ];
+  for (const { query, notes } of cases) {
+    await test.step(query.slice(0, 60), async () => {
+      await page.goto(`/${query}`);
+      await expect(page.getByRole('heading', { name: 'Train the network' })).toBeVisible();
+      const notice = page.getByRole('status').filter({ hasText: 'Ignored' }).getByRole('listitem');
+      await expect(notice).toHaveCount(notes.length);
+      for (const [i, note] of notes.entries()) await expect(notice.nth(i)).toHaveText(note);
+      await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+      await expect(page.locator('img, iframe, object, embed')).toHaveCount(0);
+      await expect(page.locator('script')).toHaveCount(1); // the app's own
+    });
+  }
+  // The last page of them all works: it gets ready and can train.
+  await waitForReady(page);
+  await page.waitForTimeout(300);
+  expect(dialogs).toEqual([]);
+  expect(errors).toEqual([]);
 });

@@ -4,6 +4,8 @@ interface Props {
   phase: Phase;
   canStart: boolean;
   hasRun: boolean;
+  /** The device was lost mid-run: Resume goes on from the last checkpoint on a new device. */
+  canRecover: boolean;
   onTrain: () => void;
   onPause: () => void;
   onResume: () => void;
@@ -11,7 +13,7 @@ interface Props {
 }
 
 /** Train, Pause, Resume and Stop, each enabled only when it means something in this phase. */
-export function Controls({ phase, canStart, hasRun, onTrain, onPause, onResume, onStop }: Props) {
+export function Controls({ phase, canStart, hasRun, canRecover, onTrain, onPause, onResume, onStop }: Props) {
   const running = phase === 'training' || phase === 'paused';
   return (
     <div className="controls">
@@ -21,7 +23,12 @@ export function Controls({ phase, canStart, hasRun, onTrain, onPause, onResume, 
       <button type="button" disabled={phase !== 'training'} onClick={onPause}>
         Pause
       </button>
-      <button type="button" disabled={phase !== 'paused'} onClick={onResume}>
+      <button
+        type="button"
+        className={canRecover ? 'primary' : undefined}
+        disabled={phase !== 'paused' && !canRecover}
+        onClick={onResume}
+      >
         Resume
       </button>
       <button type="button" disabled={!running} onClick={onStop}>

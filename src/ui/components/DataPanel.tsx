@@ -9,14 +9,18 @@ interface Props {
   phase: Snapshot['phase'];
   loading: Snapshot['loading'];
   samples: Snapshot['samples'];
+  dataError: Snapshot['dataError'];
+  onRetry: () => void;
 }
 
 /** The MNIST download as it happens, then a few of the training images with their labels. */
-export function DataPanel({ phase, loading, samples }: Props) {
+export function DataPanel({ phase, loading, samples, dataError, onRetry }: Props) {
   return (
     <section className="card" aria-labelledby="data-title">
       <h2 id="data-title">Training data</h2>
-      {samples ? (
+      {dataError ? (
+        <DataProblem error={dataError} onRetry={onRetry} />
+      ) : samples ? (
         <>
           <p className="muted">
             60,000 handwritten digits, 28×28 pixels each, with their labels. The first {samples.labels.length}
@@ -42,6 +46,31 @@ export function DataPanel({ phase, loading, samples }: Props) {
         <p className="muted">{phase === 'starting' ? 'Asking the browser for a GPU…' : 'No data loaded.'}</p>
       )}
     </section>
+  );
+}
+
+/** A file missing, truncated or corrupt, or a failed download: which file, what is wrong, and Retry. */
+function DataProblem({ error, onRetry }: { error: NonNullable<Snapshot['dataError']>; onRetry: () => void }) {
+  const { file, message } = error;
+  // A data file error reads "file: problem"; the file name is set apart so it can be found at a glance.
+  const problem = file && message.startsWith(`${file}: `) ? message.slice(file.length + 2) : null;
+  return (
+    <div className="alert" role="alert" data-testid="data-error">
+      <p>
+        <strong>The MNIST data could not be loaded.</strong>{' '}
+        {problem ? (
+          <>
+            <code>{file}</code>: {problem}
+          </>
+        ) : (
+          message
+        )}
+      </p>
+      <p>Training needs it; meanwhile you can still draw a digit for the untrained network.</p>
+      <button type="button" className="primary" onClick={onRetry}>
+        Retry
+      </button>
+    </div>
   );
 }
 

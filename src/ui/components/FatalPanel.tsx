@@ -2,8 +2,7 @@ import type { Snapshot } from '../../train/store';
 
 const TITLES: Record<string, string> = {
   webgpu: 'This page needs WebGPU, and none is available here',
-  data: 'The MNIST data could not be loaded',
-  device: 'The GPU stopped working',
+  device: 'The GPU could not be set up',
 };
 
 /** Replaces the whole app when nothing can work: says what is missing and how to get it. */

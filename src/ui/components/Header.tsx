@@ -1,10 +1,14 @@
+import type { GpuMemory } from '../../train/protocol';
+import { GpuMemoryMeter } from './GpuMemoryMeter';
+
 interface Props {
   adapter: string | null;
   matmulVariant: string | null;
   failed: boolean;
+  memory: GpuMemory | null;
 }
 
-export function Header({ adapter, matmulVariant, failed }: Props) {
+export function Header({ adapter, matmulVariant, failed, memory }: Props) {
   return (
     <header className="header">
       <h1>Digits on WebGPU</h1>
@@ -16,6 +20,7 @@ export function Header({ adapter, matmulVariant, failed }: Props) {
         WebGPU adapter: <strong>{adapter ?? (failed ? 'none' : 'looking…')}</strong>
         {matmulVariant && <span className="muted"> · matmul kernel: {matmulVariant}</span>}
       </p>
+      <GpuMemoryMeter memory={memory} />
     </header>
   );
 }

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { type ChartRow, ticksUpTo } from '../chartData';
 
@@ -15,11 +16,22 @@ interface Props {
 
 const TEST_COLOR = '#d9480f';
 
-/** One metric over a run: training (faint raw, bold smoothed) and the test set after each epoch. */
-export function MetricChart({ title, testId, rows, totalSteps, yTicks, formatValue, color }: Props) {
+/**
+ * One metric over a run: training (faint raw, bold smoothed) and the test set after each epoch.
+ * Memoised: it redraws only when its rows or axes change.
+ */
+export const MetricChart = memo(function MetricChart({
+  title,
+  testId,
+  rows,
+  totalSteps,
+  yTicks,
+  formatValue,
+  color,
+}: Props) {
   const format = (value: unknown) => (typeof value === 'number' ? formatValue(value) : String(value));
   return (
-    <figure className="chart" data-testid={testId}>
+    <figure className="chart" data-testid={testId} data-points={rows.length}>
       <figcaption>
         <span className="chart-title">{title}</span>
         <span className="legend">
@@ -78,4 +90,4 @@ export function MetricChart({ title, testId, rows, totalSteps, yTicks, formatVal
       </LineChart>
     </figure>
   );
-}
+});

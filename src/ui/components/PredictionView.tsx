@@ -6,6 +6,8 @@ interface Props {
   input: Float32Array | null;
   prediction: Snapshot['prediction'];
   phase: Snapshot['phase'];
+  /** Whether the worker has a model to ask (on the GPU, or a checkpoint on the CPU). */
+  canPredict: boolean;
 }
 
 function argmax(values: Float32Array): number {
@@ -15,7 +17,7 @@ function argmax(values: Float32Array): number {
 }
 
 /** What the network sees (the drawing as 28x28 inputs) and what it makes of it. */
-export function PredictionView({ input, prediction, phase }: Props) {
+export function PredictionView({ input, prediction, phase, canPredict }: Props) {
   const probabilities = prediction?.probabilities ?? null;
   const digit = probabilities ? argmax(probabilities) : null;
   const announcement =
@@ -41,9 +43,7 @@ export function PredictionView({ input, prediction, phase }: Props) {
         </div>
       )}
       {input && !probabilities && (
-        <p className="muted">
-          {phase === 'ready' || phase === 'training' ? 'Thinking…' : 'Waiting for the model…'}
-        </p>
+        <p className="muted">{canPredict ? 'Thinking…' : 'Waiting for the model…'}</p>
       )}
       {probabilities && digit !== null && (
         <>
@@ -54,6 +54,11 @@ export function PredictionView({ input, prediction, phase }: Props) {
           {!prediction?.trained && (
             <p className="note">
               Untrained model (random weights): its guesses mean nothing yet. Train it first.
+            </p>
+          )}
+          {prediction?.on === 'cpu' && (
+            <p className="note">
+              The GPU is unavailable: this answer comes from the CPU, with the weights kept off the GPU.
             </p>
           )}
           {prediction?.trained && phase === 'training' && (

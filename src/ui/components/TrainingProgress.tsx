@@ -10,6 +10,13 @@ interface Props {
   parameterCount: number | null;
 }
 
+const HEADINGS: Partial<Record<Snapshot['phase'], string>> = {
+  paused: 'Paused',
+  stopping: 'Stopping…',
+  lost: 'Paused: the GPU was lost',
+  recovering: 'Reconnecting to the GPU…',
+};
+
 /** Where the run is: epoch, batch, speed and time left, or the test-set evaluation after an epoch. */
 export function TrainingProgress({ phase, progress, evaluating, settings, parameterCount }: Props) {
   const status = progress ? describeProgress(progress) : null;
@@ -18,9 +25,7 @@ export function TrainingProgress({ phase, progress, evaluating, settings, parame
     : (status?.text ?? 'Preparing the run: the first metrics arrive after a few batches…');
   return (
     <section className="run" aria-labelledby="run-title">
-      <h2 id="run-title">
-        {phase === 'paused' ? 'Paused' : phase === 'stopping' ? 'Stopping…' : 'Training'}
-      </h2>
+      <h2 id="run-title">{HEADINGS[phase] ?? 'Training'}</h2>
       <p className="muted">
         Network: 784 inputs → {formatCount(settings.hidden)} hidden (ReLU) → 10 outputs (softmax)
         {parameterCount !== null && `, ${formatCount(parameterCount)} weights`}; trained on{' '}

@@ -4,8 +4,17 @@ import type { Phase, Snapshot } from '../../train/store';
 
 /** While training, the drawing is re-classified as metrics arrive, at most this often. */
 const REPREDICT_MS = 1000;
-/** Phases in which the worker has a model to ask. */
-const HAS_MODEL: readonly Phase[] = ['ready', 'training', 'paused', 'stopping'];
+/** Phases in which the worker has a model to ask, once it has a device: on the GPU, or on the CPU when lost. */
+const HAS_MODEL: readonly Phase[] = [
+  'loading',
+  'noData',
+  'ready',
+  'training',
+  'paused',
+  'stopping',
+  'lost',
+  'recovering',
+];
 
 /**
  * The drawing (as the network's 784 inputs) and the network's answer for it. Only the answer to the
@@ -13,6 +22,7 @@ const HAS_MODEL: readonly Phase[] = ['ready', 'training', 'paused', 'stopping'];
  */
 export function usePrediction(client: TrainerClient, snapshot: Snapshot) {
   const { phase, progress, prediction } = snapshot;
+  const canPredict = snapshot.adapter !== null && HAS_MODEL.includes(phase);
   const [input, setInput] = useState<Float32Array | null>(null);
   const [shown, setShown] = useState<Snapshot['prediction']>(null);
   const latestId = useRef(0);
@@ -34,9 +44,10 @@ export function usePrediction(client: TrainerClient, snapshot: Snapshot) {
   }, []);
 
   // A new drawing, a model becoming available, or a run starting or ending: ask again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new phase may mean a new model (a run began or ended, the GPU was lost or is back)
   useEffect(() => {
-    if (input && HAS_MODEL.includes(phase)) request(input);
-  }, [input, phase, request]);
+    if (input && canPredict) request(input);
+  }, [input, canPredict, phase, request]);
 
   // New batch metrics: the weights have moved, so the guess may have too.
   useEffect(() => {
@@ -48,5 +59,5 @@ export function usePrediction(client: TrainerClient, snapshot: Snapshot) {
     if (prediction && prediction.id === latestId.current) setShown(prediction);
   }, [prediction]);
 
-  return { input, prediction: input ? shown : null, setDrawing };
+  return { input, prediction: input ? shown : null, setDrawing, canPredict };
 }

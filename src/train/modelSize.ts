@@ -1,0 +1,106 @@
+// Will a run fit on this device? Answered from the settings alone, before anything is allocated:
+// a model too large must be refused with a reason, not discovered by an out-of-memory error halfway.
+import { bucketBytes } from '../backend/webgpu/pool';
+import { CLASSES, EVAL_BATCH, PIXELS } from './model';
+import type { Settings } from './settings';
+
+/**
+ * GPU memory this app allows itself. WebGPU does not say how much memory a GPU has, and a tab that
+ * takes much more than this loses its device on many laptops and phones. The default run needs
+ * about a tenth of it.
+ */
+export const GPU_MEMORY_BUDGET = 1e9;
+
+export type SizeLimits = Pick<GPUSupportedLimits, 'maxBufferSize' | 'maxStorageBufferBindingSize'>;
+
+interface Allocation {
+  what: string;
+  /** Bytes as the buffer pool allocates them: rounded up to a power of two. */
+  bytes: number;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+const f32s = (n: number) => bucketBytes(n * 4);
+const packedBytes = (n: number) => bucketBytes(Math.ceil(n / 4) * 4);
+
+/**
+ * The buffers of a run, as if all were alive at once (an upper bound): the data, each parameter
+ * with its gradient and RMSprop average, one training step's activations and one evaluation batch's.
+ */
+export function runAllocations(settings: Settings, trainCount: number, testCount: number): Allocation[] {
+  const { hidden, batchSize } = settings;
+  const train = Math.min(settings.train, trainCount);
+  const evalRows = Math.min(EVAL_BATCH, testCount);
+  const weights = `the ${count(PIXELS)} × ${count(hidden)} weight matrix`;
+  const list: Allocation[] = [
+    { what: 'the training images', bytes: packedBytes(trainCount * PIXELS) },
+    { what: 'the test images', bytes: packedBytes(testCount * PIXELS) },
+    { what: 'the data order', bytes: f32s(train) },
+  ];
+  if (train < trainCount) list.push({ what: 'the images of this run', bytes: packedBytes(train * PIXELS) });
+  for (const role of ['', ' (its gradient)', ' (its RMSprop average)']) {
+    list.push({ what: `${weights}${role}`, bytes: f32s(PIXELS * hidden) });
+    list.push({
+      what: `the ${count(hidden)} × ${count(CLASSES)} weights${role}`,
+      bytes: f32s(hidden * CLASSES),
+    });
+    list.push({ what: `the hidden biases${role}`, bytes: f32s(hidden) });
+  }
+  const batch = `a batch of ${count(batchSize)} images`;
+  list.push({ what: `${batch} (inputs)`, bytes: f32s(batchSize * PIXELS) });
+  // Hidden layer before and after ReLU, and their two gradients.
+  for (let i = 0; i < 4; i++)
+    list.push({ what: `the hidden activations of ${batch}`, bytes: f32s(batchSize * hidden) });
+  const evaluation = `an evaluation batch of ${count(evalRows)} images`;
+  list.push({ what: `${evaluation} (inputs)`, bytes: f32s(evalRows * PIXELS) });
+  for (let i = 0; i < 2; i++)
+    list.push({ what: `the hidden activations of ${evaluation}`, bytes: f32s(evalRows * hidden) });
+  return list;
+}
+
+/** Bytes in words, decimal as the rest of the page: "537 MB", "2.9 GB". */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1e9) return `${Number((bytes / 1e9).toFixed(2))} GB`;
+  if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
+  return `${Math.round(bytes / 1e3)} kB`;
+}
+
+function problem(settings: Settings, limits: SizeLimits, trainCount: number, testCount: number) {
+  const list = runAllocations(settings, trainCount, testCount);
+  const perBuffer = Math.min(limits.maxBufferSize, limits.maxStorageBufferBindingSize);
+  const limitName =
+    limits.maxStorageBufferBindingSize <= limits.maxBufferSize
+      ? 'maxStorageBufferBindingSize'
+      : 'maxBufferSize';
+  const largest = list.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  if (largest.bytes > perBuffer)
+    return `${largest.what} needs a ${formatBytes(largest.bytes)} buffer, but this GPU allows at most ${formatBytes(perBuffer)} in one buffer (its ${limitName} limit)`;
+  const total = list.reduce((sum, a) => sum + a.bytes, 0);
+  if (total > GPU_MEMORY_BUDGET)
+    return `it would need about ${formatBytes(total)} of GPU memory, more than this app's limit of ${formatBytes(GPU_MEMORY_BUDGET)} (the largest part: ${largest.what}, ${formatBytes(largest.bytes)})`;
+  return null;
+}
+
+/** Why these settings cannot run on a device with these limits, with the most hidden units that can; null if they fit. */
+export function checkRunFits(
+  settings: Settings,
+  limits: SizeLimits,
+  trainCount: number,
+  testCount: number,
+): string | null {
+  const reason = problem(settings, limits, trainCount, testCount);
+  if (!reason) return null;
+  // Memory grows with the hidden units, so the largest that fits is found by bisection.
+  const fits = (hidden: number) => !problem({ ...settings, hidden }, limits, trainCount, testCount);
+  let [lo, hi] = [0, settings.hidden];
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  const advice =
+    lo > 0
+      ? `With a batch of ${count(settings.batchSize)}, at most ${count(lo)} hidden units fit.`
+      : 'Try a smaller batch.';
+  return `A network with ${count(settings.hidden)} hidden units is too large: ${reason}. Nothing was allocated. ${advice}`;
+}

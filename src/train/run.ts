@@ -1,0 +1,153 @@
+// One training run: its settings, its model and images on the device, pause and stop, and the fit
+// loop with its reports, checkpoints and GPU error checks. What an ending means (done, rolled back,
+// lost and resumable) is the trainer's to decide.
+import { describeGpuError } from '../backend/webgpu/errorScopes';
+import type { Mnist } from '../data/mnist';
+import type { DeviceDataset } from '../nn/dataset';
+import type { Evaluation } from '../nn/sequential';
+import { type Checkpoint, takeCheckpoint } from './checkpoint';
+import { EVAL_BATCH, type Model } from './model';
+import type { FromWorker } from './protocol';
+import { RunClock } from './runClock';
+import type { GpuSession } from './session';
+import type { Settings } from './settings';
+
+/** Metrics are read back every this many batches, with the divergence flag and any GPU error. */
+const LOG_EVERY = 5;
+
+/** A GPU error caught by a run's error scopes, or reported uncaptured while it ran. */
+export class GpuRunError extends Error {
+  constructor(error: GPUError) {
+    super(describeGpuError(error));
+  }
+}
+
+export class Run {
+  /** The model and this run's images on the device; null until set up, and after a device loss. */
+  model: Model | null = null;
+  data: DeviceDataset | null = null;
+  /** fit() is going on. */
+  active = false;
+  /** The device was lost mid-run: the trainer's recover() continues from the last checkpoint. */
+  interrupted = false;
+  stopRequested = false;
+  /** Training seconds so far (a run lost and recovered has two stretches). */
+  seconds = 0;
+  test: Evaluation | null = null;
+  private gate: { promise: Promise<void>; resolve: () => void } | null = null;
+  private gpuError: GPUError | null = null;
+
+  constructor(
+    readonly settings: Settings,
+    private readonly emit: (message: FromWorker) => void,
+    /** Receives each checkpoint: the start of the run, then the end of every epoch. */
+    private readonly keep: (checkpoint: Checkpoint) => void,
+  ) {}
+
+  pause(): void {
+    if (!this.active || this.gate) return;
+    let resolve = () => {};
+    const promise = new Promise<void>((r) => {
+      resolve = r;
+    });
+    this.gate = { promise, resolve };
+  }
+
+  resume(): void {
+    this.gate?.resolve();
+    this.gate = null;
+  }
+
+  stop(): void {
+    this.stopRequested = true;
+    this.endSoon();
+  }
+
+  /** An uncaptured GPU error while running: results can no longer be trusted, so the run ends with it. */
+  failWith(error: GPUError): void {
+    this.gpuError ??= error;
+    this.endSoon();
+  }
+
+  /** Ends fit() after the current batch, paused or not. */
+  endSoon(): void {
+    if (this.model) this.model.model.stopTraining = true;
+    this.resume();
+  }
+
+  /**
+   * Trains from `fromEpoch` (0, or the checkpoint a recovered run goes on from) to the end or a
+   * stop. Resolves with what went wrong, if anything; the caller tells a lost device from the rest.
+   */
+  async stretch(
+    session: GpuSession,
+    mnist: Mnist,
+    fromEpoch: number,
+    prepare: () => Model,
+  ): Promise<unknown> {
+    const { settings } = this;
+    const images = Math.min(settings.train, mnist.train.count);
+    const clock = new RunClock(settings.epochs, settings.batchSize, images, fromEpoch, this.seconds);
+    this.active = true;
+    // Errors in setting up and in training go to these scopes, checked at every metrics report.
+    session.scopes.open();
+    try {
+      const model = prepare();
+      this.model = model;
+      this.data = session.trainingData(mnist, images);
+      if (fromEpoch === 0) this.keep(await takeCheckpoint(model, settings, 0, false));
+      await model.model.fit(this.data, {
+        epochs: settings.epochs,
+        batchSize: settings.batchSize,
+        shuffle: true,
+        initialEpoch: fromEpoch,
+        logEvery: LOG_EVERY,
+        onBatchEnd: async (logs) => {
+          await this.checkGpuErrors(session);
+          const progress = clock.at(logs.epoch, logs.batch);
+          this.emit({ type: 'batch', logs, progress, memory: session.memory() });
+          if (this.gate) await this.waitWhilePaused(session, clock);
+          if (this.stopRequested) model.model.stopTraining = true;
+        },
+        onEpochEnd: async (logs) => {
+          this.emit({ type: 'evaluating', epoch: logs.epoch });
+          this.test = await model.model.evaluate(session.test as DeviceDataset, { batchSize: EVAL_BATCH });
+          await this.checkGpuErrors(session);
+          // A stopped run's last epoch is incomplete: its checkpoint is taken when the run ends.
+          if (!model.model.stopTraining)
+            this.keep(await takeCheckpoint(model, settings, logs.epoch + 1, true));
+          const progress = clock.at(logs.epoch + 1, 0);
+          this.emit({ type: 'epoch', logs, test: this.test, progress, memory: session.memory() });
+        },
+      });
+      await this.checkGpuErrors(session);
+      return null;
+    } catch (error) {
+      return error;
+    } finally {
+      this.active = false;
+      this.seconds = clock.seconds;
+      await session.scopes.close();
+    }
+  }
+
+  private async checkGpuErrors(session: GpuSession): Promise<void> {
+    const error = (await session.scopes.close()) ?? this.gpuError;
+    session.scopes.open();
+    if (error) throw new GpuRunError(error);
+  }
+
+  private async waitWhilePaused(session: GpuSession, clock: RunClock): Promise<void> {
+    const started = performance.now();
+    this.emit({ type: 'paused' });
+    await this.gate?.promise;
+    clock.paused((performance.now() - started) / 1000);
+    if (!session.lost) this.emit({ type: 'resumed' });
+  }
+
+  /** Gives back this run's own images (a subset of the training set) once it is over. */
+  release(session: GpuSession): void {
+    if (this.data && this.data !== session.train) this.data.dispose();
+    this.data = null;
+  }
+}

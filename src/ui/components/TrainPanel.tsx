@@ -1,0 +1,76 @@
+import type { SettingsErrors, SettingsText } from '../../train/settings';
+import type { Snapshot } from '../../train/store';
+import { Charts } from './Charts';
+import { Controls } from './Controls';
+import { DeviceLostAlert } from './DeviceLostAlert';
+import { RunAlert } from './RunAlert';
+import { RunResult } from './RunResult';
+import { SettingsForm } from './SettingsForm';
+import { TrainingProgress } from './TrainingProgress';
+
+interface Props {
+  snapshot: Snapshot;
+  form: {
+    text: SettingsText;
+    errors: SettingsErrors;
+    canStart: boolean;
+    setField: (name: keyof SettingsText, value: string) => void;
+  };
+  onTrain: () => void;
+  onPause: () => void;
+  onResume: () => void;
+  onStop: () => void;
+  onRecover: () => void;
+}
+
+/** Settings, controls, what went wrong, where the run is, and the charts. */
+export function TrainPanel({ snapshot, form, onTrain, onPause, onResume, onStop, onRecover }: Props) {
+  const { phase, error, runSettings, lost } = snapshot;
+  const interrupted = lost?.interrupted === true;
+  const lostRun = interrupted && (phase === 'lost' || phase === 'recovering');
+  const running = phase === 'training' || phase === 'paused' || phase === 'stopping' || lostRun;
+  return (
+    <section className="card" aria-labelledby="train-title">
+      <h2 id="train-title">Train the network</h2>
+      <SettingsForm text={form.text} errors={form.errors} disabled={running} onChange={form.setField} />
+      <Controls
+        phase={phase}
+        canStart={form.canStart}
+        hasRun={runSettings !== null}
+        canRecover={phase === 'lost' && interrupted}
+        onTrain={onTrain}
+        onPause={onPause}
+        onResume={phase === 'lost' ? onRecover : onResume}
+        onStop={onStop}
+      />
+      {lost && (phase === 'lost' || phase === 'recovering') && (
+        <DeviceLostAlert lost={lost} recovering={phase === 'recovering'} onReconnect={onRecover} />
+      )}
+      {error && !error.fatal && <RunAlert error={error} />}
+      {running && runSettings && (
+        <TrainingProgress
+          phase={phase}
+          progress={snapshot.progress}
+          evaluating={snapshot.evaluating}
+          settings={runSettings}
+          parameterCount={snapshot.parameterCount}
+        />
+      )}
+      {!running && snapshot.runSeconds !== null && (
+        <RunResult test={snapshot.finalTest} seconds={snapshot.runSeconds} stopped={snapshot.stopped} />
+      )}
+      {runSettings && !running && snapshot.curve.length === 0 ? (
+        <p className="muted">The run ended before its first metrics report, so there is nothing to chart.</p>
+      ) : runSettings ? (
+        <Charts
+          curve={snapshot.curve}
+          epochs={snapshot.epochs}
+          progress={snapshot.progress}
+          stopped={snapshot.stopped}
+        />
+      ) : (
+        <p className="muted">Loss and accuracy charts appear here once training starts.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,41 @@
+import { expect, test } from '@playwright/test';
+import { collectErrors, drawStroke, screenshot, waitForReady } from './helpers';
+
+// NOTE: this model's softmax is max-subtracted and RMSprop's steps are bounded, so a learning rate of
+// 10 gives a huge loss but a finite one. A float32 overflow on the GPU takes a rate near 1e17
+// (tests/gpu/divergence.gpu.test.ts); 1e20 overflows in the first steps.
+test('a learning rate far too high: the run stops with a message suggesting a smaller one', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/?epochs=2&lr=1e20&train=1000&hidden=32');
+  await waitForReady(page);
+  await expect(page.getByLabel('Learning rate', { exact: true })).toHaveValue('1e20');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+
+  const alert = page.getByTestId('run-alert');
+  await expect(alert).toContainText('Training diverged: The loss became NaN or infinite in epoch 1');
+  await expect(alert).toContainText('The learning rate is probably too high: try a smaller one');
+  await expect(alert).toContainText("This run's learning rate was 1e20.");
+  await expect(alert).toContainText('The network is back to its weights from the start of the run.');
+  await expect(page.getByRole('progressbar', { name: 'Training progress' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Train again' })).toBeEnabled();
+  // The charts stay, with whatever the run reported before it diverged.
+  await expect(page.getByTestId('loss-chart')).toBeVisible();
+  await expect(page.getByTestId('accuracy-chart')).toBeVisible();
+  // The pad uses the weights the run started from, not the broken ones.
+  await drawStroke(page, [
+    [0.5, 0.15],
+    [0.5, 0.85],
+  ]);
+  await expect(page.getByTestId('prediction')).toHaveText(/^\d$/);
+  await expect(page.getByText(/Untrained model/)).toBeVisible();
+  await screenshot(page, '20-diverged');
+
+  // A sensible rate trains as usual.
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.001');
+  await page.getByRole('button', { name: 'Train again' }).click();
+  await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
+  await expect(alert).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

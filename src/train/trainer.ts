@@ -274,7 +274,7 @@ export class Trainer {
     run.interrupted = false;
     const checkpoint = this.checkpoint;
     const from = checkpoint?.settings === run.settings ? checkpoint.epoch : 0;
-    if (from > 0) this.emit({ type: 'restored', epoch: from });
+    this.emit({ type: 'restored', epoch: from });
     await this.train(run, from);
   }
 

@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import type { TrainerClient } from '../train/client';
 import { settingsToQuery } from '../train/settings';
 import { DataPanel } from './components/DataPanel';
@@ -16,6 +17,7 @@ export function App({ client }: { client: TrainerClient }) {
   const form = useSettingsForm(window.location.search);
   const digit = usePrediction(client, snapshot);
   const { phase, error } = snapshot;
+  const retryData = useCallback(() => client.retryData(), [client]);
 
   const train = () => {
     if (!form.settings) return;
@@ -54,7 +56,7 @@ export function App({ client }: { client: TrainerClient }) {
             loading={snapshot.loading}
             samples={snapshot.samples}
             dataError={snapshot.dataError}
-            onRetry={() => client.retryData()}
+            onRetry={retryData}
           />
           <TrainPanel
             snapshot={snapshot}

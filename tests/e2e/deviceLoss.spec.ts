@@ -51,6 +51,10 @@ test('a GPU lost mid-run: training pauses, the pad answers on the CPU, Resume go
   expect(Number.parseFloat((await accuracy.textContent()) ?? '')).toBeGreaterThan(70);
   await expect(page.getByRole('heading', { name: 'Run finished' })).toBeVisible();
   await expect(dots).toHaveCount(4);
+  // The chart dropped what was trained again after the checkpoint: 4 epochs of 80 batches, a report
+  // every 5, and 4 test points; nothing twice.
+  const rows = () => page.getByTestId('loss-chart').getAttribute('data-points');
+  await expect.poll(rows).toBe(String((4 * 80) / 5 + 4));
   // The pad is back on the GPU, with the trained weights.
   await drawStroke(page, ONE);
   await expect(page.getByTestId('prediction')).toHaveText(/^\d$/);
@@ -87,5 +91,36 @@ test('a GPU lost while idle: the trained network keeps answering on the CPU; Rec
   await expect(page.getByRole('button', { name: 'Train again' })).toBeEnabled();
   await expect(page.getByText('The GPU is unavailable')).toHaveCount(0);
   await expect(page.getByRole('list', { name: 'Probability of each digit' })).toHaveText(onGpu ?? '');
+  expect(errors).toEqual([]);
+});
+
+test('a GPU lost while a run is paused: the run stays resumable, and goes on when resumed', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/?epochs=2&batch=10&train=2000&hidden=32');
+  await waitForReady(page);
+  const button = (name: string) => page.getByRole('button', { name, exact: true });
+  const progress = page.getByRole('progressbar', { name: 'Training progress' });
+  const rows = async () => Number(await page.getByTestId('loss-chart').getAttribute('data-points'));
+  await button('Train').click();
+  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  await button('Pause').click();
+  await expect(page.getByRole('heading', { name: 'Paused' })).toBeVisible();
+  await sendToWorker(page, { type: 'debug:loseDevice' });
+  const alert = page.getByTestId('device-lost');
+  await expect(alert).toContainText(
+    /The weights (from the start of the run|after epoch 1) are kept off the GPU/,
+  );
+  const kept = (await alert.textContent())?.includes('after epoch 1') ? 1 : 0;
+  await expect(page.getByRole('heading', { name: 'Paused: the GPU was lost' })).toBeVisible();
+  await button('Resume').click();
+  // It goes on from the checkpoint.
+  await expect(page.getByText(new RegExp(`^Epoch ${kept + 1} of 2 · batch \\d+`))).toBeVisible();
+  await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('accuracy-chart').locator('.recharts-line-dot')).toHaveCount(2);
+  // The chart dropped what was trained again: 2 epochs of 200 batches, a report every 5, and 2 test
+  // points; nothing twice.
+  await expect.poll(rows).toBe((2 * 200) / 5 + 2);
   expect(errors).toEqual([]);
 });

@@ -20,9 +20,10 @@ test('a learning rate far too high: the run stops with a message suggesting a sm
   await expect(alert).toContainText('The network is back to its weights from the start of the run.');
   await expect(page.getByRole('progressbar', { name: 'Training progress' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Train again' })).toBeEnabled();
-  // The charts stay, with whatever the run reported before it diverged.
-  await expect(page.getByTestId('loss-chart')).toBeVisible();
-  await expect(page.getByTestId('accuracy-chart')).toBeVisible();
+  // It diverged before its first report (every 5 batches), so there is no history to chart; the
+  // page says so rather than drawing empty axes. (tests/gpu/divergence.gpu.test.ts has a run that
+  // diverges later, with its reports kept.)
+  await expect(page.getByText('The run ended before its first metrics report')).toBeVisible();
   // The pad uses the weights the run started from, not the broken ones.
   await drawStroke(page, [
     [0.5, 0.15],

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Snapshot } from '../../train/store';
 import { formatMegabytes } from '../format';
 import { DigitImage } from './DigitImage';
@@ -13,8 +14,11 @@ interface Props {
   onRetry: () => void;
 }
 
-/** The MNIST download as it happens, then a few of the training images with their labels. */
-export function DataPanel({ phase, loading, samples, dataError, onRetry }: Props) {
+/**
+ * The MNIST download as it happens, then a few of the training images with their labels. Memoised:
+ * training reports change none of its props.
+ */
+export const DataPanel = memo(function DataPanel({ phase, loading, samples, dataError, onRetry }: Props) {
   return (
     <section className="card" aria-labelledby="data-title">
       <h2 id="data-title">Training data</h2>
@@ -47,7 +51,7 @@ export function DataPanel({ phase, loading, samples, dataError, onRetry }: Props
       )}
     </section>
   );
-}
+});
 
 /** A file missing, truncated or corrupt, or a failed download: which file, what is wrong, and Retry. */
 function DataProblem({ error, onRetry }: { error: NonNullable<Snapshot['dataError']>; onRetry: () => void }) {

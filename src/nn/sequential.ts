@@ -119,22 +119,29 @@ export class Sequential {
     return new Random(((this.config().seed ?? 1) * 1000003 + epoch * 7919) >>> 0).permutation(count);
   }
 
+  /** Batch rows order[offset .. offset + rows) of x, gathered on the device into tape temporaries. */
+  private gatherBatch(tape: Tape, x: DeviceDataset, order: Storage, offset: number, rows: number) {
+    const input = tape.tensor([rows, x.pixelsPerImage], false);
+    const labels = tape.alloc(rows);
+    const { images, labels: labelBytes, pixelsPerImage } = x;
+    tape.backend.gatherBatch({
+      x: input.storage,
+      labels,
+      images,
+      labelBytes,
+      order,
+      offset,
+      rows,
+      pixelsPerImage,
+    });
+    return { input, labels };
+  }
+
   /** Records one training step: gather the batch, forward, backward, RMSprop. Nothing is read back. */
   private trainStep(x: DeviceDataset, order: Storage, offset: number, rows: number, metrics: Storage): void {
     const { backend, optimizer } = this.config();
     const tape = new Tape(backend);
-    const input = tape.tensor([rows, x.pixelsPerImage], false);
-    const labels = tape.alloc(rows);
-    backend.gatherBatch({
-      x: input.storage,
-      labels,
-      images: x.images,
-      labelBytes: x.labels,
-      order,
-      offset,
-      rows,
-      pixelsPerImage: x.pixelsPerImage,
-    });
+    const { input, labels } = this.gatherBatch(tape, x, order, offset, rows);
     const { loss } = softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
     tape.backward(loss);
     optimizer.step(backend, this.parameters);
@@ -233,18 +240,7 @@ export class Sequential {
       for (let offset = 0; offset < x.count; offset += batchSize) {
         const rows = Math.min(batchSize, x.count - offset);
         const tape = new Tape(backend, false);
-        const input = tape.tensor([rows, x.pixelsPerImage], false);
-        const labels = tape.alloc(rows);
-        backend.gatherBatch({
-          x: input.storage,
-          labels,
-          images: x.images,
-          labelBytes: x.labels,
-          order,
-          offset,
-          rows,
-          pixelsPerImage: x.pixelsPerImage,
-        });
+        const { input, labels } = this.gatherBatch(tape, x, order, offset, rows);
         softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
         tape.release();
       }

@@ -1,5 +1,4 @@
 // Helpers for the CPU reference tests: central finite differences in float64, and comparison.
-import { expect } from 'vitest';
 
 /**
  * NOTE: the references are plain loops over indexable arrays, so handing them a Float64Array
@@ -33,30 +32,4 @@ export function numericGradient(loss: () => number, v: Float64Array, h = 1e-6): 
   return grad;
 }
 
-/**
- * |actual - expected| <= atol + rtol * |expected| for every element, with the worst one named. The
- * same check as tests/gpu/harness.ts, which cannot be imported here: it loads the WebGPU backend.
- */
-export function expectClose(
-  actual: ArrayLike<number>,
-  expected: ArrayLike<number>,
-  atol: number,
-  rtol: number,
-  what = '',
-): void {
-  expect(actual.length, `${what} length`).toBe(expected.length);
-  let worst = -1;
-  let worstExcess = 0;
-  for (let i = 0; i < expected.length; i++) {
-    const excess = Math.abs(actual[i] - expected[i]) - (atol + rtol * Math.abs(expected[i]));
-    if (!(excess <= 0) && (worst < 0 || excess > worstExcess || Number.isNaN(excess))) {
-      worst = i;
-      worstExcess = excess;
-    }
-  }
-  if (worst >= 0) {
-    expect.fail(
-      `${what}: element ${worst} is ${actual[worst]}, expected ${expected[worst]} (atol ${atol}, rtol ${rtol})`,
-    );
-  }
-}
+export { expectClose } from '../cases/expectClose';

@@ -1,5 +1,4 @@
 // Shared by the GPU tests: one real WebGPU device for the file, random data, and comparison.
-import { expect } from 'vitest';
 import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
 import { requestGpuDevice } from '../../src/backend/webgpu/device';
 import { WebGPUBackend } from '../../src/backend/webgpu/webgpuBackend';
@@ -30,27 +29,4 @@ export function randomArray(length: number, seed: number, lo = -1, hi = 1): Floa
   return out;
 }
 
-/** |actual - expected| <= atol + rtol * |expected| for every element, with the worst one named. */
-export function expectClose(
-  actual: ArrayLike<number>,
-  expected: ArrayLike<number>,
-  atol: number,
-  rtol: number,
-  what = '',
-): void {
-  expect(actual.length, `${what} length`).toBe(expected.length);
-  let worst = -1;
-  let worstExcess = 0;
-  for (let i = 0; i < expected.length; i++) {
-    const excess = Math.abs(actual[i] - expected[i]) - (atol + rtol * Math.abs(expected[i]));
-    if (!(excess <= 0) && (worst < 0 || excess > worstExcess || Number.isNaN(excess))) {
-      worst = i;
-      worstExcess = excess;
-    }
-  }
-  if (worst >= 0) {
-    expect.fail(
-      `${what}: element ${worst} is ${actual[worst]}, expected ${expected[worst]} (atol ${atol}, rtol ${rtol})`,
-    );
-  }
-}
+export { expectClose } from '../cases/expectClose';

@@ -14,6 +14,11 @@ export interface MatmulShape {
   k: number;
   transA: boolean;
   transB: boolean;
+  /**
+   * A hint: op(A) is mostly zeros (a batch of images). A backend may then skip the zero terms, which
+   * leaves the result unchanged (except that 0·∞ is not NaN). The CPU reference ignores it.
+   */
+  sparseA?: boolean;
 }
 
 export interface RmspropHyper {

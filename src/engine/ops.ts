@@ -11,7 +11,8 @@ export function matmul(tape: Tape, a: Tensor, b: Tensor): Tensor {
   const [kb, n] = b.shape;
   if (k !== kb) throw new Error(`matmul: inner dimensions differ, [${a.shape}]·[${b.shape}]`);
   const out = tape.tensor([m, n], a.requiresGrad || b.requiresGrad);
-  tape.backend.matmul(out.storage, a.storage, b.storage, { m, n, k, transA: false, transB: false });
+  const sparseA = a.mostlyZeros;
+  tape.backend.matmul(out.storage, a.storage, b.storage, { m, n, k, transA: false, transB: false, sparseA });
   tape.record(out, [a, b], (dy) => {
     const dyS = dy as Storage;
     let da: Storage | null = null;
@@ -22,7 +23,7 @@ export function matmul(tape: Tape, a: Tensor, b: Tensor): Tensor {
     }
     if (b.requiresGrad) {
       db = tape.alloc(k * n);
-      tape.backend.matmul(db, a.storage, dyS, { m: k, n, k: m, transA: true, transB: false });
+      tape.backend.matmul(db, a.storage, dyS, { m: k, n, k: m, transA: true, transB: false, sparseA });
     }
     return [da, db];
   });

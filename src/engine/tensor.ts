@@ -3,6 +3,11 @@ import type { Backend, Storage } from '../backend/backend';
 /** A shaped view of device storage, with the gradient the tape fills in during backward. */
 export class Tensor {
   grad: Tensor | null = null;
+  /**
+   * A hint that most values are zero (a batch of images): matmuls that read it as their left
+   * operand tell the backend, which may skip the zero terms (MatmulShape.sparseA).
+   */
+  mostlyZeros = false;
 
   constructor(
     readonly backend: Backend,

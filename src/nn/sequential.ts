@@ -122,6 +122,7 @@ export class Sequential {
   /** Batch rows order[offset .. offset + rows) of x, gathered on the device into tape temporaries. */
   private gatherBatch(tape: Tape, x: DeviceDataset, order: Storage, offset: number, rows: number) {
     const input = tape.tensor([rows, x.pixelsPerImage], false);
+    input.mostlyZeros = true; // image pixels: most are background
     const labels = tape.alloc(rows);
     const { images, labels: labelBytes, pixelsPerImage } = x;
     tape.backend.gatherBatch({
@@ -261,6 +262,7 @@ export class Sequential {
     const tape = new Tape(backend, false);
     try {
       const input = tape.tensor([rows, this.inputDim], false);
+      input.mostlyZeros = true;
       backend.write(input.storage, pixels);
       const probs = softmax(tape, this.logits(tape, input));
       return await probs.toArray();

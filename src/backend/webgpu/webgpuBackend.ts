@@ -9,7 +9,15 @@ import type {
 import type { KernelContext } from './kernels/context';
 import { add, biasAddRelu, reluBackward, sumRows } from './kernels/elementwise';
 import { gatherBatch } from './kernels/gatherBatch';
-import { MATMUL_VARIANTS, type MatmulVariant, matmul } from './kernels/matmul';
+import {
+  canSkipZerosInA,
+  MATMUL_VARIANTS,
+  type MatmulVariant,
+  matmul,
+  matmulSparseA,
+  nonzeroColumns,
+  sparseIndexWords,
+} from './kernels/matmul';
 import { rmsprop } from './kernels/rmsprop';
 import { softmaxXent } from './kernels/softmaxXent';
 import { BindGroupCache, PipelineCache, UniformCache } from './pipelines';
@@ -180,7 +188,25 @@ export class WebGPUBackend implements Backend {
   }
 
   matmul(out: Storage, a: Storage, b: Storage, shape: MatmulShape): void {
+    // The sparse path belongs to the register family (CPU-backed adapters, where skipping halves the
+    // step); where tiling won the tuning, a GPU runs the dense kernel.
+    if (this.matmulVariant === 'register' && canSkipZerosInA(shape)) {
+      const words = sparseIndexWords(shape);
+      // Scratch for this dispatch only: the kernels that use it are recorded in order, and any
+      // later write() flushes them first, so the pool may hand these buffers out again at once.
+      const columns = this.alloc(words.columns);
+      const counts = this.alloc(words.counts);
+      this.nonzeroColumns(columns, counts, a, shape);
+      matmulSparseA(this.ctx, gpu(out), gpu(a), gpu(b), gpu(columns), gpu(counts), shape);
+      this.free(counts);
+      this.free(columns);
+      return;
+    }
     matmul(this.ctx, this.matmulVariant, gpu(out), gpu(a), gpu(b), shape);
+  }
+  /** The sparse path's index: see nonzeroColumns.wgsl (public for its test). */
+  nonzeroColumns(columns: Storage, counts: Storage, a: Storage, shape: MatmulShape): void {
+    nonzeroColumns(this.ctx, gpu(columns), gpu(counts), gpu(a), shape);
   }
   biasAddRelu(out: Storage, x: Storage, bias: Storage, rows: number, cols: number, relu: boolean): void {
     biasAddRelu(this.ctx, gpu(out), gpu(x), gpu(bias), rows, cols, relu);

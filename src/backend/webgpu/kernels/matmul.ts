@@ -1,8 +1,10 @@
 import tiledCode from '../../../../shaders/matmul.wgsl?raw';
 import registerCode from '../../../../shaders/matmulRegister.wgsl?raw';
 import registerVec4Code from '../../../../shaders/matmulRegisterVec4.wgsl?raw';
+import sparseACode from '../../../../shaders/matmulSparseA.wgsl?raw';
+import nonzeroColumnsCode from '../../../../shaders/nonzeroColumns.wgsl?raw';
 import type { MatmulShape } from '../../backend';
-import { type KernelContext, u32s } from './context';
+import { dispatch1d, type KernelContext, u32s } from './context';
 
 /** Two tested variants; the backend times both on the real shapes and keeps the faster. */
 export type MatmulVariant = 'tiled' | 'register';
@@ -48,4 +50,53 @@ export function matmul(
   const { wgX, wgY, tileK } = tiledConfig(ctx.limits);
   const pipeline = ctx.pipeline('matmul', tiledCode, { ...flags, WG_X: wgX, WG_Y: wgY, TILE_K: tileK });
   ctx.dispatch(pipeline, [out, a, b, dims], Math.ceil(s.n / (wgX * 4)), Math.ceil(s.m / (wgY * 4)));
+}
+
+/** Rows of op(A) per block of nonzeroColumns.wgsl; matmulSparseA.wgsl computes one block per invocation. */
+export const SPARSE_ROWS = 4;
+
+/** The sparse path reads B as vec4, like matmulRegisterVec4. */
+export function canSkipZerosInA(s: MatmulShape): boolean {
+  return s.sparseA === true && canReadBAsVec4(s);
+}
+
+/** Words of the two index buffers the sparse path needs: the column lists, and their lengths. */
+export function sparseIndexWords(s: MatmulShape): { columns: number; counts: number } {
+  const blocks = Math.ceil(s.m / SPARSE_ROWS);
+  return { columns: blocks * s.k, counts: blocks };
+}
+
+/**
+ * For each block of SPARSE_ROWS rows of op(A): the columns where the block has a nonzero, and how
+ * many (nonzeroColumns.wgsl). `columns` and `counts` hold sparseIndexWords(s) words.
+ */
+export function nonzeroColumns(
+  ctx: KernelContext,
+  columns: GPUBuffer,
+  counts: GPUBuffer,
+  a: GPUBuffer,
+  s: MatmulShape,
+): void {
+  const pipeline = ctx.pipeline('nonzeroColumns', nonzeroColumnsCode, {
+    TRANS_A: s.transA,
+    ROWS: SPARSE_ROWS,
+    WORKGROUP_SIZE: ctx.workgroupSize,
+  });
+  dispatch1d(ctx, pipeline, [columns, counts, a, ctx.uniform(u32s(s.m, s.k))], Math.ceil(s.m / SPARSE_ROWS));
+}
+
+/** C = op(A)·B over the index that nonzeroColumns() built for A (matmulSparseA.wgsl). */
+export function matmulSparseA(
+  ctx: KernelContext,
+  out: GPUBuffer,
+  a: GPUBuffer,
+  b: GPUBuffer,
+  columns: GPUBuffer,
+  counts: GPUBuffer,
+  s: MatmulShape,
+): void {
+  const pipeline = ctx.pipeline('matmulSparseA', sparseACode, { TRANS_A: s.transA });
+  const dims = ctx.uniform(u32s(s.m, s.n, s.k));
+  // 8x8 invocations per workgroup, each 4 rows x 16 columns.
+  ctx.dispatch(pipeline, [out, a, b, columns, counts, dims], Math.ceil(s.n / 128), Math.ceil(s.m / 32));
 }

@@ -57,6 +57,9 @@ export interface Evaluation {
   accuracy: number;
 }
 
+/** Training steps recorded into one command buffer before it is submitted. */
+const STEPS_PER_SUBMIT = 4;
+
 export class TrainingDivergedError extends Error {
   override name = 'TrainingDivergedError';
 }
@@ -198,8 +201,10 @@ export class Sequential {
         while (done < batches && !this.stopTraining) {
           const offset = done * batchSize;
           this.trainStep(x, order, offset, Math.min(batchSize, x.count - offset), metrics);
-          backend.flush();
           done++;
+          // Several steps per command buffer: fewer submits (which cost on real GPUs), while the
+          // GPU still gets work long before it could run dry. Reads submit whatever is pending.
+          if (done % STEPS_PER_SUBMIT === 0) backend.flush();
           if (done % logEvery === 0 || done === batches) {
             // The copy is queued now, so it holds the metrics as of this batch. Waiting only for
             // the report before this one keeps the GPU busy while bounding how far ahead we run.

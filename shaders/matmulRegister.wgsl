@@ -20,6 +20,10 @@ struct Dims { m: u32, n: u32, k: u32, pad: u32 }
 
 override TRANS_A: bool = false;
 override TRANS_B: bool = false;
+// Invocations across N and M. 8 x 8 by default; narrower across N for a narrow C (N = 10), so
+// that no SIMD lane idles on columns past N (see registerWorkgroup() in kernels/matmul.ts).
+override WG_X: u32 = 8;
+override WG_Y: u32 = 8;
 
 fn store(row: u32, col0: u32, lo: vec4f, hi: vec4f) {
   if (row >= dims.m) { return; }
@@ -30,7 +34,7 @@ fn store(row: u32, col0: u32, lo: vec4f, hi: vec4f) {
   }
 }
 
-@compute @workgroup_size(8, 8)
+@compute @workgroup_size(WG_X, WG_Y)
 fn main(@builtin(global_invocation_id) gid: vec3u) {
   let row0 = gid.y * 8u;
   let col0 = gid.x * 8u;

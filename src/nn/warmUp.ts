@@ -27,7 +27,7 @@ export async function warmUp(
   const labels = Uint8Array.from({ length: count }, (_, i) => i % 10);
   const data = DeviceDataset.upload(backend, pixels, labels, pixelsPerImage);
   const model = new Sequential([
-    new Dense(16, { activation: 'relu', inputShape: [pixelsPerImage] }),
+    new Dense(hidden, { activation: 'relu', inputShape: [pixelsPerImage] }),
     new Dense(10, { activation: 'softmax' }),
   ]);
   model.compile({ backend, optimizer: rmsprop(), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });

@@ -29,6 +29,15 @@ export function canReadBAsVec4(s: MatmulShape): boolean {
   return !s.transB && s.n % 4 === 0;
 }
 
+/**
+ * Workgroup of the register kernels: 8 columns per invocation, so a narrow C (the 10 classes) gets
+ * 2 invocations across instead of 8, 6 of which would only idle; 8 rows of invocations either way.
+ */
+export function registerWorkgroup(n: number): { wgX: number; wgY: number } {
+  const across = Math.ceil(n / 8);
+  return { wgX: across <= 1 ? 1 : across <= 2 ? 2 : across <= 4 ? 4 : 8, wgY: 8 };
+}
+
 export function matmul(
   ctx: KernelContext,
   variant: MatmulVariant,
@@ -41,10 +50,12 @@ export function matmul(
   const flags = { TRANS_A: s.transA, TRANS_B: s.transB };
   if (variant === 'register') {
     // B read four columns at a time where its layout allows (see matmulRegisterVec4.wgsl).
+    const { wgX, wgY } = registerWorkgroup(s.n);
+    const constants = { ...flags, WG_X: wgX, WG_Y: wgY };
     const pipeline = canReadBAsVec4(s)
-      ? ctx.pipeline('matmulRegisterVec4', registerVec4Code, flags)
-      : ctx.pipeline('matmulRegister', registerCode, flags);
-    ctx.dispatch(pipeline, [out, a, b, dims], Math.ceil(s.n / 64), Math.ceil(s.m / 64));
+      ? ctx.pipeline('matmulRegisterVec4', registerVec4Code, constants)
+      : ctx.pipeline('matmulRegister', registerCode, constants);
+    ctx.dispatch(pipeline, [out, a, b, dims], Math.ceil(s.n / (8 * wgX)), Math.ceil(s.m / (8 * wgY)));
     return;
   }
   const { wgX, wgY, tileK } = tiledConfig(ctx.limits);

@@ -20,7 +20,7 @@ export const confusionCases: ConfusionCase[] = [
   { name: 'one workgroup and one', rows: 65, cols: 10, offset: 0, count: 65 },
   { name: 'a batch at an offset', rows: 333, cols: 10, offset: 667, count: 1200 },
   { name: 'an evaluation batch', rows: 1000, cols: 10, offset: 9000, count: 10000 },
-  { name: 'all one class (one cell takes every atomic)', rows: 517, cols: 10, offset: 3, count: 520, oneClass: 7 },
+  { name: 'all one class (one cell, every atomic)', rows: 517, cols: 10, offset: 3, count: 520, oneClass: 7 },
   { name: 'ties', rows: 129, cols: 10, offset: 0, count: 129, ties: true },
   { name: 'three classes', rows: 77, cols: 3, offset: 5, count: 90 },
 ];
@@ -35,8 +35,9 @@ export function confusionBatch(c: ConfusionCase, seed: number) {
     const v = 8 * hash(i) - 4;
     return c.ties ? Math.round(v / 2) : v;
   });
-  const labels = Uint32Array.from({ length: c.rows }, (_, r) =>
-    c.oneClass ?? Math.floor(hash(r + 100_000) * c.cols),
+  const labels = Uint32Array.from(
+    { length: c.rows },
+    (_, r) => c.oneClass ?? Math.floor(hash(r + 100_000) * c.cols),
   );
   return { logits, labels };
 }

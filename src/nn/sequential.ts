@@ -377,8 +377,9 @@ export class Sequential {
    */
   readFirstLayerWeights(): { inputs: number; units: number; weights: Promise<Float32Array> } | null {
     const first = this.layers[0];
-    if (!(first instanceof Dense) || !first.kernel) return null;
-    return { inputs: first.inputDim as number, units: first.units, weights: first.kernel.toArray() };
+    if (!(first instanceof Dense)) return null;
+    const [kernel] = first.parameters; // throws if the model was never compiled
+    return { inputs: first.inputDim as number, units: first.units, weights: kernel.toArray() };
   }
 
   /** A copy of every parameter, kept off the device (snapshots, export). */

@@ -12,8 +12,10 @@ describe('diverging colour map', () => {
     expect(diverging(5, 2)).toEqual(diverging(2, 2));
     // Equal magnitudes are equally far from white (to rounding).
     const [neg, pos] = [diverging(-0.5, 1), diverging(0.5, 1)];
-    [33, 102, 172].forEach((v, i) => expect(Math.abs(255 - neg[i] - (255 - v) / 2)).toBeLessThanOrEqual(0.5));
-    [178, 24, 43].forEach((v, i) => expect(Math.abs(255 - pos[i] - (255 - v) / 2)).toBeLessThanOrEqual(0.5));
+    for (const [i, v] of [33, 102, 172].entries())
+      expect(Math.abs(255 - neg[i] - (255 - v) / 2)).toBeLessThanOrEqual(0.5);
+    for (const [i, v] of [178, 24, 43].entries())
+      expect(Math.abs(255 - pos[i] - (255 - v) / 2)).toBeLessThanOrEqual(0.5);
     expect(diverging(3, 0)).toEqual([255, 255, 255]);
     expect(diverging(Number.NaN, 1)).toEqual([255, 255, 255]);
   });

@@ -94,6 +94,7 @@ export class Run {
     const clock = new RunClock(settings.epochs, settings.batchSize, images, fromEpoch, this.seconds);
     this.active = true;
     const units = new UnitsReader(this.emit);
+    const batches = Math.ceil(images / settings.batchSize);
     // Errors in setting up and in training go to these scopes, checked at every metrics report.
     session.scopes.open();
     try {
@@ -101,6 +102,8 @@ export class Run {
       this.model = model;
       this.data = session.trainingData(mnist, images);
       if (fromEpoch === 0) this.keep(await takeCheckpoint(model, settings, 0, false));
+      // The weights the run starts from: the tiles show what each unit learned against them.
+      units.maybeRead(model.model, fromEpoch * batches, batches, true);
       await model.model.fit(this.data, {
         epochs: settings.epochs,
         batchSize: settings.batchSize,
@@ -124,7 +127,6 @@ export class Run {
           const { classes, matrix, predicted, probabilities } = detail;
           this.verdicts = { classes, labels: mnist.test.labels, predicted, probabilities };
           this.emit({ type: 'confusion', epoch: logs.epoch, classes, matrix });
-          const batches = Math.ceil(images / settings.batchSize);
           units.maybeRead(model.model, (logs.epoch + 1) * batches, batches, true);
           // A stopped run's last epoch is incomplete: its checkpoint is taken when the run ends.
           if (!model.model.stopTraining)

@@ -81,6 +81,8 @@ export interface Snapshot {
   } | null;
   /** The run's first-layer weights, [inputs, units], as last read; weights null: not a Dense layer. */
   units: { step: number; inputs: number; units: number; weights: Float32Array | null } | null;
+  /** The first weights read in this run (its start): what the units learned is the change from them. */
+  unitsAtStart: Float32Array | null;
 }
 
 export const initialSnapshot: Snapshot = {
@@ -107,6 +109,7 @@ export const initialSnapshot: Snapshot = {
   confusion: null,
   gallery: null,
   units: null,
+  unitsAtStart: null,
 };
 
 /**
@@ -209,6 +212,7 @@ export function reduce(s: Snapshot, m: FromWorker): Snapshot {
         confusion: null,
         gallery: null,
         units: null,
+        unitsAtStart: null,
       };
     case 'batch': {
       const step = m.logs.epoch * m.logs.batches + m.logs.batch;
@@ -289,7 +293,11 @@ export function reduce(s: Snapshot, m: FromWorker): Snapshot {
       return { ...s, gallery: { id, query, total, items, pixels } };
     }
     case 'units':
-      return { ...s, units: { step: m.step, inputs: m.inputs, units: m.units, weights: m.weights } };
+      return {
+        ...s,
+        units: { step: m.step, inputs: m.inputs, units: m.units, weights: m.weights },
+        unitsAtStart: s.units ? s.unitsAtStart : m.weights,
+      };
     case 'error': {
       const error = { kind: m.kind, message: m.message, fatal: m.fatal };
       if (m.fatal) return { ...s, phase: 'failed', evaluating: false, error };

@@ -83,14 +83,15 @@ export function App({ client }: { client: TrainerClient }) {
             canPredict={digit.canPredict}
           />
         </section>
-        <InsightPanel
-          snapshot={snapshot}
-          gallery={gallery}
-          input={digit.input}
-          prediction={digit.prediction}
-          opinion={opinion}
-        />
       </main>
+      {/* NOTE: outside the columns, so the sticky drawing card never slides over it. */}
+      <InsightPanel
+        snapshot={snapshot}
+        gallery={gallery}
+        input={digit.input}
+        prediction={digit.prediction}
+        opinion={opinion}
+      />
     </div>
   );
 }

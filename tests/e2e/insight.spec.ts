@@ -151,7 +151,13 @@ test('inside the network: matrix, galleries, unit tiles, saliency and opinion, l
   }
   await screenshot(page, 'insight-3-mistakes');
   await page.getByTestId('gallery').screenshot({ path: `${SCREENSHOTS}/insight-4-gallery.png` });
-  await tiles.screenshot({ path: `${SCREENSHOTS}/insight-5-tiles.png` });
+  await expect(tiles).toHaveAttribute('data-mode', 'learned');
+  await tiles.screenshot({ path: `${SCREENSHOTS}/insight-5-tiles-learned.png` });
+  const draws = Number(await tiles.getAttribute('data-draws'));
+  await page.getByLabel('The weights themselves').check();
+  await expect(tiles).toHaveAttribute('data-mode', 'weights');
+  await expect.poll(async () => Number(await tiles.getAttribute('data-draws'))).toBeGreaterThan(draws);
+  await tiles.screenshot({ path: `${SCREENSHOTS}/insight-5-tiles-weights.png` });
   await page.getByTestId('saliency').screenshot({ path: `${SCREENSHOTS}/insight-6-saliency.png` });
   await opinion.screenshot({ path: `${SCREENSHOTS}/insight-7-opinion.png` });
   expect(errors).toEqual([]);

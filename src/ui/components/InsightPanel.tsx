@@ -58,11 +58,16 @@ export function InsightPanel({ snapshot, gallery, input, prediction, opinion }: 
       <h3>What each hidden unit learned</h3>
       <p className="muted">
         The weights from the 784 pixels into each hidden unit, drawn as a 28×28 tile:{' '}
-        <span className="key red">red</span> pixels excite the unit, <span className="key blue">blue</span>{' '}
-        ones inhibit it, white ones do not matter. Each tile is scaled to its own largest weight; hover over a
-        tile or focus the grid and use the arrow keys to read its range.
+        <span className="key red">red</span> pixels excite the unit (or have come to excite it more),{' '}
+        <span className="key blue">blue</span> ones inhibit it, white ones do not matter. Each tile is scaled
+        to its own largest value; hover over a tile, or focus the grid and use the arrow keys, to read its
+        range.
       </p>
-      {units ? <UnitTiles units={units} /> : <p className="muted">The tiles appear once a run starts.</p>}
+      {units ? (
+        <UnitTiles units={units} atStart={snapshot.unitsAtStart} />
+      ) : (
+        <p className="muted">The tiles appear once a run starts.</p>
+      )}
       <div className="insight-row">
         <div>
           <h3>Why it read your digit</h3>

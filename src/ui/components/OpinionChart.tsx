@@ -33,9 +33,8 @@ export const OpinionChart = memo(function OpinionChart({ history }: { history: O
   }));
   return (
     <figure className="chart opinion" data-testid="opinion-chart" data-points={history.length}>
-      <figcaption>
-        <span className="chart-title">How its opinion of your drawing formed</span>
-        <span className="legend">Probability of each digit, per batch seen. {summary(history)}</span>
+      <figcaption className="legend">
+        Probability of each digit for your drawing, against the batches seen. {summary(history)}
       </figcaption>
       <LineChart responsive style={{ width: '100%', height: 200 }} data={rows} margin={{ top: 8, right: 16 }}>
         <CartesianGrid stroke="#e5e7eb" />

@@ -21,8 +21,9 @@ export function useOpinion(
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: one point per new prediction, at the progress it came with
   useEffect(() => {
-    if (!prediction || !progress || !TRAINING.includes(phase)) return;
-    const step = progress.epoch * progress.batches + progress.batch;
+    if (!prediction || !TRAINING.includes(phase)) return;
+    // No progress yet: the run has just begun, and this is the opinion of its starting weights.
+    const step = progress ? progress.epoch * progress.batches + progress.batch : 0;
     setHistory((h) => addOpinion(h, { step, probabilities: Array.from(prediction.probabilities) }));
   }, [prediction]);
 

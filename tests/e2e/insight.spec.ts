@@ -83,7 +83,7 @@ test('inside the network: matrix, galleries, unit tiles, saliency and opinion, l
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowDown');
   await expect(page.getByTestId('unit-info')).toHaveText(
-    /^Unit 34 of 512: weights from −?\d\.\d{3} to −?\d\.\d{3}$/,
+    /^Unit 34 of 512: weights from −?\d\.\d{3} to −?\d\.\d{3}; changed by −?\d\.\d{3} to −?\d\.\d{3} since the start$/,
   );
   await expect(tiles).toHaveAttribute('aria-valuenow', '34');
   const box = await tiles.boundingBox();

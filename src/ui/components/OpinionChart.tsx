@@ -33,10 +33,17 @@ export const OpinionChart = memo(function OpinionChart({ history }: { history: O
   }));
   return (
     <figure className="chart opinion" data-testid="opinion-chart" data-points={history.length}>
-      <figcaption className="legend">
-        Probability of each digit for your drawing, against the batches seen. {summary(history)}
+      <figcaption>
+        <span className="legend">
+          Probability of each digit for your drawing, against the batches seen. {summary(history)}
+        </span>
       </figcaption>
-      <LineChart responsive style={{ width: '100%', height: 200 }} data={rows} margin={{ top: 8, right: 16 }}>
+      <LineChart
+        responsive
+        style={{ width: '100%', height: 200 }}
+        data={rows}
+        margin={{ top: 8, right: 16, left: 8 }}
+      >
         <CartesianGrid stroke="#e5e7eb" />
         <XAxis
           dataKey="step"

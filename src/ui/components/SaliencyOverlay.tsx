@@ -28,7 +28,7 @@ export function SaliencyOverlay({ input, gradient, digit }: Props) {
         <DigitImage
           pixels={input}
           max={1}
-          label="The drawing as the network sees it"
+          label="The 28×28 drawing, without the overlay"
           className="saliency-view"
         />
         <canvas

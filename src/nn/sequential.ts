@@ -309,8 +309,8 @@ export class Sequential {
         const { input, labels } = this.gatherBatch(tape, x, order, offset, rows);
         const logits = this.logits(tape, input);
         softmaxCrossEntropy(tape, logits, labels, metrics);
-        const cols = classes;
-        backend.confusion({ rows, cols, offset, matrix, predicted, probs, logits: logits.storage, labels });
+        const verdict = { matrix, predicted, probs, logits: logits.storage, labels };
+        backend.confusion({ rows, cols: classes, offset, ...verdict });
         tape.release();
       }
       const [m, counts, verdicts, probabilities] = await Promise.all([

@@ -20,7 +20,7 @@ export function App({ client }: { client: TrainerClient }) {
   const form = useSettingsForm(window.location.search);
   const digit = usePrediction(client, snapshot);
   const gallery = useGallery(client, snapshot);
-  const opinion = useOpinion(digit.prediction, snapshot, digit.input);
+  const opinion = useOpinion(snapshot, digit.input, digit.isAboutDrawing);
   const { phase, error } = snapshot;
   const retryData = useCallback(() => client.retryData(), [client]);
 

@@ -73,6 +73,22 @@ export interface GatherBatchArgs {
   pixelsPerImage: number;
 }
 
+export interface ConfusionArgs {
+  rows: number;
+  cols: number;
+  /** Where this batch starts in `predicted` and `probs` (a data set is evaluated batch by batch). */
+  offset: number;
+  /** [cols, cols] u32, accumulated: rows are true classes, columns predicted ones. */
+  matrix: Storage;
+  /** [count] u32 argmax per image, written at offset. */
+  predicted: Storage;
+  /** [count, cols] f32 softmax per image, written at offset. */
+  probs: Storage;
+  logits: Storage;
+  /** [rows] u32 class indices. */
+  labels: Storage;
+}
+
 export interface Backend {
   readonly name: string;
   alloc(length: number): Storage;
@@ -94,4 +110,5 @@ export interface Backend {
   softmaxXent(args: SoftmaxXentArgs): void;
   rmsprop(param: Storage, meanSquare: Storage, grad: Storage, length: number, hyper: RmspropHyper): void;
   gatherBatch(args: GatherBatchArgs): void;
+  confusion(args: ConfusionArgs): void;
 }

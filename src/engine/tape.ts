@@ -45,7 +45,22 @@ export class Tape {
   backward(loss: Tensor): void {
     if (this.entries.at(-1)?.output !== loss)
       throw new Error('backward() must start from the last recorded op (the loss)');
-    for (let i = this.entries.length - 1; i >= 0; i--) {
+    this.propagate(this.entries.length - 1, loss);
+  }
+
+  /**
+   * Backward from a tensor that is not a loss, given its gradient `seed` (same shape): the gradients
+   * of Σ seed ⊙ output. A one-hot seed on the logits gives one class score's gradient (saliency).
+   */
+  backwardFrom(output: Tensor, seed: Storage): void {
+    const last = this.entries.findLastIndex((e) => e.output === output);
+    if (last < 0) throw new Error('backwardFrom() needs a recorded output that requires grad');
+    output.grad = new Tensor(this.backend, output.shape, seed);
+    this.propagate(last, null);
+  }
+
+  private propagate(from: number, loss: Tensor | null): void {
+    for (let i = from; i >= 0; i--) {
       const { output, inputs, backward } = this.entries[i];
       if (output !== loss && !output.grad) continue; // nothing flowed back to this op
       const grads = backward(output === loss ? null : (output.grad as Tensor).storage);

@@ -3,7 +3,7 @@ import { softmax, softmaxCrossEntropy } from '../engine/ops';
 import { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
 import type { DeviceDataset } from './dataset';
-import type { Dense } from './dense';
+import { Dense } from './dense';
 import { Random } from './random';
 import type { RMSprop } from './rmsprop';
 
@@ -59,6 +59,24 @@ export interface Evaluation {
 
 /** Training steps recorded into one command buffer before it is submitted. */
 const STEPS_PER_SUBMIT = 4;
+
+/** An evaluation with its confusion matrix and every image's verdict (see evaluateInDetail). */
+export interface DetailedEvaluation extends Evaluation {
+  classes: number;
+  /** [classes, classes]: rows are true classes, columns predicted ones. */
+  matrix: Uint32Array;
+  /** [count]: each image's predicted class. */
+  predicted: Uint32Array;
+  /** [count, classes]: each image's class probabilities. */
+  probabilities: Float32Array;
+}
+
+export interface InputGradients {
+  /** [classes] for the image. */
+  probabilities: Float32Array;
+  /** [classes, inputDim]: row c is d logit_c / d input. */
+  gradients: Float32Array;
+}
 
 export class TrainingDivergedError extends Error {
   override name = 'TrainingDivergedError';
@@ -274,6 +292,102 @@ export class Sequential {
     } finally {
       tape.release();
     }
+  }
+
+  /**
+   * evaluate(), plus the confusion matrix and each image's predicted class and probabilities,
+   * computed on the device as each batch goes and read back together at the end.
+   */
+  async evaluateInDetail(x: DeviceDataset, { batchSize = 1000 } = {}): Promise<DetailedEvaluation> {
+    const { backend } = this.config();
+    const classes = (this.layers.at(-1) as Dense).units;
+    const order = backend.alloc(x.count);
+    const metrics = backend.alloc(METRICS_LENGTH);
+    const matrix = backend.alloc(classes * classes);
+    const predicted = backend.alloc(x.count);
+    const probs = backend.alloc(x.count * classes);
+    try {
+      backend.write(order, this.epochOrder(0, x.count, false));
+      backend.fill(metrics, 0);
+      backend.fill(matrix, 0);
+      for (let offset = 0; offset < x.count; offset += batchSize) {
+        const rows = Math.min(batchSize, x.count - offset);
+        const tape = new Tape(backend, false);
+        const { input, labels } = this.gatherBatch(tape, x, order, offset, rows);
+        const logits = this.logits(tape, input);
+        softmaxCrossEntropy(tape, logits, labels, metrics);
+        const verdict = { matrix, predicted, probs, logits: logits.storage, labels };
+        backend.confusion({ rows, cols: classes, offset, ...verdict });
+        tape.release();
+      }
+      const [m, counts, verdicts, probabilities] = await Promise.all([
+        backend.read(metrics, METRICS_LENGTH),
+        backend.readU32(matrix, classes * classes),
+        backend.readU32(predicted, x.count),
+        backend.read(probs, x.count * classes),
+      ]);
+      const { lossSum, correct, seen } = toMetrics(m);
+      return {
+        loss: lossSum / seen,
+        accuracy: correct / seen,
+        classes,
+        matrix: counts,
+        predicted: verdicts,
+        probabilities,
+      };
+    } finally {
+      for (const s of [probs, predicted, matrix, metrics, order]) backend.free(s);
+    }
+  }
+
+  /**
+   * For one image ([inputDim] floats in [0, 1]): its class probabilities and the gradient of every
+   * class's score (its logit) with respect to the input. The image goes in once per class and copy
+   * c is seeded with class c's one-hot, so one forward and one backward pass give all of them, from
+   * the same weights. Everything is recorded before the first await: a training step never runs in
+   * between (they share the parameters' .grad).
+   */
+  async inputGradients(pixels: Float32Array): Promise<InputGradients> {
+    const { backend } = this.config();
+    const size = this.inputDim;
+    if (pixels.length !== size)
+      throw new Error(`inputGradients: expected ${size} values, got ${pixels.length}`);
+    const classes = (this.layers.at(-1) as Dense).units;
+    const tape = new Tape(backend);
+    let reads: Promise<Float32Array>[];
+    try {
+      const input = tape.tensor([classes, size], true);
+      input.mostlyZeros = true;
+      const copies = new Float32Array(classes * size);
+      for (let c = 0; c < classes; c++) copies.set(pixels, c * size);
+      backend.write(input.storage, copies);
+      const logits = this.logits(tape, input);
+      const probs = softmax(tape, logits);
+      const seed = tape.alloc(classes * classes);
+      backend.write(
+        seed,
+        Float32Array.from({ length: classes * classes }, (_, i) => (i % (classes + 1) === 0 ? 1 : 0)),
+      );
+      tape.backwardFrom(logits, seed);
+      // The copies are queued now, before the buffers go back to the pool.
+      reads = [backend.read(probs.storage, classes), (input.grad as Tensor).toArray()];
+    } finally {
+      tape.release();
+    }
+    const [probabilities, gradients] = await Promise.all(reads);
+    return { probabilities, gradients };
+  }
+
+  /**
+   * The first layer's weights, [inputDim, units] row-major, read off the device (the copy is queued
+   * now, so it holds the weights as of the work recorded so far); null when the first layer is not
+   * Dense, whose weights have no per-unit image.
+   */
+  readFirstLayerWeights(): { inputs: number; units: number; weights: Promise<Float32Array> } | null {
+    const first = this.layers[0];
+    if (!(first instanceof Dense)) return null;
+    const [kernel] = first.parameters; // throws if the model was never compiled
+    return { inputs: first.inputDim as number, units: first.units, weights: kernel.toArray() };
   }
 
   /** A copy of every parameter, kept off the device (snapshots, export). */

@@ -1,5 +1,5 @@
 // The page's side of the training worker: sends commands, keeps the latest snapshot, notifies.
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, GalleryQuery, ToWorker } from './protocol';
 import type { Settings } from './settings';
 import { initialSnapshot, reduce, type Snapshot } from './store';
 
@@ -11,6 +11,7 @@ export class TrainerClient {
   private readonly listeners = new Set<() => void>();
   private readonly worker: Worker;
   private nextPredictionId = 1;
+  private nextGalleryId = 1;
   private pendingNotify: ReturnType<typeof setTimeout> | undefined;
   private lastNotify = 0;
 
@@ -89,7 +90,14 @@ export class TrainerClient {
   /** Returns the id that the matching prediction will carry. */
   predict(pixels: Float32Array): number {
     const id = this.nextPredictionId++;
-    this.send({ type: 'predict', id, pixels });
+    // Every drawing is explained too (its saliency): one backward pass more, on a single image.
+    this.send({ type: 'predict', id, pixels, explain: true });
+    return id;
+  }
+  /** Asks for the test images behind a confusion-matrix cell, or every mistake; returns the reply's id. */
+  gallery(query: GalleryQuery): number {
+    const id = this.nextGalleryId++;
+    this.send({ type: 'gallery', id, query });
     return id;
   }
 

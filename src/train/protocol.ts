@@ -12,7 +12,10 @@ export type ToWorker =
   | { type: 'stop' }
   /** After the device was lost: a new device, the last checkpoint on it, and the run goes on. */
   | { type: 'recover' }
-  | { type: 'predict'; id: number; pixels: Float32Array }
+  /** explain: also the input gradient of every class score (the saliency view). */
+  | { type: 'predict'; id: number; pixels: Float32Array; explain?: boolean }
+  /** Test images from the last evaluation, chosen by `query` (the confusion matrix's gallery). */
+  | { type: 'gallery'; id: number; query: GalleryQuery }
   /**
    * Test hooks: the page never sends these; end-to-end tests dispatch them inside the worker
    * (tests/e2e/helpers.ts, sendToWorker). Each does something real to the real device:
@@ -21,6 +24,18 @@ export type ToWorker =
    */
   | { type: 'debug:loseDevice' }
   | { type: 'debug:gpuError'; error: 'validation' | 'out-of-memory' };
+
+/** A confusion-matrix cell (true label, predicted class), or every mistake. */
+export type GalleryQuery = { kind: 'cell'; label: number; predicted: number } | { kind: 'mistakes' };
+
+export interface GalleryItem {
+  /** Index in the test set. */
+  index: number;
+  label: number;
+  predicted: number;
+  /** The three most probable classes, most probable first. */
+  top: { digit: number; probability: number }[];
+}
 
 export interface SampleImages {
   /** count x 784 bytes. */
@@ -71,6 +86,22 @@ export type FromWorker =
   | { type: 'started'; settings: Settings; parameterCount: number }
   | { type: 'batch'; logs: BatchLogs; progress: Progress; memory: GpuMemory }
   | { type: 'evaluating'; epoch: number }
+  /** The test set's confusion matrix after an epoch ([classes, classes], rows true, columns predicted). */
+  | { type: 'confusion'; epoch: number; classes: number; matrix: Uint32Array }
+  /** Test images for a gallery query: at most `limit` of its `total`, most confident first; 784 bytes each. */
+  | {
+      type: 'gallery';
+      id: number;
+      query: GalleryQuery;
+      total: number;
+      items: GalleryItem[];
+      pixels: Uint8Array;
+    }
+  /**
+   * The first layer's weights [inputs, units] during a run (a few times per epoch), after `step`
+   * batches; null when the model's first layer is not Dense (no per-unit image).
+   */
+  | { type: 'units'; step: number; inputs: number; units: number; weights: Float32Array | null }
   | { type: 'epoch'; logs: EpochLogs; test: Evaluation; progress: Progress; memory: GpuMemory }
   | { type: 'paused' }
   | { type: 'resumed' }
@@ -84,6 +115,8 @@ export type FromWorker =
       on: 'gpu' | 'cpu';
       /** null when answered on the CPU. */
       memory: GpuMemory | null;
+      /** When asked to explain: [classes, 784], row c = d logit_c / d pixel. */
+      gradients?: Float32Array;
     }
   /**
    * The device is gone. `checkpointEpoch`: the epochs the kept weights have trained (0: the run's

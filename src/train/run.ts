@@ -6,11 +6,13 @@ import type { Mnist } from '../data/mnist';
 import type { DeviceDataset } from '../nn/dataset';
 import type { Evaluation } from '../nn/sequential';
 import { type Checkpoint, takeCheckpoint } from './checkpoint';
+import type { Verdicts } from './gallery';
 import { EVAL_BATCH, type Model } from './model';
 import type { FromWorker } from './protocol';
 import { RunClock } from './runClock';
 import type { GpuSession } from './session';
 import type { Settings } from './settings';
+import { UnitsReader } from './unitsReader';
 
 /** Metrics are read back every this many batches, with the divergence flag and any GPU error. */
 const LOG_EVERY = 5;
@@ -34,6 +36,8 @@ export class Run {
   /** Training seconds so far (a run lost and recovered has two stretches). */
   seconds = 0;
   test: Evaluation | null = null;
+  /** Every test image's verdict from the last evaluation (the confusion matrix's galleries). */
+  verdicts: Verdicts | null = null;
   private gate: { promise: Promise<void>; resolve: () => void } | null = null;
   private gpuError: GPUError | null = null;
 
@@ -89,6 +93,8 @@ export class Run {
     const images = Math.min(settings.train, mnist.train.count);
     const clock = new RunClock(settings.epochs, settings.batchSize, images, fromEpoch, this.seconds);
     this.active = true;
+    const units = new UnitsReader(this.emit);
+    const batches = Math.ceil(images / settings.batchSize);
     // Errors in setting up and in training go to these scopes, checked at every metrics report.
     session.scopes.open();
     try {
@@ -96,6 +102,8 @@ export class Run {
       this.model = model;
       this.data = session.trainingData(mnist, images);
       if (fromEpoch === 0) this.keep(await takeCheckpoint(model, settings, 0, false));
+      // The weights the run starts from: the tiles show what each unit learned against them.
+      units.maybeRead(model.model, fromEpoch * batches, batches, true);
       await model.model.fit(this.data, {
         epochs: settings.epochs,
         batchSize: settings.batchSize,
@@ -106,13 +114,20 @@ export class Run {
           await this.checkGpuErrors(session);
           const progress = clock.at(logs.epoch, logs.batch);
           this.emit({ type: 'batch', logs, progress, memory: session.memory() });
+          units.maybeRead(model.model, logs.epoch * logs.batches + logs.batch, logs.batches);
           if (this.gate) await this.waitWhilePaused(session, clock);
           if (this.stopRequested) model.model.stopTraining = true;
         },
         onEpochEnd: async (logs) => {
           this.emit({ type: 'evaluating', epoch: logs.epoch });
-          this.test = await model.model.evaluate(session.test as DeviceDataset, { batchSize: EVAL_BATCH });
+          const test = session.test as DeviceDataset;
+          const detail = await model.model.evaluateInDetail(test, { batchSize: EVAL_BATCH });
+          this.test = { loss: detail.loss, accuracy: detail.accuracy };
           await this.checkGpuErrors(session);
+          const { classes, matrix, predicted, probabilities } = detail;
+          this.verdicts = { classes, labels: mnist.test.labels, predicted, probabilities };
+          this.emit({ type: 'confusion', epoch: logs.epoch, classes, matrix });
+          units.maybeRead(model.model, (logs.epoch + 1) * batches, batches, true);
           // A stopped run's last epoch is incomplete: its checkpoint is taken when the run ends.
           if (!model.model.stopTraining)
             this.keep(await takeCheckpoint(model, settings, logs.epoch + 1, true));

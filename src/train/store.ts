@@ -1,7 +1,7 @@
 // Turns the worker's messages into immutable snapshots for the UI (read with useSyncExternalStore).
 // A snapshot object is replaced only when something changed, never mutated.
 import type { EpochLogs, Evaluation } from '../nn/sequential';
-import type { FromWorker, GpuMemory, Progress, SampleImages } from './protocol';
+import type { FromWorker, GalleryItem, GalleryQuery, GpuMemory, Progress, SampleImages } from './protocol';
 import type { Settings } from './settings';
 
 export type Phase =
@@ -61,7 +61,28 @@ export interface Snapshot {
   /** Why the device is gone, and what was kept (phases 'lost' and 'recovering'). */
   lost: { message: string; checkpointEpoch: number | null; interrupted: boolean } | null;
   memory: GpuMemory | null;
-  prediction: { id: number; probabilities: Float32Array; trained: boolean; on: 'gpu' | 'cpu' } | null;
+  prediction: {
+    id: number;
+    probabilities: Float32Array;
+    trained: boolean;
+    on: 'gpu' | 'cpu';
+    /** [classes, 784]: d logit_c / d pixel, when the prediction was asked to explain itself. */
+    gradients: Float32Array | null;
+  } | null;
+  /** The last epoch's confusion matrix over the test set. */
+  confusion: { epoch: number; classes: number; matrix: Uint32Array } | null;
+  /** The last gallery the worker sent (the page shows it if it is the one it asked for last). */
+  gallery: {
+    id: number;
+    query: GalleryQuery;
+    total: number;
+    items: GalleryItem[];
+    pixels: Uint8Array;
+  } | null;
+  /** The run's first-layer weights, [inputs, units], as last read; weights null: not a Dense layer. */
+  units: { step: number; inputs: number; units: number; weights: Float32Array | null } | null;
+  /** The first weights read in this run (its start): what the units learned is the change from them. */
+  unitsAtStart: Float32Array | null;
 }
 
 export const initialSnapshot: Snapshot = {
@@ -85,6 +106,10 @@ export const initialSnapshot: Snapshot = {
   lost: null,
   memory: null,
   prediction: null,
+  confusion: null,
+  gallery: null,
+  units: null,
+  unitsAtStart: null,
 };
 
 /**
@@ -184,6 +209,10 @@ export function reduce(s: Snapshot, m: FromWorker): Snapshot {
         stopped: false,
         error: null,
         lost: null,
+        confusion: null,
+        gallery: null,
+        units: null,
+        unitsAtStart: null,
       };
     case 'batch': {
       const step = m.logs.epoch * m.logs.batches + m.logs.batch;
@@ -225,7 +254,13 @@ export function reduce(s: Snapshot, m: FromWorker): Snapshot {
     case 'prediction':
       return {
         ...s,
-        prediction: { id: m.id, probabilities: m.probabilities, trained: m.trained, on: m.on },
+        prediction: {
+          id: m.id,
+          probabilities: m.probabilities,
+          trained: m.trained,
+          on: m.on,
+          gradients: m.gradients ?? null,
+        },
         memory: m.memory ?? s.memory,
       };
     case 'lost':
@@ -251,6 +286,18 @@ export function reduce(s: Snapshot, m: FromWorker): Snapshot {
     }
     case 'memory':
       return { ...s, memory: m.memory };
+    case 'confusion':
+      return { ...s, confusion: { epoch: m.epoch, classes: m.classes, matrix: m.matrix } };
+    case 'gallery': {
+      const { id, query, total, items, pixels } = m;
+      return { ...s, gallery: { id, query, total, items, pixels } };
+    }
+    case 'units':
+      return {
+        ...s,
+        units: { step: m.step, inputs: m.inputs, units: m.units, weights: m.weights },
+        unitsAtStart: s.units ? s.unitsAtStart : m.weights,
+      };
     case 'error': {
       const error = { kind: m.kind, message: m.message, fatal: m.fatal };
       if (m.fatal) return { ...s, phase: 'failed', evaluating: false, error };

@@ -5,14 +5,17 @@ import { DataFileError } from '../data/idx';
 import { loadMnist, type Mnist } from '../data/mnist';
 import { TrainingDivergedError } from '../nn/sequential';
 import { type Checkpoint, modelOnCpu, restoreCheckpoint, takeCheckpoint } from './checkpoint';
+import { selectGallery, type Verdicts } from './gallery';
 import { buildModel, type Model, PIXELS } from './model';
 import { checkRunFits } from './modelSize';
-import type { ErrorKind, FromWorker } from './protocol';
+import type { ErrorKind, FromWorker, GalleryQuery } from './protocol';
 import { GpuRunError, Run } from './run';
 import { GpuSession } from './session';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 
 const SAMPLE_COUNT = 12;
+/** Images per gallery: enough to see a pattern; a gallery's 784-byte images are sent on request. */
+const GALLERY_LIMIT = 48;
 /** How long a failed readback waits for the device loss that probably caused it to be reported. */
 const LOSS_GRACE_MS = 1000;
 
@@ -44,6 +47,8 @@ export class Trainer {
   private recovering = false;
   private lostMessage = '';
   private matmulVariant: MatmulVariant | null = null;
+  /** The verdicts of the last finished run's last evaluation. */
+  private verdicts: Verdicts | null = null;
 
   constructor(private readonly emit: (message: FromWorker) => void) {}
 
@@ -152,6 +157,7 @@ export class Trainer {
       this.checkpoint = checkpoint;
     });
     this.run = run;
+    this.verdicts = null;
     await this.train(run, 0);
   }
 
@@ -205,6 +211,7 @@ export class Trainer {
       problem = [kind, `${message} ${this.rollBack(session, run)}`];
     }
     run.release(session);
+    this.verdicts = run.verdicts;
     this.run = null;
     session.trim();
     if (problem) {
@@ -303,26 +310,43 @@ export class Trainer {
     if (this.run?.active) this.run.stop();
   }
 
-  async predict(id: number, pixels: Float32Array): Promise<void> {
+  async predict(id: number, pixels: Float32Array, explain = false): Promise<void> {
     const session = this.session;
     const onGpu = !!session && !session.lost && this.current !== null;
     const model = onGpu ? this.current : this.cpu;
     if (!model) return;
     try {
-      const probabilities = await model.model.predict(pixels);
+      const { probabilities, gradients } = explain
+        ? await model.model.inputGradients(pixels)
+        : { probabilities: await model.model.predict(pixels), gradients: undefined };
       this.emit({
         type: 'prediction',
         id,
         probabilities,
+        ...(gradients ? { gradients } : {}),
         trained: onGpu ? this.currentTrained : (this.checkpoint?.trained ?? false),
         on: onGpu ? 'gpu' : 'cpu',
         memory: onGpu && session ? session.memory() : null,
       });
     } catch (error) {
       // The device went away under this prediction: the checkpoint answers on the CPU.
-      if (onGpu && session && (await session.lostWithin(LOSS_GRACE_MS))) return this.predict(id, pixels);
+      if (onGpu && session && (await session.lostWithin(LOSS_GRACE_MS)))
+        return this.predict(id, pixels, explain);
       this.fail('gpu', `Prediction failed: ${(error as Error).message}`, false);
     }
+  }
+
+  /** The test images a confusion-matrix gallery asks for, with their pixels (nothing if there is no evaluation yet). */
+  gallery(id: number, query: GalleryQuery): void {
+    const verdicts = this.run?.verdicts ?? this.verdicts;
+    const test = this.mnist?.test;
+    if (!verdicts || !test) return;
+    const { total, items } = selectGallery(verdicts, query, GALLERY_LIMIT);
+    const pixels = new Uint8Array(items.length * PIXELS);
+    items.forEach((item, k) => {
+      pixels.set(test.pixels.subarray(item.index * PIXELS, (item.index + 1) * PIXELS), k * PIXELS);
+    });
+    this.emit({ type: 'gallery', id, query, total, items, pixels });
   }
 
   /** Test hooks (see protocol.ts): real loss, real GPU errors. */

@@ -4,10 +4,21 @@ import type { FromWorker, ToWorker } from './protocol';
 import { Trainer } from './trainer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const trainer = new Trainer((message: FromWorker) => {
-  const transfer = message.type === 'prediction' ? [message.probabilities.buffer as ArrayBuffer] : [];
-  scope.postMessage(message, transfer);
-});
+/** The typed arrays a message hands over to the page rather than copies. */
+function transferables(message: FromWorker): ArrayBuffer[] {
+  switch (message.type) {
+    case 'prediction':
+      return [message.probabilities, message.gradients].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
+    case 'units':
+      return message.weights ? [message.weights.buffer as ArrayBuffer] : [];
+    case 'gallery':
+      return [message.pixels.buffer as ArrayBuffer];
+    default:
+      return [];
+  }
+}
+
+const trainer = new Trainer((message: FromWorker) => scope.postMessage(message, transferables(message)));
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
@@ -34,7 +45,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       void trainer.recover();
       break;
     case 'predict':
-      void trainer.predict(message.id, message.pixels);
+      void trainer.predict(message.id, message.pixels, message.explain);
+      break;
+    case 'gallery':
+      trainer.gallery(message.id, message.query);
       break;
     case 'debug:loseDevice':
       trainer.loseDeviceForTest();

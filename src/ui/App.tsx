@@ -5,9 +5,12 @@ import { DataPanel } from './components/DataPanel';
 import { DrawPad } from './components/DrawPad';
 import { FatalPanel } from './components/FatalPanel';
 import { Header } from './components/Header';
+import { InsightPanel } from './components/InsightPanel';
 import { LinkNotice } from './components/LinkNotice';
 import { PredictionView } from './components/PredictionView';
 import { TrainPanel } from './components/TrainPanel';
+import { useGallery } from './hooks/useGallery';
+import { useOpinion } from './hooks/useOpinion';
 import { usePrediction } from './hooks/usePrediction';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
@@ -16,6 +19,8 @@ export function App({ client }: { client: TrainerClient }) {
   const snapshot = useTrainer(client);
   const form = useSettingsForm(window.location.search);
   const digit = usePrediction(client, snapshot);
+  const gallery = useGallery(client, snapshot);
+  const opinion = useOpinion(snapshot, digit.input, digit.isAboutDrawing);
   const { phase, error } = snapshot;
   const retryData = useCallback(() => client.retryData(), [client]);
 
@@ -79,6 +84,14 @@ export function App({ client }: { client: TrainerClient }) {
           />
         </section>
       </main>
+      {/* NOTE: outside the columns, so the sticky drawing card never slides over it. */}
+      <InsightPanel
+        snapshot={snapshot}
+        gallery={gallery}
+        input={digit.input}
+        prediction={digit.prediction}
+        opinion={opinion}
+      />
     </div>
   );
 }

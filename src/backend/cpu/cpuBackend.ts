@@ -1,5 +1,6 @@
 import type {
   Backend,
+  ConfusionArgs,
   GatherBatchArgs,
   MatmulShape,
   RmspropHyper,
@@ -8,6 +9,7 @@ import type {
 } from '../backend';
 import { add } from './add';
 import { biasAddRelu } from './biasAddRelu';
+import { confusion } from './confusion';
 import { gatherBatch } from './gatherBatch';
 import { matmul } from './matmul';
 import { reluBackward } from './reluBackward';
@@ -104,5 +106,17 @@ export class CpuBackend implements Backend {
       a.rows,
       a.pixelsPerImage,
     );
+  }
+  confusion(a: ConfusionArgs): void {
+    confusion({
+      rows: a.rows,
+      cols: a.cols,
+      offset: a.offset,
+      matrix: cpu(a.matrix).u32,
+      predicted: cpu(a.predicted).u32,
+      probs: cpu(a.probs).f32,
+      logits: cpu(a.logits).f32,
+      labels: cpu(a.labels).u32,
+    });
   }
 }

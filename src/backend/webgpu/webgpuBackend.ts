@@ -1,11 +1,13 @@
 import type {
   Backend,
+  ConfusionArgs,
   GatherBatchArgs,
   MatmulShape,
   RmspropHyper,
   SoftmaxXentArgs,
   Storage,
 } from '../backend';
+import { confusion } from './kernels/confusion';
 import type { KernelContext } from './kernels/context';
 import { add, biasAddRelu, reluBackward, sumRows } from './kernels/elementwise';
 import { gatherBatch } from './kernels/gatherBatch';
@@ -242,6 +244,16 @@ export class WebGPUBackend implements Backend {
       order: gpu(a.order),
     };
     gatherBatch(this.ctx, buffers, a.offset, a.rows, a.pixelsPerImage);
+  }
+  confusion(a: ConfusionArgs): void {
+    const buffers = {
+      matrix: gpu(a.matrix),
+      predicted: gpu(a.predicted),
+      probs: gpu(a.probs),
+      logits: gpu(a.logits),
+      labels: gpu(a.labels),
+    };
+    confusion(this.ctx, buffers, a.rows, a.cols, a.offset);
   }
 
   /**

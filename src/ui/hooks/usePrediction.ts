@@ -27,16 +27,23 @@ export function usePrediction(client: TrainerClient, snapshot: Snapshot) {
   const [shown, setShown] = useState<Snapshot['prediction']>(null);
   const latestId = useRef(0);
   const lastRequest = useRef(0);
+  /** The first request made for the current drawing: answers from it on are about this drawing. */
+  const drawingFrom = useRef(Number.POSITIVE_INFINITY);
 
   const request = useCallback(
     (pixels: Float32Array) => {
       latestId.current = client.predict(pixels);
       lastRequest.current = performance.now();
+      drawingFrom.current = Math.min(drawingFrom.current, latestId.current);
     },
     [client],
   );
 
+  /** Whether an answer is about the current drawing (though maybe not the latest asked for). */
+  const isAboutDrawing = useCallback((id: number) => id >= drawingFrom.current, []);
+
   const setDrawing = useCallback((pixels: Float32Array | null) => {
+    drawingFrom.current = Number.POSITIVE_INFINITY;
     setInput(pixels);
     if (pixels) return;
     latestId.current = 0; // ids start at 1: no answer in flight will match
@@ -59,5 +66,5 @@ export function usePrediction(client: TrainerClient, snapshot: Snapshot) {
     if (prediction && prediction.id === latestId.current) setShown(prediction);
   }, [prediction]);
 
-  return { input, prediction: input ? shown : null, setDrawing, canPredict };
+  return { input, prediction: input ? shown : null, setDrawing, canPredict, isAboutDrawing };
 }

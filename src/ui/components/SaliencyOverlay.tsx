@@ -1,0 +1,51 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { describeSaliency, saliencyImage } from '../saliency';
+import { DigitImage } from './DigitImage';
+
+interface Props {
+  /** The network's 784 inputs for the drawing. */
+  input: Float32Array;
+  /** d score / d input for the class it reads. */
+  gradient: Float32Array;
+  digit: number;
+}
+
+const SIDE = 28;
+
+/** The drawing as the network sees it, and the same with the gradient of its reading laid over it. */
+export function SaliencyOverlay({ input, gradient, digit }: Props) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const description = useMemo(() => describeSaliency(gradient), [gradient]);
+  useEffect(() => {
+    const context = ref.current?.getContext('2d');
+    if (!context) return;
+    const rgba = saliencyImage(input, gradient) as Uint8ClampedArray<ArrayBuffer>;
+    context.putImageData(new ImageData(rgba, SIDE, SIDE), 0, 0);
+  }, [input, gradient]);
+  return (
+    <figure className="saliency" data-testid="saliency" data-digit={digit}>
+      <div className="saliency-images">
+        <DigitImage
+          pixels={input}
+          max={1}
+          label="The 28×28 drawing, without the overlay"
+          className="saliency-view"
+        />
+        <canvas
+          ref={ref}
+          width={SIDE}
+          height={SIDE}
+          className="saliency-view"
+          data-testid="saliency-overlay"
+          role="img"
+          aria-label={`Why it reads ${digit}: ${description}`}
+        />
+      </div>
+      <figcaption>
+        The gradient of the {digit}'s score with respect to each pixel: <span className="key red">red</span>,
+        more ink there would make it more of a {digit}; <span className="key blue">blue</span>, less.{' '}
+        {description}
+      </figcaption>
+    </figure>
+  );
+}

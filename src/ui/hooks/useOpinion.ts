@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import type { Snapshot } from '../../train/store';
+import { addOpinion, type OpinionPoint } from '../opinion';
+
+const TRAINING: readonly Snapshot['phase'][] = ['training', 'paused', 'stopping'];
+
+/**
+ * The drawing's class probabilities at each prediction made while a run trains, against the
+ * batches seen. A new drawing or a new run starts a new history. NOTE: every answer about the
+ * drawing counts, not only the latest asked for: on a slow GPU, answers queue behind training
+ * steps and a newer request is often already out when one arrives.
+ */
+export function useOpinion(
+  snapshot: Pick<Snapshot, 'prediction' | 'progress' | 'phase' | 'runSettings'>,
+  input: Float32Array | null,
+  isAboutDrawing: (id: number) => boolean,
+): OpinionPoint[] {
+  const { prediction, progress, phase, runSettings } = snapshot;
+  const [history, setHistory] = useState<OpinionPoint[]>([]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new drawing or a new run is a new history
+  useEffect(() => setHistory([]), [input, runSettings]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one point per new prediction, at the progress it came with
+  useEffect(() => {
+    if (!prediction || !input || !isAboutDrawing(prediction.id) || !TRAINING.includes(phase)) return;
+    // No progress yet: the run has just begun, and this is the opinion of its starting weights.
+    const step = progress ? progress.epoch * progress.batches + progress.batch : 0;
+    setHistory((h) => addOpinion(h, { step, probabilities: Array.from(prediction.probabilities) }));
+  }, [prediction]);
+
+  return history;
+}

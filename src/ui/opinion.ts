@@ -1,0 +1,23 @@
+// The drawing's ten class probabilities over a run, one point per prediction made while it trains.
+
+export interface OpinionPoint {
+  /** Batches seen when the prediction was asked for. */
+  step: number;
+  probabilities: number[];
+}
+
+/** Points kept; past this every other point is dropped (the latest always stays), so memory is bounded. */
+export const MAX_OPINION_POINTS = 200;
+
+/** Adds a point; one at the same step replaces the last (the weights had not moved). */
+export function addOpinion(
+  history: OpinionPoint[],
+  point: OpinionPoint,
+  max = MAX_OPINION_POINTS,
+): OpinionPoint[] {
+  const last = history.at(-1);
+  const next = last && last.step >= point.step ? [...history.slice(0, -1), point] : [...history, point];
+  if (next.length <= max) return next;
+  // Thin from the front: keep even positions, and the newest point whatever its parity.
+  return next.filter((_, i) => i % 2 === 0 || i === next.length - 1);
+}

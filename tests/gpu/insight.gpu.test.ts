@@ -1,0 +1,55 @@
+import { expect, test } from 'vitest';
+import type { Backend } from '../../src/backend/backend';
+import { DeviceDataset } from '../../src/nn/dataset';
+import { Dense } from '../../src/nn/dense';
+import { Random } from '../../src/nn/random';
+import { rmsprop } from '../../src/nn/rmsprop';
+import { Sequential } from '../../src/nn/sequential';
+import { confusionFromPredictions } from '../../src/train/confusionStats';
+import { cpuBackend, expectClose, gpuBackend } from './harness';
+
+// The insight views' engine calls on WebGPU against the CPU backend, same seed, same data:
+// saliency (the input gradient of every class score) and the detailed evaluation.
+
+const gpu = await gpuBackend();
+const cpu = cpuBackend();
+const PIXELS = 784;
+
+function model(backend: Backend) {
+  const m = new Sequential([
+    new Dense(100, { activation: 'relu', inputShape: [PIXELS] }),
+    new Dense(10, { activation: 'softmax' }),
+  ]);
+  m.compile({ backend, optimizer: rmsprop(), loss: 'categoricalCrossentropy', seed: 7 });
+  return m;
+}
+
+test('inputGradients on WebGPU matches the CPU backend', async () => {
+  const random = new Random(3);
+  const x = Float32Array.from({ length: PIXELS }, () => (random.next() < 0.2 ? random.next() : 0));
+  const [g, c] = [await model(gpu).inputGradients(x), await model(cpu).inputGradients(x)];
+  expectClose(g.probabilities, c.probabilities, 1e-5, 1e-4, 'probabilities');
+  expectClose(g.gradients, c.gradients, 1e-5, 1e-3, 'gradients');
+  expect(Math.max(...c.gradients.map(Math.abs))).toBeGreaterThan(1e-3);
+});
+
+test('evaluateInDetail on WebGPU: its matrix is the one counted from its predictions, and matches the CPU', async () => {
+  const random = new Random(11);
+  const count = 2345; // batches of 1000: the last has 345 rows, not a multiple of the workgroup
+  const pixels = Uint8Array.from({ length: count * PIXELS }, () => (random.next() < 0.2 ? 255 : 0));
+  const labels = Uint8Array.from({ length: count }, () => Math.floor(random.next() * 10));
+  const results = [];
+  for (const backend of [gpu, cpu]) {
+    const data = DeviceDataset.upload(backend, pixels, labels, PIXELS);
+    results.push(await model(backend).evaluateInDetail(data, { batchSize: 1000 }));
+    data.dispose();
+  }
+  const [g, c] = results;
+  expect(Array.from(g.matrix)).toEqual(Array.from(confusionFromPredictions(labels, g.predicted, 10)));
+  expect(g.matrix.reduce((a, b) => a + b, 0)).toBe(count);
+  // Rounding may flip a near-tie between GPU and CPU; allow one image in a thousand.
+  const differ = g.predicted.filter((p, i) => p !== c.predicted[i]).length;
+  expect(differ).toBeLessThanOrEqual(count / 1000);
+  expectClose(g.probabilities, c.probabilities, 1e-5, 1e-3, 'probabilities');
+  expect(g.accuracy).toBeCloseTo(c.accuracy, 2);
+});

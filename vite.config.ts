@@ -26,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/{cpu,engine,data,train}/**/*.test.ts'],
+          include: ['tests/{cpu,engine,data,train,keep}/**/*.test.ts'],
         },
       },
       {

@@ -130,6 +130,43 @@ function epochPoint(logs: EpochLogs, test: Evaluation): EpochPoint {
   };
 }
 
+/** What the charts and result show when no run is shown. */
+const NO_RUN = {
+  runSettings: null,
+  progress: null,
+  curve: [],
+  curveStride: 1,
+  epochs: [],
+  finalTest: null,
+  runSeconds: null,
+  stopped: false,
+} satisfies Partial<Snapshot>;
+
+function batchesPerEpoch(settings: Settings): number {
+  return Math.ceil(settings.train / settings.batchSize);
+}
+
+/**
+ * A saved run's charts and settings, shown when it is opened or resumed (the page's own transition,
+ * with no worker message behind it). Its last test result stands as the run's result.
+ */
+export function withSavedHistory(
+  s: Snapshot,
+  settings: Settings,
+  history: { curve: CurvePoint[]; curveStride: number; epochs: EpochPoint[] },
+): Snapshot {
+  const last = history.epochs.at(-1);
+  return {
+    ...s,
+    ...NO_RUN,
+    runSettings: settings,
+    curve: history.curve,
+    curveStride: history.curveStride,
+    epochs: history.epochs,
+    finalTest: last ? { loss: last.testLoss, accuracy: last.testAccuracy } : null,
+  };
+}
+
 const RUNNING: readonly Phase[] = ['training', 'paused', 'stopping'];
 
 /** The phase once the device is (again) usable: it depends on whether the data is there. */
@@ -251,6 +288,29 @@ export function reduce(s: Snapshot, m: FromWorker): Snapshot {
     }
     case 'memory':
       return { ...s, memory: m.memory };
+    case 'checkpoint':
+    case 'exported':
+      return s;
+    case 'loaded':
+      // An opened saved run brings its charts (withSavedHistory); an imported model has none.
+      return m.settings
+        ? { ...s, parameterCount: m.parameterCount, error: null }
+        : { ...s, ...NO_RUN, parameterCount: m.parameterCount, error: null };
+    case 'continued':
+      return {
+        ...s,
+        phase: 'training',
+        runSettings: m.settings,
+        parameterCount: m.parameterCount,
+        progress: null,
+        curve: s.curve.filter((p) => p.step <= m.epoch * batchesPerEpoch(m.settings)),
+        epochs: s.epochs.filter((e) => e.epoch <= m.epoch),
+        finalTest: null,
+        runSeconds: null,
+        stopped: false,
+        error: null,
+        lost: null,
+      };
     case 'error': {
       const error = { kind: m.kind, message: m.message, fatal: m.fatal };
       if (m.fatal) return { ...s, phase: 'failed', evaluating: false, error };

@@ -64,9 +64,9 @@ export function SavedRunsList({ runs, currentId, canOpen, canResume, ...on }: Pr
                 disabled={!canResume || finished}
                 title={finished ? 'This run has trained all its epochs.' : undefined}
                 onClick={() => on.onResume(run.id)}
-                aria-label={`Resume training ${run.name}`}
+                aria-label={`Resume ${run.name}`}
               >
-                Resume training
+                Resume
               </button>
               <button
                 type="button"

@@ -8,6 +8,7 @@ import type { TrainerClient } from './client';
 import type { FromWorker } from './protocol';
 import { type SavedRunInfo, SavedRuns, toCheckpoint, toSavedRun } from './savedRuns';
 import type { Settings } from './settings';
+import { batchesPerEpoch } from './store';
 import { fromTfjs, MODEL_FILE, toTfjs } from './tfjsFormat';
 
 export interface KeepSnapshot {
@@ -119,7 +120,9 @@ export class RunKeeper {
     }
     const { checkpoint, shapes } = current.latest;
     const { curve, curveStride, epochs } = this.client.getSnapshot();
+    // Save now in the middle of an epoch saves the last epoch's end: the charts stop there too.
     const upTo = epochs.filter((e) => e.epoch <= checkpoint.epoch);
+    const lastStep = checkpoint.epoch * batchesPerEpoch(checkpoint.settings);
     const record = toSavedRun(
       {
         id: current.id,
@@ -130,7 +133,7 @@ export class RunKeeper {
       },
       checkpoint,
       shapes,
-      { curve, curveStride, epochs: upTo },
+      { curve: curve.filter((p) => p.step <= lastStep), curveStride, epochs: upTo },
     );
     this.set({ canSave: true });
     try {

@@ -142,7 +142,7 @@ const NO_RUN = {
   stopped: false,
 } satisfies Partial<Snapshot>;
 
-function batchesPerEpoch(settings: Settings): number {
+export function batchesPerEpoch(settings: Settings): number {
   return Math.ceil(settings.train / settings.batchSize);
 }
 

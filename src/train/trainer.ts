@@ -356,15 +356,16 @@ export class Trainer {
   openCheckpoint(checkpoint: Checkpoint): void {
     if (this.run) return;
     const session = this.session;
+    let model: Model;
     if (session && !session.lost) {
-      const model = buildModel(session.backend, checkpoint.settings);
+      model = buildModel(session.backend, checkpoint.settings);
       restoreCheckpoint(session.backend, model, checkpoint);
       this.makeCurrent(model, checkpoint);
     } else {
       this.checkpoint = checkpoint;
-      this.cpu = modelOnCpu(checkpoint);
+      this.cpu = model = modelOnCpu(checkpoint);
     }
-    const parameterCount = (this.current ?? this.cpu)?.model.parameterCount ?? 0;
+    const parameterCount = model.model.parameterCount;
     this.emit({ type: 'loaded', settings: checkpoint.settings, parameterCount, epoch: checkpoint.epoch });
   }
 

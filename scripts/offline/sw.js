@@ -13,7 +13,8 @@ self.addEventListener('install', (event) => {
     (async () => {
       await (await caches.open(SHELL_CACHE)).addAll(SHELL_FILES);
       const data = await caches.open(DATA_CACHE);
-      for (const file of DATA_FILES) if (!(await data.match(file))) await data.add(file);
+      for (const file of DATA_FILES)
+        if (!(await data.match(file, { ignoreVary: true }))) await data.add(file);
       await self.skipWaiting();
     })(),
   );
@@ -31,8 +32,10 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// NOTE: ignoreVary: the server varies on Origin, and the page's module scripts and the worker's data
+// requests carry an Origin header that the install step's requests did not.
 async function cacheFirst(request) {
-  const cached = await caches.match(request, { cacheName: DATA_CACHE });
+  const cached = await caches.match(request, { cacheName: DATA_CACHE, ignoreVary: true });
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok) await (await caches.open(DATA_CACHE)).put(request, response.clone());
@@ -48,9 +51,12 @@ async function networkFirst(request) {
     // Offline: a page with any query (a shared link) is the same index.html.
     const navigate = request.mode === 'navigate';
     const cached =
-      (await caches.match(request, { cacheName: SHELL_CACHE, ignoreSearch: navigate })) ??
+      (await caches.match(request, { cacheName: SHELL_CACHE, ignoreSearch: navigate, ignoreVary: true })) ??
       (navigate
-        ? await caches.match(new URL('./', self.registration.scope).href, { cacheName: SHELL_CACHE })
+        ? await caches.match(new URL('./', self.registration.scope).href, {
+            cacheName: SHELL_CACHE,
+            ignoreVary: true,
+          })
         : undefined);
     if (cached) return cached;
     throw error;

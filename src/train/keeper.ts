@@ -216,10 +216,7 @@ export class RunKeeper {
       const stack = fromTfjs(await json.text(), buffers);
       this.client.importModel(stack);
       const widths = [stack.inputDim, ...stack.layers.map((l) => l.units)].join(' → ');
-      this.set({
-        shown: { name: `${json.name} (${widths})`, epoch: null },
-        message: { kind: 'info', text: `Imported ${json.name}: ${widths}.` },
-      });
+      this.set({ shown: { name: `${json.name} (${widths})`, epoch: null }, message: null });
     } catch (error) {
       this.fail(new Error(`Not imported: ${(error as Error).message}`));
     }

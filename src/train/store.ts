@@ -156,10 +156,14 @@ export function withSavedHistory(
   history: { curve: CurvePoint[]; curveStride: number; epochs: EpochPoint[] },
 ): Snapshot {
   const last = history.epochs.at(-1);
+  // The charts' axis spans the planned run: its epochs and batches come from the progress.
+  const batches = batchesPerEpoch(settings);
+  const epoch = last?.epoch ?? 0;
   return {
     ...s,
     ...NO_RUN,
     runSettings: settings,
+    progress: { epoch, epochs: settings.epochs, batch: 0, batches, imagesPerSecond: 0, secondsLeft: null },
     curve: history.curve,
     curveStride: history.curveStride,
     epochs: history.epochs,
@@ -302,7 +306,6 @@ export function reduce(s: Snapshot, m: FromWorker): Snapshot {
         phase: 'training',
         runSettings: m.settings,
         parameterCount: m.parameterCount,
-        progress: null,
         curve: s.curve.filter((p) => p.step <= m.epoch * batchesPerEpoch(m.settings)),
         epochs: s.epochs.filter((e) => e.epoch <= m.epoch),
         finalTest: null,

@@ -94,7 +94,11 @@ test('a run interrupted by a reload after epoch 1 resumes and ends where an unin
   const resumedRow = page.locator(`li[data-run-id="${resumed.id}"]`);
   await resumedRow.getByRole('button', { name: /^Open / }).click();
   await expect(page.getByTestId('shown-model')).toContainText('as saved after epoch 2');
-  await expect(page.getByTestId('accuracy-chart').locator('.recharts-line-dot')).toHaveCount(2);
+  const dots = page.getByTestId('accuracy-chart').locator('.recharts-line-dot');
+  await expect(dots).toHaveCount(2);
+  // The axis spans the saved run: its two test points sit at the ends of epochs 1 and 2.
+  const xs = await dots.evaluateAll((elements) => elements.map((e) => Number(e.getAttribute('cx'))));
+  expect(xs[1]).toBeGreaterThan(xs[0] + 50);
   await drawStroke(page, ONE);
   await expect(page.getByTestId('prediction')).toHaveText(/^\d$/);
   await expect(page.getByText(/Untrained model/)).toHaveCount(0);

@@ -25,6 +25,8 @@ describe('keeping runs in the snapshot', () => {
     expect(s.curve.map((p) => p.step)).toEqual([5, 10, 15, 20]);
     expect(s.finalTest).toEqual({ loss: 0.9, accuracy: 0.8 });
     expect(s.phase).toBe('ready');
+    // The charts' axis spans the planned run: 3 epochs of 10 batches.
+    expect([s.progress?.epochs, s.progress?.batches]).toEqual([3, 10]);
   });
 
   test('a resumed run keeps the charts up to its saved epoch and trains on', () => {

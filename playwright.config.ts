@@ -18,6 +18,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 900 },
     launchOptions: { executablePath: chromiumPath, args: ['--no-sandbox', ...chromiumArgs] },
     trace: 'retain-on-failure',
+    // The built app registers a service worker (offline support). Specs that route data requests
+    // must see them, and a service worker would answer them first: only tests/e2e/offline allows it.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',

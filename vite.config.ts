@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { serviceWorkerPlugin } from './scripts/offline/serviceWorkerPlugin';
 
 // Flags that give headless Chromium a WebGPU adapter (SwiftShader on machines without a GPU)
 // and keep it from reaching for hosts it cannot reach. See README "Testing".
@@ -16,7 +17,7 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), serviceWorkerPlugin()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1024 },
   test: {
@@ -26,7 +27,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/{cpu,engine,data,train,ui}/**/*.test.ts'],
+          include: ['tests/{cpu,engine,data,train,ui,keep}/**/*.test.ts'],
         },
       },
       {

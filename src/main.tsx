@@ -1,17 +1,28 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { TrainerClient } from './train/client';
+import { RunKeeper } from './train/keeper';
 import { App } from './ui/App';
 import './ui/App.css';
 
 // NOTE: created once here, outside React: StrictMode runs effects twice, which would start two workers.
 // The worker resolves URLs against its own script, so it is given an absolute data URL.
 const client = new TrainerClient(new URL('mnist/', document.baseURI).href);
+const keeper = new RunKeeper(client);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <App client={client} />
+    <App client={client} keeper={keeper} />
   </StrictMode>,
 );
+
+// Offline after the first visit (scripts/offline/sw.js). Production builds only: in development a
+// cached shell would hide every edit.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch((error: Error) => {
+    // NOTE: a warning, not an error: the app works without it, only not offline.
+    console.warn(`No offline support: ${error.message}`);
+  });
+}

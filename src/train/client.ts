@@ -1,7 +1,10 @@
 // The page's side of the training worker: sends commands, keeps the latest snapshot, notifies.
+import type { Checkpoint } from './checkpoint';
 import type { FromWorker, GalleryQuery, ToWorker } from './protocol';
+import type { RunHistory } from './savedRuns';
 import type { Settings } from './settings';
-import { initialSnapshot, reduce, type Snapshot } from './store';
+import { initialSnapshot, reduce, type Snapshot, withSavedHistory } from './store';
+import type { DenseStack } from './tfjsFormat';
 
 /** Batch reports redraw the page at most this often. */
 const BATCH_REDRAW_MS = 500;
@@ -14,6 +17,10 @@ export class TrainerClient {
   private nextGalleryId = 1;
   private pendingNotify: ReturnType<typeof setTimeout> | undefined;
   private lastNotify = 0;
+  /** Told of every message after the snapshot took it in (the keeper autosaves from these). */
+  private readonly messageListeners = new Set<(message: FromWorker) => void>();
+  private readonly exports = new Map<number, (stack: DenseStack | null, error?: string) => void>();
+  private nextExportId = 1;
 
   constructor(dataUrl: string) {
     this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
@@ -31,6 +38,11 @@ export class TrainerClient {
 
   private apply(message: FromWorker): void {
     this.snapshot = reduce(this.snapshot, message);
+    if (message.type === 'exported') {
+      this.exports.get(message.id)?.(message.stack, message.error);
+      this.exports.delete(message.id);
+    }
+    for (const listener of this.messageListeners) listener(message);
     // Batch reports can come every few milliseconds on a fast GPU; the charts need not redraw that
     // often, and the page stays responsive if they do not. Everything else is shown at once.
     if (message.type === 'batch') this.notifySoon();
@@ -99,6 +111,36 @@ export class TrainerClient {
     const id = this.nextGalleryId++;
     this.send({ type: 'gallery', id, query });
     return id;
+  }
+
+  onMessage(listener: (message: FromWorker) => void): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
+  /** A saved run: its charts at once, its weights answer drawings once the worker has them. */
+  open(checkpoint: Checkpoint, history: RunHistory): void {
+    this.set(withSavedHistory(this.snapshot, checkpoint.settings, history));
+    this.send({ type: 'open', checkpoint });
+  }
+
+  /** A saved run goes on training from its checkpoint. */
+  continue(checkpoint: Checkpoint, history: RunHistory): void {
+    this.set(withSavedHistory(this.snapshot, checkpoint.settings, history));
+    this.send({ type: 'continue', checkpoint });
+  }
+
+  importModel(stack: DenseStack): void {
+    this.send({ type: 'import', stack });
+  }
+
+  /** The current model's layers and weights. */
+  exportModel(): Promise<DenseStack> {
+    const id = this.nextExportId++;
+    return new Promise((resolve, reject) => {
+      this.exports.set(id, (stack, error) => (stack ? resolve(stack) : reject(new Error(error))));
+      this.send({ type: 'export', id });
+    });
   }
 
   dispose(): void {

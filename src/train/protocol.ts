@@ -1,6 +1,8 @@
 // Messages between the page and the training worker. Every message has a `type`.
 import type { BatchLogs, EpochLogs, Evaluation } from '../nn/sequential';
+import type { Checkpoint } from './checkpoint';
 import type { Settings } from './settings';
+import type { DenseStack } from './tfjsFormat';
 
 export type ToWorker =
   | { type: 'init'; dataUrl: string }
@@ -16,6 +18,14 @@ export type ToWorker =
   | { type: 'predict'; id: number; pixels: Float32Array; explain?: boolean }
   /** Test images from the last evaluation, chosen by `query` (the confusion matrix's gallery). */
   | { type: 'gallery'; id: number; query: GalleryQuery }
+  /** A saved run's weights become the model that answers drawings. */
+  | { type: 'open'; checkpoint: Checkpoint }
+  /** A saved run goes on training from its checkpoint (the epoch after it, same data order). */
+  | { type: 'continue'; checkpoint: Checkpoint }
+  /** An imported model (TensorFlow.js format) answers drawings. */
+  | { type: 'import'; stack: DenseStack }
+  /** Asks for the current model's layers and weights, answered by 'exported' with the same id. */
+  | { type: 'export'; id: number }
   /**
    * Test hooks: the page never sends these; end-to-end tests dispatch them inside the worker
    * (tests/e2e/helpers.ts, sendToWorker). Each does something real to the real device:
@@ -127,5 +137,12 @@ export type FromWorker =
   /** A recovered run goes on from the checkpoint taken after `epoch` epochs. */
   | { type: 'restored'; epoch: number }
   | { type: 'memory'; memory: GpuMemory }
+  /** A run's checkpoint at an epoch's end (what autosave keeps), with each array's shape. */
+  | { type: 'checkpoint'; checkpoint: Checkpoint; shapes: number[][] }
+  /** An opened or imported model now answers drawings; `settings` is null for an imported one. */
+  | { type: 'loaded'; settings: Settings | null; parameterCount: number; epoch: number }
+  /** A saved run goes on from `epoch` (its charts up to there come from the saved record). */
+  | { type: 'continued'; settings: Settings; parameterCount: number; epoch: number }
+  | { type: 'exported'; id: number; stack: DenseStack | null; error?: string }
   /** fatal: the worker cannot go on (no WebGPU); otherwise the page stays usable. */
   | { type: 'error'; kind: ErrorKind; message: string; fatal: boolean; file?: string };

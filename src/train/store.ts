@@ -155,6 +155,55 @@ function epochPoint(logs: EpochLogs, test: Evaluation): EpochPoint {
   };
 }
 
+/** What the charts and result show when no run is shown. */
+/** Views of a model that is no longer the one answering (another run was opened or imported). */
+const NO_INSIGHT = {
+  confusion: null,
+  gallery: null,
+  units: null,
+  unitsAtStart: null,
+} satisfies Partial<Snapshot>;
+
+const NO_RUN = {
+  runSettings: null,
+  progress: null,
+  curve: [],
+  curveStride: 1,
+  epochs: [],
+  finalTest: null,
+  runSeconds: null,
+  stopped: false,
+} satisfies Partial<Snapshot>;
+
+export function batchesPerEpoch(settings: Settings): number {
+  return Math.ceil(settings.train / settings.batchSize);
+}
+
+/**
+ * A saved run's charts and settings, shown when it is opened or resumed (the page's own transition,
+ * with no worker message behind it). Its last test result stands as the run's result.
+ */
+export function withSavedHistory(
+  s: Snapshot,
+  settings: Settings,
+  history: { curve: CurvePoint[]; curveStride: number; epochs: EpochPoint[] },
+): Snapshot {
+  const last = history.epochs.at(-1);
+  // The charts' axis spans the planned run: its epochs and batches come from the progress.
+  const batches = batchesPerEpoch(settings);
+  const epoch = last?.epoch ?? 0;
+  return {
+    ...s,
+    ...NO_RUN,
+    runSettings: settings,
+    progress: { epoch, epochs: settings.epochs, batch: 0, batches, imagesPerSecond: 0, secondsLeft: null },
+    curve: history.curve,
+    curveStride: history.curveStride,
+    epochs: history.epochs,
+    finalTest: last ? { loss: last.testLoss, accuracy: last.testAccuracy } : null,
+  };
+}
+
 const RUNNING: readonly Phase[] = ['training', 'paused', 'stopping'];
 
 /** The phase once the device is (again) usable: it depends on whether the data is there. */
@@ -209,10 +258,7 @@ export function reduce(s: Snapshot, m: FromWorker): Snapshot {
         stopped: false,
         error: null,
         lost: null,
-        confusion: null,
-        gallery: null,
-        units: null,
-        unitsAtStart: null,
+        ...NO_INSIGHT,
       };
     case 'batch': {
       const step = m.logs.epoch * m.logs.batches + m.logs.batch;
@@ -297,6 +343,29 @@ export function reduce(s: Snapshot, m: FromWorker): Snapshot {
         ...s,
         units: { step: m.step, inputs: m.inputs, units: m.units, weights: m.weights },
         unitsAtStart: s.units ? s.unitsAtStart : m.weights,
+      };
+    case 'checkpoint':
+    case 'exported':
+      return s;
+    case 'loaded':
+      // An opened saved run brings its charts (withSavedHistory); an imported model has none.
+      return m.settings
+        ? { ...s, ...NO_INSIGHT, parameterCount: m.parameterCount, error: null }
+        : { ...s, ...NO_RUN, ...NO_INSIGHT, parameterCount: m.parameterCount, error: null };
+    case 'continued':
+      return {
+        ...s,
+        ...NO_INSIGHT,
+        phase: 'training',
+        runSettings: m.settings,
+        parameterCount: m.parameterCount,
+        curve: s.curve.filter((p) => p.step <= m.epoch * batchesPerEpoch(m.settings)),
+        epochs: s.epochs.filter((e) => e.epoch <= m.epoch),
+        finalTest: null,
+        runSeconds: null,
+        stopped: false,
+        error: null,
+        lost: null,
       };
     case 'error': {
       const error = { kind: m.kind, message: m.message, fatal: m.fatal };

@@ -5,6 +5,7 @@ import { DataFileError } from '../data/idx';
 import { loadMnist, type Mnist } from '../data/mnist';
 import { TrainingDivergedError } from '../nn/sequential';
 import { type Checkpoint, modelOnCpu, restoreCheckpoint, takeCheckpoint } from './checkpoint';
+import { modelFromStack, stackOf } from './denseStack';
 import { selectGallery, type Verdicts } from './gallery';
 import { buildModel, type Model, PIXELS } from './model';
 import { checkRunFits } from './modelSize';
@@ -12,6 +13,7 @@ import type { ErrorKind, FromWorker, GalleryQuery } from './protocol';
 import { GpuRunError, Run } from './run';
 import { GpuSession } from './session';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
+import type { DenseStack } from './tfjsFormat';
 
 const SAMPLE_COUNT = 12;
 /** Images per gallery: enough to see a pattern; a gallery's 784-byte images are sent on request. */
@@ -153,12 +155,20 @@ export class Trainer {
     // Before anything is allocated: a model that cannot fit is refused with the limit it exceeds.
     const tooLarge = checkRunFits(settings, session.device.limits, mnist.train.count, mnist.test.count);
     if (tooLarge) return this.fail('tooLarge', tooLarge, false);
-    const run = new Run(settings, this.emit, (checkpoint) => {
-      this.checkpoint = checkpoint;
-    });
+    const run = this.newRun(settings);
     this.run = run;
     this.verdicts = null;
     await this.train(run, 0);
+  }
+
+  /** A run whose checkpoints are kept here (device loss, roll-back) and announced (autosave). */
+  private newRun(settings: Settings): Run {
+    return new Run(settings, this.emit, (checkpoint) => {
+      this.checkpoint = checkpoint;
+      if (!checkpoint.trained) return;
+      const shapes = (this.current?.model.parameters ?? []).map((p) => [...p.shape]);
+      this.emit({ type: 'checkpoint', checkpoint, shapes });
+    });
   }
 
   /** One stretch of a run: from the start, or from the checkpoint a recovered run goes on from. */
@@ -347,6 +357,87 @@ export class Trainer {
       pixels.set(test.pixels.subarray(item.index * PIXELS, (item.index + 1) * PIXELS), k * PIXELS);
     });
     this.emit({ type: 'gallery', id, query, total, items, pixels });
+  }
+
+  /** A saved run goes on from its checkpoint: same weights, RMSprop state and (seeded) data order. */
+  async continueFrom(checkpoint: Checkpoint): Promise<void> {
+    const { session, mnist } = this;
+    if (!session || session.lost || !mnist || !session.train || this.run || this.recovering) return;
+    const { settings } = checkpoint;
+    const tooLarge = checkRunFits(settings, session.device.limits, mnist.train.count, mnist.test.count);
+    if (tooLarge) return this.fail('tooLarge', tooLarge, false);
+    const model = buildModel(session.backend, settings);
+    restoreCheckpoint(session.backend, model, checkpoint);
+    this.makeCurrent(model, checkpoint);
+    const run = this.newRun(settings);
+    this.run = run;
+    const parameterCount = model.model.parameterCount;
+    this.emit({ type: 'continued', settings, parameterCount, epoch: checkpoint.epoch });
+    await this.train(run, checkpoint.epoch);
+  }
+
+  /** A saved run's weights answer drawings (on the CPU while the GPU is lost). */
+  openCheckpoint(checkpoint: Checkpoint): void {
+    if (this.run) return;
+    const session = this.session;
+    let model: Model;
+    if (session && !session.lost) {
+      model = buildModel(session.backend, checkpoint.settings);
+      restoreCheckpoint(session.backend, model, checkpoint);
+      this.makeCurrent(model, checkpoint);
+    } else {
+      this.checkpoint = checkpoint;
+      this.cpu = model = modelOnCpu(checkpoint);
+    }
+    const parameterCount = model.model.parameterCount;
+    this.emit({ type: 'loaded', settings: checkpoint.settings, parameterCount, epoch: checkpoint.epoch });
+  }
+
+  /** An imported model answers drawings. It has no settings or optimizer state, so it is not resumable. */
+  importStack(stack: DenseStack): void {
+    const session = this.session;
+    if (this.run || !session || session.lost) {
+      this.fail(
+        'training',
+        'A model can be imported only while no run is going on and the GPU is there.',
+        false,
+      );
+      return;
+    }
+    try {
+      this.makeCurrent(modelFromStack(session.backend, stack), null);
+    } catch (error) {
+      this.fail('training', `The imported model could not be built: ${(error as Error).message}`, false);
+      return;
+    }
+    const parameterCount = (this.current as Model).model.parameterCount;
+    this.emit({ type: 'loaded', settings: null, parameterCount, epoch: 0 });
+  }
+
+  private makeCurrent(model: Model, checkpoint: Checkpoint | null): void {
+    if (this.current !== model) this.current?.model.dispose();
+    this.current = model;
+    this.currentTrained = true;
+    // NOTE: an imported model keeps the previous checkpoint for device loss: there is none of its own.
+    if (checkpoint) this.checkpoint = checkpoint;
+    this.cpu = null;
+    // The last evaluation's verdicts were another model's: no gallery until this one is evaluated.
+    this.verdicts = null;
+  }
+
+  /** The model answering drawings, as layers and weights (for the TensorFlow.js export). */
+  async exportModel(id: number): Promise<void> {
+    const session = this.session;
+    const model = session && !session.lost ? this.current : this.cpu;
+    if (!model) {
+      this.emit({ type: 'exported', id, stack: null, error: 'There is no model to export yet.' });
+      return;
+    }
+    try {
+      this.emit({ type: 'exported', id, stack: await stackOf(model.model) });
+    } catch (error) {
+      this.emit({ type: 'exported', id, stack: null, error: (error as Error).message });
+    }
   }
 
   /** Test hooks (see protocol.ts): real loss, real GPU errors. */

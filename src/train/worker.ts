@@ -50,6 +50,18 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'gallery':
       trainer.gallery(message.id, message.query);
       break;
+    case 'open':
+      trainer.openCheckpoint(message.checkpoint);
+      break;
+    case 'continue':
+      void trainer.continueFrom(message.checkpoint);
+      break;
+    case 'import':
+      trainer.importStack(message.stack);
+      break;
+    case 'export':
+      void trainer.exportModel(message.id);
+      break;
     case 'debug:loseDevice':
       trainer.loseDeviceForTest();
       break;

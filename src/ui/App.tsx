@@ -1,11 +1,13 @@
 import { useCallback } from 'react';
 import type { TrainerClient } from '../train/client';
+import type { RunKeeper } from '../train/keeper';
 import { settingsToQuery } from '../train/settings';
 import { DataPanel } from './components/DataPanel';
 import { DrawPad } from './components/DrawPad';
 import { FatalPanel } from './components/FatalPanel';
 import { Header } from './components/Header';
 import { InsightPanel } from './components/InsightPanel';
+import { KeepPanel } from './components/KeepPanel';
 import { LinkNotice } from './components/LinkNotice';
 import { PredictionView } from './components/PredictionView';
 import { TrainPanel } from './components/TrainPanel';
@@ -15,7 +17,7 @@ import { usePrediction } from './hooks/usePrediction';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
 
-export function App({ client }: { client: TrainerClient }) {
+export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeeper }) {
   const snapshot = useTrainer(client);
   const form = useSettingsForm(window.location.search);
   const digit = usePrediction(client, snapshot);
@@ -71,6 +73,11 @@ export function App({ client }: { client: TrainerClient }) {
             onResume={() => client.resume()}
             onStop={() => client.stop()}
             onRecover={() => client.recover()}
+          />
+          <KeepPanel
+            keeper={keeper}
+            phase={phase}
+            link={form.settings ? new URL(settingsToQuery(form.settings), window.location.href).href : null}
           />
         </div>
         <section className="card column draw" aria-labelledby="draw-title">

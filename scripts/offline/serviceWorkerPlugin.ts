@@ -1,0 +1,33 @@
+// Builds dist/sw.js from scripts/offline/sw.js: the list of every file of this build (the app
+// shell) and the MNIST files, with a version for each, so a new build replaces the cached shell.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+
+const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
+
+export function serviceWorkerPlugin(): Plugin {
+  return {
+    name: 'digits-service-worker',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((name) => !name.endsWith('.map'));
+      // './' is what a visit fetches; index.html is the same file under its own name.
+      const shell = ['./', ...files.map((name) => `./${name}`)].sort();
+      const html = bundle['index.html'];
+      const shellVersion = hash(shell.join('\n') + (html?.type === 'asset' ? String(html.source) : ''));
+      const manifest = readFileSync(new URL('../../public/mnist/manifest.json', import.meta.url), 'utf8');
+      const dataFiles = [
+        './mnist/manifest.json',
+        ...Object.keys(JSON.parse(manifest).files).map((file) => `./mnist/${file}.gz`),
+      ];
+      const source = readFileSync(new URL('./sw.js', import.meta.url), 'utf8')
+        .replace('__SHELL_VERSION__', JSON.stringify(shellVersion))
+        .replace('__DATA_VERSION__', JSON.stringify(hash(manifest)))
+        .replace('__SHELL_FILES__', JSON.stringify(shell))
+        .replace('__DATA_FILES__', JSON.stringify(dataFiles));
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source });
+    },
+  };
+}

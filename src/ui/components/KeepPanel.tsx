@@ -1,0 +1,55 @@
+import type { RunKeeper } from '../../train/keeper';
+import type { Phase } from '../../train/store';
+import { useKeeper } from '../hooks/useKeeper';
+import { CopyLinkButton } from './CopyLinkButton';
+import { ModelFiles } from './ModelFiles';
+import { SavedRunsList } from './SavedRunsList';
+
+const BUSY: readonly Phase[] = ['starting', 'training', 'paused', 'stopping', 'recovering', 'failed'];
+
+/** Keep & share: the link, Save now, TensorFlow.js files, and the saved runs. */
+export function KeepPanel({ keeper, phase, link }: { keeper: RunKeeper; phase: Phase; link: string | null }) {
+  const keep = useKeeper(keeper);
+  const busy = BUSY.includes(phase);
+  return (
+    <section className="card keep" aria-labelledby="keep-title">
+      <h2 id="keep-title">Keep &amp; share</h2>
+      <CopyLinkButton url={link} />
+      <ModelFiles
+        keeper={keeper}
+        canSave={keep.canSave && keep.available === true}
+        canExport={!busy || phase === 'training' || phase === 'paused'}
+        canImport={!busy && phase !== 'lost'}
+      />
+      {keep.message && (
+        <p
+          className={keep.message.kind === 'error' ? 'alert' : 'note'}
+          role={keep.message.kind === 'error' ? 'alert' : 'status'}
+        >
+          {keep.message.text}
+        </p>
+      )}
+      {keep.shown && (
+        <p className="note" data-testid="shown-model">
+          The pad now uses {keep.shown.name}
+          {keep.shown.epoch !== null && `, as saved after epoch ${keep.shown.epoch}`}.
+        </p>
+      )}
+      <h3>Saved runs</h3>
+      {keep.available === false ? (
+        <p className="muted">Saved runs are unavailable in this browser.</p>
+      ) : (
+        <SavedRunsList
+          runs={keep.runs}
+          currentId={keep.currentId}
+          canOpen={!busy}
+          canResume={phase === 'ready'}
+          onOpen={(id) => keeper.open(id)}
+          onResume={(id) => keeper.resume(id)}
+          onRename={(id, name) => keeper.rename(id, name)}
+          onDelete={(id) => keeper.remove(id)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import type { RunKeeper } from '../../train/keeper';
+import { MODEL_FILE, WEIGHTS_FILE } from '../../train/tfjsFormat';
+import { downloadFile } from '../download';
+
+interface Props {
+  keeper: RunKeeper;
+  canSave: boolean;
+  /** The worker has a model (not while one is being replaced or the page is starting). */
+  canExport: boolean;
+  canImport: boolean;
+}
+
+/** Save now, and the TensorFlow.js files: download the current model, import one. */
+export function ModelFiles({ keeper, canSave, canExport, canImport }: Props) {
+  const [exportError, setExportError] = useState<string | null>(null);
+  const download = async () => {
+    try {
+      const { modelJson, weights } = await keeper.exportFiles();
+      downloadFile(MODEL_FILE, modelJson, 'application/json');
+      downloadFile(WEIGHTS_FILE, weights, 'application/octet-stream');
+      setExportError(null);
+    } catch (error) {
+      setExportError(`Not exported: ${(error as Error).message}`);
+    }
+  };
+  return (
+    <div className="model-files">
+      <button type="button" disabled={!canSave} onClick={() => keeper.save()}>
+        Save now
+      </button>
+      <button type="button" disabled={!canExport} onClick={download}>
+        Download model (TF.js)
+      </button>
+      <label className={canImport ? 'file-button' : 'file-button disabled'}>
+        Import model (TF.js)…
+        <input
+          className="file-input"
+          type="file"
+          accept=".json,.bin"
+          multiple
+          disabled={!canImport}
+          aria-label="Import a TensorFlow.js model: model.json and its weights file"
+          onChange={(event) => {
+            const files = Array.from(event.target.files ?? []);
+            event.target.value = '';
+            if (files.length > 0) void keeper.importFiles(files);
+          }}
+        />
+      </label>
+      {exportError && (
+        <p className="alert" role="alert">
+          {exportError}
+        </p>
+      )}
+    </div>
+  );
+}

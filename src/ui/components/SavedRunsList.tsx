@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { formatBytes } from '../../train/modelSize';
+import type { SavedRunInfo } from '../../train/savedRuns';
+
+interface Props {
+  runs: SavedRunInfo[];
+  currentId: string | null;
+  /** Open is possible (no run going on). */
+  canOpen: boolean;
+  /** Resume is possible (no run going on, the data on the GPU). */
+  canResume: boolean;
+  onOpen: (id: string) => void;
+  onResume: (id: string) => void;
+  onRename: (id: string, name: string) => void;
+  onDelete: (id: string) => void;
+}
+
+/** One row per saved run: what it is, and Open, Resume, Rename, Delete (asks first). */
+export function SavedRunsList({ runs, currentId, canOpen, canResume, ...on }: Props) {
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  if (runs.length === 0)
+    return <p className="muted">No saved runs yet: runs are saved at each epoch's end.</p>;
+  return (
+    <ul className="saved-runs" aria-label="Saved runs">
+      {runs.map((run) => {
+        const finished = run.epoch >= run.settings.epochs;
+        const accuracy = run.testAccuracy === null ? '' : ` · test ${(run.testAccuracy * 100).toFixed(1)}%`;
+        return (
+          <li key={run.id} data-run-id={run.id}>
+            {renaming?.id === run.id ? (
+              <form
+                onSubmit={(event) => {
+                  event.preventDefault();
+                  on.onRename(run.id, renaming.name);
+                  setRenaming(null);
+                }}
+              >
+                <input
+                  aria-label={`New name for ${run.name}`}
+                  value={renaming.name}
+                  onChange={(event) => setRenaming({ id: run.id, name: event.target.value })}
+                />
+                <button type="submit">Save name</button>
+              </form>
+            ) : (
+              <strong>{run.name}</strong>
+            )}
+            <span className="muted">
+              {` Epoch ${run.epoch} of ${run.settings.epochs}${accuracy} · ${formatBytes(run.bytes)}`}
+              {run.id === currentId && ' · this run'}
+            </span>
+            <div className="row-buttons">
+              <button
+                type="button"
+                disabled={!canOpen}
+                onClick={() => on.onOpen(run.id)}
+                aria-label={`Open ${run.name}`}
+              >
+                Open
+              </button>
+              <button
+                type="button"
+                disabled={!canResume || finished}
+                title={finished ? 'This run has trained all its epochs.' : undefined}
+                onClick={() => on.onResume(run.id)}
+                aria-label={`Resume ${run.name}`}
+              >
+                Resume
+              </button>
+              <button
+                type="button"
+                onClick={() => setRenaming({ id: run.id, name: run.name })}
+                aria-label={`Rename ${run.name}`}
+              >
+                Rename
+              </button>
+              {deleting === run.id ? (
+                <>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => on.onDelete(run.id)}
+                    aria-label={`Really delete ${run.name}`}
+                  >
+                    Delete for good
+                  </button>
+                  <button type="button" onClick={() => setDeleting(null)}>
+                    Keep it
+                  </button>
+                </>
+              ) : (
+                <button type="button" onClick={() => setDeleting(run.id)} aria-label={`Delete ${run.name}`}>
+                  Delete
+                </button>
+              )}
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

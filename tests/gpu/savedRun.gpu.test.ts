@@ -1,0 +1,59 @@
+// A run saved to IndexedDB after epoch 1, read back by a new connection (as after a reload) and
+// resumed, ends with exactly the weights of an uninterrupted run on the same adapter.
+import { expect, test } from 'vitest';
+import { loadMnist } from '../../src/data/mnist';
+import { DeviceDataset } from '../../src/nn/dataset';
+import { restoreCheckpoint, takeCheckpoint } from '../../src/train/checkpoint';
+import { buildModel, PIXELS } from '../../src/train/model';
+import { SavedRuns, toCheckpoint, toSavedRun } from '../../src/train/savedRuns';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/train/settings';
+import { gpuBackend } from './harness';
+
+const mnist = await loadMnist('/mnist/');
+const SETTINGS: Settings = { ...DEFAULT_SETTINGS, hidden: 24, batchSize: 50, epochs: 2, train: 500, seed: 5 };
+const FIT = { epochs: 2, batchSize: SETTINGS.batchSize, shuffle: true, logEvery: 4 };
+const HISTORY = { curve: [], curveStride: 1, epochs: [] };
+
+test('saved to IndexedDB after epoch 1, reopened and resumed: bit for bit the uninterrupted run', async () => {
+  const backend = await gpuBackend();
+  const { pixels, labels } = mnist.train;
+  const data = DeviceDataset.upload(
+    backend,
+    pixels.subarray(0, SETTINGS.train * PIXELS),
+    labels.subarray(0, SETTINGS.train),
+    PIXELS,
+  );
+  const uninterrupted = buildModel(backend, SETTINGS);
+  await uninterrupted.model.fit(data, FIT);
+  const expected = await uninterrupted.model.getWeights();
+
+  const interrupted = buildModel(backend, SETTINGS);
+  await interrupted.model.fit(data, { ...FIT, epochs: 1 });
+  const checkpoint = await takeCheckpoint(interrupted, SETTINGS, 1, true);
+  const shapes = interrupted.model.parameters.map((p) => [...p.shape]);
+  interrupted.model.dispose();
+  const dbName = `saved-run-test-${Date.now()}`;
+  const writer = await SavedRuns.open(dbName);
+  const info = { id: 'r1', name: 'interrupted', createdAt: 1, updatedAt: 2, testAccuracy: null };
+  await writer.put(toSavedRun(info, checkpoint, shapes, HISTORY));
+  writer.close();
+
+  // A new connection, as a reloaded page would open.
+  const reader = await SavedRuns.open(dbName);
+  expect((await reader.list()).map((r) => [r.id, r.epoch])).toEqual([['r1', 1]]);
+  const saved = await reader.get('r1');
+  reader.close();
+  if (!saved) throw new Error('the saved run was not found');
+  expect(saved.data.shapes).toEqual([[PIXELS, 24], [24], [24, 10], [10]]);
+  const restored = toCheckpoint(saved);
+  for (const [i, m] of checkpoint.meanSquares.entries()) expect(restored.meanSquares[i]).toEqual(m);
+
+  const resumed = buildModel(backend, restored.settings);
+  restoreCheckpoint(backend, resumed, restored);
+  await resumed.model.fit(data, { ...FIT, initialEpoch: restored.epoch });
+  const actual = await resumed.model.getWeights();
+  for (const [i, weights] of actual.entries()) expect(weights, `parameter ${i}`).toEqual(expected[i]);
+  // And the test can fail: one more epoch from the saved state ends elsewhere.
+  expect(actual[0]).not.toEqual(checkpoint.weights[0]);
+  indexedDB.deleteDatabase(dbName);
+});

@@ -208,7 +208,8 @@ test('Copy link: the clipboard holds the link, and two runs from it draw the sam
     await button(page, 'Train').click();
     await expect(page.getByRole('heading', { name: 'Run finished' })).toBeVisible({ timeout: 120_000 });
     const paths = await page
-      .locator('[data-testid$="-chart"] path.recharts-line-curve')
+      // The loss and accuracy charts (the opinion chart follows the drawing, not the run).
+      .locator(':is([data-testid="loss-chart"], [data-testid="accuracy-chart"]) path.recharts-line-curve')
       .evaluateAll((elements) => elements.map((e) => e.getAttribute('d') ?? ''));
     const accuracy = await page.getByTestId('test-accuracy').textContent();
     return { paths, accuracy };

@@ -92,7 +92,10 @@ test('a 20-epoch run: the page stays responsive, memory stays flat, the charts d
   // are given back when it ends.
   const third = Math.ceil(duringRun.length / 3);
   expect(Math.min(...duringRun.slice(-third))).toBe(Math.min(...duringRun.slice(0, third)));
-  expect(Math.max(...duringRun) - Math.min(...duringRun)).toBeLessThan(1_000_000);
+  // Above it: readbacks of the metrics and of the first layer's weights (the unit tiles, 100 KB
+  // here), and at each epoch's end the detailed evaluation (every test image's probabilities, 400 KB
+  // in a 512 KB pool bucket, and its staging copy): about 1.3 MB at most.
+  expect(Math.max(...duringRun) - Math.min(...duringRun)).toBeLessThan(2_000_000);
   expect(gpu.at(-1)).toBeLessThan(Math.min(...duringRun));
   // 500 reports and 20 test points, drawn as at most 400 + 20 rows; the curve still spans the run.
   expect(points).toBeGreaterThan(MAX_CURVE_POINTS / 2);

@@ -123,7 +123,9 @@ ${accumulators}
     let shift = (ky * dims.outW + kx) * dims.outC;
     // NOTE: & rather than &&: with short-circuit branches SwiftShader took ~30 s to compile this.
 ${each(
-  (r) => `    let valid${r} = (y${r} >= ky) & (y${r} - ky < dims.outH) & (x${r} >= kx) & (x${r} - kx < dims.outW);
+  (
+    r,
+  ) => `    let valid${r} = (y${r} >= ky) & (y${r} - ky < dims.outH) & (x${r} >= kx) & (x${r} - kx < dims.outW);
     let at${r} = select(0u, dyRow${r} - shift, valid${r});
     let scale${r} = select(0.0, 1.0, valid${r});`,
 )}

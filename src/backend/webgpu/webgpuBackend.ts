@@ -234,6 +234,7 @@ export class WebGPUBackend implements Backend {
     maxPool(this.ctx, gpu(y), gpu(argmax), gpu(x), shape);
   }
   maxPoolBackward(dx: Storage, dy: Storage, argmax: Storage, shape: PoolShape): void {
+    this.fill(dx, 0, shape.batch * shape.height * shape.width * shape.channels);
     maxPoolBackward(this.ctx, gpu(dx), gpu(dy), gpu(argmax), shape);
   }
 

@@ -16,6 +16,7 @@ export function maxPool(
   dispatch1d(ctx, pipeline, [y, argmax, x, uniform], outputs);
 }
 
+/** dx must be cleared before (the backend does it): the kernel writes only the argmax entries. */
 export function maxPoolBackward(
   ctx: KernelContext,
   dx: GPUBuffer,
@@ -26,6 +27,6 @@ export function maxPoolBackward(
   const pipeline = ctx.pipeline('maxPoolBackward', maxPoolBackwardCode, {
     WORKGROUP_SIZE: ctx.workgroupSize,
   });
-  const uniform = ctx.uniform(u32s(s.batch, s.height, s.width, s.channels));
-  dispatch1d(ctx, pipeline, [dx, dy, argmax, uniform], s.batch * s.height * s.width * s.channels);
+  const outputs = s.batch * Math.floor(s.height / 2) * Math.floor(s.width / 2) * s.channels;
+  dispatch1d(ctx, pipeline, [dx, dy, argmax, ctx.uniform(u32s(outputs))], outputs);
 }

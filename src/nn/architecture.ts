@@ -134,23 +134,25 @@ export function summarize(specs: LayerSpec[]): {
   return { layers, total: layers.reduce((sum, l) => sum + l.parameters, 0), problem };
 }
 
+function layerFor(spec: LayerSpec, first: boolean): Layer {
+  const input = first ? { inputShape: [...IMAGE_SHAPE] as [number, number, number] } : {};
+  switch (spec.kind) {
+    case 'conv':
+      return new Conv2D(spec.filters, { activation: 'relu', ...input });
+    case 'pool':
+      return new MaxPooling2D(input);
+    case 'flatten':
+      return new Flatten(input);
+    case 'dense':
+      return new Dense(spec.units, { activation: 'relu' });
+  }
+}
+
 /** The Sequential layers for a valid stack (summarize() says whether it is). */
 export function buildLayers(specs: LayerSpec[]): Layer[] {
   const { problem } = summarize(specs);
   if (problem) throw new Error(`This model cannot be built: ${problem}`);
-  const layers: Layer[] = specs.map((spec, i) => {
-    const first = i === 0 ? { inputShape: [...IMAGE_SHAPE] as [number, number, number] } : {};
-    switch (spec.kind) {
-      case 'conv':
-        return new Conv2D(spec.filters, { activation: 'relu', ...first });
-      case 'pool':
-        return new MaxPooling2D();
-      case 'flatten':
-        return new Flatten();
-      case 'dense':
-        return new Dense(spec.units, { activation: 'relu' });
-    }
-  });
+  const layers = specs.map((spec, i) => layerFor(spec, i === 0));
   layers.push(new Dense(CLASSES, { activation: 'softmax' }));
   return layers;
 }

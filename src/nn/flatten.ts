@@ -9,9 +9,14 @@ import type { Layer } from './layer';
  */
 export class Flatten implements Layer {
   readonly kind = 'Flatten';
-  readonly inputShape = null;
+  /** Declared when this is the first layer, as Keras's inputShape. */
+  readonly inputShape: readonly number[] | null;
   readonly parameters = [];
   readonly parameterCount = 0;
+
+  constructor(config: { inputShape?: readonly number[] } = {}) {
+    this.inputShape = config.inputShape ?? null;
+  }
 
   build(_backend: unknown, inputShape: readonly number[]): number[] {
     return [inputShape.reduce((a, b) => a * b, 1)];

@@ -6,9 +6,14 @@ import type { Layer } from './layer';
 /** Keras's MaxPooling2D((2, 2)): stride 2, valid (an odd last row or column is dropped). */
 export class MaxPooling2D implements Layer {
   readonly kind = 'MaxPooling2D';
-  readonly inputShape = null;
+  /** Declared when this is the first layer, as Keras's inputShape. */
+  readonly inputShape: readonly number[] | null;
   readonly parameters = [];
   readonly parameterCount = 0;
+
+  constructor(config: { inputShape?: readonly number[] } = {}) {
+    this.inputShape = config.inputShape ?? null;
+  }
 
   build(_backend: unknown, inputShape: readonly number[]): number[] {
     const [height, width, channels] = inputShape;

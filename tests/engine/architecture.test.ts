@@ -72,10 +72,14 @@ describe('architecture: shapes, parameter counts and reasons', () => {
     });
   }
 
-  test('the dense network is a stack too: Flatten, Dense(512)', () => {
-    const { total, problem } = summarize([{ kind: 'flatten' }, { kind: 'dense', units: 512 }]);
-    expect(problem).toBeNull();
-    expect(total).toBe(407050);
+  test('the dense network is a stack too: Flatten, Dense(512); a stack may start with pooling', () => {
+    const dense: LayerSpec[] = [{ kind: 'flatten' }, { kind: 'dense', units: 512 }];
+    expect(summarize(dense)).toMatchObject({ total: 407050, problem: null });
+    for (const specs of [dense, [{ kind: 'pool' }, { kind: 'flatten' }] as LayerSpec[]]) {
+      const model = new Sequential(buildLayers(specs));
+      model.compile({ backend: new CpuBackend(), optimizer: rmsprop(), loss: 'categoricalCrossentropy' });
+      expect(model.parameterCount).toBe(summarize(specs).total);
+    }
   });
 
   test('the URL form round-trips and names a bad token', () => {

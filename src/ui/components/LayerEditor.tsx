@@ -30,7 +30,8 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
   const { layers, total, problem } = summarize(specs);
   const update = (next: LayerSpec[]) => onChange(specsToText(next));
   const resize = (i: number, value: string) => {
-    const size = value.trim() === '' ? 0 : Number(value);
+    // Whole numbers only, at most five digits (the URL form); 0 for an empty box shows the bounds.
+    const size = Math.min(Number.parseInt(value, 10) || 0, 99_999);
     const spec = specs[i];
     const next = [...specs];
     if (spec.kind === 'conv') next[i] = { kind: 'conv', filters: size };

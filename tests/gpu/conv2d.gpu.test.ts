@@ -1,75 +1,66 @@
 import { describe, test } from 'vitest';
-import type { Backend } from '../../src/backend/backend';
-import { type Conv2dCase, conv2dCases } from '../cases/conv2d.cases';
+import type { Backend, Storage } from '../../src/backend/backend';
+import { conv2dCases } from '../cases/conv2d.cases';
 import { cpuBackend, expectClose, gpuBackend, randomArray } from './harness';
 
 const gpu = await gpuBackend();
 const cpu = cpuBackend();
 
-type Run = (b: Backend, c: Conv2dCase, inputs: Float32Array[]) => Promise<Float32Array>;
-
-/** Runs the same kernel on both backends from the same inputs and compares. */
-async function compare(c: Conv2dCase, sizes: number[], run: Run, k: number, what: string) {
-  const inputs = sizes.map((size, i) => randomArray(size, 31 * i + c.height * 7 + c.outChannels));
-  const [actual, expected] = [await run(gpu, c, inputs), await run(cpu, c, inputs)];
-  // f32 sums of k products in another order: the error grows like sqrt(k).
-  expectClose(actual, expected, 1e-5 * Math.sqrt(k) * 4, 1e-4, what);
-}
-
-function upload(b: Backend, data: Float32Array) {
-  const s = b.alloc(data.length);
-  b.write(s, data);
-  return s;
-}
-
-async function once(
+/** Uploads `inputs`, records one kernel into a NaN-poisoned output (every element must be written), reads it. */
+async function run(
   b: Backend,
   inputs: Float32Array[],
   outLength: number,
-  record: (out: never, ...ins: never[]) => void,
-) {
-  const ins = inputs.map((d) => upload(b, d));
-  // Poisoned output: every element must be written.
-  const out = upload(b, new Float32Array(outLength).fill(Number.NaN));
-  (record as (...s: unknown[]) => void)(out, ...ins);
+  record: (out: Storage, ins: Storage[]) => void,
+): Promise<Float32Array> {
+  const ins = inputs.map((data) => {
+    const s = b.alloc(data.length);
+    b.write(s, data);
+    return s;
+  });
+  const out = b.alloc(outLength);
+  b.write(out, new Float32Array(outLength).fill(Number.NaN));
+  record(out, ins);
   const result = await b.read(out, outLength);
   for (const s of [...ins, out]) b.free(s);
   return result;
 }
 
+/** The same kernel on both backends from the same random inputs; f32 error grows like sqrt(k). */
+async function compare(
+  seed: number,
+  sizes: number[],
+  outLength: number,
+  k: number,
+  record: (b: Backend, out: Storage, ins: Storage[]) => void,
+) {
+  const inputs = sizes.map((size, i) => randomArray(size, seed + 31 * i));
+  const [actual, expected] = await Promise.all(
+    [gpu, cpu].map((b) => run(b, inputs, outLength, (out, ins) => record(b, out, ins))),
+  );
+  expectClose(actual, expected, 4e-5 * Math.sqrt(k), 1e-4, 'output');
+}
+
 describe('conv2d kernels on WebGPU match the CPU reference', () => {
   for (const c of conv2dCases) {
+    const pixels = c.batch * (c.height - 2) * (c.width - 2);
     const xSize = c.batch * c.height * c.width * c.inChannels;
-    const ySize = c.batch * (c.height - 2) * (c.width - 2) * c.outChannels;
+    const ySize = pixels * c.outChannels;
     const wSize = 9 * c.inChannels * c.outChannels;
-    const label = `[${c.batch},${c.height},${c.width},${c.inChannels}] -> ${c.outChannels}`;
+    const seed = c.height * 7 + c.outChannels;
+    const label = `${c.name} [${c.batch},${c.height},${c.width},${c.inChannels}] -> ${c.outChannels}`;
 
-    test(`forward: ${c.name} ${label}`, () =>
-      compare(
-        c,
-        [xSize, wSize],
-        (b, c, [x, w]) => once(b, [x, w], ySize, (y, xs, ws) => b.conv2d(y, xs, ws, c)),
-        9 * c.inChannels,
-        'y',
+    test(`forward: ${label}`, () =>
+      compare(seed, [xSize, wSize], ySize, 9 * c.inChannels, (b, y, [x, w]) => b.conv2d(y, x, w, c)));
+
+    test(`input gradient: ${label}`, () =>
+      compare(seed, [ySize, wSize], xSize, 9 * c.outChannels, (b, dx, [dy, w]) =>
+        b.conv2dInputGrad(dx, dy, w, c),
       ));
 
-    test(`input gradient: ${c.name} ${label}`, () =>
-      compare(
-        c,
-        [ySize, wSize],
-        (b, c, [dy, w]) => once(b, [dy, w], xSize, (dx, dys, ws) => b.conv2dInputGrad(dx, dys, ws, c)),
-        9 * c.outChannels,
-        'dx',
-      ));
-
-    test(`kernel gradient in ${c.splits} partial sums: ${c.name} ${label}`, () =>
-      compare(
-        c,
-        [xSize, ySize],
-        (b, c, [x, dy]) =>
-          once(b, [x, dy], c.splits * wSize, (out, xs, dys) => b.conv2dKernelGrad(out, xs, dys, c, c.splits)),
-        ySize / c.outChannels / c.splits,
-        'dw',
+    test(`kernel gradient in ${c.splits} partial sums: ${label}`, () =>
+      compare(seed, [xSize, ySize], c.splits * wSize, Math.ceil(pixels / c.splits), (b, out, [x, dy]) =>
+        b.conv2dKernelGrad(out, x, dy, c, c.splits),
       ));
   }
 });

@@ -148,13 +148,17 @@ export function settingsFromQuery(search: string): { text: SettingsText; notes: 
       notes.push(`Ignored ${QUERY_NAMES[name]}=${JSON.stringify(raw.slice(0, 40))} from the link: ${error}`);
     else text[name] = raw.trim();
   }
+  // A ConvNet link without a batch gets the book's batch for it.
+  if (text.model === 'convnet' && query.get(QUERY_NAMES.batchSize) === null)
+    text.batchSize = String(CONVNET_BATCH);
   return { text, notes };
 }
 
 export function settingsToQuery(settings: Settings): string {
   const query = new URLSearchParams();
   for (const name of NAMES) {
-    if (name === 'layers' && settings.model !== 'convnet') continue;
+    // A dense run's link stays as it always was: the model and layers appear only for a ConvNet.
+    if ((name === 'model' || name === 'layers') && settings.model !== 'convnet') continue;
     query.set(QUERY_NAMES[name], String(settings[name]));
   }
   return `?${query}`.replaceAll('%2C', ','); // commas are legal in a query, and easier to read

@@ -87,7 +87,13 @@ export class Sequential {
     this.dispose();
     const random = new Random(config.seed ?? 1);
     let shape = this.inputShape;
-    for (const layer of this.layers) shape = layer.build(config.backend, shape, random);
+    try {
+      for (const layer of this.layers) shape = layer.build(config.backend, shape, random);
+    } catch (error) {
+      // A layer that cannot take its input: free what the layers before it allocated.
+      for (const layer of this.layers) layer.dispose();
+      throw error;
+    }
     this.compiled = config;
   }
 

@@ -1,5 +1,5 @@
-// npm run bench [-- --steps 50 --warmup 10 --budget 60 --backends ours,wasm,webgl,webgpu --full-epoch --out bench-results.json]
-// Trains the same MLP with our WebGPU engine and with TF.js (wasm, webgl, webgpu) in headless Chromium,
+// npm run bench [-- --model convnet --steps 50 --warmup 10 --budget 60 --backends ours,wasm,webgl,webgpu --full-epoch --out bench-results.json]
+// Trains the same MLP (or with --model convnet the book's ConvNet, batch 64) with our WebGPU engine and with TF.js (wasm, webgl, webgpu) in headless Chromium,
 // prints a table and the ratios, and writes the raw rows as JSON.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -8,6 +8,7 @@ import { runPage } from './headless/browser.mjs';
 
 const { values } = parseArgs({
   options: {
+    model: { type: 'string', default: 'mlp' },
     steps: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '10' },
     // Seconds of timed blocks per backend; a slower one stops at 3 blocks once past it.
@@ -18,6 +19,7 @@ const { values } = parseArgs({
   },
 });
 const query = new URLSearchParams({
+  model: values.model,
   steps: values.steps,
   warmup: values.warmup,
   budget: values.budget,

@@ -1,16 +1,7 @@
 // The benchmark page (npm run bench): the same MLP trained by our engine and by TF.js on each of its
 // backends, one after the other in this page; the rows go to window.__result for scripts/bench.mjs.
 import { loadMnist } from '../../src/data/mnist';
-import {
-  BATCH,
-  type BenchData,
-  type BenchRow,
-  type BenchSettings,
-  BLOCK_STEPS,
-  errorText,
-  STEP_FLOPS,
-  STEP_FLOPS_FORMULA,
-} from './common';
+import { type BenchData, type BenchRow, type BenchSettings, BLOCK_STEPS, errorText, MODELS } from './common';
 import { benchOurs } from './ours';
 
 declare global {
@@ -21,6 +12,7 @@ declare global {
 
 const params = new URLSearchParams(location.search);
 const settings: BenchSettings = {
+  model: params.get('model') === 'convnet' ? 'convnet' : 'mlp',
   steps: Math.max(BLOCK_STEPS, Number(params.get('steps') ?? 50)),
   warmup: Math.max(0, Number(params.get('warmup') ?? 10)),
   budgetSeconds: Number(params.get('budget') ?? 60),
@@ -63,9 +55,9 @@ async function run() {
     date: new Date().toISOString(),
     userAgent: navigator.userAgent,
     hardwareConcurrency: navigator.hardwareConcurrency,
-    settings: { ...settings, batch: BATCH, blockSteps: BLOCK_STEPS, backends },
-    stepFlops: STEP_FLOPS,
-    stepFlopsFormula: STEP_FLOPS_FORMULA,
+    settings: { ...settings, batch: MODELS[settings.model].batch, blockSteps: BLOCK_STEPS, backends },
+    stepFlops: MODELS[settings.model].stepFlops,
+    stepFlopsFormula: MODELS[settings.model].formula,
     rows,
   };
 }

@@ -10,7 +10,11 @@ export const EVAL_BATCH = 1000;
 /** Timed blocks run even past the budget: a median needs a few. */
 export const MIN_BLOCKS = 3;
 
+/** 'mlp': the book's chapter 2 network (the default); 'convnet': its chapter 5 ConvNet. */
+export type BenchModel = 'mlp' | 'convnet';
+
 export interface BenchSettings {
+  model: BenchModel;
   /** Timed steps, rounded up to whole blocks. */
   steps: number;
   /** Untimed steps after the first one, before the timed blocks. */
@@ -69,6 +73,23 @@ export interface BenchRow {
 export const STEP_FLOPS = 2 * BATCH * (2 * INPUT * HIDDEN + 3 * HIDDEN * CLASSES);
 export const STEP_FLOPS_FORMULA = '2*B*(2*784*512 + 3*512*10), B = 128';
 
+/**
+ * The ConvNet's FLOPs per image and step: every layer's forward and weight gradient (equal counts),
+ * plus the input gradients of all layers but the first. Per image: forward 2·(676·32·9 + 121·64·288
+ * + 9·64·576 + 576·64 + 64·10) = 5,588,480; input gradients 5,199,104; 16,376,064 in all.
+ */
+const CONVNET_IMAGE_FLOPS = 2 * 5_588_480 + 5_199_104;
+
+/** Batch and FLOPs per training step of each benchmarked model. */
+export const MODELS: Record<BenchModel, { batch: number; stepFlops: number; formula: string }> = {
+  mlp: { batch: BATCH, stepFlops: STEP_FLOPS, formula: STEP_FLOPS_FORMULA },
+  convnet: {
+    batch: 64,
+    stepFlops: 64 * CONVNET_IMAGE_FLOPS,
+    formula: 'B*(2*forward + input gradients) = 64*16,376,064 (convolutions counted as dense MACs)',
+  },
+};
+
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -106,7 +127,7 @@ export async function timeBlocks(
     log(`block ${i + 1}/${blocks}: ${(ms / BLOCK_STEPS).toFixed(1)} ms/step, loss ${loss.toFixed(4)}`);
   }
   row.stepMs = median(row.blockMs) / BLOCK_STEPS;
-  row.stepGflops = STEP_FLOPS / (row.stepMs * 1e6);
+  row.stepGflops = MODELS[settings.model].stepFlops / (row.stepMs * 1e6);
 }
 
 export function errorText(error: unknown): string {

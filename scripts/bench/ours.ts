@@ -1,13 +1,13 @@
 // Our engine (src/): WebGPU with the hand-written WGSL kernels, driven through Sequential like the app.
 import { requestGpuDevice } from '../../src/backend/webgpu/device';
 import { WebGPUBackend } from '../../src/backend/webgpu/webgpuBackend';
+import { BOOK_CONVNET, buildLayers } from '../../src/nn/architecture';
 import { DeviceDataset } from '../../src/nn/dataset';
 import { Dense } from '../../src/nn/dense';
 import { rmsprop } from '../../src/nn/rmsprop';
 import { Sequential } from '../../src/nn/sequential';
 import { warmUp } from '../../src/nn/warmUp';
 import {
-  BATCH,
   type BenchData,
   type BenchRow,
   type BenchSettings,
@@ -17,6 +17,7 @@ import {
   errorText,
   HIDDEN,
   INPUT,
+  MODELS,
   timeBlocks,
   timed,
 } from './common';
@@ -30,6 +31,7 @@ export async function benchOurs(
   log: (line: string) => void,
 ): Promise<BenchRow> {
   const row: BenchRow = { name: 'ours', status: 'ok' };
+  const batch = MODELS[settings.model].batch;
   let device: GPUDevice;
   try {
     const init = await timed(() => requestGpuDevice());
@@ -54,15 +56,15 @@ export async function benchOurs(
   };
   let model: Sequential | undefined;
   try {
-    const first = upload(data.trainPixels, data.trainLabels, BATCH);
-    const block = upload(data.trainPixels, data.trainLabels, BLOCK_STEPS * BATCH);
+    const first = upload(data.trainPixels, data.trainLabels, batch);
+    const block = upload(data.trainPixels, data.trainLabels, BLOCK_STEPS * batch);
     const test = upload(data.testPixels, data.testLabels, data.testLabels.length);
     const testWarm = upload(data.testPixels, data.testLabels, EVAL_BATCH);
     await sync();
     const fitOnce = async (net: Sequential, set: DeviceDataset, shuffle = false) => {
       const history = await net.fit(set, {
         epochs: 1,
-        batchSize: BATCH,
+        batchSize: batch,
         shuffle,
         logEvery: LOG_ONCE,
       });
@@ -71,13 +73,17 @@ export async function benchOurs(
     };
 
     // The app does this while the data downloads: tune the matmul and compile every pipeline.
-    row.tuneMs = (await timed(() => warmUp(backend, INPUT, BATCH, HIDDEN))).ms;
+    row.tuneMs = (await timed(() => warmUp(backend, INPUT, batch, HIDDEN))).ms;
     log(`warm-up (tune + compile): ${row.tuneMs.toFixed(0)} ms -> matmul ${backend.matmulVariant}`);
     const cold = await timed(async () => {
-      const net = new Sequential([
-        new Dense(HIDDEN, { activation: 'relu', inputShape: [INPUT] }),
-        new Dense(10, { activation: 'softmax' }),
-      ]);
+      const net = new Sequential(
+        settings.model === 'convnet'
+          ? buildLayers(BOOK_CONVNET)
+          : [
+              new Dense(HIDDEN, { activation: 'relu', inputShape: [INPUT] }),
+              new Dense(10, { activation: 'softmax' }),
+            ],
+      );
       net.compile({
         backend,
         optimizer: rmsprop({ learningRate: 0.001, rho: 0.9, epsilon: 1e-7 }),

@@ -46,12 +46,15 @@ function method(result) {
   const { steps, warmup, blockSteps, batch, budgetSeconds } = result.settings;
   const timed = result.rows.filter((r) => r.blockMs).map((r) => `${r.name} ${r.blockMs.length}`);
   return [
+    `model: ${result.settings.model === 'convnet' ? "the book's ConvNet (chapter 5)" : "the book's MLP (chapter 2)"}, the same layers in every engine`,
     `ms/step: median block / ${blockSteps}; a block is one fit() over ${blockSteps * batch} images (batch ${batch})`,
     `  ended by a sync; up to ${Math.ceil(steps / blockSteps)} blocks after ${warmup} warm-up steps, past the first 3`,
     `  only while the blocks so far took under ${budgetSeconds} s (blocks timed: ${timed.join(', ')}).`,
     `GFLOP/s: ${(result.stepFlops / 1e6).toFixed(2)} MFLOP per step = ${result.stepFlopsFormula}`,
-    '  (matmul FLOPs only; no engine computes the gradient of the input images) / ms per step.',
-    '  Dense-equivalent for ours: it skips the zero pixels (about 80% of MNIST) in the first layer.',
+    result.settings.model === 'convnet'
+      ? '  (multiply-adds of the convolutions and dense layers only) / ms per step.'
+      : '  (matmul FLOPs only; no engine computes the gradient of the input images) / ms per step.\n' +
+        '  Dense-equivalent for ours: it skips the zero pixels (about 80% of MNIST) in the first layer.',
     'init: device creation (ours) or tf.setBackend + tf.ready (TF.js).',
     'cold: model creation + compile to the end of the first step, synced; ours after its warm-up (below).',
     'eval: evaluate() on the 10,000 test images in batches of 1000, after a warm-up on 1000 of them.',

@@ -4,7 +4,6 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import '@tensorflow/tfjs-backend-webgpu';
 import {
-  BATCH,
   type BenchData,
   type BenchRow,
   type BenchSettings,
@@ -15,6 +14,7 @@ import {
   errorText,
   HIDDEN,
   INPUT,
+  MODELS,
   timeBlocks,
   timed,
 } from './common';
@@ -93,14 +93,15 @@ export async function benchTfjs(
   log: (line: string) => void,
 ): Promise<BenchRow> {
   const row: BenchRow = { name: `tfjs-${name}`, status: 'ok' };
+  const batch = MODELS[settings.model].batch;
   const init = await timed(() => setBackend(name).catch(errorText));
   if (init.value !== null) return { ...row, status: 'unavailable', reason: init.value };
   row.initMs = init.ms;
   row.info = await backendInfo(name);
   log(`${row.info}, init ${init.ms.toFixed(0)} ms`);
 
-  const first = toTensors(hostSet(data.trainPixels, data.trainLabels, BATCH));
-  const block = toTensors(hostSet(data.trainPixels, data.trainLabels, BLOCK_STEPS * BATCH));
+  const first = toTensors(hostSet(data.trainPixels, data.trainLabels, batch));
+  const block = toTensors(hostSet(data.trainPixels, data.trainLabels, BLOCK_STEPS * batch));
   const test = toTensors(hostSet(data.testPixels, data.testLabels, data.testLabels.length));
   const testWarm = toTensors(hostSet(data.testPixels, data.testLabels, EVAL_BATCH));
   let model: tf.Sequential | undefined;
@@ -109,7 +110,7 @@ export async function benchTfjs(
     const fitOnce = async (net: tf.Sequential, set: { x: tf.Tensor; y: tf.Tensor }, shuffle = false) => {
       // yieldEvery 'never': fit would otherwise await animation frames between batches.
       const history = await net.fit(set.x, set.y, {
-        batchSize: BATCH,
+        batchSize: batch,
         epochs: 1,
         shuffle,
         verbose: 0,
@@ -120,10 +121,24 @@ export async function benchTfjs(
     };
     const cold = await timed(async () => {
       const net = tf.sequential({
-        layers: [
-          tf.layers.dense({ units: HIDDEN, activation: 'relu', inputShape: [INPUT] }),
-          tf.layers.dense({ units: CLASSES, activation: 'softmax' }),
-        ],
+        layers:
+          settings.model === 'convnet'
+            ? [
+                // The same rows of 784 pixels, seen as 28x28x1 images (a view, as in ours).
+                tf.layers.reshape({ targetShape: [28, 28, 1], inputShape: [INPUT] }),
+                tf.layers.conv2d({ filters: 32, kernelSize: 3, activation: 'relu' }),
+                tf.layers.maxPooling2d({ poolSize: 2 }),
+                tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
+                tf.layers.maxPooling2d({ poolSize: 2 }),
+                tf.layers.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
+                tf.layers.flatten(),
+                tf.layers.dense({ units: 64, activation: 'relu' }),
+                tf.layers.dense({ units: CLASSES, activation: 'softmax' }),
+              ]
+            : [
+                tf.layers.dense({ units: HIDDEN, activation: 'relu', inputShape: [INPUT] }),
+                tf.layers.dense({ units: CLASSES, activation: 'softmax' }),
+              ],
       });
       net.compile({
         optimizer: tf.train.rmsprop(0.001, 0.9, 0, 1e-7),

@@ -1,8 +1,11 @@
 // The book's run (chapter 2), in the browser on WebGPU: 784 -> 512 relu -> 10 softmax, RMSprop,
 // batch 128, shuffled every epoch; then loss and accuracy on all 10,000 test images.
+// With ?model=convnet, the book's ConvNet (chapter 5) instead, batch 64 unless given; ?layers=
+// (the URL form of src/nn/architecture.ts) changes its hidden layers.
 import { requestGpuDevice } from '../../src/backend/webgpu/device';
 import { WebGPUBackend } from '../../src/backend/webgpu/webgpuBackend';
 import { loadMnist } from '../../src/data/mnist';
+import { BOOK_CONVNET, buildLayers, specsFromText, summarize } from '../../src/nn/architecture';
 import { DeviceDataset } from '../../src/nn/dataset';
 import { Dense } from '../../src/nn/dense';
 import { rmsprop } from '../../src/nn/rmsprop';
@@ -17,9 +20,12 @@ declare global {
 
 const params = new URLSearchParams(location.search);
 const num = (name: string, fallback: number) => Number(params.get(name) ?? fallback);
+const convnet = params.get('model') === 'convnet';
 const settings = {
+  model: convnet ? 'convnet' : 'dense',
+  layers: params.get('layers') ?? '',
   epochs: num('epochs', 5),
-  batchSize: num('batch', 128),
+  batchSize: num('batch', convnet ? 64 : 128),
   learningRate: num('lr', 0.001),
   hidden: num('hidden', 512),
   seed: num('seed', 1),
@@ -46,10 +52,21 @@ async function run() {
     `warm-up (matmul tuning, pipeline compiles): ${(performance.now() - warmStarted).toFixed(0)} ms -> matmul ${backend.matmulVariant}`,
   );
 
-  const model = new Sequential([
-    new Dense(settings.hidden, { activation: 'relu', inputShape: [784] }),
-    new Dense(10, { activation: 'softmax' }),
-  ]);
+  const specs = settings.layers ? specsFromText(settings.layers).specs : BOOK_CONVNET;
+  if (!specs) throw new Error(`layers=${settings.layers}: ${specsFromText(settings.layers).error}`);
+  if (convnet) {
+    const summary = summarize(specs);
+    for (const l of summary.layers) console.log(`  ${l.name.padEnd(24)} [${l.outputShape}] ${l.parameters}`);
+    console.log(`  parameters: ${summary.total}`);
+  }
+  const model = new Sequential(
+    convnet
+      ? buildLayers(specs)
+      : [
+          new Dense(settings.hidden, { activation: 'relu', inputShape: [784] }),
+          new Dense(10, { activation: 'softmax' }),
+        ],
+  );
   model.compile({
     backend,
     optimizer: rmsprop({ learningRate: settings.learningRate }),

@@ -21,6 +21,27 @@ export interface MatmulShape {
   sparseA?: boolean;
 }
 
+/**
+ * A 3x3 convolution, stride 1, valid padding, channels last (NHWC, as Keras): x [batch, height,
+ * width, inChannels] -> y [batch, height-2, width-2, outChannels]; the kernel is Keras's
+ * [3, 3, inChannels, outChannels] read as a [9*inChannels, outChannels] matrix.
+ */
+export interface Conv2dShape {
+  batch: number;
+  height: number;
+  width: number;
+  inChannels: number;
+  outChannels: number;
+}
+
+/** A 2x2 max pool, stride 2, floor (Keras's valid): x [batch, height, width, channels]. */
+export interface PoolShape {
+  batch: number;
+  height: number;
+  width: number;
+  channels: number;
+}
+
 export interface RmspropHyper {
   learningRate: number;
   rho: number;
@@ -111,4 +132,17 @@ export interface Backend {
   rmsprop(param: Storage, meanSquare: Storage, grad: Storage, length: number, hyper: RmspropHyper): void;
   gatherBatch(args: GatherBatchArgs): void;
   confusion(args: ConfusionArgs): void;
+  /** y = conv(x, kernel), an implicit GEMM: [batch*outH*outW, 9*inC] · [9*inC, outC]. */
+  conv2d(y: Storage, x: Storage, kernel: Storage, shape: Conv2dShape): void;
+  /** dx [batch, height, width, inC] from dy [batch, outH, outW, outC] and the kernel. */
+  conv2dInputGrad(dx: Storage, dy: Storage, kernel: Storage, shape: Conv2dShape): void;
+  /**
+   * The kernel's gradient im2col(x)ᵀ · dy in `splits` partial sums over consecutive slices of the
+   * output pixels: out [splits, 9*inC, outC] (sum them with sumRows).
+   */
+  conv2dKernelGrad(out: Storage, x: Storage, dy: Storage, shape: Conv2dShape, splits: number): void;
+  /** y [batch, height/2, width/2, C] and, per output, the flat index into x of its maximum (u32). */
+  maxPool(y: Storage, argmax: Storage, x: Storage, shape: PoolShape): void;
+  /** dx [batch, height, width, C]: dy at each window's argmax, zero elsewhere. */
+  maxPoolBackward(dx: Storage, dy: Storage, argmax: Storage, shape: PoolShape): void;
 }

@@ -2,6 +2,7 @@ import type { Backend } from '../backend/backend';
 import { biasAdd, matmul } from '../engine/ops';
 import type { Tape } from '../engine/tape';
 import { Tensor } from '../engine/tensor';
+import type { Layer } from './layer';
 import { glorotUniform, type Random } from './random';
 
 export type Activation = 'relu' | 'softmax' | 'linear';
@@ -13,7 +14,8 @@ export interface DenseConfig {
 }
 
 /** Keras's Dense: y = activation(x·W + b), W Glorot-uniform, b zeros. */
-export class Dense {
+export class Dense implements Layer {
+  readonly kind = 'Dense';
   readonly activation: Activation;
   inputDim: number | null;
   kernel: Tensor | null = null;
@@ -29,7 +31,14 @@ export class Dense {
     this.inputDim = config.inputShape?.[0] ?? null;
   }
 
-  build(backend: Backend, inputDim: number, random: Random): void {
+  get inputShape(): [number] | null {
+    return this.inputDim === null ? null : [this.inputDim];
+  }
+
+  build(backend: Backend, inputShape: readonly number[], random: Random): [number] {
+    if (inputShape.length !== 1)
+      throw new Error(`Dense: expects a flat input, got [${inputShape}] (add a Flatten layer before it)`);
+    const inputDim = inputShape[0];
     this.inputDim = inputDim;
     this.kernel = Tensor.from(
       backend,
@@ -38,6 +47,7 @@ export class Dense {
       true,
     );
     this.bias = Tensor.from(backend, [this.units], new Float32Array(this.units), true);
+    return [this.units];
   }
 
   get parameters(): Tensor[] {

@@ -1,9 +1,11 @@
 import { type Backend, METRICS_LENGTH, type Metrics, type Storage, toMetrics } from '../backend/backend';
+import { reshape } from '../engine/convOps';
 import { softmax, softmaxCrossEntropy } from '../engine/ops';
 import { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
 import type { DeviceDataset } from './dataset';
 import { Dense } from './dense';
+import type { Layer } from './layer';
 import { Random } from './random';
 import type { RMSprop } from './rmsprop';
 
@@ -82,15 +84,19 @@ export class TrainingDivergedError extends Error {
   override name = 'TrainingDivergedError';
 }
 
-/** Keras's Sequential for a stack of Dense layers ending in softmax, trained with cross-entropy. */
+/**
+ * Keras's Sequential for a stack of layers (Dense, or Conv2D/MaxPooling2D/Flatten before them)
+ * ending in softmax, trained with cross-entropy. Data arrive as rows of pixels; a first layer that
+ * declares an image shape ([28, 28, 1]) sees the same values as [rows, 28, 28, 1].
+ */
 export class Sequential {
   /** Set to true (e.g. from onBatchEnd) to end fit() after the current batch, as in Keras. */
   stopTraining = false;
   private compiled: CompileConfig | null = null;
 
-  constructor(readonly layers: Dense[]) {
+  constructor(readonly layers: Layer[]) {
     if (layers.length === 0) throw new Error('Sequential: a model needs at least one layer');
-    if (!layers[0].inputDim) throw new Error('Sequential: the first layer needs an inputShape');
+    if (!layers[0].inputShape) throw new Error('Sequential: the first layer needs an inputShape');
     if (layers.at(-1)?.activation !== 'softmax')
       throw new Error('Sequential: the last layer must use softmax');
     if (layers.slice(0, -1).some((l) => l.activation === 'softmax'))
@@ -102,16 +108,23 @@ export class Sequential {
       throw new Error(`Sequential: unsupported loss ${config.loss}`);
     this.dispose();
     const random = new Random(config.seed ?? 1);
-    let width = this.layers[0].inputDim as number;
-    for (const layer of this.layers) {
-      layer.build(config.backend, width, random);
-      width = layer.units;
+    let shape = this.inputShape;
+    try {
+      for (const layer of this.layers) shape = layer.build(config.backend, shape, random);
+    } catch (error) {
+      // A layer that cannot take its input: free what the layers before it allocated.
+      for (const layer of this.layers) layer.dispose();
+      throw error;
     }
     this.compiled = config;
   }
 
+  get inputShape(): readonly number[] {
+    return this.layers[0].inputShape as readonly number[];
+  }
+
   get inputDim(): number {
-    return this.layers[0].inputDim as number;
+    return this.inputShape.reduce((a, b) => a * b, 1);
   }
 
   get parameters(): Tensor[] {
@@ -129,7 +142,7 @@ export class Sequential {
 
   /** Logits for a batch; the softmax is fused into the loss or applied by predict(). */
   private logits(tape: Tape, x: Tensor): Tensor {
-    let h = x;
+    let h = this.inputShape.length > 1 ? reshape(tape, x, [x.shape[0], ...this.inputShape]) : x;
     for (const layer of this.layers) h = layer.forward(tape, h);
     return h;
   }

@@ -9,11 +9,12 @@ import type { DenseStack } from './tfjsFormat';
 
 /** The stack a compiled model holds now (its weights are read off the device). */
 export async function stackOf(model: Sequential): Promise<DenseStack> {
-  return {
-    inputDim: model.inputDim,
-    layers: model.layers.map((l) => ({ units: l.units, activation: l.activation })),
-    weights: await model.getWeights(),
-  };
+  const layers = model.layers.map((l) => {
+    if (!(l instanceof Dense))
+      throw new Error(`Export writes Dense stacks only, and this model has a ${l.kind} layer.`);
+    return { units: l.units, activation: l.activation };
+  });
+  return { inputDim: model.inputDim, layers, weights: await model.getWeights() };
 }
 
 /** A compiled model with the stack's layers and weights on `backend` (RMSprop at Keras's default rate). */

@@ -1,5 +1,7 @@
-// The network the app trains: the book's Dense(hidden, relu) → Dense(10, softmax) with RMSprop.
+// The network the app trains: the book's Dense(hidden, relu) → Dense(10, softmax) with RMSprop,
+// or (model 'convnet') the layer stack of settings.layers, by default the book's ConvNet.
 import type { Backend } from '../backend/backend';
+import { buildLayers, type LayerSpec, specsFromText } from '../nn/architecture';
 import { Dense } from '../nn/dense';
 import { type RMSprop, rmsprop } from '../nn/rmsprop';
 import { Sequential } from '../nn/sequential';
@@ -17,10 +19,14 @@ export interface Model {
 
 /** A compiled model with fresh (seeded) weights on `backend`. */
 export function buildModel(backend: Backend, settings: Settings): Model {
-  const model = new Sequential([
-    new Dense(settings.hidden, { activation: 'relu', inputShape: [PIXELS] }),
-    new Dense(CLASSES, { activation: 'softmax' }),
-  ]);
+  const model = new Sequential(
+    settings.model === 'convnet'
+      ? buildLayers(convnetSpecs(settings))
+      : [
+          new Dense(settings.hidden, { activation: 'relu', inputShape: [PIXELS] }),
+          new Dense(CLASSES, { activation: 'softmax' }),
+        ],
+  );
   const optimizer = rmsprop({ learningRate: settings.learningRate });
   model.compile({
     backend,
@@ -30,4 +36,11 @@ export function buildModel(backend: Backend, settings: Settings): Model {
     seed: settings.seed,
   });
   return { model, optimizer };
+}
+
+/** The ConvNet's hidden layers (settings are validated, so the text parses). */
+export function convnetSpecs(settings: Settings): LayerSpec[] {
+  const { specs, error } = specsFromText(settings.layers);
+  if (!specs) throw new Error(`layers: ${error}`);
+  return specs;
 }

@@ -1,7 +1,8 @@
 // Will a run fit on this device? Answered from the settings alone, before anything is allocated:
 // a model too large must be refused with a reason, not discovered by an out-of-memory error halfway.
 import { bucketBytes } from '../backend/webgpu/pool';
-import { CLASSES, EVAL_BATCH, PIXELS } from './model';
+import { summarize } from '../nn/architecture';
+import { CLASSES, convnetSpecs, EVAL_BATCH, PIXELS } from './model';
 import type { Settings } from './settings';
 
 /**
@@ -38,6 +39,7 @@ export function runAllocations(settings: Settings, trainCount: number, testCount
     { what: 'the data order', bytes: f32s(train) },
   ];
   if (train < trainCount) list.push({ what: 'the images of this run', bytes: packedBytes(train * PIXELS) });
+  if (settings.model === 'convnet') return [...list, ...convnetAllocations(settings, evalRows)];
   for (const role of ['', ' (its gradient)', ' (its RMSprop average)']) {
     list.push({ what: `${weights}${role}`, bytes: f32s(PIXELS * hidden) });
     list.push({
@@ -55,6 +57,35 @@ export function runAllocations(settings: Settings, trainCount: number, testCount
   list.push({ what: `${evaluation} (inputs)`, bytes: f32s(evalRows * PIXELS) });
   for (let i = 0; i < 2; i++)
     list.push({ what: `the hidden activations of ${evaluation}`, bytes: f32s(evalRows * hidden) });
+  return list;
+}
+
+/**
+ * A ConvNet's parameters (each with its gradient and RMSprop average) and activations. A
+ * convolution's output is held about four times in a training step (before and after bias and
+ * ReLU, and their gradients), a pooling's twice plus its argmax; an evaluation batch holds each
+ * output twice.
+ */
+function convnetAllocations(settings: Settings, evalRows: number): Allocation[] {
+  const list: Allocation[] = [];
+  const batch = `a batch of ${count(settings.batchSize)} images`;
+  const evaluation = `an evaluation batch of ${count(evalRows)} images`;
+  list.push({ what: `${batch} (inputs)`, bytes: f32s(settings.batchSize * PIXELS) });
+  list.push({ what: `${evaluation} (inputs)`, bytes: f32s(evalRows * PIXELS) });
+  for (const layer of summarize(convnetSpecs(settings)).layers) {
+    for (const role of ['', ' (its gradient)', ' (its RMSprop average)'])
+      if (layer.parameters > 0)
+        list.push({ what: `the weights of ${layer.name}${role}`, bytes: f32s(layer.parameters) });
+    const size = layer.outputShape.reduce((a, b) => a * b, 1);
+    const copies = layer.name.startsWith('Flatten') ? 0 : layer.name.startsWith('MaxPooling') ? 3 : 4;
+    for (let i = 0; i < copies; i++)
+      list.push({
+        what: `the outputs of ${layer.name} for ${batch}`,
+        bytes: f32s(settings.batchSize * size),
+      });
+    for (let i = 0; i < Math.min(copies, 2); i++)
+      list.push({ what: `the outputs of ${layer.name} for ${evaluation}`, bytes: f32s(evalRows * size) });
+  }
   return list;
 }
 
@@ -90,6 +121,8 @@ export function checkRunFits(
 ): string | null {
   const reason = problem(settings, limits, trainCount, testCount);
   if (!reason) return null;
+  if (settings.model === 'convnet')
+    return `This ConvNet is too large: ${reason}. Nothing was allocated. Try a smaller batch or fewer filters.`;
   // Memory grows with the hidden units, so the largest that fits is found by bisection.
   const fits = (hidden: number) => !problem({ ...settings, hidden }, limits, trainCount, testCount);
   let [lo, hi] = [0, settings.hidden];

@@ -1,5 +1,11 @@
 // Training settings: defaults (the book's run), validation of typed or URL-supplied text, and the
-// URL query form (?epochs=5&batch=128&lr=0.001&hidden=512&seed=1&train=60000).
+// URL query form (?epochs=5&batch=128&lr=0.001&hidden=512&seed=1&train=60000; a ConvNet run adds
+// &model=convnet&layers=c32,p,c64,p,c64,f,d64).
+import { BOOK_CONVNET, specsFromText, specsToText, summarize } from '../nn/architecture';
+
+/** 'dense': the book's chapter 2 network (Dense(hidden) → Dense(10)); 'convnet': chapter 5's, editable. */
+export type ModelKind = 'dense' | 'convnet';
+export const MODEL_KINDS: ModelKind[] = ['dense', 'convnet'];
 
 export interface Settings {
   epochs: number;
@@ -9,7 +15,13 @@ export interface Settings {
   seed: number;
   /** How many training images to use (the first N). */
   train: number;
+  model: ModelKind;
+  /** The ConvNet's hidden layers in the URL form of src/nn/architecture.ts (used when model is 'convnet'). */
+  layers: string;
 }
+
+/** The settings that are numbers, each checked by a Rule. */
+type NumericSetting = Exclude<keyof Settings, 'model' | 'layers'>;
 
 export type SettingsText = Record<keyof Settings, string>;
 export type SettingsErrors = Partial<Record<keyof Settings, string>>;
@@ -21,7 +33,12 @@ export const DEFAULT_SETTINGS: Settings = {
   hidden: 512,
   seed: 1,
   train: 60000,
+  model: 'dense',
+  layers: specsToText(BOOK_CONVNET),
 };
+
+/** The chapter 5 run uses batches of 64, as the book does. */
+export const CONVNET_BATCH = 64;
 
 /** The URL query name of each setting. */
 export const QUERY_NAMES: Record<keyof Settings, string> = {
@@ -31,6 +48,8 @@ export const QUERY_NAMES: Record<keyof Settings, string> = {
   hidden: 'hidden',
   seed: 'seed',
   train: 'train',
+  model: 'model',
+  layers: 'layers',
 };
 
 interface Rule {
@@ -44,7 +63,7 @@ interface Rule {
 // fits in GPU memory depends on the device, and is checked against its limits when training starts
 // (modelSize.ts); a learning rate too high is caught when the loss stops being finite, so any rate
 // the GPU can hold (a float32) is allowed.
-const RULES: Record<keyof Settings, Rule> = {
+const RULES: Record<NumericSetting, Rule> = {
   epochs: { label: 'Epochs', integer: true, min: 1, max: 100 },
   batchSize: { label: 'Batch size', integer: true, min: 1, max: 4096 },
   learningRate: { label: 'Learning rate', integer: false, min: 1e-6, max: 1e38 },
@@ -53,16 +72,37 @@ const RULES: Record<keyof Settings, Rule> = {
   train: { label: 'Training images', integer: true, min: 1, max: 60000 },
 };
 
-export const SETTING_LABELS = Object.fromEntries(
-  Object.entries(RULES).map(([k, r]) => [k, r.label]),
-) as Record<keyof Settings, string>;
+export const SETTING_LABELS = {
+  ...Object.fromEntries(Object.entries(RULES).map(([k, r]) => [k, r.label])),
+  model: 'Model',
+  layers: 'Layers',
+} as Record<keyof Settings, string>;
+
+const NAMES = Object.keys(QUERY_NAMES) as (keyof Settings)[];
 
 /** 0.000001, 4096, 1e38: a bound as a person would type it. */
 function formatBound(n: number): string {
   return n >= 1e9 && Number.isInteger(Math.log10(n)) ? `1e${Math.log10(n)}` : String(n);
 }
 
-export function validateSetting(name: keyof Settings, text: string): { value?: number; error?: string } {
+/** The two settings that are words: the model kind, and the ConvNet's layers (checked as a stack). */
+function validateWords(name: 'model' | 'layers', text: string): { value?: string; error?: string } {
+  const trimmed = text.trim();
+  if (name === 'model')
+    return MODEL_KINDS.includes(trimmed as ModelKind)
+      ? { value: trimmed }
+      : { error: `Model must be one of ${MODEL_KINDS.join(', ')}.` };
+  const { specs, error } = specsFromText(trimmed);
+  if (!specs) return { error: `Layers: ${error}` };
+  const { problem } = summarize(specs);
+  return problem ? { error: `Layers: ${problem}` } : { value: trimmed };
+}
+
+export function validateSetting(
+  name: keyof Settings,
+  text: string,
+): { value?: number | string; error?: string } {
+  if (name === 'model' || name === 'layers') return validateWords(name, text);
   const rule = RULES[name];
   const trimmed = text.trim();
   if (trimmed === '') return { error: `${rule.label} is required.` };
@@ -79,13 +119,13 @@ export function validateSetting(name: keyof Settings, text: string): { value?: n
 
 export function validateSettings(text: SettingsText): { settings?: Settings; errors: SettingsErrors } {
   const errors: SettingsErrors = {};
-  const values: Partial<Settings> = {};
-  for (const name of Object.keys(RULES) as (keyof Settings)[]) {
+  const values: Record<string, number | string> = {};
+  for (const name of NAMES) {
     const { value, error } = validateSetting(name, text[name]);
     if (error) errors[name] = error;
-    else values[name] = value;
+    else values[name] = value as number | string;
   }
-  return Object.keys(errors).length === 0 ? { settings: values as Settings, errors } : { errors };
+  return Object.keys(errors).length === 0 ? { settings: values as unknown as Settings, errors } : { errors };
 }
 
 export function settingsToText(settings: Settings): SettingsText {
@@ -100,7 +140,7 @@ export function settingsFromQuery(search: string): { text: SettingsText; notes: 
   const query = new URLSearchParams(search);
   const text = settingsToText(DEFAULT_SETTINGS);
   const notes: string[] = [];
-  for (const name of Object.keys(RULES) as (keyof Settings)[]) {
+  for (const name of NAMES) {
     const raw = query.get(QUERY_NAMES[name]);
     if (raw === null) continue;
     const { error } = validateSetting(name, raw);
@@ -108,12 +148,18 @@ export function settingsFromQuery(search: string): { text: SettingsText; notes: 
       notes.push(`Ignored ${QUERY_NAMES[name]}=${JSON.stringify(raw.slice(0, 40))} from the link: ${error}`);
     else text[name] = raw.trim();
   }
+  // A ConvNet link without a batch gets the book's batch for it.
+  if (text.model === 'convnet' && query.get(QUERY_NAMES.batchSize) === null)
+    text.batchSize = String(CONVNET_BATCH);
   return { text, notes };
 }
 
 export function settingsToQuery(settings: Settings): string {
   const query = new URLSearchParams();
-  for (const name of Object.keys(RULES) as (keyof Settings)[])
+  for (const name of NAMES) {
+    // A dense run's link stays as it always was: the model and layers appear only for a ConvNet.
+    if ((name === 'model' || name === 'layers') && settings.model !== 'convnet') continue;
     query.set(QUERY_NAMES[name], String(settings[name]));
-  return `?${query}`;
+  }
+  return `?${query}`.replaceAll('%2C', ','); // commas are legal in a query, and easier to read
 }

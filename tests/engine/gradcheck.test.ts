@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Storage } from '../../src/backend/backend';
 import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
+import { conv2d, maxPool2d, reshape } from '../../src/engine/convOps';
 import { biasAdd, matmul, softmaxCrossEntropy } from '../../src/engine/ops';
 import { Tape } from '../../src/engine/tape';
 import { Tensor } from '../../src/engine/tensor';
@@ -126,6 +127,68 @@ describe('gradients match finite differences', () => {
     const x = randomTensor([3, CLASSES], r, false);
     const w = randomTensor([CLASSES, CLASSES], r);
     await gradcheck((t) => matmul(t, matmul(t, x, w), w), [w], labelsFor(3, r));
+  });
+});
+
+describe('ConvNet ops: gradients match finite differences', () => {
+  /** Distinct values 2/n apart in a shuffled order, so no max-pool window is near a tie. */
+  function spacedTensor(shape: number[], random: Random, requiresGrad = true): Tensor {
+    const n = shape.reduce((a, b) => a * b, 1);
+    const values = Float32Array.from(random.permutation(n), (k) => (2 * k) / n - 1);
+    return Tensor.from(backend, shape, values, requiresGrad);
+  }
+
+  test('conv2d: input and kernel, through a dense layer to the logits', async () => {
+    const r = new Random(11);
+    const x = randomTensor([2, 5, 6, 2], r);
+    const kernel = randomTensor([3, 3, 2, 3], r);
+    const w = randomTensor([(2 * 3 * 4 * 3) / 2, CLASSES], r);
+    await gradcheck(
+      (t) => matmul(t, reshape(t, conv2d(t, x, kernel), [2, 36]), w),
+      [x, kernel, w],
+      labelsFor(2, r),
+      1e-3,
+    );
+  });
+
+  test('conv2d: the kernel gradient summed from split-K partial sums (over 512 output pixels)', async () => {
+    const r = new Random(12);
+    const x = randomTensor([1, 25, 25, 1], r, false);
+    const kernel = randomTensor([3, 3, 1, 2], r);
+    const w = randomTensor([23 * 23 * 2, CLASSES], r);
+    await gradcheck(
+      (t) => matmul(t, reshape(t, conv2d(t, x, kernel), [1, 23 * 23 * 2]), w),
+      [kernel],
+      labelsFor(1, r),
+      1e-3,
+    );
+  });
+
+  test('maxPool2d: odd sizes, the gradient reaches only each window maximum', async () => {
+    const r = new Random(13);
+    const x = spacedTensor([2, 5, 4, 3], r);
+    const w = randomTensor([2 * 2 * 3, CLASSES], r);
+    await gradcheck((t) => matmul(t, reshape(t, maxPool2d(t, x), [2, 12]), w), [x, w], labelsFor(2, r), 1e-3);
+  });
+
+  test('conv -> relu -> pool -> conv -> flatten: every parameter', async () => {
+    const r = new Random(14);
+    const x = randomTensor([2, 8, 8, 1], r, false);
+    const [k1, b1, k2, w] = [
+      randomTensor([3, 3, 1, 4], r),
+      randomTensor([4], r),
+      randomTensor([3, 3, 4, 3], r),
+      randomTensor([3, CLASSES], r),
+    ];
+    await gradcheck(
+      (t) => {
+        const c1 = reshape(t, biasAdd(t, reshape(t, conv2d(t, x, k1), [2 * 36, 4]), b1, true), [2, 6, 6, 4]);
+        return matmul(t, reshape(t, conv2d(t, maxPool2d(t, c1), k2), [2, 3]), w);
+      },
+      [k1, b1, k2, w],
+      labelsFor(2, r),
+      1e-3,
+    );
   });
 });
 

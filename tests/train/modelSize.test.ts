@@ -48,3 +48,23 @@ describe('checkRunFits', () => {
     }
   });
 });
+
+describe('checkRunFits for a ConvNet', () => {
+  const convnet = { ...DEFAULT_SETTINGS, model: 'convnet' as const, batchSize: 64 };
+  test("the book's ConvNet fits on any device, and its conv activations are counted", () => {
+    expect(checkRunFits(convnet, DEFAULTS, 60_000, 10_000)).toBeNull();
+    const list = runAllocations(convnet, 60_000, 10_000);
+    // Conv2D(32)'s output for a batch of 64: 64 x 26 x 26 x 32 floats, 5.5 MB (an 8 MiB bucket).
+    expect(
+      list.filter((a) => a.what === 'the outputs of Conv2D(32, 3x3, relu) for a batch of 64 images'),
+    ).toHaveLength(4);
+    expect(list.some((a) => a.what === 'the weights of Dense(64, relu) (its RMSprop average)')).toBe(true);
+  });
+
+  test('a ConvNet too wide for the memory is refused with a reason', () => {
+    const wide = { ...convnet, batchSize: 4096, layers: 'c256,c256,p,f,d64' };
+    expect(checkRunFits(wide, SWIFTSHADER, 60_000, 10_000)).toMatch(
+      /^This ConvNet is too large: .*Nothing was allocated. Try a smaller batch or fewer filters.$/,
+    );
+  });
+});

@@ -74,3 +74,38 @@ describe('settings from a link', () => {
     );
   });
 });
+
+describe('the model and its layers in a link', () => {
+  test('a ConvNet link keeps its layers, and gets batch 64 unless it names one', () => {
+    const { text, notes } = settingsFromQuery('?model=convnet&layers=c16,p,f,d32');
+    expect(notes).toEqual([]);
+    expect(validateSettings(text).settings).toMatchObject({
+      model: 'convnet',
+      layers: 'c16,p,f,d32',
+      batchSize: 64,
+    });
+    expect(settingsFromQuery('?model=convnet&batch=32').text.batchSize).toBe('32');
+    expect(settingsFromQuery('?model=dense').text.batchSize).toBe('128');
+  });
+
+  test('an impossible stack or an unknown model falls back with the reason', () => {
+    const { text, notes } = settingsFromQuery('?model=resnet&layers=f,c32');
+    expect(text.model).toBe('dense');
+    expect(text.layers).toBe(DEFAULT_SETTINGS.layers);
+    expect(notes).toEqual([
+      'Ignored model="resnet" from the link: Model must be one of dense, convnet.',
+      'Ignored layers="f,c32" from the link: Layers: Conv2D after Flatten or Dense is not possible: the data is no longer an image.',
+    ]);
+  });
+
+  test('the address bar carries the layers of a ConvNet run only, with readable commas', () => {
+    const convnet = { ...DEFAULT_SETTINGS, model: 'convnet' as const, batchSize: 64 };
+    expect(settingsToQuery(convnet)).toBe(
+      '?epochs=5&batch=64&lr=0.001&hidden=512&seed=1&train=60000&model=convnet&layers=c32,p,c64,p,c64,f,d64',
+    );
+    expect(settingsToQuery(DEFAULT_SETTINGS)).toBe(
+      '?epochs=5&batch=128&lr=0.001&hidden=512&seed=1&train=60000',
+    );
+    expect(validateSettings(settingsFromQuery(settingsToQuery(convnet)).text).settings).toEqual(convnet);
+  });
+});

@@ -1,8 +1,10 @@
 import type {
   Backend,
   ConfusionArgs,
+  Conv2dShape,
   GatherBatchArgs,
   MatmulShape,
+  PoolShape,
   RmspropHyper,
   SoftmaxXentArgs,
   Storage,
@@ -10,8 +12,10 @@ import type {
 import { add } from './add';
 import { biasAddRelu } from './biasAddRelu';
 import { confusion } from './confusion';
+import { conv2d, conv2dInputGrad, conv2dKernelGrad } from './conv2d';
 import { gatherBatch } from './gatherBatch';
 import { matmul } from './matmul';
+import { maxPool, maxPoolBackward } from './maxPool';
 import { reluBackward } from './reluBackward';
 import { rmsprop } from './rmsprop';
 import { softmaxXent } from './softmaxXent';
@@ -118,5 +122,20 @@ export class CpuBackend implements Backend {
       logits: cpu(a.logits).f32,
       labels: cpu(a.labels).u32,
     });
+  }
+  conv2d(y: Storage, x: Storage, kernel: Storage, shape: Conv2dShape): void {
+    conv2d(cpu(y).f32, cpu(x).f32, cpu(kernel).f32, shape);
+  }
+  conv2dInputGrad(dx: Storage, dy: Storage, kernel: Storage, shape: Conv2dShape): void {
+    conv2dInputGrad(cpu(dx).f32, cpu(dy).f32, cpu(kernel).f32, shape);
+  }
+  conv2dKernelGrad(out: Storage, x: Storage, dy: Storage, shape: Conv2dShape, splits: number): void {
+    conv2dKernelGrad(cpu(out).f32, cpu(x).f32, cpu(dy).f32, shape, splits);
+  }
+  maxPool(y: Storage, argmax: Storage, x: Storage, shape: PoolShape): void {
+    maxPool(cpu(y).f32, cpu(argmax).u32, cpu(x).f32, shape);
+  }
+  maxPoolBackward(dx: Storage, dy: Storage, argmax: Storage, shape: PoolShape): void {
+    maxPoolBackward(cpu(dx).f32, cpu(dy).f32, cpu(argmax).u32, shape);
   }
 }

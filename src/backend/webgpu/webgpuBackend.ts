@@ -1,14 +1,17 @@
 import type {
   Backend,
   ConfusionArgs,
+  Conv2dShape,
   GatherBatchArgs,
   MatmulShape,
+  PoolShape,
   RmspropHyper,
   SoftmaxXentArgs,
   Storage,
 } from '../backend';
 import { confusion } from './kernels/confusion';
 import type { KernelContext } from './kernels/context';
+import { conv2d, conv2dInputGrad, conv2dKernelGrad } from './kernels/conv2d';
 import { add, biasAddRelu, reluBackward, sumRows } from './kernels/elementwise';
 import { gatherBatch } from './kernels/gatherBatch';
 import {
@@ -20,6 +23,7 @@ import {
   nonzeroColumns,
   sparseIndexWords,
 } from './kernels/matmul';
+import { maxPool, maxPoolBackward } from './kernels/maxPool';
 import { rmsprop } from './kernels/rmsprop';
 import { softmaxXent } from './kernels/softmaxXent';
 import { BindGroupCache, PipelineCache, UniformCache } from './pipelines';
@@ -254,6 +258,22 @@ export class WebGPUBackend implements Backend {
       labels: gpu(a.labels),
     };
     confusion(this.ctx, buffers, a.rows, a.cols, a.offset);
+  }
+  conv2d(y: Storage, x: Storage, kernel: Storage, shape: Conv2dShape): void {
+    conv2d(this.ctx, gpu(y), gpu(x), gpu(kernel), shape);
+  }
+  conv2dInputGrad(dx: Storage, dy: Storage, kernel: Storage, shape: Conv2dShape): void {
+    conv2dInputGrad(this.ctx, gpu(dx), gpu(dy), gpu(kernel), shape);
+  }
+  conv2dKernelGrad(out: Storage, x: Storage, dy: Storage, shape: Conv2dShape, splits: number): void {
+    conv2dKernelGrad(this.ctx, gpu(out), gpu(x), gpu(dy), shape, splits);
+  }
+  maxPool(y: Storage, argmax: Storage, x: Storage, shape: PoolShape): void {
+    maxPool(this.ctx, gpu(y), gpu(argmax), gpu(x), shape);
+  }
+  maxPoolBackward(dx: Storage, dy: Storage, argmax: Storage, shape: PoolShape): void {
+    this.fill(dx, 0, shape.batch * shape.height * shape.width * shape.channels);
+    maxPoolBackward(this.ctx, gpu(dx), gpu(dy), gpu(argmax), shape);
   }
 
   /**

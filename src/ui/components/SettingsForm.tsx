@@ -19,15 +19,17 @@ interface Props {
   text: SettingsText;
   errors: SettingsErrors;
   disabled: boolean;
+  /** Settings that do not apply to the picked model (the hidden units, for the ConvNet). */
+  hidden?: (keyof Settings)[];
   onChange: (name: keyof Settings, value: string) => void;
 }
 
 /** One text field per setting, checked as typed; the message sits next to the field it is about. */
-export function SettingsForm({ text, errors, disabled, onChange }: Props) {
+export function SettingsForm({ text, errors, disabled, hidden = [], onChange }: Props) {
   return (
     <fieldset className="settings" disabled={disabled}>
       <legend>Settings</legend>
-      {FIELDS.map(({ name, hint }) => {
+      {FIELDS.filter(({ name }) => !hidden.includes(name)).map(({ name, hint }) => {
         const id = `setting-${QUERY_NAMES[name]}`;
         const error = errors[name];
         return (

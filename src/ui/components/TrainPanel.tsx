@@ -1,8 +1,15 @@
-import type { SettingsErrors, SettingsText } from '../../train/settings';
+import {
+  CONVNET_BATCH,
+  DEFAULT_SETTINGS,
+  type SettingsErrors,
+  type SettingsText,
+} from '../../train/settings';
 import type { Snapshot } from '../../train/store';
 import { Charts } from './Charts';
 import { Controls } from './Controls';
 import { DeviceLostAlert } from './DeviceLostAlert';
+import { LayerEditor } from './LayerEditor';
+import { ModelPicker } from './ModelPicker';
 import { RunAlert } from './RunAlert';
 import { RunResult } from './RunResult';
 import { SettingsForm } from './SettingsForm';
@@ -32,7 +39,32 @@ export function TrainPanel({ snapshot, form, onTrain, onPause, onResume, onStop,
   return (
     <section className="card" aria-labelledby="train-title">
       <h2 id="train-title">Train the network</h2>
-      <SettingsForm text={form.text} errors={form.errors} disabled={running} onChange={form.setField} />
+      <ModelPicker
+        model={form.text.model}
+        disabled={running}
+        onPick={(kind) => {
+          form.setField('model', kind);
+          // The book's batch for each network.
+          form.setField(
+            'batchSize',
+            kind === 'convnet' ? String(CONVNET_BATCH) : String(DEFAULT_SETTINGS.batchSize),
+          );
+        }}
+      />
+      {form.text.model === 'convnet' && (
+        <LayerEditor
+          text={form.text.layers}
+          disabled={running}
+          onChange={(text) => form.setField('layers', text)}
+        />
+      )}
+      <SettingsForm
+        text={form.text}
+        errors={form.errors}
+        disabled={running}
+        hidden={form.text.model === 'convnet' ? ['hidden'] : []}
+        onChange={form.setField}
+      />
       <Controls
         phase={phase}
         canStart={form.canStart}

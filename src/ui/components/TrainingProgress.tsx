@@ -1,3 +1,4 @@
+import { specsFromText, summarize } from '../../nn/architecture';
 import type { Snapshot } from '../../train/store';
 import { describeProgress, formatCount } from '../format';
 import { ProgressBar } from './ProgressBar';
@@ -27,7 +28,12 @@ export function TrainingProgress({ phase, progress, evaluating, settings, parame
     <section className="run" aria-labelledby="run-title">
       <h2 id="run-title">{HEADINGS[phase] ?? 'Training'}</h2>
       <p className="muted">
-        Network: 784 inputs → {formatCount(settings.hidden)} hidden (ReLU) → 10 outputs (softmax)
+        Network:{' '}
+        {settings.model === 'convnet'
+          ? `28×28 images → ${summarize(specsFromText(settings.layers).specs ?? [])
+              .layers.map((l) => l.name)
+              .join(' → ')}`
+          : `784 inputs → ${formatCount(settings.hidden)} hidden (ReLU) → 10 outputs (softmax)`}
         {parameterCount !== null && `, ${formatCount(parameterCount)} weights`}; trained on{' '}
         {formatCount(settings.train)} images.
       </p>

@@ -1,0 +1,120 @@
+import { type LayerSpec, MAX_LAYERS, specsFromText, specsToText, summarize } from '../../nn/architecture';
+
+const NEW_LAYER: Record<LayerSpec['kind'], LayerSpec> = {
+  conv: { kind: 'conv', filters: 32 },
+  pool: { kind: 'pool' },
+  flatten: { kind: 'flatten' },
+  dense: { kind: 'dense', units: 64 },
+};
+const ADD_LABELS: [LayerSpec['kind'], string][] = [
+  ['conv', 'Conv2D'],
+  ['pool', 'MaxPooling2D'],
+  ['flatten', 'Flatten'],
+  ['dense', 'Dense'],
+];
+
+interface Props {
+  /** The layers in their URL form (settings.layers). */
+  text: string;
+  disabled: boolean;
+  onChange: (text: string) => void;
+}
+
+/**
+ * The ConvNet's hidden layers as a table, as Keras's summary shows them: output shape and
+ * parameters per layer. Add, remove and resize; an impossible stack is shown with its reason
+ * (architecture.ts decides) and cannot be trained.
+ */
+export function LayerEditor({ text, disabled, onChange }: Props) {
+  const specs = specsFromText(text).specs ?? [];
+  const { layers, total, problem } = summarize(specs);
+  const update = (next: LayerSpec[]) => onChange(specsToText(next));
+  const resize = (i: number, value: string) => {
+    // Whole numbers only, at most five digits (the URL form); 0 for an empty box shows the bounds.
+    const size = Math.min(Number.parseInt(value, 10) || 0, 99_999);
+    const spec = specs[i];
+    const next = [...specs];
+    if (spec.kind === 'conv') next[i] = { kind: 'conv', filters: size };
+    if (spec.kind === 'dense') next[i] = { kind: 'dense', units: size };
+    update(next);
+  };
+  return (
+    <fieldset className="layer-editor" disabled={disabled}>
+      <legend>Layers</legend>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Layer</th>
+            <th scope="col">Output shape</th>
+            <th scope="col">Parameters</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {layers.map((layer, i) => {
+            const spec: LayerSpec | undefined = specs[i];
+            const size = spec?.kind === 'conv' ? spec.filters : spec?.kind === 'dense' ? spec.units : null;
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a layer is its position in the stack; it has no other identity
+              <tr key={`${i}-${layer.name}`} className={layer.problem ? 'invalid' : undefined}>
+                <td>
+                  {layer.name}
+                  {size !== null && (
+                    <input
+                      type="number"
+                      className="layer-size"
+                      min={1}
+                      aria-label={`${spec?.kind === 'conv' ? 'Filters' : 'Units'} of layer ${i + 1}`}
+                      value={Number.isFinite(size) ? size : ''}
+                      onChange={(event) => resize(i, event.target.value)}
+                    />
+                  )}
+                </td>
+                <td>{layer.outputShape.length > 0 ? `(${layer.outputShape.join(', ')})` : '—'}</td>
+                <td>{layer.parameters.toLocaleString('en-US')}</td>
+                <td>
+                  {spec && (
+                    <button
+                      type="button"
+                      aria-label={`Remove layer ${i + 1}, ${layer.name}`}
+                      onClick={() => update(specs.filter((_, j) => j !== i))}
+                    >
+                      Remove
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">Total</th>
+            <td />
+            <td>{total.toLocaleString('en-US')}</td>
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+      <div className="add-layer">
+        {ADD_LABELS.map(([kind, label]) => (
+          <button
+            type="button"
+            key={kind}
+            disabled={specs.length >= MAX_LAYERS}
+            onClick={() => update([...specs, NEW_LAYER[kind]])}
+          >
+            + {label}
+          </button>
+        ))}
+      </div>
+      {problem && (
+        <p className="field-error" role="alert">
+          This stack cannot be trained: {problem}
+        </p>
+      )}
+    </fieldset>
+  );
+}

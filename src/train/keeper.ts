@@ -33,7 +33,8 @@ interface CurrentRun {
 
 export function defaultRunName(settings: Settings, at: Date): string {
   const time = at.toISOString().slice(0, 16).replace('T', ' ');
-  return `Hidden ${settings.hidden}, ${settings.epochs} epochs, seed ${settings.seed} (${time} UTC)`;
+  const model = settings.model === 'convnet' ? `ConvNet ${settings.layers}` : `Hidden ${settings.hidden}`;
+  return `${model}, ${settings.epochs} epochs, seed ${settings.seed} (${time} UTC)`;
 }
 
 export class RunKeeper {

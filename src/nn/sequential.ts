@@ -272,20 +272,37 @@ export class Sequential {
     const order = backend.alloc(x.count);
     const metrics = backend.alloc(METRICS_LENGTH);
     try {
-      backend.write(order, this.epochOrder(0, x.count, false));
-      backend.fill(metrics, 0);
-      for (let offset = 0; offset < x.count; offset += batchSize) {
-        const rows = Math.min(batchSize, x.count - offset);
-        const tape = new Tape(backend, false);
-        const { input, labels } = this.gatherBatch(tape, x, order, offset, rows);
-        softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
-        tape.release();
-      }
+      this.recordEvaluation(x, order, metrics, batchSize);
       const m = toMetrics(await backend.read(metrics, METRICS_LENGTH));
       return { loss: m.lossSum / m.seen, accuracy: m.correct / m.seen };
     } finally {
       backend.free(metrics);
       backend.free(order);
+    }
+  }
+
+  /**
+   * Records the forward pass over all of x in batches, in order, accumulating loss and accuracy into
+   * `metrics`; `eachBatch` records more work on each batch's logits before its tape is released.
+   */
+  private recordEvaluation(
+    x: DeviceDataset,
+    order: Storage,
+    metrics: Storage,
+    batchSize: number,
+    eachBatch?: (logits: Storage, labels: Storage, offset: number, rows: number) => void,
+  ): void {
+    const { backend } = this.config();
+    backend.write(order, this.epochOrder(0, x.count, false));
+    backend.fill(metrics, 0);
+    for (let offset = 0; offset < x.count; offset += batchSize) {
+      const rows = Math.min(batchSize, x.count - offset);
+      const tape = new Tape(backend, false);
+      const { input, labels } = this.gatherBatch(tape, x, order, offset, rows);
+      const logits = this.logits(tape, input);
+      softmaxCrossEntropy(tape, logits, labels, metrics);
+      eachBatch?.(logits.storage, labels, offset, rows);
+      tape.release();
     }
   }
 
@@ -320,19 +337,10 @@ export class Sequential {
     const predicted = backend.alloc(x.count);
     const probs = backend.alloc(x.count * classes);
     try {
-      backend.write(order, this.epochOrder(0, x.count, false));
-      backend.fill(metrics, 0);
       backend.fill(matrix, 0);
-      for (let offset = 0; offset < x.count; offset += batchSize) {
-        const rows = Math.min(batchSize, x.count - offset);
-        const tape = new Tape(backend, false);
-        const { input, labels } = this.gatherBatch(tape, x, order, offset, rows);
-        const logits = this.logits(tape, input);
-        softmaxCrossEntropy(tape, logits, labels, metrics);
-        const verdict = { matrix, predicted, probs, logits: logits.storage, labels };
-        backend.confusion({ rows, cols: classes, offset, ...verdict });
-        tape.release();
-      }
+      this.recordEvaluation(x, order, metrics, batchSize, (logits, labels, offset, rows) =>
+        backend.confusion({ rows, cols: classes, offset, matrix, predicted, probs, logits, labels }),
+      );
       const [m, counts, verdicts, probabilities] = await Promise.all([
         backend.read(metrics, METRICS_LENGTH),
         backend.readU32(matrix, classes * classes),

@@ -246,19 +246,13 @@ export function reduce(s: Snapshot, m: FromWorker): Snapshot {
     case 'started':
       return {
         ...s,
+        ...NO_RUN,
+        ...NO_INSIGHT,
         phase: 'training',
         runSettings: m.settings,
         parameterCount: m.parameterCount,
-        progress: null,
-        curve: [],
-        curveStride: 1,
-        epochs: [],
-        finalTest: null,
-        runSeconds: null,
-        stopped: false,
         error: null,
         lost: null,
-        ...NO_INSIGHT,
       };
     case 'batch': {
       const step = m.logs.epoch * m.logs.batches + m.logs.batch;

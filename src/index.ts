@@ -1,0 +1,32 @@
+// The engine as a library: a Keras-shaped API over hand-written WebGPU kernels, with a CPU backend
+// that runs the same model from plain TypeScript references. Nothing here touches the DOM or React.
+
+// Backends: WebGPU (the device, then the backend over it) and the CPU references.
+export type { Backend, Metrics, Storage } from './backend/backend';
+export { CpuBackend } from './backend/cpu/cpuBackend';
+export type { DeviceHooks, GpuDevice } from './backend/webgpu/device';
+export { requestGpuDevice, WebGPUUnavailableError } from './backend/webgpu/device';
+export { WebGPUBackend } from './backend/webgpu/webgpuBackend';
+export type { IdxImages, IdxLabels, LabelledImages } from './data/idx';
+// Data: the strict IDX reader, MNIST from a folder of .gz files, a drawing turned into MNIST's 28×28.
+export { DataFileError, pairImagesAndLabels, parseIdxImages, parseIdxLabels } from './data/idx';
+export type { LoadOptions, LoadProgress, Mnist } from './data/mnist';
+export { loadMnist } from './data/mnist';
+export { drawingToMnist } from './data/preprocess';
+// The autograd-lite core, for new ops and layers.
+export { Tape } from './engine/tape';
+export { Tensor } from './engine/tensor';
+// Layers, models and the optimizer.
+export type { LayerSpec, LayerSummary } from './nn/architecture';
+export { BOOK_CONVNET, buildLayers, summarize } from './nn/architecture';
+export { Conv2D } from './nn/conv2d';
+export { DeviceDataset } from './nn/dataset';
+export type { Activation } from './nn/dense';
+export { Dense } from './nn/dense';
+export { Flatten } from './nn/flatten';
+export type { Layer } from './nn/layer';
+export { MaxPooling2D } from './nn/maxPooling2d';
+export { RMSprop, rmsprop } from './nn/rmsprop';
+export type { BatchLogs, CompileConfig, EpochLogs, Evaluation, FitOptions } from './nn/sequential';
+export { Sequential, TrainingDivergedError } from './nn/sequential';
+export { warmUp } from './nn/warmUp';

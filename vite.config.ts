@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { dataPlugin } from './scripts/dataPlugin';
 import { serviceWorkerPlugin } from './scripts/offline/serviceWorkerPlugin';
 
 // Flags that give headless Chromium a WebGPU adapter (SwiftShader on machines without a GPU)
@@ -17,7 +18,7 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   base: './',
-  plugins: [react(), serviceWorkerPlugin()],
+  plugins: [dataPlugin(), react(), serviceWorkerPlugin()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1024 },
   test: {
@@ -27,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/{cpu,engine,data,train,ui,keep}/**/*.test.ts'],
+          include: ['tests/{cpu,engine,data,train,ui,keep,project}/**/*.test.ts'],
         },
       },
       {

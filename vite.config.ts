@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicyPlugin } from './scripts/contentSecurityPolicy';
 import { dataPlugin } from './scripts/dataPlugin';
 import { serviceWorkerPlugin } from './scripts/offline/serviceWorkerPlugin';
 
@@ -18,7 +19,7 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   base: './',
-  plugins: [dataPlugin(), react(), serviceWorkerPlugin()],
+  plugins: [dataPlugin(), react(), contentSecurityPolicyPlugin(), serviceWorkerPlugin()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1024 },
   test: {

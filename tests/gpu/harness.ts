@@ -15,5 +15,5 @@ export async function gpuBackend(): Promise<WebGPUBackend> {
 
 export const cpuBackend = () => new CpuBackend();
 
-export { randomArray } from '../cases/random';
 export { expectClose } from '../cases/expectClose';
+export { randomArray } from '../cases/random';

@@ -19,14 +19,6 @@ fi
 mkdir -p "$OUT_DIR"
 OUT_DIR="$(cd "$OUT_DIR" && pwd)"
 
-WORK="$(mktemp -d /tmp/gpu-pack.XXXXXX)"
-trap 'rm -rf "$WORK"' EXIT
-gzip -dc "$HERE/node.gz" > "$WORK/node"
-gzip -dc "$HERE/dawn.node.gz" > "$WORK/dawn.node"
-gzip -dc "$HERE/check.mjs.gz" > "$WORK/check.mjs"
-chmod +x "$WORK/node"
-cp "$HERE/torch_peer.py" "$WORK/"
-
 # A library the system lacks comes from the pack (the system's own copy wins where it has one).
 has_lib() {
   local dir
@@ -53,7 +45,6 @@ if [ -z "${VK_DRIVER_FILES:-}" ] && [ -z "${VK_ICD_FILENAMES:-}" ]; then
     fi
   done
 fi
-export DAWN_NODE_PATH="$WORK/dawn.node"
 # The PyTorch peer needs a python3 that has torch: $PYTHON, else python3 on the PATH, else a known venv.
 if [ -z "${PYTHON:-}" ]; then
   PYTHON=python3
@@ -69,6 +60,15 @@ echo "gpu-pack: LD_LIBRARY_PATH=${LD_LIBRARY_PATH:-} VK_ICD_FILENAMES=${VK_ICD_F
 if [ -n "${GPU_PACK_DRY_RUN:-}" ]; then
   exit 0
 fi
+
+WORK="$(mktemp -d /tmp/gpu-pack.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+gzip -dc "$HERE/node.gz" > "$WORK/node"
+gzip -dc "$HERE/dawn.node.gz" > "$WORK/dawn.node"
+gzip -dc "$HERE/check.mjs.gz" > "$WORK/check.mjs"
+chmod +x "$WORK/node"
+cp "$HERE/torch_peer.py" "$WORK/"
+export DAWN_NODE_PATH="$WORK/dawn.node"
 if command -v nvidia-smi > /dev/null 2>&1; then
   nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv > "$OUT_DIR/nvidia-smi.csv" 2>&1 || true
 fi

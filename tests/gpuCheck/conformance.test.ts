@@ -62,7 +62,7 @@ describe('gpu:check conformance', () => {
     const kernels = new Set(results.map((r) => r.kernel));
     for (const kernel of ['biasAddRelu', 'softmaxXent', 'rmsprop', 'gatherBatch', 'confusion', 'conv2d'])
       expect(kernels).toContain(kernel);
-  });
+  }, 120_000);
 
   test('a wrong kernel fails, naming the kernel, the case and the element', async () => {
     const results = await conformance(new WrongSumRows(), new CpuBackend(), {
@@ -74,7 +74,7 @@ describe('gpu:check conformance', () => {
     expect(failed.length).toBeGreaterThan(0);
     expect(new Set(failed.map((r) => r.kernel))).toEqual(new Set(['sumRows']));
     expect(failed[0].problem).toMatch(/element \d+ is .*, expected/);
-  });
+  }, 120_000);
 
   test('a kernel whose repeats differ in the last bits fails the stress part, even within tolerance', async () => {
     const results = await conformance(new FlakySumRows(), new CpuBackend(), {

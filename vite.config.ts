@@ -44,7 +44,17 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/{cpu,engine,data,train,ui,keep,project}/**/*.test.ts'],
+          include: ['tests/{cpu,engine,data,train,ui,keep,project,gpuCheck}/**/*.test.ts'],
+        },
+      },
+      {
+        // Node on Dawn's WebGPU (npm package webgpu): the bundled gpu:check at small size.
+        extends: true,
+        test: {
+          name: 'dawn',
+          environment: 'node',
+          include: ['tests/dawn/**/*.dawn.test.ts'],
+          testTimeout: 600_000,
         },
       },
       {

@@ -1,10 +1,29 @@
 // npm run train:headless [-- --epochs 5 --batch 128 --lr 0.001 --hidden 512 --seed 1 --train 60000]
 // or [-- --model convnet --layers c32,p,c64,p,c64,f,d64] (the book's ConvNet, batch 64 by default)
 // Trains the book's model on WebGPU in headless Chromium and prints per-epoch and test figures.
+// With --runtime node, the same run in Node on Dawn (scripts/node/train.ts, bundled by esbuild).
+import { spawnSync } from 'node:child_process';
 import { runPage } from './headless/browser.mjs';
+import { bundle } from './node/bundle.mjs';
+import { vulkanEnv } from './node/vulkanEnv.mjs';
+
+const args = process.argv.slice(2);
+const at = args.indexOf('--runtime');
+const runtime = at >= 0 ? args.splice(at, 2)[1] : 'chromium';
+
+if (runtime === 'node') {
+  await bundle('scripts/node/train.ts', '.gpu-check/train.mjs');
+  const { status } = spawnSync(process.execPath, ['.gpu-check/train.mjs', ...args], {
+    stdio: 'inherit',
+    env: vulkanEnv(),
+  });
+  process.exit(status ?? 1);
+} else if (runtime !== 'chromium') {
+  console.error(`train:headless: --runtime is chromium (the default) or node, not ${runtime}`);
+  process.exit(2);
+}
 
 const query = new URLSearchParams();
-const args = process.argv.slice(2);
 for (let i = 0; i < args.length; i += 2) query.set(args[i].replace(/^--/, ''), args[i + 1]);
 const result = await runPage(`/scripts/headless/train.html?${query}`);
 if (result.error) {

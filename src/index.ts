@@ -2,7 +2,15 @@
 // that runs the same model from plain TypeScript references. Nothing here touches the DOM or React.
 
 // Backends: WebGPU (the device, then the backend over it) and the CPU references.
-export type { Backend, Metrics, Storage } from './backend/backend';
+export type {
+  Backend,
+  Conv2dShape,
+  MatmulShape,
+  Metrics,
+  PoolShape,
+  RmspropHyper,
+  Storage,
+} from './backend/backend';
 export { CpuBackend } from './backend/cpu/cpuBackend';
 export type { DeviceHooks, GpuDevice } from './backend/webgpu/device';
 export { requestGpuDevice, WebGPUUnavailableError } from './backend/webgpu/device';
@@ -18,7 +26,7 @@ export { Tape } from './engine/tape';
 export { Tensor } from './engine/tensor';
 // Layers, models and the optimizer.
 export type { LayerSpec, LayerSummary } from './nn/architecture';
-export { BOOK_CONVNET, buildLayers, summarize } from './nn/architecture';
+export { BOOK_CONVNET, buildLayers, specsFromText, summarize } from './nn/architecture';
 export { Conv2D } from './nn/conv2d';
 export { DeviceDataset } from './nn/dataset';
 export type { Activation } from './nn/dense';

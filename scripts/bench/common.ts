@@ -62,6 +62,9 @@ export interface BenchRow {
   kernelMs?: Record<string, number>;
   kernelCalls?: Record<string, number>;
   kernelNote?: string;
+  /** Ours only: per training step over one block of BLOCK_STEPS, its metrics read included. */
+  dispatchesPerStep?: number;
+  submitsPerStep?: number;
 }
 
 /**

@@ -1,16 +1,7 @@
-// The book's run (chapter 2), in the browser on WebGPU: 784 -> 512 relu -> 10 softmax, RMSprop,
-// batch 128, shuffled every epoch; then loss and accuracy on all 10,000 test images.
-// With ?model=convnet, the book's ConvNet (chapter 5) instead, batch 64 unless given; ?layers=
-// (the URL form of src/nn/architecture.ts) changes its hidden layers.
-import { requestGpuDevice } from '../../src/backend/webgpu/device';
-import { WebGPUBackend } from '../../src/backend/webgpu/webgpuBackend';
-import { loadMnist } from '../../src/data/mnist';
-import { BOOK_CONVNET, buildLayers, specsFromText, summarize } from '../../src/nn/architecture';
-import { DeviceDataset } from '../../src/nn/dataset';
-import { Dense } from '../../src/nn/dense';
-import { rmsprop } from '../../src/nn/rmsprop';
-import { Sequential } from '../../src/nn/sequential';
-import { warmUp } from '../../src/nn/warmUp';
+// The book's run in the browser on WebGPU (npm run train:headless): settings from the query string,
+// the run itself in bookRun.ts; the result goes to window.__result for scripts/trainHeadless.mjs.
+import { loadMnist, requestGpuDevice } from '../../src/index';
+import { bookRun, bookRunSettings } from './bookRun';
 
 declare global {
   interface Window {
@@ -19,92 +10,14 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search);
-const num = (name: string, fallback: number) => Number(params.get(name) ?? fallback);
-const convnet = params.get('model') === 'convnet';
-const settings = {
-  model: convnet ? 'convnet' : 'dense',
-  layers: params.get('layers') ?? '',
-  epochs: num('epochs', 5),
-  batchSize: num('batch', convnet ? 64 : 128),
-  learningRate: num('lr', 0.001),
-  hidden: num('hidden', 512),
-  seed: num('seed', 1),
-  train: num('train', 60000),
-};
 
 async function run() {
-  const { device, adapterName } = await requestGpuDevice();
-  const backend = new WebGPUBackend(device);
-  console.log(`adapter: ${adapterName}`);
-  console.log(`settings: ${JSON.stringify(settings)}`);
-  const mnist = await loadMnist('/mnist/');
-  const count = Math.min(settings.train, mnist.train.count);
-  const train = DeviceDataset.upload(
-    backend,
-    mnist.train.pixels.subarray(0, count * 784),
-    mnist.train.labels.subarray(0, count),
-    784,
+  const gpu = await requestGpuDevice();
+  return bookRun(
+    bookRunSettings((name) => params.get(name)),
+    gpu,
+    await loadMnist('/mnist/'),
   );
-  const test = DeviceDataset.upload(backend, mnist.test.pixels, mnist.test.labels, 784);
-  const warmStarted = performance.now();
-  await warmUp(backend, 784, settings.batchSize, settings.hidden);
-  console.log(
-    `warm-up (matmul tuning, pipeline compiles): ${(performance.now() - warmStarted).toFixed(0)} ms -> matmul ${backend.matmulVariant}`,
-  );
-
-  const specs = settings.layers ? specsFromText(settings.layers).specs : BOOK_CONVNET;
-  if (!specs) throw new Error(`layers=${settings.layers}: ${specsFromText(settings.layers).error}`);
-  if (convnet) {
-    const summary = summarize(specs);
-    for (const l of summary.layers) console.log(`  ${l.name.padEnd(24)} [${l.outputShape}] ${l.parameters}`);
-    console.log(`  parameters: ${summary.total}`);
-  }
-  const model = new Sequential(
-    convnet
-      ? buildLayers(specs)
-      : [
-          new Dense(settings.hidden, { activation: 'relu', inputShape: [784] }),
-          new Dense(10, { activation: 'softmax' }),
-        ],
-  );
-  model.compile({
-    backend,
-    optimizer: rmsprop({ learningRate: settings.learningRate }),
-    loss: 'categoricalCrossentropy',
-    metrics: ['accuracy'],
-    seed: settings.seed,
-  });
-  const started = performance.now();
-  const history = await model.fit(train, {
-    epochs: settings.epochs,
-    batchSize: settings.batchSize,
-    shuffle: true,
-    logEvery: 50,
-    onBatchEnd: (l) =>
-      console.log(
-        `  epoch ${l.epoch + 1} batch ${l.batch}/${l.batches}: loss ${l.epochLoss.toFixed(4)} acc ${l.epochAccuracy.toFixed(4)}`,
-      ),
-    onEpochEnd: (l) =>
-      console.log(
-        `epoch ${l.epoch + 1}/${settings.epochs}: loss ${l.loss.toFixed(4)} accuracy ${l.accuracy.toFixed(4)} time ${l.seconds.toFixed(1)} s (${((l.seconds * 1000 * settings.batchSize) / count).toFixed(1)} ms/step)`,
-      ),
-  });
-  const trainSeconds = (performance.now() - started) / 1000;
-  const evalStarted = performance.now();
-  const evaluation = await model.evaluate(test);
-  const evalSeconds = (performance.now() - evalStarted) / 1000;
-  console.log(
-    `test: loss ${evaluation.loss.toFixed(4)} accuracy ${evaluation.accuracy.toFixed(4)} (${evalSeconds.toFixed(2)} s)`,
-  );
-  return {
-    adapter: adapterName,
-    settings,
-    history,
-    trainSeconds,
-    test: evaluation,
-    testSeconds: evalSeconds,
-    matmulVariant: backend.matmulVariant,
-  };
 }
 
 run().then(

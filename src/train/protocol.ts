@@ -84,7 +84,8 @@ export type ErrorKind =
 
 export type FromWorker =
   /** A device (first or new): the model on it answers drawings, even before the data arrives. */
-  | { type: 'gpu'; adapter: string; matmulVariant: string; memory: GpuMemory }
+  /** fallback: a software adapter (WebGPU on the CPU, tens of times slower than a GPU). */
+  | { type: 'gpu'; adapter: string; fallback?: boolean; matmulVariant: string; memory: GpuMemory }
   | { type: 'loading'; loadedBytes: number; totalBytes: number; file: string }
   | {
       type: 'ready';

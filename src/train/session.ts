@@ -25,13 +25,15 @@ export class GpuSession {
   private constructor(
     readonly backend: WebGPUBackend,
     readonly adapterName: string,
+    /** A software adapter (WebGPU on the CPU): the page says so beside Train. */
+    readonly isFallback: boolean,
   ) {
     this.scopes = new ErrorScopes(backend.device);
   }
 
   static async open(hooks: SessionHooks): Promise<GpuSession> {
     let session: GpuSession | null = null;
-    const { device, adapterName } = await requestGpuDevice({
+    const { device, adapterName, isFallback } = await requestGpuDevice({
       onLost: (reason, message) => {
         if (!session) return;
         session.lost = true;
@@ -39,7 +41,7 @@ export class GpuSession {
       },
       onError: (error) => session && hooks.onError(session, error),
     });
-    session = new GpuSession(new WebGPUBackend(device), adapterName);
+    session = new GpuSession(new WebGPUBackend(device), adapterName, isFallback);
     return session;
   }
 

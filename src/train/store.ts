@@ -41,6 +41,8 @@ export interface Snapshot {
   phase: Phase;
   loading: { loadedBytes: number; totalBytes: number } | null;
   adapter: string | null;
+  /** The adapter is a software fallback: training runs on the CPU (see SoftwareAdapterNotice). */
+  fallbackAdapter: boolean;
   matmulVariant: string | null;
   samples: SampleImages | null;
   runSettings: Settings | null;
@@ -89,6 +91,7 @@ export const initialSnapshot: Snapshot = {
   phase: 'starting',
   loading: null,
   adapter: null,
+  fallbackAdapter: false,
   matmulVariant: null,
   samples: null,
   runSettings: null,
@@ -221,6 +224,7 @@ export function reduce(s: Snapshot, m: FromWorker): Snapshot {
         ...s,
         phase: resuming ? 'recovering' : idlePhase(s),
         adapter: m.adapter,
+        fallbackAdapter: m.fallback === true,
         matmulVariant: m.matmulVariant,
         memory: m.memory,
         lost: resuming ? s.lost : null,

@@ -142,6 +142,7 @@ export class Trainer {
     this.emit({
       type: 'gpu',
       adapter: session.adapterName,
+      fallback: session.isFallback,
       matmulVariant: backend.matmulVariant,
       memory: session.memory(),
     });

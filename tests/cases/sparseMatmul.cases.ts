@@ -1,7 +1,7 @@
 // Shapes and zero patterns for the sparse-A matmul path (matmulSparseA.wgsl over nonzeroColumns.wgsl).
 // N must be a multiple of 4 (B is read as vec4); everything else is awkward on purpose: row counts that
 // leave a partial block of 4, column counts that leave a partial block of 16 or workgroup of 128.
-import { randomArray } from '../gpu/harness';
+import { randomArray } from './random';
 
 export interface SparseCase {
   name: string;

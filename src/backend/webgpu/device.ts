@@ -9,6 +9,11 @@ export interface GpuDevice {
   /** "vendor architecture (description)", for the UI and logs. */
   adapterName: string;
   hasTimestamps: boolean;
+  /**
+   * A software adapter (SwiftShader and the like): WebGPU runs on the CPU, tens of times slower than
+   * on a GPU. From adapter.info.isFallbackAdapter, or architecture 'swiftshader' where that is absent.
+   */
+  isFallback: boolean;
 }
 
 export interface DeviceHooks {
@@ -56,5 +61,6 @@ export async function requestGpuDevice(hooks: DeviceHooks = {}): Promise<GpuDevi
   device.addEventListener('uncapturederror', (event) => hooks.onError?.(event.error));
   const { vendor, architecture, description } = adapter.info;
   const adapterName = [vendor, architecture, description && `(${description})`].filter(Boolean).join(' ');
-  return { device, adapterName: adapterName || 'unknown adapter', hasTimestamps };
+  const isFallback = adapter.info.isFallbackAdapter === true || architecture === 'swiftshader';
+  return { device, adapterName: adapterName || 'unknown adapter', hasTimestamps, isFallback };
 }

@@ -52,6 +52,9 @@ export class WebGPUBackend implements Backend {
   readonly uniforms: UniformCache;
   readonly bindGroups: BindGroupCache;
   matmulVariant: MatmulVariant = 'tiled';
+  /** Dispatches recorded and command buffers submitted so far (for speed reports). */
+  dispatches = 0;
+  submits = 0;
   private encoder: GPUCommandEncoder | null = null;
   private pass: GPUComputePassEncoder | null = null;
   private readonly ctx: KernelContext;
@@ -81,6 +84,7 @@ export class WebGPUBackend implements Backend {
         pass.setPipeline(pipeline);
         pass.setBindGroup(0, bindGroup);
         pass.dispatchWorkgroups(x, y);
+        this.dispatches++;
         if (this.profiler) this.endPass();
       },
     };
@@ -109,7 +113,10 @@ export class WebGPUBackend implements Backend {
   flush(): void {
     this.endPass();
     const afterSubmit = this.encoder && this.profiler ? this.profiler.resolve(this.encoder) : null;
-    if (this.encoder) this.device.queue.submit([this.encoder.finish()]);
+    if (this.encoder) {
+      this.device.queue.submit([this.encoder.finish()]);
+      this.submits++;
+    }
     this.encoder = null;
     afterSubmit?.();
   }

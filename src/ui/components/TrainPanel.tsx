@@ -13,6 +13,8 @@ import { ModelPicker } from './ModelPicker';
 import { RunAlert } from './RunAlert';
 import { RunResult } from './RunResult';
 import { SettingsForm } from './SettingsForm';
+import { SoftwareAdapterNotice } from './SoftwareAdapterNotice';
+import { SpeedLine } from './SpeedLine';
 import { TrainingProgress } from './TrainingProgress';
 
 interface Props {
@@ -75,6 +77,7 @@ export function TrainPanel({ snapshot, form, onTrain, onPause, onResume, onStop,
         onResume={phase === 'lost' ? onRecover : onResume}
         onStop={onStop}
       />
+      {snapshot.fallbackAdapter && <SoftwareAdapterNotice />}
       {lost && (phase === 'lost' || phase === 'recovering') && (
         <DeviceLostAlert lost={lost} recovering={phase === 'recovering'} onReconnect={onRecover} />
       )}
@@ -87,6 +90,9 @@ export function TrainPanel({ snapshot, form, onTrain, onPause, onResume, onStop,
           settings={runSettings}
           parameterCount={snapshot.parameterCount}
         />
+      )}
+      {running && runSettings && (
+        <SpeedLine progress={snapshot.progress} settings={runSettings} adapter={snapshot.adapter} />
       )}
       {!running && snapshot.runSeconds !== null && (
         <RunResult test={snapshot.finalTest} seconds={snapshot.runSeconds} stopped={snapshot.stopped} />

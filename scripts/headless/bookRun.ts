@@ -1,0 +1,130 @@
+// The book's run (chapter 2): 784 -> 512 relu -> 10 softmax, RMSprop, batch 128, shuffled every
+// epoch; then loss and accuracy on all 10,000 test images. With model 'convnet', the book's ConvNet
+// (chapter 5) instead, batch 64 unless given; `layers` (the URL form of src/nn/architecture.ts)
+// changes its hidden layers. Shared by the Chromium page (train.ts) and Node on Dawn (scripts/node/).
+import {
+  BOOK_CONVNET,
+  buildLayers,
+  Dense,
+  DeviceDataset,
+  type GpuDevice,
+  type Mnist,
+  rmsprop,
+  Sequential,
+  specsFromText,
+  summarize,
+  WebGPUBackend,
+  warmUp,
+} from '../../src/index';
+
+export interface BookRunSettings {
+  model: 'dense' | 'convnet';
+  layers: string;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  hidden: number;
+  seed: number;
+  train: number;
+}
+
+/** The settings from flags named as in the app's URL (epochs, batch, lr, hidden, seed, train, model, layers). */
+export function bookRunSettings(get: (name: string) => string | null | undefined): BookRunSettings {
+  const num = (name: string, fallback: number) => Number(get(name) ?? fallback);
+  const convnet = get('model') === 'convnet';
+  return {
+    model: convnet ? 'convnet' : 'dense',
+    layers: get('layers') ?? '',
+    epochs: num('epochs', 5),
+    batchSize: num('batch', convnet ? 64 : 128),
+    learningRate: num('lr', 0.001),
+    hidden: num('hidden', 512),
+    seed: num('seed', 1),
+    train: num('train', 60000),
+  };
+}
+
+export async function bookRun(
+  settings: BookRunSettings,
+  gpu: GpuDevice,
+  mnist: Mnist,
+  log: (line: string) => void = console.log,
+) {
+  const backend = new WebGPUBackend(gpu.device);
+  const convnet = settings.model === 'convnet';
+  log(`adapter: ${gpu.adapterName}`);
+  log(`settings: ${JSON.stringify(settings)}`);
+  const count = Math.min(settings.train, mnist.train.count);
+  const train = DeviceDataset.upload(
+    backend,
+    mnist.train.pixels.subarray(0, count * 784),
+    mnist.train.labels.subarray(0, count),
+    784,
+  );
+  const test = DeviceDataset.upload(backend, mnist.test.pixels, mnist.test.labels, 784);
+  const warmStarted = performance.now();
+  await warmUp(backend, 784, settings.batchSize, settings.hidden);
+  log(
+    `warm-up (matmul tuning, pipeline compiles): ${(performance.now() - warmStarted).toFixed(0)} ms -> matmul ${backend.matmulVariant}`,
+  );
+
+  const specs = settings.layers ? specsFromText(settings.layers).specs : BOOK_CONVNET;
+  if (!specs) throw new Error(`layers=${settings.layers}: ${specsFromText(settings.layers).error}`);
+  if (convnet) {
+    const summary = summarize(specs);
+    for (const l of summary.layers) log(`  ${l.name.padEnd(24)} [${l.outputShape}] ${l.parameters}`);
+    log(`  parameters: ${summary.total}`);
+  }
+  const model = new Sequential(
+    convnet
+      ? buildLayers(specs)
+      : [
+          new Dense(settings.hidden, { activation: 'relu', inputShape: [784] }),
+          new Dense(10, { activation: 'softmax' }),
+        ],
+  );
+  model.compile({
+    backend,
+    optimizer: rmsprop({ learningRate: settings.learningRate }),
+    loss: 'categoricalCrossentropy',
+    metrics: ['accuracy'],
+    seed: settings.seed,
+  });
+  try {
+    const started = performance.now();
+    const history = await model.fit(train, {
+      epochs: settings.epochs,
+      batchSize: settings.batchSize,
+      shuffle: true,
+      logEvery: 50,
+      onBatchEnd: (l) =>
+        log(
+          `  epoch ${l.epoch + 1} batch ${l.batch}/${l.batches}: loss ${l.epochLoss.toFixed(4)} acc ${l.epochAccuracy.toFixed(4)}`,
+        ),
+      onEpochEnd: (l) =>
+        log(
+          `epoch ${l.epoch + 1}/${settings.epochs}: loss ${l.loss.toFixed(4)} accuracy ${l.accuracy.toFixed(4)} time ${l.seconds.toFixed(1)} s (${((l.seconds * 1000 * settings.batchSize) / count).toFixed(1)} ms/step)`,
+        ),
+    });
+    const trainSeconds = (performance.now() - started) / 1000;
+    const evalStarted = performance.now();
+    const evaluation = await model.evaluate(test);
+    const evalSeconds = (performance.now() - evalStarted) / 1000;
+    log(
+      `test: loss ${evaluation.loss.toFixed(4)} accuracy ${evaluation.accuracy.toFixed(4)} (${evalSeconds.toFixed(2)} s)`,
+    );
+    return {
+      adapter: gpu.adapterName,
+      settings,
+      history,
+      trainSeconds,
+      test: evaluation,
+      testSeconds: evalSeconds,
+      matmulVariant: backend.matmulVariant,
+    };
+  } finally {
+    model.dispose();
+    train.dispose();
+    test.dispose();
+  }
+}

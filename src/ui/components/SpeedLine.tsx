@@ -1,0 +1,20 @@
+import type { Progress } from '../../train/protocol';
+import type { Settings } from '../../train/settings';
+import { describeSpeed, speedOf } from '../speed';
+
+interface Props {
+  progress: Progress | null;
+  settings: Settings;
+  adapter: string | null;
+}
+
+/** How fast this run trains, averaged since it (re)started, and on which adapter. */
+export function SpeedLine({ progress, settings, adapter }: Props) {
+  const speed = progress ? speedOf(progress, settings) : null;
+  return (
+    <p className="speed-line" data-testid="speed-line">
+      Speed: {speed ? describeSpeed(speed) : 'measuring…'}
+      {adapter && <> · on {adapter}</>}
+    </p>
+  );
+}

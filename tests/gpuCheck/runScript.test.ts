@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+
+// The pack's run.sh as a stranger's machine sees it (env -i), in its dry run: which driver and
+// results folder it picks. The full pack is tested by hand (README, "GPU check").
+const dryRun = (env: Record<string, string>, args: string[] = []) =>
+  spawnSync('scripts/gpuPack/run.sh', args, {
+    encoding: 'utf8',
+    env: { PATH: '/usr/bin:/bin', GPU_PACK_DRY_RUN: '1', ...env },
+  });
+
+test('run.sh honours VK_ICD_FILENAMES and VK_DRIVER_FILES, and writes results where told', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'run-sh-')), 'results');
+  const named = dryRun({ VK_ICD_FILENAMES: '/somewhere/icd.json' }, [out, '--quick']);
+  expect(named.status).toBe(0);
+  expect(named.stdout).toContain('VK_ICD_FILENAMES=/somewhere/icd.json');
+  expect(named.stdout).toContain(`results in ${out}`);
+  const driver = dryRun({ VK_DRIVER_FILES: '/elsewhere/nvidia_icd.json', OUT: out });
+  expect(driver.stdout).toContain('VK_DRIVER_FILES=/elsewhere/nvidia_icd.json');
+  expect(driver.stdout).toContain(`results in ${out}`);
+});

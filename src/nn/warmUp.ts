@@ -1,4 +1,5 @@
 import type { WebGPUBackend } from '../backend/webgpu/webgpuBackend';
+import { CLASSES } from '../data/mnist';
 import { DeviceDataset } from './dataset';
 import { Dense } from './dense';
 import { Random } from './random';
@@ -24,11 +25,11 @@ export async function warmUp(
   const random = new Random(0);
   const count = 8;
   const pixels = Uint8Array.from({ length: count * pixelsPerImage }, () => Math.floor(random.next() * 256));
-  const labels = Uint8Array.from({ length: count }, (_, i) => i % 10);
+  const labels = Uint8Array.from({ length: count }, (_, i) => i % CLASSES);
   const data = DeviceDataset.upload(backend, pixels, labels, pixelsPerImage);
   const model = new Sequential([
     new Dense(hidden, { activation: 'relu', inputShape: [pixelsPerImage] }),
-    new Dense(10, { activation: 'softmax' }),
+    new Dense(CLASSES, { activation: 'softmax' }),
   ]);
   model.compile({ backend, optimizer: rmsprop(), loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
   try {

@@ -1,14 +1,13 @@
 // The network the app trains: the book's Dense(hidden, relu) → Dense(10, softmax) with RMSprop,
 // or (model 'convnet') the layer stack of settings.layers, by default the book's ConvNet.
 import type { Backend } from '../backend/backend';
+import { CLASSES, PIXELS } from '../data/mnist';
 import { buildLayers, type LayerSpec, specsFromText } from '../nn/architecture';
 import { Dense } from '../nn/dense';
 import { type RMSprop, rmsprop } from '../nn/rmsprop';
 import { Sequential } from '../nn/sequential';
 import type { Settings } from './settings';
 
-export const PIXELS = 784;
-export const CLASSES = 10;
 /** Images per batch when evaluating on the test set. */
 export const EVAL_BATCH = 1000;
 

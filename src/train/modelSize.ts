@@ -1,8 +1,9 @@
 // Will a run fit on this device? Answered from the settings alone, before anything is allocated:
 // a model too large must be refused with a reason, not discovered by an out-of-memory error halfway.
 import { bucketBytes } from '../backend/webgpu/pool';
+import { CLASSES, PIXELS } from '../data/mnist';
 import { summarize } from '../nn/architecture';
-import { CLASSES, convnetSpecs, EVAL_BATCH, PIXELS } from './model';
+import { convnetSpecs, EVAL_BATCH } from './model';
 import type { Settings } from './settings';
 
 /**

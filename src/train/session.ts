@@ -3,9 +3,8 @@
 import { requestGpuDevice } from '../backend/webgpu/device';
 import { ErrorScopes } from '../backend/webgpu/errorScopes';
 import { WebGPUBackend } from '../backend/webgpu/webgpuBackend';
-import type { Mnist } from '../data/mnist';
+import { type Mnist, PIXELS } from '../data/mnist';
 import { DeviceDataset } from '../nn/dataset';
-import { PIXELS } from './model';
 import type { GpuMemory } from './protocol';
 
 export interface SessionHooks {

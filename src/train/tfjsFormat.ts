@@ -2,8 +2,9 @@
 // tf.loadLayersModel reads, what tfjs model.save() and the Keras converter (tensorflowjs_converter)
 // write. DOM-free, so Node tests use it with @tensorflow/tfjs itself.
 // Format: https://www.tensorflow.org/js/guide/save_load#what_is_saved
+
+import { CLASSES, PIXELS } from '../data/mnist';
 import type { Activation } from '../nn/dense';
-import { CLASSES, PIXELS } from './model';
 
 /** One Dense layer of a stack: the architecture part of a model, without its weights. */
 export interface DenseSpec {

@@ -3,10 +3,10 @@
 import { expect, test } from 'vitest';
 import { requestGpuDevice } from '../../src/backend/webgpu/device';
 import { WebGPUBackend } from '../../src/backend/webgpu/webgpuBackend';
-import { loadMnist } from '../../src/data/mnist';
+import { loadMnist, PIXELS } from '../../src/data/mnist';
 import { DeviceDataset } from '../../src/nn/dataset';
 import { restoreCheckpoint, takeCheckpoint } from '../../src/train/checkpoint';
-import { buildModel, PIXELS } from '../../src/train/model';
+import { buildModel } from '../../src/train/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/train/settings';
 import { expectClose } from './harness';
 

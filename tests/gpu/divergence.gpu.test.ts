@@ -3,10 +3,10 @@
 import { expect, test } from 'vitest';
 import { METRICS_LENGTH } from '../../src/backend/backend';
 import type { WebGPUBackend } from '../../src/backend/webgpu/webgpuBackend';
-import { loadMnist } from '../../src/data/mnist';
+import { loadMnist, PIXELS } from '../../src/data/mnist';
 import { DeviceDataset } from '../../src/nn/dataset';
 import { type BatchLogs, TrainingDivergedError } from '../../src/nn/sequential';
-import { buildModel, PIXELS } from '../../src/train/model';
+import { buildModel } from '../../src/train/model';
 import { DEFAULT_SETTINGS } from '../../src/train/settings';
 import { gpuBackend } from './harness';
 

@@ -1,10 +1,10 @@
 // A run saved to IndexedDB after epoch 1, read back by a new connection (as after a reload) and
 // resumed, ends with exactly the weights of an uninterrupted run on the same adapter.
 import { expect, test } from 'vitest';
-import { loadMnist } from '../../src/data/mnist';
+import { loadMnist, PIXELS } from '../../src/data/mnist';
 import { DeviceDataset } from '../../src/nn/dataset';
 import { restoreCheckpoint, takeCheckpoint } from '../../src/train/checkpoint';
-import { buildModel, PIXELS } from '../../src/train/model';
+import { buildModel } from '../../src/train/model';
 import { SavedRuns, toCheckpoint, toSavedRun } from '../../src/train/savedRuns';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/train/settings';
 import { gpuBackend } from './harness';

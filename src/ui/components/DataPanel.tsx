@@ -1,10 +1,9 @@
 import { memo } from 'react';
+import { PIXELS } from '../../data/mnist';
 import type { Snapshot } from '../../train/store';
 import { formatMegabytes } from '../format';
 import { DigitImage } from './DigitImage';
 import { ProgressBar } from './ProgressBar';
-
-const PIXELS = 784;
 
 interface Props {
   phase: Snapshot['phase'];

@@ -1,3 +1,4 @@
+import { PIXELS } from '../../data/mnist';
 import type { Snapshot } from '../../train/store';
 import type { useGallery } from '../hooks/useGallery';
 import type { OpinionPoint } from '../opinion';
@@ -27,7 +28,7 @@ export function InsightPanel({ snapshot, gallery, input, prediction, opinion }: 
   const digit = prediction ? argmax(prediction.probabilities) : null;
   const gradient =
     prediction?.gradients && digit !== null
-      ? prediction.gradients.subarray(digit * 784, (digit + 1) * 784)
+      ? prediction.gradients.subarray(digit * PIXELS, (digit + 1) * PIXELS)
       : null;
   return (
     <section className="card insight" aria-labelledby="insight-title">

@@ -8,7 +8,6 @@ export interface GpuDevice {
   device: GPUDevice;
   /** "vendor architecture (description)", for the UI and logs. */
   adapterName: string;
-  hasTimestamps: boolean;
 }
 
 export interface DeviceHooks {
@@ -56,5 +55,5 @@ export async function requestGpuDevice(hooks: DeviceHooks = {}): Promise<GpuDevi
   device.addEventListener('uncapturederror', (event) => hooks.onError?.(event.error));
   const { vendor, architecture, description } = adapter.info;
   const adapterName = [vendor, architecture, description && `(${description})`].filter(Boolean).join(' ');
-  return { device, adapterName: adapterName || 'unknown adapter', hasTimestamps };
+  return { device, adapterName: adapterName || 'unknown adapter' };
 }

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { TrainerClient } from './train/client';
-import { RunKeeper } from './train/keeper';
+import { TrainerClient } from './page/client';
+import { RunKeeper } from './page/keeper';
 import { App } from './ui/App';
 import './ui/App.css';
 

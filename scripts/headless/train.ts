@@ -71,7 +71,6 @@ async function run() {
     backend,
     optimizer: rmsprop({ learningRate: settings.learningRate }),
     loss: 'categoricalCrossentropy',
-    metrics: ['accuracy'],
     seed: settings.seed,
   });
   const started = performance.now();

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { confusionFromPredictions, summarizeConfusion } from '../../src/train/confusionStats';
-import { selectGallery, type Verdicts } from '../../src/train/gallery';
+import { confusionFromPredictions, summarizeConfusion } from '../../src/page/confusionStats';
+import { selectGallery, type Verdicts } from '../../src/worker/gallery';
 
 // Six images, three classes. Probabilities per image (rows sum to 1); predicted = argmax.
 const verdicts: Verdicts = {

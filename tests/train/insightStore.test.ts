@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import type { FromWorker } from '../../src/train/protocol';
-import { DEFAULT_SETTINGS } from '../../src/train/settings';
-import { initialSnapshot, reduce } from '../../src/train/store';
+import { initialSnapshot, reduce } from '../../src/page/store';
+import type { FromWorker } from '../../src/protocol/protocol';
+import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
 
 const started: FromWorker = { type: 'started', settings: DEFAULT_SETTINGS, parameterCount: 1 };
 const units = (step: number, value: number): FromWorker => ({

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { checkRunFits, GPU_MEMORY_BUDGET, runAllocations } from '../../src/train/modelSize';
-import { DEFAULT_SETTINGS } from '../../src/train/settings';
+import { GPU_MEMORY_BUDGET } from '../../src/protocol/memory';
+import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
+import { checkRunFits, runAllocations } from '../../src/worker/modelSize';
 
 const MIB = 2 ** 20;
 /** SwiftShader's limits when the adapter's own are requested (what CI runs on). */

@@ -9,7 +9,7 @@ import {
   settingsToText,
   validateSetting,
   validateSettings,
-} from '../../src/train/settings';
+} from '../../src/protocol/settings';
 
 const NAMES = Object.keys(QUERY_NAMES) as (keyof Settings)[];
 const defaults = settingsToText(DEFAULT_SETTINGS);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { FromWorker, GpuMemory } from '../../src/train/protocol';
-import { DEFAULT_SETTINGS } from '../../src/train/settings';
-import { initialSnapshot, MAX_CURVE_POINTS, reduce, type Snapshot } from '../../src/train/store';
+import { initialSnapshot, MAX_CURVE_POINTS, reduce, type Snapshot } from '../../src/page/store';
+import type { FromWorker, GpuMemory } from '../../src/protocol/protocol';
+import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
 
 const memory: GpuMemory = { bytesInUse: 1000, bytesOwned: 2000 };
 const BATCHES = 125;

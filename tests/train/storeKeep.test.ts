@@ -1,7 +1,7 @@
 // The snapshot transitions of keeping runs: a saved run's charts shown, resumed, an imported model.
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/train/settings';
-import { initialSnapshot, reduce, type Snapshot, withSavedHistory } from '../../src/train/store';
+import { initialSnapshot, reduce, type Snapshot, withSavedHistory } from '../../src/page/store';
+import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
 
 const SETTINGS = { ...DEFAULT_SETTINGS, train: 1000, batchSize: 100, epochs: 3 };
 const point = (step: number) => ({ step, loss: 1 / step, accuracy: 0.5, batches: 5, reports: 1 });

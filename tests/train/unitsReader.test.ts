@@ -1,17 +1,14 @@
 import { expect, test } from 'vitest';
-import type { Sequential } from '../../src/nn/sequential';
-import type { FromWorker } from '../../src/train/protocol';
-import { UnitsReader } from '../../src/train/unitsReader';
+import type { FromWorker } from '../../src/protocol/protocol';
+import { UnitsReader } from '../../src/worker/unitsReader';
 
-/** A model whose weight reads resolve only when the test says so. */
+/** A model's weight reads, which resolve only when the test says so. */
 function fakeModel(dense = true) {
   const pending: ((w: Float32Array) => void)[] = [];
-  const model = {
-    readFirstLayerWeights: () =>
-      dense
-        ? { inputs: 2, units: 1, weights: new Promise<Float32Array>((resolve) => pending.push(resolve)) }
-        : null,
-  } as unknown as Sequential;
+  const model = () =>
+    dense
+      ? { inputs: 2, units: 1, weights: new Promise<Float32Array>((resolve) => pending.push(resolve)) }
+      : null;
   return { model, pending };
 }
 

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { PIXELS } from '../../data/mnist';
-import type { Snapshot } from '../../train/store';
+import type { Snapshot } from '../../page/store';
 import { formatMegabytes } from '../format';
 import { DigitImage } from './DigitImage';
 import { ProgressBar } from './ProgressBar';

@@ -1,7 +1,7 @@
 import { PIXELS } from '../../data/mnist';
-import type { Snapshot } from '../../train/store';
+import type { Snapshot } from '../../page/store';
 import type { useGallery } from '../hooks/useGallery';
-import type { OpinionPoint } from '../opinion';
+import { argmax, type OpinionPoint } from '../opinion';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { MistakeGallery } from './MistakeGallery';
 import { OpinionChart } from './OpinionChart';
@@ -14,12 +14,6 @@ interface Props {
   input: Float32Array | null;
   prediction: Snapshot['prediction'];
   opinion: OpinionPoint[];
-}
-
-function argmax(values: Float32Array): number {
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
-  return best;
 }
 
 /** Inside the network: its mistakes on the test set, what its hidden units learned, why it read the drawing. */

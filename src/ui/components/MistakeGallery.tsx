@@ -1,5 +1,5 @@
 import { PIXELS } from '../../data/mnist';
-import type { Snapshot } from '../../train/store';
+import type { Snapshot } from '../../page/store';
 import { formatCount, formatPercent } from '../format';
 import { DigitImage } from './DigitImage';
 

@@ -1,5 +1,6 @@
-import type { Snapshot } from '../../train/store';
+import type { Snapshot } from '../../page/store';
 import { formatPercent } from '../format';
+import { argmax } from '../opinion';
 import { DigitImage } from './DigitImage';
 
 interface Props {
@@ -8,12 +9,6 @@ interface Props {
   phase: Snapshot['phase'];
   /** Whether the worker has a model to ask (on the GPU, or a checkpoint on the CPU). */
   canPredict: boolean;
-}
-
-function argmax(values: Float32Array): number {
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
-  return best;
 }
 
 /** What the network sees (the drawing as 28x28 inputs) and what it makes of it. */

@@ -1,5 +1,5 @@
 import { specsFromText, summarize } from '../../nn/architecture';
-import type { Snapshot } from '../../train/store';
+import type { Snapshot } from '../../page/store';
 import { describeProgress, formatCount } from '../format';
 import { ProgressBar } from './ProgressBar';
 

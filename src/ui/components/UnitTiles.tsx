@@ -1,5 +1,5 @@
 import { type KeyboardEvent, type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
-import type { Snapshot } from '../../train/store';
+import type { Snapshot } from '../../page/store';
 import { paintTiles, tileColumns, unitAt, unitRanges } from '../unitTiles';
 
 interface Props {

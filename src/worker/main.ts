@@ -1,6 +1,6 @@
 // The training worker: hosts a Trainer off the main thread so the page stays responsive.
 /// <reference lib="webworker" />
-import type { FromWorker, ToWorker } from './protocol';
+import type { FromWorker, ToWorker } from '../protocol/protocol';
 import { Trainer } from './trainer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

@@ -1,6 +1,6 @@
 // Where a run is and how fast it goes, for the progress bar: time paused does not count, and a run
 // resumed after a lost device counts its speed from the resume on.
-import type { Progress } from './protocol';
+import type { Progress } from '../protocol/protocol';
 
 export class RunClock {
   readonly batches: number;

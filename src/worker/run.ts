@@ -4,14 +4,15 @@
 import { describeGpuError } from '../backend/webgpu/errorScopes';
 import type { Mnist } from '../data/mnist';
 import type { DeviceDataset } from '../nn/dataset';
-import type { Evaluation } from '../nn/sequential';
-import { type Checkpoint, takeCheckpoint } from './checkpoint';
+import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
+import { type Evaluation, type Sequential, TrainingDivergedError } from '../nn/sequential';
+import type { Checkpoint, ErrorKind, FromWorker } from '../protocol/protocol';
+import type { Settings } from '../protocol/settings';
+import { takeCheckpoint } from './checkpoint';
 import type { Verdicts } from './gallery';
-import { EVAL_BATCH, type Model } from './model';
-import type { FromWorker } from './protocol';
+import { EVAL_BATCH } from './model';
 import { RunClock } from './runClock';
 import type { GpuSession } from './session';
-import type { Settings } from './settings';
 import { UnitsReader } from './unitsReader';
 
 /** Metrics are read back every this many batches, with the divergence flag and any GPU error. */
@@ -24,9 +25,23 @@ export class GpuRunError extends Error {
   }
 }
 
+/** 0.001 as 0.001, 1e20 as 1e20 (not 100000000000000000000). */
+function formatRate(rate: number): string {
+  return rate >= 1e4 || rate < 1e-4 ? rate.toExponential().replace('e+', 'e') : String(rate);
+}
+
+/** What a failed run tells the page: diverged (with its rate), a GPU error, or anything else. */
+export function describeFailure(failure: unknown, settings: Settings): [ErrorKind, string] {
+  const message = (failure as Error).message;
+  if (failure instanceof TrainingDivergedError)
+    return ['diverged', `${message} This run's learning rate was ${formatRate(settings.learningRate)}.`];
+  if (failure instanceof GpuRunError) return ['gpu', message];
+  return ['training', `Training failed: ${message}`];
+}
+
 export class Run {
   /** The model and this run's images on the device; null until set up, and after a device loss. */
-  model: Model | null = null;
+  model: Sequential | null = null;
   data: DeviceDataset | null = null;
   /** fit() is going on. */
   active = false;
@@ -75,36 +90,33 @@ export class Run {
 
   /** Ends fit() after the current batch, paused or not. */
   endSoon(): void {
-    if (this.model) this.model.model.stopTraining = true;
+    if (this.model) this.model.stopTraining = true;
     this.resume();
   }
 
   /**
-   * Trains from `fromEpoch` (0, or the checkpoint a recovered run goes on from) to the end or a
-   * stop. Resolves with what went wrong, if anything; the caller tells a lost device from the rest.
+   * Trains `model` from `fromEpoch` (0, or the checkpoint a recovered or resumed run goes on from)
+   * to the end or a stop. Resolves with what went wrong, if anything; the caller tells a lost
+   * device from the rest.
    */
-  async stretch(
-    session: GpuSession,
-    mnist: Mnist,
-    fromEpoch: number,
-    prepare: () => Model,
-  ): Promise<unknown> {
+  async stretch(session: GpuSession, mnist: Mnist, fromEpoch: number, model: Sequential): Promise<unknown> {
     const { settings } = this;
     const images = Math.min(settings.train, mnist.train.count);
     const clock = new RunClock(settings.epochs, settings.batchSize, images, fromEpoch, this.seconds);
     this.active = true;
     const units = new UnitsReader(this.emit);
     const batches = Math.ceil(images / settings.batchSize);
-    // Errors in setting up and in training go to these scopes, checked at every metrics report.
+    // Errors in setting up and in training go to these scopes (the trainer opened them before
+    // building the model), checked at every metrics report.
     session.scopes.open();
     try {
-      const model = prepare();
       this.model = model;
+      const readWeights = () => readFirstLayerWeights(model);
       this.data = session.trainingData(mnist, images);
       if (fromEpoch === 0) this.keep(await takeCheckpoint(model, settings, 0, false));
       // The weights the run starts from: the tiles show what each unit learned against them.
-      units.maybeRead(model.model, fromEpoch * batches, batches, true);
-      await model.model.fit(this.data, {
+      units.maybeRead(readWeights, fromEpoch * batches, batches, true);
+      await model.fit(this.data, {
         epochs: settings.epochs,
         batchSize: settings.batchSize,
         shuffle: true,
@@ -114,23 +126,22 @@ export class Run {
           await this.checkGpuErrors(session);
           const progress = clock.at(logs.epoch, logs.batch);
           this.emit({ type: 'batch', logs, progress, memory: session.memory() });
-          units.maybeRead(model.model, logs.epoch * logs.batches + logs.batch, logs.batches);
+          units.maybeRead(readWeights, logs.epoch * logs.batches + logs.batch, logs.batches);
           if (this.gate) await this.waitWhilePaused(session, clock);
-          if (this.stopRequested) model.model.stopTraining = true;
+          if (this.stopRequested) model.stopTraining = true;
         },
         onEpochEnd: async (logs) => {
           this.emit({ type: 'evaluating', epoch: logs.epoch });
           const test = session.test as DeviceDataset;
-          const detail = await model.model.evaluateInDetail(test, { batchSize: EVAL_BATCH });
+          const detail = await evaluateInDetail(model, test, { batchSize: EVAL_BATCH });
           this.test = { loss: detail.loss, accuracy: detail.accuracy };
           await this.checkGpuErrors(session);
           const { classes, matrix, predicted, probabilities } = detail;
           this.verdicts = { classes, labels: mnist.test.labels, predicted, probabilities };
           this.emit({ type: 'confusion', epoch: logs.epoch, classes, matrix });
-          units.maybeRead(model.model, (logs.epoch + 1) * batches, batches, true);
+          units.maybeRead(readWeights, (logs.epoch + 1) * batches, batches, true);
           // A stopped run's last epoch is incomplete: its checkpoint is taken when the run ends.
-          if (!model.model.stopTraining)
-            this.keep(await takeCheckpoint(model, settings, logs.epoch + 1, true));
+          if (!model.stopTraining) this.keep(await takeCheckpoint(model, settings, logs.epoch + 1, true));
           const progress = clock.at(logs.epoch + 1, 0);
           this.emit({ type: 'epoch', logs, test: this.test, progress, memory: session.memory() });
         },

@@ -3,11 +3,10 @@
 // the page, not the worker: a record joins the worker's checkpoint with the page's chart history,
 // and storage errors must end up in the page anyway. The copy this costs (a few MB per epoch,
 // posted from the worker) is small next to an epoch.
-import type { Checkpoint } from './checkpoint';
+import type { Checkpoint, FromWorker } from '../protocol/protocol';
+import type { Settings } from '../protocol/settings';
 import type { TrainerClient } from './client';
-import type { FromWorker } from './protocol';
 import { type SavedRunInfo, SavedRuns, toCheckpoint, toSavedRun } from './savedRuns';
-import type { Settings } from './settings';
 import { batchesPerEpoch } from './store';
 import { fromTfjs, MODEL_FILE, toTfjs } from './tfjsFormat';
 

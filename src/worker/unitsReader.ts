@@ -1,5 +1,5 @@
-import type { Sequential } from '../nn/sequential';
-import type { FromWorker } from './protocol';
+import type { FirstLayerWeights } from '../nn/insight';
+import type { FromWorker } from '../protocol/protocol';
 
 /** Reads of the first layer's weights per epoch, for the hidden-unit tiles. */
 const READS_PER_EPOCH = 4;
@@ -17,14 +17,19 @@ export class UnitsReader {
 
   constructor(private readonly emit: (message: FromWorker) => void) {}
 
-  /** `force`: read now whatever the interval (an epoch's end). */
-  maybeRead(model: Sequential, step: number, batchesPerEpoch: number, force = false): void {
+  /** `readWeights` starts a read (readFirstLayerWeights); `force`: read now whatever the interval (an epoch's end). */
+  maybeRead(
+    readWeights: () => FirstLayerWeights | null,
+    step: number,
+    batchesPerEpoch: number,
+    force = false,
+  ): void {
     if (!force && step - this.lastStep < batchesPerEpoch / READS_PER_EPOCH) return;
     if (this.inFlight) {
-      if (force) this.again = () => this.maybeRead(model, step, batchesPerEpoch, true);
+      if (force) this.again = () => this.maybeRead(readWeights, step, batchesPerEpoch, true);
       return;
     }
-    const read = model.readFirstLayerWeights();
+    const read = readWeights();
     if (!read) {
       if (!this.reportedUnavailable) this.emit({ type: 'units', step, inputs: 0, units: 0, weights: null });
       this.reportedUnavailable = true;

@@ -3,15 +3,9 @@
 import { bucketBytes } from '../backend/webgpu/pool';
 import { CLASSES, PIXELS } from '../data/mnist';
 import { summarize } from '../nn/architecture';
+import { formatBytes, GPU_MEMORY_BUDGET } from '../protocol/memory';
+import type { Settings } from '../protocol/settings';
 import { convnetSpecs, EVAL_BATCH } from './model';
-import type { Settings } from './settings';
-
-/**
- * GPU memory this app allows itself. WebGPU does not say how much memory a GPU has, and a tab that
- * takes much more than this loses its device on many laptops and phones. The default run needs
- * about a tenth of it.
- */
-export const GPU_MEMORY_BUDGET = 1e9;
 
 export type SizeLimits = Pick<GPUSupportedLimits, 'maxBufferSize' | 'maxStorageBufferBindingSize'>;
 
@@ -88,13 +82,6 @@ function convnetAllocations(settings: Settings, evalRows: number): Allocation[] 
       list.push({ what: `the outputs of ${layer.name} for ${evaluation}`, bytes: f32s(evalRows * size) });
   }
   return list;
-}
-
-/** Bytes in words, decimal as the rest of the page: "537 MB", "2.9 GB". */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1e9) return `${Number((bytes / 1e9).toFixed(2))} GB`;
-  if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
-  return `${Math.round(bytes / 1e3)} kB`;
 }
 
 function problem(settings: Settings, limits: SizeLimits, trainCount: number, testCount: number) {

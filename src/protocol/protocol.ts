@@ -1,8 +1,37 @@
 // Messages between the page and the training worker. Every message has a `type`.
+// This folder (protocol.ts, settings.ts, memory.ts) is the only code both sides import: the worker
+// (src/worker/) and the page (src/page/, src/ui/) never import each other.
+import type { Activation } from '../nn/dense';
 import type { BatchLogs, EpochLogs, Evaluation } from '../nn/sequential';
-import type { Checkpoint } from './checkpoint';
 import type { Settings } from './settings';
-import type { DenseStack } from './tfjsFormat';
+
+/**
+ * Weights and optimizer state copied off the GPU (src/worker/checkpoint.ts takes and restores
+ * them): what survives a lost device, what a diverged run goes back to, what a saved run keeps.
+ */
+export interface Checkpoint {
+  settings: Settings;
+  /** Epochs the weights had trained when it was taken (0: the start of a run, or no run). */
+  epoch: number;
+  /** false for the seeded initial weights of a model that never trained. */
+  trained: boolean;
+  weights: Float32Array[];
+  /** RMSprop's mean squares per parameter; null before its first step. */
+  meanSquares: (Float32Array | null)[];
+}
+
+/** One Dense layer of a stack: the architecture part of a model, without its weights. */
+export interface DenseSpec {
+  units: number;
+  activation: Activation;
+}
+
+/** A Dense stack with its weights in our order: kernel [in, out] row-major (as Keras), then bias. */
+export interface DenseStack {
+  inputDim: number;
+  layers: DenseSpec[];
+  weights: Float32Array[];
+}
 
 export type ToWorker =
   | { type: 'init'; dataUrl: string }

@@ -5,19 +5,9 @@
 
 import { CLASSES, PIXELS } from '../data/mnist';
 import type { Activation } from '../nn/dense';
+import type { DenseSpec, DenseStack } from '../protocol/protocol';
 
-/** One Dense layer of a stack: the architecture part of a model, without its weights. */
-export interface DenseSpec {
-  units: number;
-  activation: Activation;
-}
-
-/** A Dense stack with its weights in our order: kernel [in, out] row-major (as Keras), then bias. */
-export interface DenseStack {
-  inputDim: number;
-  layers: DenseSpec[];
-  weights: Float32Array[];
-}
+export type { DenseSpec, DenseStack } from '../protocol/protocol';
 
 export const MODEL_FILE = 'model.json';
 export const WEIGHTS_FILE = 'model.weights.bin';

@@ -1,6 +1,6 @@
 // Picks the test images a gallery shows, from the last evaluation's verdicts. Pure, so it is tested
 // on its own; the trainer adds the pixels.
-import type { GalleryItem, GalleryQuery } from './protocol';
+import type { GalleryItem, GalleryQuery } from '../protocol/protocol';
 
 /** Each test image's verdict from the last evaluation. */
 export interface Verdicts {

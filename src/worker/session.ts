@@ -5,7 +5,7 @@ import { ErrorScopes } from '../backend/webgpu/errorScopes';
 import { WebGPUBackend } from '../backend/webgpu/webgpuBackend';
 import { type Mnist, PIXELS } from '../data/mnist';
 import { DeviceDataset } from '../nn/dataset';
-import type { GpuMemory } from './protocol';
+import type { GpuMemory } from '../protocol/protocol';
 
 export interface SessionHooks {
   /** The device was lost, and not because this session destroyed it (driver reset, test hook...). */

@@ -1,10 +1,7 @@
 // The page's side of the training worker: sends commands, keeps the latest snapshot, notifies.
-import type { Checkpoint } from './checkpoint';
-import type { FromWorker, GalleryQuery, ToWorker } from './protocol';
-import type { RunHistory } from './savedRuns';
-import type { Settings } from './settings';
-import { initialSnapshot, reduce, type Snapshot, withSavedHistory } from './store';
-import type { DenseStack } from './tfjsFormat';
+import type { Checkpoint, DenseStack, FromWorker, GalleryQuery, ToWorker } from '../protocol/protocol';
+import type { Settings } from '../protocol/settings';
+import { initialSnapshot, type PageEvent, type RunHistory, reduce, type Snapshot } from './store';
 
 /** Batch reports redraw the page at most this often. */
 const BATCH_REDRAW_MS = 500;
@@ -23,7 +20,7 @@ export class TrainerClient {
   private nextExportId = 1;
 
   constructor(dataUrl: string) {
-    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    this.worker = new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.apply(event.data);
     this.worker.onerror = (event) => {
       this.apply({
@@ -49,8 +46,11 @@ export class TrainerClient {
     else this.notify();
   }
 
-  private set(snapshot: Snapshot): void {
-    this.snapshot = snapshot;
+  /** The page's own transitions (store/events.ts): shown at once, and not told to the keeper. */
+  private update(event: PageEvent): void {
+    const next = reduce(this.snapshot, event);
+    if (next === this.snapshot) return;
+    this.snapshot = next;
     this.notify();
   }
 
@@ -95,8 +95,7 @@ export class TrainerClient {
     this.send({ type: 'retryData' });
   }
   stop(): void {
-    if (this.snapshot.phase === 'training' || this.snapshot.phase === 'paused')
-      this.set({ ...this.snapshot, phase: 'stopping' });
+    this.update({ type: 'page:stop' });
     this.send({ type: 'stop' });
   }
   /** Returns the id that the matching prediction will carry. */
@@ -120,13 +119,13 @@ export class TrainerClient {
 
   /** A saved run: its charts at once, its weights answer drawings once the worker has them. */
   open(checkpoint: Checkpoint, history: RunHistory): void {
-    this.set(withSavedHistory(this.snapshot, checkpoint.settings, history));
+    this.update({ type: 'page:saved', settings: checkpoint.settings, history });
     this.send({ type: 'open', checkpoint });
   }
 
   /** A saved run goes on training from its checkpoint. */
   continue(checkpoint: Checkpoint, history: RunHistory): void {
-    this.set(withSavedHistory(this.snapshot, checkpoint.settings, history));
+    this.update({ type: 'page:saved', settings: checkpoint.settings, history });
     this.send({ type: 'continue', checkpoint });
   }
 

@@ -4,8 +4,7 @@ import type { Backend } from '../backend/backend';
 import { Dense } from '../nn/dense';
 import { rmsprop } from '../nn/rmsprop';
 import { Sequential } from '../nn/sequential';
-import type { Model } from './model';
-import type { DenseStack } from './tfjsFormat';
+import type { DenseStack } from '../protocol/protocol';
 
 /** The stack a compiled model holds now (its weights are read off the device). */
 export async function stackOf(model: Sequential): Promise<DenseStack> {
@@ -18,15 +17,14 @@ export async function stackOf(model: Sequential): Promise<DenseStack> {
 }
 
 /** A compiled model with the stack's layers and weights on `backend` (RMSprop at Keras's default rate). */
-export function modelFromStack(backend: Backend, stack: DenseStack): Model {
+export function modelFromStack(backend: Backend, stack: DenseStack): Sequential {
   const model = new Sequential(
     stack.layers.map(
       (l, i) =>
         new Dense(l.units, { activation: l.activation, inputShape: i === 0 ? [stack.inputDim] : undefined }),
     ),
   );
-  const optimizer = rmsprop({ learningRate: 0.001 });
-  model.compile({ backend, optimizer, loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+  model.compile({ backend, optimizer: rmsprop({ learningRate: 0.001 }), loss: 'categoricalCrossentropy' });
   model.setWeights(stack.weights);
-  return { model, optimizer };
+  return model;
 }

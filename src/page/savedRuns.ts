@@ -3,15 +3,11 @@
 // (with the seed, which fixes every epoch's data order), the epoch reached, the weights and the
 // RMSprop state. The chart history rides along so an opened run shows its curves.
 // Only indexedDB is used, so this runs on the page and in a worker alike.
-import type { Checkpoint } from './checkpoint';
-import type { Settings } from './settings';
-import type { CurvePoint, EpochPoint } from './store';
+import type { Checkpoint } from '../protocol/protocol';
+import type { Settings } from '../protocol/settings';
+import type { RunHistory } from './store';
 
-export interface RunHistory {
-  curve: CurvePoint[];
-  curveStride: number;
-  epochs: EpochPoint[];
-}
+export type { RunHistory } from './store';
 
 /** What the list of saved runs shows: small, read all at once. */
 export interface SavedRunInfo {

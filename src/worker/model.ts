@@ -4,20 +4,15 @@ import type { Backend } from '../backend/backend';
 import { CLASSES, PIXELS } from '../data/mnist';
 import { buildLayers, type LayerSpec, specsFromText } from '../nn/architecture';
 import { Dense } from '../nn/dense';
-import { type RMSprop, rmsprop } from '../nn/rmsprop';
+import { rmsprop } from '../nn/rmsprop';
 import { Sequential } from '../nn/sequential';
-import type { Settings } from './settings';
+import type { Settings } from '../protocol/settings';
 
 /** Images per batch when evaluating on the test set. */
 export const EVAL_BATCH = 1000;
 
-export interface Model {
-  model: Sequential;
-  optimizer: RMSprop;
-}
-
-/** A compiled model with fresh (seeded) weights on `backend`. */
-export function buildModel(backend: Backend, settings: Settings): Model {
+/** A compiled model (with its RMSprop) and fresh (seeded) weights on `backend`. */
+export function buildModel(backend: Backend, settings: Settings): Sequential {
   const model = new Sequential(
     settings.model === 'convnet'
       ? buildLayers(convnetSpecs(settings))
@@ -26,15 +21,13 @@ export function buildModel(backend: Backend, settings: Settings): Model {
           new Dense(CLASSES, { activation: 'softmax' }),
         ],
   );
-  const optimizer = rmsprop({ learningRate: settings.learningRate });
   model.compile({
     backend,
-    optimizer,
+    optimizer: rmsprop({ learningRate: settings.learningRate }),
     loss: 'categoricalCrossentropy',
-    metrics: ['accuracy'],
     seed: settings.seed,
   });
-  return { model, optimizer };
+  return model;
 }
 
 /** The ConvNet's hidden layers (settings are validated, so the text parses). */

@@ -84,11 +84,24 @@ export class Answerer {
     return this.cpu;
   }
 
+  /** A saved run's weights answer drawings, and the page is told. */
+  show(checkpoint: Checkpoint): void {
+    const model = this.open(checkpoint);
+    const { settings, epoch } = checkpoint;
+    this.emit({ type: 'loaded', settings, parameterCount: model.parameterCount, epoch });
+  }
+
   /** An imported model (no settings, no optimizer state): it answers, but is not resumable. */
-  import(session: GpuSession, stack: DenseStack): Sequential {
-    const model = modelFromStack(session.backend, stack);
+  import(session: GpuSession, stack: DenseStack, refuse: (message: string) => void): void {
+    let model: Sequential;
+    try {
+      model = modelFromStack(session.backend, stack);
+    } catch (error) {
+      refuse(`The imported model could not be built: ${(error as Error).message}`);
+      return;
+    }
     this.replace(model, null);
-    return model;
+    this.emit({ type: 'loaded', settings: null, parameterCount: model.parameterCount, epoch: 0 });
   }
 
   private replace(model: Sequential, checkpoint: Checkpoint | null): void {

@@ -271,31 +271,16 @@ export class Trainer {
 
   /** A saved run's weights answer drawings (on the CPU while the GPU is lost). */
   openCheckpoint(checkpoint: Checkpoint): void {
-    if (this.run) return;
-    const model = this.answerer.open(checkpoint);
-    const { settings, epoch } = checkpoint;
-    this.emit({ type: 'loaded', settings, parameterCount: model.parameterCount, epoch });
+    if (!this.run) this.answerer.show(checkpoint);
   }
 
   /** An imported model answers drawings. It has no settings or optimizer state, so it is not resumable. */
   importStack(stack: DenseStack): void {
     const session = this.session;
-    if (this.run || !session || session.lost) {
-      this.fail(
-        'training',
-        'A model can be imported only while no run is going on and the GPU is there.',
-        false,
-      );
-      return;
-    }
-    let model: Sequential;
-    try {
-      model = this.answerer.import(session, stack);
-    } catch (error) {
-      this.fail('training', `The imported model could not be built: ${(error as Error).message}`, false);
-      return;
-    }
-    this.emit({ type: 'loaded', settings: null, parameterCount: model.parameterCount, epoch: 0 });
+    const refuse = (message: string) => this.fail('training', message, false);
+    if (this.run || !session || session.lost)
+      refuse('A model can be imported only while no run is going on and the GPU is there.');
+    else this.answerer.import(session, stack, refuse);
   }
 
   exportModel(id: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { PIXELS } from '../../data/mnist';
+import { IMAGE_SIDE, PIXELS } from '../../data/mnist';
 import type { Snapshot } from '../../page/store';
 import { formatMegabytes } from '../format';
 import { DigitImage } from './DigitImage';
@@ -26,8 +26,8 @@ export const DataPanel = memo(function DataPanel({ phase, loading, samples, data
       ) : samples ? (
         <>
           <p className="muted">
-            60,000 handwritten digits, 28×28 pixels each, with their labels. The first {samples.labels.length}
-            :
+            60,000 handwritten digits, {IMAGE_SIDE}×{IMAGE_SIDE} pixels each, with their labels. The first{' '}
+            {samples.labels.length}:
           </p>
           <ol className="samples">
             {samples.labels.map((label, i) => (

@@ -1,4 +1,4 @@
-import { PIXELS } from '../../data/mnist';
+import { IMAGE_SIDE, PIXELS } from '../../data/mnist';
 import type { Snapshot } from '../../page/store';
 import type { useGallery } from '../hooks/useGallery';
 import { argmax, type OpinionPoint } from '../opinion';
@@ -52,7 +52,7 @@ export function InsightPanel({ snapshot, gallery, input, prediction, opinion }: 
       </div>
       <h3>What each hidden unit learned</h3>
       <p className="muted">
-        The weights from the 784 pixels into each hidden unit, drawn as a 28×28 tile:{' '}
+        The weights from the {PIXELS} pixels into each hidden unit, drawn as a {IMAGE_SIDE}×{IMAGE_SIDE} tile:{' '}
         <span className="key red">red</span> pixels excite the unit (or have come to excite it more),{' '}
         <span className="key blue">blue</span> ones inhibit it, white ones do not matter. Each tile is scaled
         to its own largest value; hover over a tile, or focus the grid and use the arrow keys, to read its

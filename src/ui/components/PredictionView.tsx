@@ -1,3 +1,4 @@
+import { IMAGE_SIDE } from '../../data/mnist';
 import type { Snapshot } from '../../page/store';
 import { formatPercent } from '../format';
 import { argmax } from '../opinion';
@@ -34,7 +35,9 @@ export function PredictionView({ input, prediction, phase, canPredict }: Props) 
             label="The drawing as the network sees it"
             className="network-view"
           />
-          <p className="muted">What the network sees: 28×28 pixels.</p>
+          <p className="muted">
+            What the network sees: {IMAGE_SIDE}×{IMAGE_SIDE} pixels.
+          </p>
         </div>
       )}
       {input && !probabilities && (

@@ -29,7 +29,7 @@ export function SaliencyOverlay({ input, gradient, digit }: Props) {
         <DigitImage
           pixels={input}
           max={1}
-          label="The 28×28 drawing, without the overlay"
+          label={`The ${SIDE}×${SIDE} drawing, without the overlay`}
           className="saliency-view"
         />
         <canvas

@@ -97,7 +97,7 @@ export class Sequential {
 
   /** The classes the last layer scores (once compiled). */
   get outputUnits(): number {
-    this.config();
+    this.config(); // throws before compile()
     return this.outputShape[0];
   }
 

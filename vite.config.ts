@@ -27,7 +27,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/{cpu,engine,data,worker,page,protocol,ui,keep,structure}/**/*.test.ts'],
+          include: ['tests/{cpu,engine,data,worker,page,protocol,ui,keep,project}/**/*.test.ts'],
         },
       },
       {

@@ -1,5 +1,5 @@
 // npm run generate:wgsl: writes every generated shader into shaders/. The unit test
-// tests/structure/generatedShaders.test.ts regenerates them in memory and fails if shaders/ differs.
+// tests/project/generatedShaders.test.ts regenerates them in memory and fails if shaders/ differs.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { conv2dShaders } from './conv2d.mjs';

@@ -12,7 +12,10 @@ export default defineConfig({
   fullyParallel: false,
   timeout: 240_000,
   expect: { timeout: 60_000 },
-  reporter: [['list']],
+  // A test.only left in by mistake fails CI instead of silently skipping the rest.
+  forbidOnly: !!process.env.CI,
+  // The HTML report (with traces of failed tests) is kept in playwright-report/ when a run fails.
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
     baseURL: 'http://127.0.0.1:4173',
     viewport: { width: 1280, height: 900 },

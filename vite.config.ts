@@ -1,6 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
+import type { UserConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicyPlugin } from './scripts/contentSecurityPolicy';
+import { dataPlugin } from './scripts/dataPlugin';
 import { serviceWorkerPlugin } from './scripts/offline/serviceWorkerPlugin';
 
 // Flags that give headless Chromium a WebGPU adapter (SwiftShader on machines without a GPU)
@@ -15,11 +18,25 @@ export const chromiumArgs = [
 ];
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export default defineConfig({
+// `vite build --mode lib` (npm run build:lib): the engine alone as an ES module, shaders inlined,
+// for other apps and for Node on Dawn; its types come from tsconfig.lib.json.
+const library: UserConfig = {
+  publicDir: false,
+  build: {
+    target: 'es2022',
+    outDir: 'dist-lib',
+    emptyOutDir: false,
+    lib: { entry: 'src/index.ts', formats: ['es'], fileName: 'index' },
+  },
+};
+
+export default defineConfig(({ mode }) => ({
   base: './',
-  plugins: [react(), serviceWorkerPlugin()],
+  plugins:
+    mode === 'lib' ? [] : [dataPlugin(), react(), contentSecurityPolicyPlugin(), serviceWorkerPlugin()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1024 },
+  ...(mode === 'lib' ? library : {}),
   test: {
     projects: [
       {
@@ -51,4 +68,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

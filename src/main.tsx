@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { TrainerClient } from './page/client';
 import { RunKeeper } from './page/keeper';
 import { App } from './ui/App';
+import { registerServiceWorker } from './ui/appUpdate';
 // The stylesheets, one per part of the page, in cascade order.
 import './ui/styles/base.css';
 import './ui/styles/controls.css';
@@ -12,6 +13,7 @@ import './ui/styles/drawing.css';
 import './ui/styles/insight.css';
 import './ui/styles/keep.css';
 import './ui/styles/layers.css';
+import './ui/styles/shell.css';
 
 // NOTE: created once here, outside React: StrictMode runs effects twice, which would start two workers.
 // The worker resolves URLs against its own script, so it is given an absolute data URL.
@@ -29,7 +31,7 @@ createRoot(root).render(
 // Offline after the first visit (scripts/offline/sw.js). Production builds only: in development a
 // cached shell would hide every edit.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
-  navigator.serviceWorker.register('./sw.js').catch((error: Error) => {
+  registerServiceWorker('./sw.js').catch((error: Error) => {
     // NOTE: a warning, not an error: the app works without it, only not offline.
     console.warn(`No offline support: ${error.message}`);
   });

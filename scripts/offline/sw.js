@@ -1,23 +1,58 @@
 // The service worker that makes the app work offline after its first visit. The build fills in the
-// file lists and versions (scripts/offline/serviceWorkerPlugin.ts).
+// file lists, versions and checksums (scripts/offline/serviceWorkerPlugin.ts).
 // The app shell is fetched network-first, so an online reload always gets the newest build; its
-// cache is keyed by the build's version, so a new build replaces the old files. The MNIST files
+// cache is keyed by the build's version, so a new build replaces the old files. A new build's worker
+// waits until the page says so ("A new version is available — Reload", src/ui/appUpdate.ts): the
+// running page keeps the worker, and the cached files, of the build it started with. The MNIST files
 // never change, so they are served cache-first: after the first visit they are not downloaded again.
+// A cached data file is checked against manifest.json's SHA-256 before it is first served; a damaged
+// copy is dropped and fetched again, never served forever.
 const SHELL_CACHE = `digits-shell-${__SHELL_VERSION__}`;
 const DATA_CACHE = `digits-mnist-${__DATA_VERSION__}`;
 const SHELL_FILES = __SHELL_FILES__;
 const DATA_FILES = __DATA_FILES__;
+/** './mnist/<file>.gz' → the SHA-256s it may have: as stored (gzip), or inflated by the host. */
+const DATA_SHA256 = __DATA_SHA256__;
+
+const absolute = (file) => new URL(file, self.registration.scope).href;
+const expectedDigests = new Map(
+  Object.entries(DATA_SHA256).map(([file, digests]) => [absolute(file), digests]),
+);
+
+async function isIntact(url, response) {
+  const expected = expectedDigests.get(url);
+  if (!expected) return true;
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer()));
+  const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return expected.includes(hex);
+}
+
+/** Stores a response; a full disk (quota) or any other refusal only means it is not cached. */
+async function store(cacheName, key, response) {
+  try {
+    await (await caches.open(cacheName)).put(key, response);
+  } catch (error) {
+    console.warn(`Not cached (${error?.name ?? error}): ${typeof key === 'string' ? key : key.url}`);
+  }
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     (async () => {
       await (await caches.open(SHELL_CACHE)).addAll(SHELL_FILES);
       const data = await caches.open(DATA_CACHE);
-      for (const file of DATA_FILES)
-        if (!(await data.match(file, { ignoreVary: true }))) await data.add(file);
-      await self.skipWaiting();
+      for (const file of DATA_FILES) {
+        if (await data.match(file, { ignoreVary: true })) continue;
+        const response = await fetch(file);
+        if (response.ok && (await isIntact(absolute(file), response)))
+          await store(DATA_CACHE, file, response);
+      }
     })(),
   );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'skipWaiting') self.skipWaiting();
 });
 
 self.addEventListener('activate', (event) => {
@@ -36,31 +71,40 @@ self.addEventListener('activate', (event) => {
 // requests carry an Origin header that the install step's requests did not.
 async function cacheFirst(request) {
   const cached = await caches.match(request, { cacheName: DATA_CACHE, ignoreVary: true });
-  if (cached) return cached;
+  // NOTE: checked at every serve, not once per worker: a page loads the data once, and the check of
+  // the largest file takes tens of milliseconds.
+  if (cached) {
+    if (await isIntact(request.url, cached)) return cached;
+    console.warn(`A damaged cached copy of ${request.url} was dropped; fetching it again`);
+    await (await caches.open(DATA_CACHE)).delete(request, { ignoreVary: true });
+  }
   const response = await fetch(request);
-  if (response.ok) await (await caches.open(DATA_CACHE)).put(request, response.clone());
+  // A damaged answer is passed on (the page refuses it, naming the file, with Retry) but not kept.
+  if (response.ok && (await isIntact(request.url, response)))
+    await store(DATA_CACHE, request, response.clone());
   return response;
 }
 
 async function networkFirst(request) {
+  // Every link (any query) is the same index.html: one cache entry for all of them.
+  const navigate = request.mode === 'navigate';
+  const key = navigate ? absolute('./') : request;
+  let answer;
   try {
-    const response = await fetch(request);
-    if (response.ok) await (await caches.open(SHELL_CACHE)).put(request, response.clone());
-    return response;
+    answer = await fetch(request);
+    if (answer.ok) {
+      await store(SHELL_CACHE, key, answer.clone());
+      return answer;
+    }
   } catch (error) {
-    // Offline: a page with any query (a shared link) is the same index.html.
-    const navigate = request.mode === 'navigate';
-    const cached =
-      (await caches.match(request, { cacheName: SHELL_CACHE, ignoreSearch: navigate, ignoreVary: true })) ??
-      (navigate
-        ? await caches.match(new URL('./', self.registration.scope).href, {
-            cacheName: SHELL_CACHE,
-            ignoreVary: true,
-          })
-        : undefined);
-    if (cached) return cached;
-    throw error;
+    answer = error;
   }
+  // Offline, or the server no longer has this build's file (a page open across a deploy): the cached
+  // copy.
+  const cached = await caches.match(key, { cacheName: SHELL_CACHE, ignoreVary: true });
+  if (cached) return cached;
+  if (answer instanceof Response) return answer;
+  throw answer;
 }
 
 self.addEventListener('fetch', (event) => {

@@ -51,9 +51,11 @@ const FILES: readonly string[] = [
 ];
 const MANIFEST = 'manifest.json';
 
-interface FileSizes {
+interface FileFacts {
   gzipBytes: number;
   rawBytes: number;
+  /** Hex SHA-256 of the inflated file: the IDX reader checks structure, this checks every pixel. */
+  sha256: string;
 }
 
 /**
@@ -87,11 +89,14 @@ export async function loadMnist(
   };
 
   try {
-    const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(FILES.map(loadFile));
-    return {
+    const files = await Promise.all(FILES.map(loadFile));
+    const [trainImages, trainLabels, testImages, testLabels] = files;
+    const mnist = {
       train: checkedSplit(trainImages, trainLabels, SPLITS.train),
       test: checkedSplit(testImages, testLabels, SPLITS.test),
     };
+    await Promise.all(FILES.map((file, i) => checkDigest(files[i], file, manifest[file].sha256)));
+    return mnist;
   } catch (error) {
     failed.abort();
     throw error;
@@ -115,26 +120,38 @@ function checkedSplit(
   return set;
 }
 
-async function loadManifest(base: string, options: LoadOptions): Promise<Record<string, FileSizes>> {
+async function loadManifest(base: string, options: LoadOptions): Promise<Record<string, FileFacts>> {
   const bytes = await download(`${base}${MANIFEST}`, MANIFEST, options);
-  let parsed: { files?: Record<string, Partial<FileSizes>> };
+  let parsed: { files?: Record<string, Partial<FileFacts>> };
   try {
     parsed = JSON.parse(new TextDecoder().decode(bytes));
   } catch (error) {
     throw new DataFileError(MANIFEST, 'is not valid JSON', { cause: error });
   }
-  const manifest: Record<string, FileSizes> = {};
+  const manifest: Record<string, FileFacts> = {};
   for (const file of FILES) {
-    const { gzipBytes, rawBytes } = parsed?.files?.[file] ?? {};
-    if (!isByteCount(gzipBytes) || !isByteCount(rawBytes)) {
+    const { gzipBytes, rawBytes, sha256 } = parsed?.files?.[file] ?? {};
+    if (!isByteCount(gzipBytes) || !isByteCount(rawBytes) || !/^[0-9a-f]{64}$/.test(String(sha256))) {
       throw new DataFileError(
         MANIFEST,
-        `has no gzipBytes/rawBytes for ${file}; rerun scripts/prepareData.mjs`,
+        `has no gzipBytes/rawBytes/sha256 for ${file}; rerun scripts/prepareData.mjs`,
       );
     }
-    manifest[file] = { gzipBytes, rawBytes };
+    manifest[file] = { gzipBytes, rawBytes, sha256: String(sha256) };
   }
   return manifest;
+}
+
+/** A file whose structure passed but whose bytes differ (a flipped pixel, a damaged cache) is refused. */
+async function checkDigest(bytes: Uint8Array, file: string, expected: string): Promise<void> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  if (hex !== expected) {
+    throw new DataFileError(
+      file,
+      `its bytes do not match the SHA-256 in ${MANIFEST} (a damaged download or cached copy)`,
+    );
+  }
 }
 
 function isByteCount(value: unknown): value is number {
@@ -143,7 +160,7 @@ function isByteCount(value: unknown): value is number {
 
 /** Turns each file's fraction done into wire bytes, summed over the files; never goes backwards. */
 function progressReporter(
-  manifest: Record<string, FileSizes>,
+  manifest: Record<string, FileFacts>,
   onProgress?: (progress: LoadProgress) => void,
 ) {
   const totalBytes = FILES.reduce((sum, file) => sum + manifest[file].gzipBytes, 0);

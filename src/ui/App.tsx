@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import type { TrainerClient } from '../page/client';
 import type { RunKeeper } from '../page/keeper';
 import { settingsToQuery } from '../protocol/settings';
+import { AboutData } from './components/AboutData';
 import { DataPanel } from './components/DataPanel';
 import { DrawPad } from './components/DrawPad';
 import { FatalPanel } from './components/FatalPanel';
@@ -11,6 +12,7 @@ import { KeepPanel } from './components/KeepPanel';
 import { LinkNotice } from './components/LinkNotice';
 import { PredictionView } from './components/PredictionView';
 import { TrainPanel } from './components/TrainPanel';
+import { UpdateBanner } from './components/UpdateBanner';
 import { useGallery } from './hooks/useGallery';
 import { useOpinion } from './hooks/useOpinion';
 import { usePrediction } from './hooks/usePrediction';
@@ -44,16 +46,19 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   if (phase === 'failed' && error?.fatal) {
     return (
       <div className="app">
+        <UpdateBanner />
         {header}
         <main>
           <FatalPanel error={error} />
         </main>
+        <AboutData />
       </div>
     );
   }
 
   return (
     <div className="app">
+      <UpdateBanner />
       {header}
       <main className="columns">
         <div className="column">
@@ -99,6 +104,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         prediction={digit.prediction}
         opinion={opinion}
       />
+      <AboutData />
     </div>
   );
 }

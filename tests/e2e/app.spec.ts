@@ -48,17 +48,27 @@ test('a short run from a link: progress moves, charts grow, test accuracy is rep
   await expect(progress).toBeVisible();
   await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
   await expect(page.getByText(/Epoch \d of 2 · batch \d+ of 32 · [\d,]+ images\/s · /)).toBeVisible();
-  const firstLength = await curveLength(page, 'loss-chart');
-  const firstStep = Number(await progress.getAttribute('aria-valuenow'));
   await screenshot(page, '03-training');
-  // Read straight from the DOM: a short run may finish (and drop the bar) between two polls.
-  const step = () =>
+  // NOTE: one read of the DOM for the step, its total and the curve: a short run can finish between
+  // two separate reads, and then the curve has nothing left to grow by.
+  const now = () =>
     page.evaluate(() => {
       const bar = document.querySelector('[role="progressbar"][aria-label="Training progress"]');
-      return Number(bar?.getAttribute('aria-valuenow') ?? Number.POSITIVE_INFINITY);
+      const curves = document.querySelectorAll('[data-testid="loss-chart"] path.recharts-line-curve');
+      return {
+        step: Number(bar?.getAttribute('aria-valuenow') ?? Number.POSITIVE_INFINITY),
+        total: Number(bar?.getAttribute('aria-valuemax') ?? 0),
+        length: Math.max(0, ...Array.from(curves, (c) => (c as SVGPathElement).getTotalLength())),
+      };
     });
-  await expect.poll(step).toBeGreaterThan(firstStep);
-  await expect.poll(() => curveLength(page, 'loss-chart')).toBeGreaterThan(firstLength);
+  const first = await now();
+  // The run goes on: the step moves (or the run ends and drops the bar), and the curve grows unless
+  // the first read already saw the last step.
+  await expect.poll(async () => (await now()).step).toBeGreaterThan(first.step);
+  if (first.step < first.total)
+    await expect
+      .poll(() => curveLength(page, 'loss-chart'), { timeout: 180_000 })
+      .toBeGreaterThan(first.length);
 
   const accuracy = page.getByTestId('test-accuracy');
   await expect(accuracy).toBeVisible({ timeout: 180_000 });

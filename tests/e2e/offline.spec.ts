@@ -39,3 +39,51 @@ test('after one visit, a reload without network loads the app and its data from 
   await screenshot(page, 'offline-01-trained-offline');
   expect(errors).toEqual([]);
 });
+
+test('a damaged cached data file is dropped and fetched again, not served forever', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/?epochs=1&batch=100&train=1000&hidden=16&seed=4');
+  await waitForReady(page);
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), { timeout: 60_000 })
+    .toBe('activated');
+  const file = 'mnist/t10k-labels-idx1-ubyte.gz';
+  /** The cached copy's SHA-256, and the two manifest.json allows (stored as .gz, or inflated by the host). */
+  const digests = () =>
+    page.evaluate(async (file) => {
+      const hex = (buffer: ArrayBuffer) =>
+        Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
+      const name = (await caches.keys()).find((key) => key.startsWith('digits-mnist-'));
+      const cached = name
+        ? await (await caches.open(name)).match(new URL(file, document.baseURI).href)
+        : undefined;
+      const manifest = await (await fetch('mnist/manifest.json')).json();
+      return {
+        cached: cached ? hex(await crypto.subtle.digest('SHA-256', await cached.arrayBuffer())) : null,
+        expected: [
+          manifest.files['t10k-labels-idx1-ubyte'].gzipSha256,
+          manifest.files['t10k-labels-idx1-ubyte'].sha256,
+        ] as string[],
+      };
+    }, file);
+  const intact = await digests();
+  expect(intact.expected).toContain(intact.cached);
+
+  // The disk copy goes bad: same length, other bytes.
+  await page.evaluate(async (file) => {
+    const name = (await caches.keys()).find((key) => key.startsWith('digits-mnist-'));
+    if (!name) throw new Error('no data cache');
+    const cache = await caches.open(name);
+    const url = new URL(file, document.baseURI).href;
+    const bytes = new Uint8Array(await ((await cache.match(url)) as Response).arrayBuffer());
+    bytes[bytes.length - 20] ^= 0xff;
+    await cache.put(url, new Response(bytes));
+  }, file);
+  expect(intact.expected).not.toContain((await digests()).cached);
+
+  // A reload loads the data (the damaged copy was refused and fetched again), and the cache is whole.
+  await page.reload();
+  await waitForReady(page);
+  await expect.poll(async () => intact.expected.includes((await digests()).cached ?? '')).toBe(true);
+  expect(errors.filter((e) => !/damaged cached copy/.test(e))).toEqual([]);
+});

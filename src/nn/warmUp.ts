@@ -9,23 +9,25 @@ import { Sequential } from './sequential';
 
 /**
  * The one warm-up, used by the app, the headless runner and the bench: picks the matmul variant for
- * this adapter (Backend.tuneMatmul, where the backend has variants), then compiles every pipeline a
- * dense run uses (train, evaluate with its confusion matrix, predict, explain a drawing), on a
- * throwaway model and random data. Pipelines depend on no size (sizes are uniforms), so any later
- * dense model reuses them: run this while the data downloads and the first real step starts at
- * once. On CPU-backed adapters compiling is most of the cold start. A ConvNet's convolution and
- * pooling kernels are compiled at its first step.
+ * this adapter (Backend.tuneMatmul, where the backend has variants), then, unless `compile` is
+ * false, compiles every pipeline a dense run uses (train, evaluate with its confusion matrix,
+ * predict, explain a drawing), on a throwaway model and random data. Pipelines depend on no size
+ * (sizes are uniforms), so any later dense model reuses them: run this while the data downloads
+ * and the first real step starts at once. On CPU-backed adapters compiling is most of the cold
+ * start. A ConvNet's convolution and pooling kernels are compiled at its first step.
  */
 export async function warmUp(
   backend: Backend,
   pixelsPerImage: number,
   batchSize: number,
   hidden: number,
+  { compile = true } = {},
 ): Promise<void> {
   await backend.tuneMatmul?.([
     { m: batchSize, n: hidden, k: pixelsPerImage, transA: false, transB: false },
     { m: pixelsPerImage, n: hidden, k: batchSize, transA: true, transB: false },
   ]);
+  if (!compile) return;
   const random = new Random(0);
   const count = 8;
   // Mostly background, as MNIST is: the batches take the same (sparse) kernels as a real run's.

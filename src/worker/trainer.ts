@@ -49,7 +49,7 @@ export class Trainer {
     await download;
   }
 
-  /** A new device (warmed up the first time), the model on it, then the data. */
+  /** A new device (its matmul variant chosen the first time), the model on it, then the data. */
   private async openSession(): Promise<void> {
     const session = await GpuSession.open({
       onLost: (s, message) => this.onLost(s, message),
@@ -58,8 +58,9 @@ export class Trainer {
     const { backend } = session;
     if (this.matmulVariant) backend.matmulVariant = this.matmulVariant;
     else {
-      await warmUp(backend, PIXELS, DEFAULT_SETTINGS.batchSize, DEFAULT_SETTINGS.hidden);
-      session.trim();
+      // NOTE: the variant only: the pad answers as soon as the device is there, and each pipeline
+      // compiles at its first use (the first drawing, the first step).
+      await warmUp(backend, PIXELS, DEFAULT_SETTINGS.batchSize, DEFAULT_SETTINGS.hidden, { compile: false });
       this.matmulVariant = backend.matmulVariant;
     }
     await this.answerer.onNewDevice(session);

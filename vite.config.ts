@@ -44,7 +44,7 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/{cpu,engine,data,train,ui,keep,project,gpuCheck}/**/*.test.ts'],
+          include: ['tests/{cpu,engine,data,worker,page,protocol,ui,keep,project,gpuCheck}/**/*.test.ts'],
         },
       },
       {

@@ -32,6 +32,10 @@ export { DeviceDataset } from './nn/dataset';
 export type { Activation } from './nn/dense';
 export { Dense } from './nn/dense';
 export { Flatten } from './nn/flatten';
+// The insight views' reads (they were Sequential's methods): verdicts with the confusion matrix,
+// saliency, first-layer weights.
+export type { DetailedEvaluation, FirstLayerWeights, InputGradients } from './nn/insight';
+export { evaluateInDetail, inputGradients, readFirstLayerWeights } from './nn/insight';
 export type { Layer } from './nn/layer';
 export { MaxPooling2D } from './nn/maxPooling2d';
 export { RMSprop, rmsprop } from './nn/rmsprop';

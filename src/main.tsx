@@ -1,10 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { TrainerClient } from './train/client';
-import { RunKeeper } from './train/keeper';
+import { TrainerClient } from './page/client';
+import { RunKeeper } from './page/keeper';
 import { App } from './ui/App';
 import { registerServiceWorker } from './ui/appUpdate';
-import './ui/App.css';
+// The stylesheets, one per part of the page, in cascade order.
+import './ui/styles/base.css';
+import './ui/styles/controls.css';
+import './ui/styles/messages.css';
+import './ui/styles/panels.css';
+import './ui/styles/drawing.css';
+import './ui/styles/insight.css';
+import './ui/styles/keep.css';
+import './ui/styles/layers.css';
+import './ui/styles/shell.css';
 
 // NOTE: created once here, outside React: StrictMode runs effects twice, which would start two workers.
 // The worker resolves URLs against its own script, so it is given an absolute data URL.

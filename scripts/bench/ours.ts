@@ -91,7 +91,6 @@ export async function benchOurs(
         backend,
         optimizer: rmsprop({ learningRate: 0.001, rho: 0.9, epsilon: 1e-7 }),
         loss: 'categoricalCrossentropy',
-        metrics: ['accuracy'],
       });
       await fitOnce(net, first);
       return net;

@@ -38,7 +38,6 @@ async function stepGradients(backend: Backend, model: GradientModel, pixels: Uin
     backend,
     optimizer: rmsprop({ learningRate: 1, rho: 1, epsilon: 1 }),
     loss: 'categoricalCrossentropy',
-    metrics: ['accuracy'],
     seed: 7,
   });
   const data = DeviceDataset.upload(backend, pixels, labels, 784);

@@ -87,7 +87,6 @@ export async function bookRun(
     backend,
     optimizer: rmsprop({ learningRate: settings.learningRate }),
     loss: 'categoricalCrossentropy',
-    metrics: ['accuracy'],
     seed: settings.seed,
   });
   try {

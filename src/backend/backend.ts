@@ -1,3 +1,5 @@
+import type { Kernels } from './cpu/kernels';
+
 // The kernels the engine runs, one method per kernel id. Two implementations: cpu/ (plain loops,
 // the reference) and webgpu/ (WGSL in shaders/). Methods record work; results are read with read().
 // Storage holds 32-bit words (f32 or u32), like a GPU storage buffer.
@@ -110,7 +112,23 @@ export interface ConfusionArgs {
   labels: Storage;
 }
 
-export interface Backend {
+/**
+ * Rows of op(A) per block of the sparse matmul's index (nonzeroColumns): a block's column is kept
+ * when any of its rows is nonzero, so fewer rows skip more.
+ */
+export const SPARSE_ROWS = 4;
+
+/** Words of the two index buffers the sparse path needs: the column lists, and their lengths. */
+export function sparseIndexWords(s: Pick<MatmulShape, 'm' | 'k'>): { columns: number; counts: number } {
+  const blocks = Math.ceil(s.m / SPARSE_ROWS);
+  return { columns: blocks * s.k, counts: blocks };
+}
+
+/**
+ * Storage, transfers, and one method per kernel id. The kernels' signatures are written once, in
+ * the reference table (cpu/kernels.ts); each backend installs its own table of them.
+ */
+export interface Backend extends Kernels {
   readonly name: string;
   alloc(length: number): Storage;
   free(storage: Storage): void;
@@ -122,27 +140,9 @@ export interface Backend {
   readU32(storage: Storage, length?: number): Promise<Uint32Array>;
   /** Sends recorded work to the device now (a no-op on the CPU). */
   flush(): void;
-
-  matmul(out: Storage, a: Storage, b: Storage, shape: MatmulShape): void;
-  biasAddRelu(out: Storage, x: Storage, bias: Storage, rows: number, cols: number, relu: boolean): void;
-  reluBackward(dx: Storage, dy: Storage, y: Storage, length: number): void;
-  sumRows(out: Storage, x: Storage, rows: number, cols: number): void;
-  add(out: Storage, x: Storage, length: number): void;
-  softmaxXent(args: SoftmaxXentArgs): void;
-  rmsprop(param: Storage, meanSquare: Storage, grad: Storage, length: number, hyper: RmspropHyper): void;
-  gatherBatch(args: GatherBatchArgs): void;
-  confusion(args: ConfusionArgs): void;
-  /** y = conv(x, kernel), an implicit GEMM: [batch*outH*outW, 9*inC] · [9*inC, outC]. */
-  conv2d(y: Storage, x: Storage, kernel: Storage, shape: Conv2dShape): void;
-  /** dx [batch, height, width, inC] from dy [batch, outH, outW, outC] and the kernel. */
-  conv2dInputGrad(dx: Storage, dy: Storage, kernel: Storage, shape: Conv2dShape): void;
   /**
-   * The kernel's gradient im2col(x)ᵀ · dy in `splits` partial sums over consecutive slices of the
-   * output pixels: out [splits, 9*inC, outC] (sum them with sumRows).
+   * Where a backend has several matmul variants: times them on these shapes and keeps the fastest
+   * (see warmUp, the one entry point that calls it).
    */
-  conv2dKernelGrad(out: Storage, x: Storage, dy: Storage, shape: Conv2dShape, splits: number): void;
-  /** y [batch, height/2, width/2, C] and, per output, the flat index into x of its maximum (u32). */
-  maxPool(y: Storage, argmax: Storage, x: Storage, shape: PoolShape): void;
-  /** dx [batch, height, width, C]: dy at each window's argmax, zero elsewhere. */
-  maxPoolBackward(dx: Storage, dy: Storage, argmax: Storage, shape: PoolShape): void;
+  tuneMatmul?(shapes: MatmulShape[]): Promise<unknown>;
 }

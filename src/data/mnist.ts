@@ -11,6 +11,12 @@ import {
 
 export type { LabelledImages } from './idx';
 
+/** MNIST's shape, defined here and nowhere else: 28×28 images of one channel (784 pixels), 10 classes. */
+export const IMAGE_SIDE = 28;
+export const IMAGE_SHAPE = [IMAGE_SIDE, IMAGE_SIDE, 1] as const;
+export const PIXELS = IMAGE_SIDE * IMAGE_SIDE;
+export const CLASSES = 10;
+
 export interface Mnist {
   train: LabelledImages;
   test: LabelledImages;
@@ -33,7 +39,6 @@ export interface LoadOptions {
   fetch?: typeof fetch;
 }
 
-const SIDE = 28;
 const SPLITS = {
   train: { images: 'train-images-idx3-ubyte', labels: 'train-labels-idx1-ubyte', count: 60_000 },
   test: { images: 't10k-images-idx3-ubyte', labels: 't10k-labels-idx1-ubyte', count: 10_000 },
@@ -106,10 +111,10 @@ function checkedSplit(
   const images = parseIdxImages(imageBytes, split.images);
   const labels = parseIdxLabels(labelBytes, split.labels);
   const set = pairImagesAndLabels(images, labels, split);
-  if (set.count !== split.count || set.rows !== SIDE || set.cols !== SIDE) {
+  if (set.count !== split.count || set.rows !== IMAGE_SIDE || set.cols !== IMAGE_SIDE) {
     throw new DataFileError(
       split.images,
-      `holds ${set.count} images of ${set.rows}x${set.cols}, expected ${split.count} of ${SIDE}x${SIDE}`,
+      `holds ${set.count} images of ${set.rows}x${set.cols}, expected ${split.count} of ${IMAGE_SIDE}x${IMAGE_SIDE}`,
     );
   }
   return set;

@@ -2,8 +2,9 @@
 // http://yann.lecun.com/exdb/mnist/): the digit is scaled, keeping its aspect ratio and anti-aliased,
 // to fit a 20x20 box, then placed in a 28x28 field so that its centre of mass sits at the centre.
 // Pure (no DOM), so it is unit-tested in Node.
+import { IMAGE_SIDE } from './mnist';
 
-const FIELD = 28;
+const FIELD = IMAGE_SIDE;
 const BOX = 20;
 /** Ink below this is stroke-edge fuzz or noise and must not stretch the bounding box. */
 const INK_THRESHOLD = 0.02;

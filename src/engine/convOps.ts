@@ -1,6 +1,6 @@
 import type { Conv2dShape, PoolShape, Storage } from '../backend/backend';
 import type { Tape } from './tape';
-import { Tensor } from './tensor';
+import type { Tensor } from './tensor';
 
 // The ConvNet's ops, NHWC (channels last, as Keras), each forward beside its backward rule.
 
@@ -61,14 +61,5 @@ export function maxPool2d(tape: Tape, x: Tensor): Tensor {
     tape.backend.maxPoolBackward(dx, dy as Storage, argmax, shape);
     return [dx];
   });
-  return out;
-}
-
-/** The same storage seen with another shape (Flatten, NHWC <-> rows): no copy either way. */
-export function reshape(tape: Tape, x: Tensor, shape: readonly number[]): Tensor {
-  const out = new Tensor(tape.backend, shape, x.storage, x.requiresGrad && tape.recordsGrad);
-  if (out.size !== x.size)
-    throw new Error(`reshape: [${x.shape}] has ${x.size} values, [${shape}] ${out.size}`);
-  tape.record(out, [x], (dy) => [dy]);
   return out;
 }

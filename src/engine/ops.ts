@@ -1,6 +1,6 @@
 import type { SoftmaxXentMode, Storage } from '../backend/backend';
 import type { Tape } from './tape';
-import type { Tensor } from './tensor';
+import { Tensor } from './tensor';
 
 // The differentiable ops. Each one runs its forward kernel and records, right beside it, the
 // backward rule that turns the output's gradient into its inputs' gradients.
@@ -113,4 +113,13 @@ export function softmax(tape: Tape, logits: Tensor): Tensor {
     labels: tape.alloc(1),
   });
   return probs;
+}
+
+/** The same storage seen with another shape (Flatten, NHWC <-> rows): no copy either way. */
+export function reshape(tape: Tape, x: Tensor, shape: readonly number[]): Tensor {
+  const out = new Tensor(tape.backend, shape, x.storage, x.requiresGrad && tape.recordsGrad);
+  if (out.size !== x.size)
+    throw new Error(`reshape: [${x.shape}] has ${x.size} values, [${shape}] ${out.size}`);
+  tape.record(out, [x], (dy) => [dy]);
+  return out;
 }

@@ -4,8 +4,9 @@ import type { Backend, Storage } from '../backend/backend';
 export class Tensor {
   grad: Tensor | null = null;
   /**
-   * A hint that most values are zero (a batch of images): matmuls that read it as their left
-   * operand tell the backend, which may skip the zero terms (MatmulShape.sparseA).
+   * A hint that most values are zero (a batch of images), set by the data that fills the tensor
+   * (DeviceDataset, imagesTensor): matmuls that read it as their left operand tell the backend,
+   * which may skip the zero terms (MatmulShape.sparseA).
    */
   mostlyZeros = false;
 

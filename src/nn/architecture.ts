@@ -1,5 +1,6 @@
 // A model as a list of layer specs: what the layer editor edits and the URL carries. Pure logic:
 // each layer's output shape and parameter count, and why a stack is impossible, in words.
+import { CLASSES, IMAGE_SHAPE } from '../data/mnist';
 import { Conv2D } from './conv2d';
 import { Dense } from './dense';
 import { Flatten } from './flatten';
@@ -13,8 +14,6 @@ export type LayerSpec =
   | { kind: 'flatten' }
   | { kind: 'dense'; units: number };
 
-export const IMAGE_SHAPE = [28, 28, 1] as const;
-export const CLASSES = 10;
 export const MAX_LAYERS = 12;
 export const MAX_FILTERS = 256;
 export const MAX_UNITS = 4096;
@@ -115,7 +114,7 @@ export function summarize(specs: LayerSpec[]): {
     const asDense: LayerSpec = spec === 'output' ? { kind: 'dense', units: CLASSES } : spec;
     let problem = broken ? null : problemOf(asDense, shape);
     if (spec === 'output' && problem && !broken)
-      problem = 'The output layer Dense(10, softmax) needs a flat input: add a Flatten layer before it.';
+      problem = `The output layer Dense(${CLASSES}, softmax) needs a flat input: add a Flatten layer before it.`;
     if (broken || problem) {
       layers.push({ name, outputShape: [], parameters: 0, problem });
       broken = true;

@@ -1,6 +1,6 @@
 import type { Backend } from '../backend/backend';
-import { conv2d, reshape } from '../engine/convOps';
-import { biasAdd } from '../engine/ops';
+import { conv2d } from '../engine/convOps';
+import { biasAdd, reshape } from '../engine/ops';
 import type { Tape } from '../engine/tape';
 import { Tensor } from '../engine/tensor';
 import type { Layer } from './layer';

@@ -1,4 +1,13 @@
 import type { Backend, Storage } from '../backend/backend';
+import type { Tape } from '../engine/tape';
+import type { Tensor } from '../engine/tensor';
+
+/** More than half the values are zero: the tensors made from them carry Tensor.mostlyZeros. */
+export function isMostlyZeros(values: ArrayLike<number>): boolean {
+  let zeros = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === 0) zeros++;
+  return zeros * 2 > values.length;
+}
 
 /**
  * Images and labels on the device, as bytes: uploaded once, a quarter of the float32 size.
@@ -11,6 +20,8 @@ export class DeviceDataset {
     readonly labels: Storage,
     readonly count: number,
     readonly pixelsPerImage: number,
+    /** Most pixels are background (MNIST: about 80%); every batch gathered from it says so. */
+    readonly mostlyZeros: boolean,
   ) {}
 
   static upload(
@@ -31,11 +42,46 @@ export class DeviceDataset {
       backend.uploadBytes(labels),
       count,
       pixelsPerImage,
+      isMostlyZeros(pixels),
     );
+  }
+
+  /**
+   * Batch rows order[offset .. offset + rows), gathered on the device into tape temporaries: the
+   * images as [rows, pixelsPerImage] floats in [0, 1], and their labels (u32).
+   */
+  gather(tape: Tape, order: Storage, offset: number, rows: number): { input: Tensor; labels: Storage } {
+    const input = tape.tensor([rows, this.pixelsPerImage], false);
+    input.mostlyZeros = this.mostlyZeros;
+    const labels = tape.alloc(rows);
+    tape.backend.gatherBatch({
+      x: input.storage,
+      labels,
+      images: this.images,
+      labelBytes: this.labels,
+      order,
+      offset,
+      rows,
+      pixelsPerImage: this.pixelsPerImage,
+    });
+    return { input, labels };
   }
 
   dispose(): void {
     this.backend.free(this.images);
     this.backend.free(this.labels);
   }
+}
+
+/**
+ * Images given as floats ([rows, width]) in a tape temporary: drawings, which like MNIST are mostly
+ * background. NOTE: marked as images whatever their values, so every drawing takes the same kernels
+ * and the same buffers (a stroke just begun, scaled up, can be mostly ink); skipping zeros where
+ * there are few costs time, never correctness.
+ */
+export function imagesTensor(tape: Tape, pixels: Float32Array, rows: number, requiresGrad = false): Tensor {
+  const input = tape.tensor([rows, pixels.length / rows], requiresGrad);
+  input.mostlyZeros = true;
+  tape.backend.write(input.storage, pixels);
+  return input;
 }

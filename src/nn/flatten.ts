@@ -1,4 +1,4 @@
-import { reshape } from '../engine/convOps';
+import { reshape } from '../engine/ops';
 import type { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
 import type { Layer } from './layer';

@@ -1,34 +1,22 @@
-import { type Backend, METRICS_LENGTH, type Metrics, type Storage, toMetrics } from '../backend/backend';
-import { reshape } from '../engine/convOps';
-import { softmax, softmaxCrossEntropy } from '../engine/ops';
+import { type Backend, METRICS_LENGTH, type Storage, toMetrics } from '../backend/backend';
+import { reshape, softmax, softmaxCrossEntropy } from '../engine/ops';
 import { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
-import type { DeviceDataset } from './dataset';
-import { Dense } from './dense';
+import { type DeviceDataset, imagesTensor } from './dataset';
 import type { Layer } from './layer';
+import { type BatchLogs, MetricsReader } from './metricsReader';
 import { Random } from './random';
 import type { RMSprop } from './rmsprop';
+
+export type { BatchLogs } from './metricsReader';
+export { TrainingDivergedError } from './metricsReader';
 
 export interface CompileConfig {
   backend: Backend;
   optimizer: RMSprop;
   loss: 'categoricalCrossentropy';
-  metrics?: 'accuracy'[];
   /** Seeds the weights and every epoch's data order, so a run can be reproduced exactly. */
   seed?: number;
-}
-
-export interface BatchLogs {
-  epoch: number;
-  /** Batches done in this epoch. */
-  batch: number;
-  batches: number;
-  /** Mean loss and accuracy over the batches since the previous report. */
-  loss: number;
-  accuracy: number;
-  /** Running means over the epoch so far. */
-  epochLoss: number;
-  epochAccuracy: number;
 }
 
 export interface EpochLogs {
@@ -62,28 +50,6 @@ export interface Evaluation {
 /** Training steps recorded into one command buffer before it is submitted. */
 const STEPS_PER_SUBMIT = 4;
 
-/** An evaluation with its confusion matrix and every image's verdict (see evaluateInDetail). */
-export interface DetailedEvaluation extends Evaluation {
-  classes: number;
-  /** [classes, classes]: rows are true classes, columns predicted ones. */
-  matrix: Uint32Array;
-  /** [count]: each image's predicted class. */
-  predicted: Uint32Array;
-  /** [count, classes]: each image's class probabilities. */
-  probabilities: Float32Array;
-}
-
-export interface InputGradients {
-  /** [classes] for the image. */
-  probabilities: Float32Array;
-  /** [classes, inputDim]: row c is d logit_c / d input. */
-  gradients: Float32Array;
-}
-
-export class TrainingDivergedError extends Error {
-  override name = 'TrainingDivergedError';
-}
-
 /**
  * Keras's Sequential for a stack of layers (Dense, or Conv2D/MaxPooling2D/Flatten before them)
  * ending in softmax, trained with cross-entropy. Data arrive as rows of pixels; a first layer that
@@ -93,6 +59,7 @@ export class Sequential {
   /** Set to true (e.g. from onBatchEnd) to end fit() after the current batch, as in Keras. */
   stopTraining = false;
   private compiled: CompileConfig | null = null;
+  private outputShape: readonly number[] = [];
 
   constructor(readonly layers: Layer[]) {
     if (layers.length === 0) throw new Error('Sequential: a model needs at least one layer');
@@ -111,6 +78,7 @@ export class Sequential {
     let shape = this.inputShape;
     try {
       for (const layer of this.layers) shape = layer.build(config.backend, shape, random);
+      this.outputShape = shape;
     } catch (error) {
       // A layer that cannot take its input: free what the layers before it allocated.
       for (const layer of this.layers) layer.dispose();
@@ -127,6 +95,21 @@ export class Sequential {
     return this.inputShape.reduce((a, b) => a * b, 1);
   }
 
+  /** The classes the last layer scores (once compiled). */
+  get outputUnits(): number {
+    this.config(); // throws before compile()
+    return this.outputShape[0];
+  }
+
+  get backend(): Backend {
+    return this.config().backend;
+  }
+
+  /** The optimizer given to compile(): the model owns it, and frees it with its layers. */
+  get optimizer(): RMSprop {
+    return this.config().optimizer;
+  }
+
   get parameters(): Tensor[] {
     return this.layers.flatMap((l) => l.parameters);
   }
@@ -141,7 +124,7 @@ export class Sequential {
   }
 
   /** Logits for a batch; the softmax is fused into the loss or applied by predict(). */
-  private logits(tape: Tape, x: Tensor): Tensor {
+  logits(tape: Tape, x: Tensor): Tensor {
     let h = this.inputShape.length > 1 ? reshape(tape, x, [x.shape[0], ...this.inputShape]) : x;
     for (const layer of this.layers) h = layer.forward(tape, h);
     return h;
@@ -153,30 +136,11 @@ export class Sequential {
     return new Random(((this.config().seed ?? 1) * 1000003 + epoch * 7919) >>> 0).permutation(count);
   }
 
-  /** Batch rows order[offset .. offset + rows) of x, gathered on the device into tape temporaries. */
-  private gatherBatch(tape: Tape, x: DeviceDataset, order: Storage, offset: number, rows: number) {
-    const input = tape.tensor([rows, x.pixelsPerImage], false);
-    input.mostlyZeros = true; // image pixels: most are background
-    const labels = tape.alloc(rows);
-    const { images, labels: labelBytes, pixelsPerImage } = x;
-    tape.backend.gatherBatch({
-      x: input.storage,
-      labels,
-      images,
-      labelBytes,
-      order,
-      offset,
-      rows,
-      pixelsPerImage,
-    });
-    return { input, labels };
-  }
-
   /** Records one training step: gather the batch, forward, backward, RMSprop. Nothing is read back. */
   private trainStep(x: DeviceDataset, order: Storage, offset: number, rows: number, metrics: Storage): void {
     const { backend, optimizer } = this.config();
     const tape = new Tape(backend);
-    const { input, labels } = this.gatherBatch(tape, x, order, offset, rows);
+    const { input, labels } = x.gather(tape, order, offset, rows);
     const { loss } = softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
     tape.backward(loss);
     optimizer.step(backend, this.parameters);
@@ -198,36 +162,9 @@ export class Sequential {
         const started = performance.now();
         backend.write(order, this.epochOrder(epoch, x.count, shuffle));
         backend.fill(metrics, 0);
-        let previous: Metrics = { lossSum: 0, correct: 0, seen: 0, nonFinite: 0 };
-        const inFlight: { batch: number; read: Promise<Float32Array> }[] = [];
-        const report = async ({ batch, read }: (typeof inFlight)[number]) => {
-          const m = toMetrics(await read);
-          if (m.nonFinite > 0 || !Number.isFinite(m.lossSum)) {
-            throw new TrainingDivergedError(
-              `The loss became NaN or infinite in epoch ${epoch + 1} (by batch ${batch} of ${batches}). ` +
-                'The learning rate is probably too high: try a smaller one (the default is 0.001).',
-            );
-          }
-          const seen = m.seen - previous.seen;
-          const logs: BatchLogs = {
-            epoch,
-            batch,
-            batches,
-            loss: (m.lossSum - previous.lossSum) / seen,
-            accuracy: (m.correct - previous.correct) / seen,
-            epochLoss: m.lossSum / m.seen,
-            epochAccuracy: m.correct / m.seen,
-          };
-          previous = m;
-          await options.onBatchEnd?.(logs);
-        };
-        const readMetrics = () => {
-          const read = backend.read(metrics, METRICS_LENGTH);
-          // NOTE: when one report fails (a lost device), fit throws and the reads still in flight
-          // are never awaited; their rejections must not surface as unhandled.
-          read.catch(() => {});
-          return read;
-        };
+        const reader = new MetricsReader(backend, metrics, epoch, batches, (logs) =>
+          options.onBatchEnd?.(logs),
+        );
         let done = 0;
         while (done < batches && !this.stopTraining) {
           const offset = done * batchSize;
@@ -237,18 +174,15 @@ export class Sequential {
           // GPU still gets work long before it could run dry. Reads submit whatever is pending.
           if (done % STEPS_PER_SUBMIT === 0) backend.flush();
           if (done % logEvery === 0 || done === batches) {
-            // The copy is queued now, so it holds the metrics as of this batch. Waiting only for
-            // the report before this one keeps the GPU busy while bounding how far ahead we run.
-            inFlight.push({ batch: done, read: readMetrics() });
-            if (inFlight.length > 1) await report(inFlight.shift() as (typeof inFlight)[number]);
+            reader.request(done);
+            await reader.reportUntil(1);
           }
         }
-        if (done % logEvery !== 0 && done !== batches) inFlight.push({ batch: done, read: readMetrics() });
-        while (inFlight.length > 0) await report(inFlight.shift() as (typeof inFlight)[number]);
+        if (done % logEvery !== 0 && done !== batches) reader.request(done);
+        await reader.reportUntil(0);
         const logs: EpochLogs = {
           epoch,
-          loss: previous.lossSum / previous.seen,
-          accuracy: previous.correct / previous.seen,
+          ...reader.epochMeans,
           seconds: (performance.now() - started) / 1000,
         };
         if (options.validationData && !this.stopTraining) {
@@ -283,9 +217,10 @@ export class Sequential {
 
   /**
    * Records the forward pass over all of x in batches, in order, accumulating loss and accuracy into
-   * `metrics`; `eachBatch` records more work on each batch's logits before its tape is released.
+   * `metrics`; `eachBatch` records more work on each batch's logits before its tape is released
+   * (insight.ts records the confusion matrix this way).
    */
-  private recordEvaluation(
+  recordEvaluation(
     x: DeviceDataset,
     order: Storage,
     metrics: Storage,
@@ -298,7 +233,7 @@ export class Sequential {
     for (let offset = 0; offset < x.count; offset += batchSize) {
       const rows = Math.min(batchSize, x.count - offset);
       const tape = new Tape(backend, false);
-      const { input, labels } = this.gatherBatch(tape, x, order, offset, rows);
+      const { input, labels } = x.gather(tape, order, offset, rows);
       const logits = this.logits(tape, input);
       softmaxCrossEntropy(tape, logits, labels, metrics);
       eachBatch?.(logits.storage, labels, offset, rows);
@@ -314,101 +249,11 @@ export class Sequential {
       throw new Error(`predict: ${pixels.length} values are not whole images of ${this.inputDim}`);
     const tape = new Tape(backend, false);
     try {
-      const input = tape.tensor([rows, this.inputDim], false);
-      input.mostlyZeros = true;
-      backend.write(input.storage, pixels);
-      const probs = softmax(tape, this.logits(tape, input));
+      const probs = softmax(tape, this.logits(tape, imagesTensor(tape, pixels, rows)));
       return await probs.toArray();
     } finally {
       tape.release();
     }
-  }
-
-  /**
-   * evaluate(), plus the confusion matrix and each image's predicted class and probabilities,
-   * computed on the device as each batch goes and read back together at the end.
-   */
-  async evaluateInDetail(x: DeviceDataset, { batchSize = 1000 } = {}): Promise<DetailedEvaluation> {
-    const { backend } = this.config();
-    const classes = (this.layers.at(-1) as Dense).units;
-    const order = backend.alloc(x.count);
-    const metrics = backend.alloc(METRICS_LENGTH);
-    const matrix = backend.alloc(classes * classes);
-    const predicted = backend.alloc(x.count);
-    const probs = backend.alloc(x.count * classes);
-    try {
-      backend.fill(matrix, 0);
-      this.recordEvaluation(x, order, metrics, batchSize, (logits, labels, offset, rows) =>
-        backend.confusion({ rows, cols: classes, offset, matrix, predicted, probs, logits, labels }),
-      );
-      const [m, counts, verdicts, probabilities] = await Promise.all([
-        backend.read(metrics, METRICS_LENGTH),
-        backend.readU32(matrix, classes * classes),
-        backend.readU32(predicted, x.count),
-        backend.read(probs, x.count * classes),
-      ]);
-      const { lossSum, correct, seen } = toMetrics(m);
-      return {
-        loss: lossSum / seen,
-        accuracy: correct / seen,
-        classes,
-        matrix: counts,
-        predicted: verdicts,
-        probabilities,
-      };
-    } finally {
-      for (const s of [probs, predicted, matrix, metrics, order]) backend.free(s);
-    }
-  }
-
-  /**
-   * For one image ([inputDim] floats in [0, 1]): its class probabilities and the gradient of every
-   * class's score (its logit) with respect to the input. The image goes in once per class and copy
-   * c is seeded with class c's one-hot, so one forward and one backward pass give all of them, from
-   * the same weights. Everything is recorded before the first await: a training step never runs in
-   * between (they share the parameters' .grad).
-   */
-  async inputGradients(pixels: Float32Array): Promise<InputGradients> {
-    const { backend } = this.config();
-    const size = this.inputDim;
-    if (pixels.length !== size)
-      throw new Error(`inputGradients: expected ${size} values, got ${pixels.length}`);
-    const classes = (this.layers.at(-1) as Dense).units;
-    const tape = new Tape(backend);
-    let reads: Promise<Float32Array>[];
-    try {
-      const input = tape.tensor([classes, size], true);
-      input.mostlyZeros = true;
-      const copies = new Float32Array(classes * size);
-      for (let c = 0; c < classes; c++) copies.set(pixels, c * size);
-      backend.write(input.storage, copies);
-      const logits = this.logits(tape, input);
-      const probs = softmax(tape, logits);
-      const seed = tape.alloc(classes * classes);
-      backend.write(
-        seed,
-        Float32Array.from({ length: classes * classes }, (_, i) => (i % (classes + 1) === 0 ? 1 : 0)),
-      );
-      tape.backwardFrom(logits, seed);
-      // The copies are queued now, before the buffers go back to the pool.
-      reads = [backend.read(probs.storage, classes), (input.grad as Tensor).toArray()];
-    } finally {
-      tape.release();
-    }
-    const [probabilities, gradients] = await Promise.all(reads);
-    return { probabilities, gradients };
-  }
-
-  /**
-   * The first layer's weights, [inputDim, units] row-major, read off the device (the copy is queued
-   * now, so it holds the weights as of the work recorded so far); null when the first layer is not
-   * Dense, whose weights have no per-unit image.
-   */
-  readFirstLayerWeights(): { inputs: number; units: number; weights: Promise<Float32Array> } | null {
-    const first = this.layers[0];
-    if (!(first instanceof Dense)) return null;
-    const [kernel] = first.parameters; // throws if the model was never compiled
-    return { inputs: first.inputDim as number, units: first.units, weights: kernel.toArray() };
   }
 
   /** A copy of every parameter, kept off the device (snapshots, export). */

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import type { TrainerClient } from '../train/client';
-import type { RunKeeper } from '../train/keeper';
-import { settingsToQuery } from '../train/settings';
+import type { TrainerClient } from '../page/client';
+import type { RunKeeper } from '../page/keeper';
+import { settingsToQuery } from '../protocol/settings';
 import { AboutData } from './components/AboutData';
 import { DataPanel } from './components/DataPanel';
 import { DrawPad } from './components/DrawPad';

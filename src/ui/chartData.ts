@@ -1,5 +1,5 @@
 // Rows for the loss and accuracy charts: the training curve (raw and smoothed) and the test points.
-import type { CurvePoint, EpochPoint } from '../train/store';
+import type { CurvePoint, EpochPoint } from '../page/store';
 
 export interface ChartRow {
   /** Batches seen since the run began. */

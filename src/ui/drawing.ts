@@ -1,8 +1,9 @@
 // Canvas helpers for the drawing pad: pointer position and one stroke segment.
 import type { PointerEvent } from 'react';
+import { IMAGE_SIDE } from '../data/mnist';
 
-/** The pad's canvas, in pixels: 10x MNIST's 28. */
-export const SIZE = 280;
+/** The pad's canvas, in pixels: 10x MNIST's side. */
+export const SIZE = 10 * IMAGE_SIDE;
 /** MNIST strokes are about a tenth of the digit's box wide. */
 const STROKE = SIZE / 10;
 

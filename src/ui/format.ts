@@ -1,5 +1,5 @@
 // Number and time wording shared by the components (en-US, so "1,234" reads the same for every user).
-import type { Progress } from '../train/protocol';
+import type { Progress } from '../protocol/protocol';
 
 const whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 

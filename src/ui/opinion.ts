@@ -1,5 +1,12 @@
 // The drawing's ten class probabilities over a run, one point per prediction made while it trains.
 
+/** The class the network reads: the most probable one (the first, on a tie). */
+export function argmax(values: ArrayLike<number>): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
+  return best;
+}
+
 export interface OpinionPoint {
   /** Batches seen when the prediction was asked for. */
   step: number;

@@ -1,5 +1,6 @@
 // The saliency overlay: the drawing as the network sees it, in grey, with the gradient of the
 // predicted class's score on top: red where more ink would raise the score, blue where it would lower it.
+import { IMAGE_SIDE } from '../data/mnist';
 import { diverging } from './colorMap';
 
 /** The gradient's largest magnitude, the overlay's full-colour point. */
@@ -27,7 +28,7 @@ export function saliencyImage(pixels: ArrayLike<number>, gradient: ArrayLike<num
 }
 
 /** The text alternative: where the evidence for and against the class lies, in words. */
-export function describeSaliency(gradient: ArrayLike<number>, side = 28): string {
+export function describeSaliency(gradient: ArrayLike<number>, side = IMAGE_SIDE): string {
   const third = (i: number) => Math.min(2, Math.floor(((i % side) * 3) / side));
   const band = (i: number) => Math.min(2, Math.floor((Math.floor(i / side) * 3) / side));
   const names = [

@@ -1,8 +1,8 @@
 // The live speed line: ms per step, images per second and effective GFLOP/s of a run, from the
 // progress the worker reports and the model's multiply-adds. Pure, for the component and its test.
 import { specsFromText, summarize } from '../nn/architecture';
-import type { Progress } from '../train/protocol';
-import type { Settings } from '../train/settings';
+import type { Progress } from '../protocol/protocol';
+import type { Settings } from '../protocol/settings';
 import { formatCount } from './format';
 
 /**

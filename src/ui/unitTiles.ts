@@ -1,7 +1,8 @@
 // The hidden units' tiles: one 28x28 image of each unit's incoming weights, all on one canvas.
+import { IMAGE_SIDE } from '../data/mnist';
 import { diverging } from './colorMap';
 
-export const TILE = 28;
+export const TILE = IMAGE_SIDE;
 export const GAP = 1;
 
 /** Columns of the tile grid: about twice as wide as tall (512 units: 32 x 16). */

@@ -54,7 +54,7 @@ export async function curveLength(page: Page, chart: string): Promise<number> {
 
 /**
  * Dispatches a message inside the training worker, as if the page had sent it: how tests reach the
- * worker's test hooks ('debug:loseDevice', 'debug:gpuError'; see src/train/protocol.ts).
+ * worker's test hooks ('debug:loseDevice', 'debug:gpuError'; see src/protocol/protocol.ts).
  */
 export async function sendToWorker(page: Page, message: object): Promise<void> {
   await expect.poll(() => page.workers().length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { collectErrors, drawStroke, gpuBytes, screenshot, waitForReady } from './helpers';
 
-/** Charts keep at most this many training points (src/train/store.ts MAX_CURVE_POINTS). */
+/** Charts keep at most this many training points (src/page/store MAX_CURVE_POINTS). */
 const MAX_CURVE_POINTS = 400;
 
 type Probe = { longestLag: number; lastTick: number };

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Storage } from '../../src/backend/backend';
 import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
-import { conv2d, maxPool2d, reshape } from '../../src/engine/convOps';
-import { biasAdd, matmul, softmaxCrossEntropy } from '../../src/engine/ops';
+import { conv2d, maxPool2d } from '../../src/engine/convOps';
+import { biasAdd, matmul, reshape, softmaxCrossEntropy } from '../../src/engine/ops';
 import { Tape } from '../../src/engine/tape';
 import { Tensor } from '../../src/engine/tensor';
 import { Random } from '../../src/nn/random';

@@ -2,10 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
 import { DeviceDataset } from '../../src/nn/dataset';
 import { Dense } from '../../src/nn/dense';
+import { evaluateInDetail, inputGradients, readFirstLayerWeights } from '../../src/nn/insight';
 import { Random } from '../../src/nn/random';
 import { rmsprop } from '../../src/nn/rmsprop';
 import { Sequential } from '../../src/nn/sequential';
-import { confusionFromPredictions } from '../../src/train/confusionStats';
+import { confusionFromPredictions } from '../../src/page/confusionStats';
 import { expectClose } from '../cases/expectClose';
 
 // What the insight views ask of the engine, on the CPU reference backend: the input gradient
@@ -51,7 +52,7 @@ describe('inputGradients: d logit_c / d input for every class', () => {
       const { m } = model(3, [...hidden]);
       const random = new Random(5);
       const x = Float32Array.from({ length: INPUTS }, () => random.next());
-      const { probabilities, gradients } = await m.inputGradients(x);
+      const { probabilities, gradients } = await inputGradients(m, x);
       expect(gradients).toHaveLength(CLASSES * INPUTS);
       expectClose(probabilities, await m.predict(x), 1e-6, 1e-5, 'probabilities');
 
@@ -76,7 +77,7 @@ describe('inputGradients: d logit_c / d input for every class', () => {
 
   test('rejects an input of the wrong size', async () => {
     const { m } = model(1);
-    await expect(m.inputGradients(new Float32Array(INPUTS + 1))).rejects.toThrow(/expected 12 values/);
+    await expect(inputGradients(m, new Float32Array(INPUTS + 1))).rejects.toThrow(/expected 12 values/);
   });
 });
 
@@ -88,7 +89,7 @@ describe('evaluateInDetail', () => {
     const pixels = Uint8Array.from({ length: count * INPUTS }, () => Math.floor(random.next() * 256));
     const labels = Uint8Array.from({ length: count }, () => Math.floor(random.next() * CLASSES));
     const data = DeviceDataset.upload(backend, pixels, labels, INPUTS);
-    const detail = await m.evaluateInDetail(data, { batchSize: 64 });
+    const detail = await evaluateInDetail(m, data, { batchSize: 64 });
     const plain = await m.evaluate(data, { batchSize: 64 });
     expect(detail.loss).toBeCloseTo(plain.loss, 6);
     expect(detail.accuracy).toBe(plain.accuracy);
@@ -105,7 +106,7 @@ describe('evaluateInDetail', () => {
 
 test('readFirstLayerWeights reads the first Dense kernel', async () => {
   const { m } = model(4);
-  const read = m.readFirstLayerWeights();
+  const read = readFirstLayerWeights(m);
   expect(read?.inputs).toBe(INPUTS);
   expect(read?.units).toBe(9);
   expect(Array.from((await read?.weights) ?? [])).toEqual(Array.from((await m.getWeights())[0]));

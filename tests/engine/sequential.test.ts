@@ -35,7 +35,6 @@ function model(seed = 1) {
     backend,
     optimizer: rmsprop({ learningRate: 0.01 }),
     loss: 'categoricalCrossentropy',
-    metrics: ['accuracy'],
     seed,
   });
   return { backend, m };

@@ -1,7 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Backend } from '../../src/backend/backend';
-import { reshape } from '../../src/engine/convOps';
-import { softmaxCrossEntropy } from '../../src/engine/ops';
+import { reshape, softmaxCrossEntropy } from '../../src/engine/ops';
 import { Tape } from '../../src/engine/tape';
 import { Tensor } from '../../src/engine/tensor';
 import { BOOK_CONVNET, buildLayers } from '../../src/nn/architecture';

@@ -3,11 +3,11 @@
 import { expect, test } from 'vitest';
 import { METRICS_LENGTH } from '../../src/backend/backend';
 import type { WebGPUBackend } from '../../src/backend/webgpu/webgpuBackend';
-import { loadMnist } from '../../src/data/mnist';
+import { loadMnist, PIXELS } from '../../src/data/mnist';
 import { DeviceDataset } from '../../src/nn/dataset';
 import { type BatchLogs, TrainingDivergedError } from '../../src/nn/sequential';
-import { buildModel, PIXELS } from '../../src/train/model';
-import { DEFAULT_SETTINGS } from '../../src/train/settings';
+import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
+import { buildModel } from '../../src/worker/model';
 import { gpuBackend } from './harness';
 
 const backend = await gpuBackend();
@@ -39,7 +39,7 @@ async function countingReads(b: WebGPUBackend, body: () => Promise<unknown>): Pr
 }
 
 test('a learning rate of 10 gives a huge loss, but a finite one: the stable softmax does not overflow', async () => {
-  const { model } = buildModel(backend, settings(10));
+  const model = buildModel(backend, settings(10));
   const losses: number[] = [];
   await model.fit(train, { ...FIT, onBatchEnd: (logs) => void losses.push(logs.loss) });
   expect(losses).toHaveLength(4);
@@ -49,7 +49,7 @@ test('a learning rate of 10 gives a huge loss, but a finite one: the stable soft
 });
 
 test('a learning rate of 1e20 overflows on the GPU; fit stops at the first report, with no extra readback', async () => {
-  const { model } = buildModel(backend, settings(1e20));
+  const model = buildModel(backend, settings(1e20));
   let error: unknown;
   const reads = await countingReads(backend, () =>
     model.fit(train, FIT).catch((e) => {
@@ -68,7 +68,7 @@ test('a learning rate of 1e20 overflows on the GPU; fit stops at the first repor
 });
 
 test('a weight that turns non-finite mid-run: the reports before it arrive, then the run stops', async () => {
-  const { model } = buildModel(backend, settings(0.001));
+  const model = buildModel(backend, settings(0.001));
   const reports: BatchLogs[] = [];
   let error: unknown;
   const reads = await countingReads(backend, () =>

@@ -2,10 +2,11 @@ import { expect, test } from 'vitest';
 import type { Backend } from '../../src/backend/backend';
 import { DeviceDataset } from '../../src/nn/dataset';
 import { Dense } from '../../src/nn/dense';
+import { evaluateInDetail, inputGradients } from '../../src/nn/insight';
 import { Random } from '../../src/nn/random';
 import { rmsprop } from '../../src/nn/rmsprop';
 import { Sequential } from '../../src/nn/sequential';
-import { confusionFromPredictions } from '../../src/train/confusionStats';
+import { confusionFromPredictions } from '../../src/page/confusionStats';
 import { cpuBackend, expectClose, gpuBackend } from './harness';
 
 // The insight views' engine calls on WebGPU against the CPU backend, same seed, same data:
@@ -27,7 +28,7 @@ function model(backend: Backend) {
 test('inputGradients on WebGPU matches the CPU backend', async () => {
   const random = new Random(3);
   const x = Float32Array.from({ length: PIXELS }, () => (random.next() < 0.2 ? random.next() : 0));
-  const [g, c] = [await model(gpu).inputGradients(x), await model(cpu).inputGradients(x)];
+  const [g, c] = [await inputGradients(model(gpu), x), await inputGradients(model(cpu), x)];
   expectClose(g.probabilities, c.probabilities, 1e-5, 1e-4, 'probabilities');
   expectClose(g.gradients, c.gradients, 1e-5, 1e-3, 'gradients');
   expect(Math.max(...c.gradients.map(Math.abs))).toBeGreaterThan(1e-3);
@@ -41,7 +42,7 @@ test('evaluateInDetail on WebGPU: its matrix is the one counted from its predict
   const results = [];
   for (const backend of [gpu, cpu]) {
     const data = DeviceDataset.upload(backend, pixels, labels, PIXELS);
-    results.push(await model(backend).evaluateInDetail(data, { batchSize: 1000 }));
+    results.push(await evaluateInDetail(model(backend), data, { batchSize: 1000 }));
     data.dispose();
   }
   const [g, c] = results;

@@ -1,12 +1,12 @@
 // A run saved to IndexedDB after epoch 1, read back by a new connection (as after a reload) and
 // resumed, ends with exactly the weights of an uninterrupted run on the same adapter.
 import { expect, test } from 'vitest';
-import { loadMnist } from '../../src/data/mnist';
+import { loadMnist, PIXELS } from '../../src/data/mnist';
 import { DeviceDataset } from '../../src/nn/dataset';
-import { restoreCheckpoint, takeCheckpoint } from '../../src/train/checkpoint';
-import { buildModel, PIXELS } from '../../src/train/model';
-import { SavedRuns, toCheckpoint, toSavedRun } from '../../src/train/savedRuns';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/train/settings';
+import { SavedRuns, toCheckpoint, toSavedRun } from '../../src/page/savedRuns';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/protocol/settings';
+import { restoreCheckpoint, takeCheckpoint } from '../../src/worker/checkpoint';
+import { buildModel } from '../../src/worker/model';
 import { gpuBackend } from './harness';
 
 const mnist = await loadMnist('/mnist/');
@@ -24,14 +24,14 @@ test('saved to IndexedDB after epoch 1, reopened and resumed: bit for bit the un
     PIXELS,
   );
   const uninterrupted = buildModel(backend, SETTINGS);
-  await uninterrupted.model.fit(data, FIT);
-  const expected = await uninterrupted.model.getWeights();
+  await uninterrupted.fit(data, FIT);
+  const expected = await uninterrupted.getWeights();
 
   const interrupted = buildModel(backend, SETTINGS);
-  await interrupted.model.fit(data, { ...FIT, epochs: 1 });
+  await interrupted.fit(data, { ...FIT, epochs: 1 });
   const checkpoint = await takeCheckpoint(interrupted, SETTINGS, 1, true);
-  const shapes = interrupted.model.parameters.map((p) => [...p.shape]);
-  interrupted.model.dispose();
+  const shapes = interrupted.parameters.map((p) => [...p.shape]);
+  interrupted.dispose();
   const dbName = `saved-run-test-${Date.now()}`;
   const writer = await SavedRuns.open(dbName);
   const info = { id: 'r1', name: 'interrupted', createdAt: 1, updatedAt: 2, testAccuracy: null };
@@ -50,8 +50,8 @@ test('saved to IndexedDB after epoch 1, reopened and resumed: bit for bit the un
 
   const resumed = buildModel(backend, restored.settings);
   restoreCheckpoint(backend, resumed, restored);
-  await resumed.model.fit(data, { ...FIT, initialEpoch: restored.epoch });
-  const actual = await resumed.model.getWeights();
+  await resumed.fit(data, { ...FIT, initialEpoch: restored.epoch });
+  const actual = await resumed.getWeights();
   for (const [i, weights] of actual.entries()) expect(weights, `parameter ${i}`).toEqual(expected[i]);
   // And the test can fail: one more epoch from the saved state ends elsewhere.
   expect(actual[0]).not.toEqual(checkpoint.weights[0]);

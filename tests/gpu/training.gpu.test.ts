@@ -20,7 +20,6 @@ function bookModel(hidden = 512): Sequential {
     backend,
     optimizer: rmsprop({ learningRate: 0.001 }),
     loss: 'categoricalCrossentropy',
-    metrics: ['accuracy'],
     seed: 1,
   });
   return model;

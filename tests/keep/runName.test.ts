@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
-import { defaultRunName } from '../../src/train/keeper';
-import { DEFAULT_SETTINGS } from '../../src/train/settings';
+import { defaultRunName } from '../../src/page/keeper';
+import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
 
 const at = new Date('2026-11-22T06:55:12Z');
 

@@ -6,11 +6,12 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
 import { parseIdxImages } from '../../src/data/idx';
+import { PIXELS } from '../../src/data/mnist';
 import { DeviceDataset } from '../../src/nn/dataset';
-import { modelFromStack, stackOf } from '../../src/train/denseStack';
-import { buildModel, PIXELS } from '../../src/train/model';
-import { DEFAULT_SETTINGS } from '../../src/train/settings';
-import { fromTfjs, toTfjs, WEIGHTS_FILE } from '../../src/train/tfjsFormat';
+import { fromTfjs, toTfjs, WEIGHTS_FILE } from '../../src/page/tfjsFormat';
+import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
+import { modelFromStack, stackOf } from '../../src/worker/denseStack';
+import { buildModel } from '../../src/worker/model';
 import { expectClose } from '../cases/expectClose';
 
 const IMAGES = 64;
@@ -37,9 +38,9 @@ describe('export: a model trained here predicts the same in TensorFlow.js', () =
     );
     const labels = new Uint8Array(readLabels()).subarray(0, 2048);
     const data = DeviceDataset.upload(backend, trainPixels.subarray(0, 2048 * PIXELS), labels, PIXELS);
-    await ours.model.fit(data, { epochs: 1, batchSize: 32 });
+    await ours.fit(data, { epochs: 1, batchSize: 32 });
 
-    const { modelJson, weights } = toTfjs(await stackOf(ours.model));
+    const { modelJson, weights } = toTfjs(await stackOf(ours));
     const parsed = JSON.parse(modelJson);
     const loaded = await tf.loadLayersModel(
       tf.io.fromMemory({
@@ -52,7 +53,7 @@ describe('export: a model trained here predicts the same in TensorFlow.js', () =
 
     const images = testImages();
     const theirs = (loaded.predict(tf.tensor2d(images, [IMAGES, PIXELS])) as tf.Tensor).dataSync();
-    const mine = await ours.model.predict(images);
+    const mine = await ours.predict(images);
     expectClose(mine, theirs as Float32Array, 1e-5, 1e-4, 'probabilities');
     // The trained weights are not the initial ones: this compares a model that learned something.
     expect(argmaxes(mine).filter((d, i) => d === testLabels()[i]).length).toBeGreaterThan(IMAGES * 0.75);
@@ -93,12 +94,12 @@ describe('import: a model built and saved with TensorFlow.js predicts the same h
     const ours = modelFromStack(new CpuBackend(), stack);
     const images = testImages();
     const theirs = (model.predict(tf.tensor2d(images, [IMAGES, PIXELS])) as tf.Tensor).dataSync();
-    expectClose(await ours.model.predict(images), theirs as Float32Array, 1e-5, 1e-4, 'probabilities');
+    expectClose(await ours.predict(images), theirs as Float32Array, 1e-5, 1e-4, 'probabilities');
   });
 
   test('what we export imports back unchanged', async () => {
     const ours = buildModel(new CpuBackend(), { ...DEFAULT_SETTINGS, hidden: 20 });
-    const stack = await stackOf(ours.model);
+    const stack = await stackOf(ours);
     const { modelJson, weights } = toTfjs(stack);
     expect(fromTfjs(modelJson, new Map([[WEIGHTS_FILE, weights]]))).toEqual(stack);
   });

@@ -1,12 +1,6 @@
 // Every model the importer cannot run is refused with a message naming what is unsupported.
 import { describe, expect, test } from 'vitest';
-import {
-  type DenseStack,
-  fromTfjs,
-  ModelFormatError,
-  toTfjs,
-  WEIGHTS_FILE,
-} from '../../src/train/tfjsFormat';
+import { type DenseStack, fromTfjs, ModelFormatError, toTfjs, WEIGHTS_FILE } from '../../src/page/tfjsFormat';
 
 // biome-ignore lint/suspicious/noExplicitAny: the edits reach anywhere into parsed JSON.
 type Json = any;

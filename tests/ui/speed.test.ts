@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../src/train/settings';
+import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
 import { describeSpeed, speedOf, trainingFlopsPerImage } from '../../src/ui/speed';
 
 const progress = { epoch: 0, epochs: 5, batch: 10, batches: 469, imagesPerSecond: 1280, secondsLeft: 100 };

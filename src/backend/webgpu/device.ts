@@ -8,7 +8,6 @@ export interface GpuDevice {
   device: GPUDevice;
   /** "vendor architecture (description)", for the UI and logs. */
   adapterName: string;
-  hasTimestamps: boolean;
   /**
    * A software adapter (SwiftShader and the like): WebGPU runs on the CPU, tens of times slower than
    * on a GPU. From adapter.info.isFallbackAdapter, or architecture 'swiftshader' where that is absent.
@@ -62,5 +61,5 @@ export async function requestGpuDevice(hooks: DeviceHooks = {}): Promise<GpuDevi
   const { vendor, architecture, description } = adapter.info;
   const adapterName = [vendor, architecture, description && `(${description})`].filter(Boolean).join(' ');
   const isFallback = adapter.info.isFallbackAdapter === true || architecture === 'swiftshader';
-  return { device, adapterName: adapterName || 'unknown adapter', hasTimestamps, isFallback };
+  return { device, adapterName: adapterName || 'unknown adapter', isFallback };
 }

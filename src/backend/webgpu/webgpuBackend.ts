@@ -1,31 +1,9 @@
-import type {
-  Backend,
-  ConfusionArgs,
-  Conv2dShape,
-  GatherBatchArgs,
-  MatmulShape,
-  PoolShape,
-  RmspropHyper,
-  SoftmaxXentArgs,
-  Storage,
-} from '../backend';
-import { confusion } from './kernels/confusion';
-import type { KernelContext } from './kernels/context';
-import { conv2d, conv2dInputGrad, conv2dKernelGrad } from './kernels/conv2d';
-import { add, biasAddRelu, reluBackward, sumRows } from './kernels/elementwise';
-import { gatherBatch } from './kernels/gatherBatch';
-import {
-  canSkipZerosInA,
-  MATMUL_VARIANTS,
-  type MatmulVariant,
-  matmul,
-  matmulSparseA,
-  nonzeroColumns,
-  sparseIndexWords,
-} from './kernels/matmul';
-import { maxPool, maxPoolBackward } from './kernels/maxPool';
-import { rmsprop } from './kernels/rmsprop';
-import { softmaxXent } from './kernels/softmaxXent';
+import type { Backend, MatmulShape, Storage } from '../backend';
+import type { Kernels } from '../cpu/kernels';
+import type { Binding, KernelContext } from './kernels/context';
+import type { MatmulVariant } from './kernels/matmul';
+import { tuneMatmul } from './kernels/matmulTuning';
+import { bindKernels } from './kernels/table';
 import { BindGroupCache, PipelineCache, UniformCache } from './pipelines';
 import { BufferPool } from './pool';
 import { KernelProfiler, type KernelTime } from './profiler';
@@ -37,14 +15,19 @@ class GpuStorage implements Storage {
   ) {}
 }
 const gpu = (s: Storage) => (s as GpuStorage).buffer;
+const bufferOf = (b: Binding) => (b instanceof GpuStorage ? b.buffer : (b as GPUBuffer));
 
 const STORAGE_USAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
 const STAGING_USAGE = GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST;
+
+// The kernel methods are the table's (kernels/table.ts), installed by the constructor.
+export interface WebGPUBackend extends Kernels {}
 
 /**
  * Records kernels into one compute pass of one command encoder and submits on flush() or read(),
  * so a whole training step (or many) goes to the GPU as a single submit.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface above declares the installed kernel methods.
 export class WebGPUBackend implements Backend {
   readonly name = 'webgpu';
   readonly pool: BufferPool;
@@ -65,13 +48,20 @@ export class WebGPUBackend implements Backend {
     this.pipelines = new PipelineCache(device);
     this.uniforms = new UniformCache(device);
     this.bindGroups = new BindGroupCache(device);
+    const backend = this;
     this.ctx = {
       limits: device.limits,
       workgroupSize: Math.min(64, device.limits.maxComputeInvocationsPerWorkgroup),
+      get matmulVariant() {
+        return backend.matmulVariant;
+      },
       pipeline: (id, code, constants) => this.pipelines.get(id, code, constants),
       uniform: (words) => this.uniforms.get(words),
-      dispatch: (pipeline, buffers, x, y = 1) => {
-        const bindGroup = this.bindGroups.get(pipeline, buffers);
+      alloc: (length) => this.alloc(length),
+      free: (storage) => this.free(storage),
+      clear: (storage, length) => this.fill(storage, 0, length),
+      dispatch: (pipeline, bindings, x, y = 1) => {
+        const bindGroup = this.bindGroups.get(pipeline, bindings.map(bufferOf));
         if (this.profiler) {
           // A pass of its own, stamped at both ends.
           this.endPass();
@@ -88,6 +78,7 @@ export class WebGPUBackend implements Backend {
         if (this.profiler) this.endPass();
       },
     };
+    Object.assign(this, bindKernels(this.ctx));
   }
 
   /** GPU objects created so far; a steady training step must leave this unchanged. */
@@ -200,129 +191,8 @@ export class WebGPUBackend implements Backend {
     }
   }
 
-  matmul(out: Storage, a: Storage, b: Storage, shape: MatmulShape): void {
-    // The sparse path belongs to the register family (CPU-backed adapters, where skipping halves the
-    // step); where tiling won the tuning, a GPU runs the dense kernel.
-    if (this.matmulVariant === 'register' && canSkipZerosInA(shape)) {
-      const words = sparseIndexWords(shape);
-      // Scratch for this dispatch only: the kernels that use it are recorded in order, and any
-      // later write() flushes them first, so the pool may hand these buffers out again at once.
-      const columns = this.alloc(words.columns);
-      const counts = this.alloc(words.counts);
-      this.nonzeroColumns(columns, counts, a, shape);
-      matmulSparseA(this.ctx, gpu(out), gpu(a), gpu(b), gpu(columns), gpu(counts), shape);
-      this.free(counts);
-      this.free(columns);
-      return;
-    }
-    matmul(this.ctx, this.matmulVariant, gpu(out), gpu(a), gpu(b), shape);
-  }
-  /** The sparse path's index: see nonzeroColumns.wgsl (public for its test). */
-  nonzeroColumns(columns: Storage, counts: Storage, a: Storage, shape: MatmulShape): void {
-    nonzeroColumns(this.ctx, gpu(columns), gpu(counts), gpu(a), shape);
-  }
-  biasAddRelu(out: Storage, x: Storage, bias: Storage, rows: number, cols: number, relu: boolean): void {
-    biasAddRelu(this.ctx, gpu(out), gpu(x), gpu(bias), rows, cols, relu);
-  }
-  reluBackward(dx: Storage, dy: Storage, y: Storage, length: number): void {
-    reluBackward(this.ctx, gpu(dx), gpu(dy), gpu(y), length);
-  }
-  sumRows(out: Storage, x: Storage, rows: number, cols: number): void {
-    sumRows(this.ctx, gpu(out), gpu(x), rows, cols);
-  }
-  add(out: Storage, x: Storage, length: number): void {
-    add(this.ctx, gpu(out), gpu(x), length);
-  }
-  softmaxXent(a: SoftmaxXentArgs): void {
-    softmaxXent(this.ctx, a.mode, a.rows, a.cols, {
-      out: gpu(a.out),
-      metrics: gpu(a.metrics),
-      loss: gpu(a.loss),
-      predictions: gpu(a.predictions),
-      logits: gpu(a.logits),
-      labels: gpu(a.labels),
-    });
-  }
-  rmsprop(param: Storage, meanSquare: Storage, grad: Storage, length: number, hyper: RmspropHyper): void {
-    rmsprop(this.ctx, gpu(param), gpu(meanSquare), gpu(grad), length, hyper);
-  }
-  gatherBatch(a: GatherBatchArgs): void {
-    const buffers = {
-      x: gpu(a.x),
-      labels: gpu(a.labels),
-      images: gpu(a.images),
-      labelBytes: gpu(a.labelBytes),
-      order: gpu(a.order),
-    };
-    gatherBatch(this.ctx, buffers, a.offset, a.rows, a.pixelsPerImage);
-  }
-  confusion(a: ConfusionArgs): void {
-    const buffers = {
-      matrix: gpu(a.matrix),
-      predicted: gpu(a.predicted),
-      probs: gpu(a.probs),
-      logits: gpu(a.logits),
-      labels: gpu(a.labels),
-    };
-    confusion(this.ctx, buffers, a.rows, a.cols, a.offset);
-  }
-  conv2d(y: Storage, x: Storage, kernel: Storage, shape: Conv2dShape): void {
-    conv2d(this.ctx, gpu(y), gpu(x), gpu(kernel), shape);
-  }
-  conv2dInputGrad(dx: Storage, dy: Storage, kernel: Storage, shape: Conv2dShape): void {
-    conv2dInputGrad(this.ctx, gpu(dx), gpu(dy), gpu(kernel), shape);
-  }
-  conv2dKernelGrad(out: Storage, x: Storage, dy: Storage, shape: Conv2dShape, splits: number): void {
-    conv2dKernelGrad(this.ctx, gpu(out), gpu(x), gpu(dy), shape, splits);
-  }
-  maxPool(y: Storage, argmax: Storage, x: Storage, shape: PoolShape): void {
-    maxPool(this.ctx, gpu(y), gpu(argmax), gpu(x), shape);
-  }
-  maxPoolBackward(dx: Storage, dy: Storage, argmax: Storage, shape: PoolShape): void {
-    this.fill(dx, 0, shape.batch * shape.height * shape.width * shape.channels);
-    maxPoolBackward(this.ctx, gpu(dx), gpu(dy), gpu(argmax), shape);
-  }
-
-  /**
-   * Times each matmul variant on the model's shapes and keeps the fastest: workgroup-memory tiling
-   * wins on GPUs, register blocking on CPU-backed adapters (see the shaders' headers). A first
-   * pass runs shapes cut down to at most 64 x 128 x 256, so a variant that is slow on this adapter
-   * costs milliseconds, not seconds; where everything is that fast (a real GPU) the full shapes
-   * decide.
-   */
-  async tuneMatmul(shapes: MatmulShape[], repeats = 2): Promise<Record<MatmulVariant, number>> {
-    const probe = shapes.map((s) => ({
-      ...s,
-      m: Math.min(s.m, 64),
-      n: Math.min(s.n, 128),
-      k: Math.min(s.k, 256),
-    }));
-    let times = await this.timeMatmulVariants(probe, repeats);
-    if (Math.min(...Object.values(times)) < 5) times = await this.timeMatmulVariants(shapes, repeats);
-    this.matmulVariant = MATMUL_VARIANTS.reduce((best, v) => (times[v] < times[best] ? v : best));
-    return times;
-  }
-
-  private async timeMatmulVariants(
-    shapes: MatmulShape[],
-    repeats: number,
-  ): Promise<Record<MatmulVariant, number>> {
-    const times = {} as Record<MatmulVariant, number>;
-    const size = (s: MatmulShape) => Math.max(s.m * s.k, s.k * s.n, s.m * s.n);
-    const scratch = Math.max(...shapes.map(size));
-    const [a, b, c] = [this.alloc(scratch), this.alloc(scratch), this.alloc(scratch)];
-    for (const variant of MATMUL_VARIANTS) {
-      this.matmulVariant = variant;
-      for (const s of shapes) this.matmul(c, a, b, s); // compiles the pipelines
-      this.flush();
-      await this.device.queue.onSubmittedWorkDone();
-      const start = performance.now();
-      for (let r = 0; r < repeats; r++) for (const s of shapes) this.matmul(c, a, b, s);
-      this.flush();
-      await this.device.queue.onSubmittedWorkDone();
-      times[variant] = (performance.now() - start) / repeats;
-    }
-    for (const s of [a, b, c]) this.free(s);
-    return times;
+  /** Picks this adapter's matmul variant (kernels/matmulTuning.ts); warmUp is the one caller. */
+  tuneMatmul(shapes: MatmulShape[], repeats = 2): Promise<Record<MatmulVariant, number>> {
+    return tuneMatmul(this, shapes, repeats);
   }
 }

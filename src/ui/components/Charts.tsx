@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo } from 'react';
-import type { Snapshot } from '../../train/store';
+import type { Snapshot } from '../../page/store';
 import { type ChartRow, chartRows, ticksUpTo } from '../chartData';
 import { formatLoss, formatPercent } from '../format';
 import { MetricChart } from './MetricChart';

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
-import { summarizeConfusion } from '../../train/confusionStats';
-import type { GalleryQuery } from '../../train/protocol';
-import type { Snapshot } from '../../train/store';
+import { summarizeConfusion } from '../../page/confusionStats';
+import type { Snapshot } from '../../page/store';
+import type { GalleryQuery } from '../../protocol/protocol';
 import { formatCount, formatPercent } from '../format';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { Phase } from '../../train/store';
+import type { Phase } from '../../page/store';
 
 interface Props {
   phase: Phase;

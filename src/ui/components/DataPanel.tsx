@@ -1,10 +1,9 @@
 import { memo } from 'react';
-import type { Snapshot } from '../../train/store';
+import { IMAGE_SIDE, PIXELS } from '../../data/mnist';
+import type { Snapshot } from '../../page/store';
 import { formatMegabytes } from '../format';
 import { DigitImage } from './DigitImage';
 import { ProgressBar } from './ProgressBar';
-
-const PIXELS = 784;
 
 interface Props {
   phase: Snapshot['phase'];
@@ -27,8 +26,8 @@ export const DataPanel = memo(function DataPanel({ phase, loading, samples, data
       ) : samples ? (
         <>
           <p className="muted">
-            60,000 handwritten digits, 28×28 pixels each, with their labels. The first {samples.labels.length}
-            :
+            60,000 handwritten digits, {IMAGE_SIDE}×{IMAGE_SIDE} pixels each, with their labels. The first{' '}
+            {samples.labels.length}:
           </p>
           <ol className="samples">
             {samples.labels.map((label, i) => (

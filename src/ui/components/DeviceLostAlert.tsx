@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../train/store';
+import type { Snapshot } from '../../page/store';
 
 interface Props {
   lost: NonNullable<Snapshot['lost']>;

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { IMAGE_SIDE } from '../../data/mnist';
 
-const SIDE = 28;
+const SIDE = IMAGE_SIDE;
 
 interface Props {
   /** 784 intensities, 0 (background) to `max` (full ink). */

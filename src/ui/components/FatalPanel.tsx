@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../train/store';
+import type { Snapshot } from '../../page/store';
 
 const TITLES: Record<string, string> = {
   webgpu: 'This page needs WebGPU, and none is available here',

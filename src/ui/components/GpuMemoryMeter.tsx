@@ -1,5 +1,5 @@
-import { GPU_MEMORY_BUDGET } from '../../train/modelSize';
-import type { GpuMemory } from '../../train/protocol';
+import { GPU_MEMORY_BUDGET } from '../../protocol/memory';
+import type { GpuMemory } from '../../protocol/protocol';
 import { formatMegabytes } from '../format';
 
 /**

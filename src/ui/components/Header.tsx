@@ -1,4 +1,4 @@
-import type { GpuMemory } from '../../train/protocol';
+import type { GpuMemory } from '../../protocol/protocol';
 import { GpuMemoryMeter } from './GpuMemoryMeter';
 
 interface Props {

@@ -1,6 +1,7 @@
-import type { Snapshot } from '../../train/store';
+import { IMAGE_SIDE, PIXELS } from '../../data/mnist';
+import type { Snapshot } from '../../page/store';
 import type { useGallery } from '../hooks/useGallery';
-import type { OpinionPoint } from '../opinion';
+import { argmax, type OpinionPoint } from '../opinion';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { MistakeGallery } from './MistakeGallery';
 import { OpinionChart } from './OpinionChart';
@@ -15,19 +16,13 @@ interface Props {
   opinion: OpinionPoint[];
 }
 
-function argmax(values: Float32Array): number {
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
-  return best;
-}
-
 /** Inside the network: its mistakes on the test set, what its hidden units learned, why it read the drawing. */
 export function InsightPanel({ snapshot, gallery, input, prediction, opinion }: Props) {
   const { confusion, units } = snapshot;
   const digit = prediction ? argmax(prediction.probabilities) : null;
   const gradient =
     prediction?.gradients && digit !== null
-      ? prediction.gradients.subarray(digit * 784, (digit + 1) * 784)
+      ? prediction.gradients.subarray(digit * PIXELS, (digit + 1) * PIXELS)
       : null;
   return (
     <section className="card insight" aria-labelledby="insight-title">
@@ -57,7 +52,7 @@ export function InsightPanel({ snapshot, gallery, input, prediction, opinion }: 
       </div>
       <h3>What each hidden unit learned</h3>
       <p className="muted">
-        The weights from the 784 pixels into each hidden unit, drawn as a 28×28 tile:{' '}
+        The weights from the {PIXELS} pixels into each hidden unit, drawn as a {IMAGE_SIDE}×{IMAGE_SIDE} tile:{' '}
         <span className="key red">red</span> pixels excite the unit (or have come to excite it more),{' '}
         <span className="key blue">blue</span> ones inhibit it, white ones do not matter. Each tile is scaled
         to its own largest value; hover over a tile, or focus the grid and use the arrow keys, to read its

@@ -1,5 +1,5 @@
-import type { RunKeeper } from '../../train/keeper';
-import type { Phase } from '../../train/store';
+import type { RunKeeper } from '../../page/keeper';
+import type { Phase } from '../../page/store';
 import { useKeeper } from '../hooks/useKeeper';
 import { CopyLinkButton } from './CopyLinkButton';
 import { ModelFiles } from './ModelFiles';

@@ -1,4 +1,5 @@
-import type { Snapshot } from '../../train/store';
+import { PIXELS } from '../../data/mnist';
+import type { Snapshot } from '../../page/store';
 import { formatCount, formatPercent } from '../format';
 import { DigitImage } from './DigitImage';
 
@@ -6,8 +7,6 @@ interface Props {
   gallery: NonNullable<Snapshot['gallery']>;
   onClose: () => void;
 }
-
-const PIXELS = 784;
 
 function title(g: Props['gallery']): string {
   const n = formatCount(g.total);

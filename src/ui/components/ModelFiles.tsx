@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { RunKeeper } from '../../train/keeper';
-import { MODEL_FILE, WEIGHTS_FILE } from '../../train/tfjsFormat';
+import type { RunKeeper } from '../../page/keeper';
+import { MODEL_FILE, WEIGHTS_FILE } from '../../page/tfjsFormat';
 import { downloadFile } from '../download';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { ModelKind } from '../../train/settings';
+import type { ModelKind } from '../../protocol/settings';
 
 const CHOICES: { kind: ModelKind; label: string; hint: string }[] = [
   {

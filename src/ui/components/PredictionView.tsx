@@ -1,5 +1,7 @@
-import type { Snapshot } from '../../train/store';
+import { IMAGE_SIDE } from '../../data/mnist';
+import type { Snapshot } from '../../page/store';
 import { formatPercent } from '../format';
+import { argmax } from '../opinion';
 import { DigitImage } from './DigitImage';
 
 interface Props {
@@ -8,12 +10,6 @@ interface Props {
   phase: Snapshot['phase'];
   /** Whether the worker has a model to ask (on the GPU, or a checkpoint on the CPU). */
   canPredict: boolean;
-}
-
-function argmax(values: Float32Array): number {
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i] > values[best]) best = i;
-  return best;
 }
 
 /** What the network sees (the drawing as 28x28 inputs) and what it makes of it. */
@@ -39,7 +35,9 @@ export function PredictionView({ input, prediction, phase, canPredict }: Props) 
             label="The drawing as the network sees it"
             className="network-view"
           />
-          <p className="muted">What the network sees: 28×28 pixels.</p>
+          <p className="muted">
+            What the network sees: {IMAGE_SIDE}×{IMAGE_SIDE} pixels.
+          </p>
         </div>
       )}
       {input && !probabilities && (

@@ -1,4 +1,4 @@
-import type { Snapshot } from '../../train/store';
+import type { Snapshot } from '../../page/store';
 import { formatDuration, formatPercent } from '../format';
 
 interface Props {

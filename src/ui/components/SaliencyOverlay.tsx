@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react';
+import { IMAGE_SIDE } from '../../data/mnist';
 import { describeSaliency, saliencyImage } from '../saliency';
 import { DigitImage } from './DigitImage';
 
@@ -10,7 +11,7 @@ interface Props {
   digit: number;
 }
 
-const SIDE = 28;
+const SIDE = IMAGE_SIDE;
 
 /** The drawing as the network sees it, and the same with the gradient of its reading laid over it. */
 export function SaliencyOverlay({ input, gradient, digit }: Props) {
@@ -28,7 +29,7 @@ export function SaliencyOverlay({ input, gradient, digit }: Props) {
         <DigitImage
           pixels={input}
           max={1}
-          label="The 28×28 drawing, without the overlay"
+          label={`The ${SIDE}×${SIDE} drawing, without the overlay`}
           className="saliency-view"
         />
         <canvas

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { formatBytes } from '../../train/modelSize';
-import type { SavedRunInfo } from '../../train/savedRuns';
+import type { SavedRunInfo } from '../../page/savedRuns';
+import { formatBytes } from '../../protocol/memory';
 
 interface Props {
   runs: SavedRunInfo[];

@@ -4,7 +4,7 @@ import {
   type Settings,
   type SettingsErrors,
   type SettingsText,
-} from '../../train/settings';
+} from '../../protocol/settings';
 
 const FIELDS: { name: keyof Settings; hint: string }[] = [
   { name: 'epochs', hint: 'Passes over the training images.' },

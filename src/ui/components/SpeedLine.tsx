@@ -1,5 +1,5 @@
-import type { Progress } from '../../train/protocol';
-import type { Settings } from '../../train/settings';
+import type { Progress } from '../../protocol/protocol';
+import type { Settings } from '../../protocol/settings';
 import { describeSpeed, speedOf } from '../speed';
 
 interface Props {

@@ -1,10 +1,10 @@
+import type { Snapshot } from '../../page/store';
 import {
   CONVNET_BATCH,
   DEFAULT_SETTINGS,
   type SettingsErrors,
   type SettingsText,
-} from '../../train/settings';
-import type { Snapshot } from '../../train/store';
+} from '../../protocol/settings';
 import { Charts } from './Charts';
 import { Controls } from './Controls';
 import { DeviceLostAlert } from './DeviceLostAlert';

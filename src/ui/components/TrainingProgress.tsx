@@ -1,5 +1,6 @@
+import { CLASSES, IMAGE_SIDE, PIXELS } from '../../data/mnist';
 import { specsFromText, summarize } from '../../nn/architecture';
-import type { Snapshot } from '../../train/store';
+import type { Snapshot } from '../../page/store';
 import { describeProgress, formatCount } from '../format';
 import { ProgressBar } from './ProgressBar';
 
@@ -30,10 +31,10 @@ export function TrainingProgress({ phase, progress, evaluating, settings, parame
       <p className="muted">
         Network:{' '}
         {settings.model === 'convnet'
-          ? `28×28 images → ${summarize(specsFromText(settings.layers).specs ?? [])
+          ? `${IMAGE_SIDE}×${IMAGE_SIDE} images → ${summarize(specsFromText(settings.layers).specs ?? [])
               .layers.map((l) => l.name)
               .join(' → ')}`
-          : `784 inputs → ${formatCount(settings.hidden)} hidden (ReLU) → 10 outputs (softmax)`}
+          : `${PIXELS} inputs → ${formatCount(settings.hidden)} hidden (ReLU) → ${CLASSES} outputs (softmax)`}
         {parameterCount !== null && `, ${formatCount(parameterCount)} weights`}; trained on{' '}
         {formatCount(settings.train)} images.
       </p>

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
-import type { Snapshot } from '../../train/store';
-import { paintTiles, tileColumns, unitAt, unitRanges } from '../unitTiles';
+import type { Snapshot } from '../../page/store';
+import { paintTiles, TILE, tileColumns, unitAt, unitRanges } from '../unitTiles';
 
 interface Props {
   units: NonNullable<Snapshot['units']>;
@@ -112,7 +112,7 @@ export function UnitTiles({ units: snapshot, atStart }: Props) {
           data-mode={shown}
           role="slider"
           tabIndex={0}
-          aria-label={`First-layer weights of ${units} hidden units, one 28 by 28 tile each; arrow keys choose a unit`}
+          aria-label={`First-layer weights of ${units} hidden units, one ${TILE} by ${TILE} tile each; arrow keys choose a unit`}
           aria-valuemin={1}
           aria-valuemax={units}
           aria-valuenow={current + 1}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TrainerClient } from '../../train/client';
-import type { GalleryQuery } from '../../train/protocol';
-import type { Snapshot } from '../../train/store';
+import type { TrainerClient } from '../../page/client';
+import type { Snapshot } from '../../page/store';
+import type { GalleryQuery } from '../../protocol/protocol';
 
 /**
  * The gallery the user opened from the confusion matrix: asked of the worker, shown when its answer

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Snapshot } from '../../train/store';
+import type { Snapshot } from '../../page/store';
 import { addOpinion, type OpinionPoint } from '../opinion';
 
 const TRAINING: readonly Snapshot['phase'][] = ['training', 'paused', 'stopping'];

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TrainerClient } from '../../train/client';
-import type { Phase, Snapshot } from '../../train/store';
+import type { TrainerClient } from '../../page/client';
+import type { Phase, Snapshot } from '../../page/store';
 
 /** While training, the drawing is re-classified as metrics arrive, at most this often. */
 const REPREDICT_MS = 1000;

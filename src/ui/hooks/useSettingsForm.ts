@@ -1,5 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
-import { type Settings, type SettingsText, settingsFromQuery, validateSettings } from '../../train/settings';
+import {
+  type Settings,
+  type SettingsText,
+  settingsFromQuery,
+  validateSettings,
+} from '../../protocol/settings';
 
 /**
  * The settings as typed: React state, since they belong to the form rather than the trainer. Starts from

@@ -1,28 +1,41 @@
-// What a kernel wrapper needs from the backend: cached pipelines and uniforms, and a way to record
-// one dispatch. Wrappers never create GPU objects themselves.
+// What a kernel wrapper needs from the backend: cached pipelines and uniforms, a way to record one
+// dispatch (it unwraps the Storage it is given), and scratch storage from the pool. Wrappers never
+// create GPU objects themselves.
+import type { Storage } from '../../backend';
+import type { MatmulVariant } from './matmul';
+
+/** What a dispatch binds: storage (unwrapped to its buffer) or a uniform buffer. */
+export type Binding = Storage | GPUBuffer;
 
 export interface KernelContext {
   readonly limits: GPUSupportedLimits;
   /** Invocations per workgroup for the one-dimensional kernels. */
   readonly workgroupSize: number;
+  /** The matmul variant the tuning chose (matmulTuning.ts). */
+  readonly matmulVariant: MatmulVariant;
   pipeline(id: string, code: string, constants?: Record<string, number | boolean>): GPUComputePipeline;
   /** A uniform buffer holding these u32 words (f32 values go in as their bits). */
   uniform(words: Uint32Array): GPUBuffer;
-  /** Binds buffers at bindings 0, 1, 2, ... and records the dispatch. */
-  dispatch(pipeline: GPUComputePipeline, buffers: GPUBuffer[], groupsX: number, groupsY?: number): void;
+  /** Binds these at bindings 0, 1, 2, ... and records the dispatch. */
+  dispatch(pipeline: GPUComputePipeline, bindings: Binding[], groupsX: number, groupsY?: number): void;
+  /** Scratch storage from the pool, and giving it back (recorded work keeps its order). */
+  alloc(length: number): Storage;
+  free(storage: Storage): void;
+  /** Zeroes the first `length` words, in recording order. */
+  clear(storage: Storage, length: number): void;
 }
 
 /** Enough workgroups for `elements` invocations, folded into a 2-D grid past the per-dimension limit. */
 export function dispatch1d(
   ctx: KernelContext,
   pipeline: GPUComputePipeline,
-  buffers: GPUBuffer[],
+  bindings: Binding[],
   elements: number,
 ): void {
   const groups = Math.max(1, Math.ceil(elements / ctx.workgroupSize));
   const maxX = ctx.limits.maxComputeWorkgroupsPerDimension;
-  if (groups <= maxX) ctx.dispatch(pipeline, buffers, groups);
-  else ctx.dispatch(pipeline, buffers, maxX, Math.ceil(groups / maxX));
+  if (groups <= maxX) ctx.dispatch(pipeline, bindings, groups);
+  else ctx.dispatch(pipeline, bindings, maxX, Math.ceil(groups / maxX));
 }
 
 export function u32s(...values: number[]): Uint32Array {

@@ -2,6 +2,7 @@ import addCode from '../../../../shaders/add.wgsl?raw';
 import biasAddReluCode from '../../../../shaders/biasAddRelu.wgsl?raw';
 import reluBackwardCode from '../../../../shaders/reluBackward.wgsl?raw';
 import sumRowsCode from '../../../../shaders/sumRows.wgsl?raw';
+import type { Storage } from '../../backend';
 import { dispatch1d, type KernelContext, u32s } from './context';
 
 // The small kernels around a dense layer: bias + activation, its backward, the bias gradient, and
@@ -9,9 +10,9 @@ import { dispatch1d, type KernelContext, u32s } from './context';
 
 export function biasAddRelu(
   ctx: KernelContext,
-  out: GPUBuffer,
-  x: GPUBuffer,
-  bias: GPUBuffer,
+  out: Storage,
+  x: Storage,
+  bias: Storage,
   rows: number,
   cols: number,
   relu: boolean,
@@ -23,23 +24,17 @@ export function biasAddRelu(
   dispatch1d(ctx, pipeline, [out, x, bias, ctx.uniform(u32s(rows, cols))], rows * cols);
 }
 
-export function reluBackward(
-  ctx: KernelContext,
-  dx: GPUBuffer,
-  dy: GPUBuffer,
-  y: GPUBuffer,
-  length: number,
-): void {
+export function reluBackward(ctx: KernelContext, dx: Storage, dy: Storage, y: Storage, length: number): void {
   const pipeline = ctx.pipeline('reluBackward', reluBackwardCode, { WORKGROUP_SIZE: ctx.workgroupSize });
   dispatch1d(ctx, pipeline, [dx, dy, y, ctx.uniform(u32s(length))], length);
 }
 
-export function sumRows(ctx: KernelContext, out: GPUBuffer, x: GPUBuffer, rows: number, cols: number): void {
+export function sumRows(ctx: KernelContext, out: Storage, x: Storage, rows: number, cols: number): void {
   const pipeline = ctx.pipeline('sumRows', sumRowsCode, { WORKGROUP_SIZE: ctx.workgroupSize });
   ctx.dispatch(pipeline, [out, x, ctx.uniform(u32s(rows, cols))], Math.ceil(cols / ctx.workgroupSize));
 }
 
-export function add(ctx: KernelContext, out: GPUBuffer, x: GPUBuffer, length: number): void {
+export function add(ctx: KernelContext, out: Storage, x: Storage, length: number): void {
   const pipeline = ctx.pipeline('add', addCode, { WORKGROUP_SIZE: ctx.workgroupSize });
   dispatch1d(ctx, pipeline, [out, x, ctx.uniform(u32s(length))], length);
 }

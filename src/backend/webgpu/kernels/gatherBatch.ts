@@ -1,24 +1,12 @@
 import code from '../../../../shaders/gatherBatch.wgsl?raw';
+import type { GatherBatchArgs } from '../../backend';
 import { dispatch1d, type KernelContext, u32s } from './context';
 
-export interface GatherBatchBuffers {
-  x: GPUBuffer;
-  labels: GPUBuffer;
-  images: GPUBuffer;
-  labelBytes: GPUBuffer;
-  order: GPUBuffer;
-}
-
-export function gatherBatch(
-  ctx: KernelContext,
-  b: GatherBatchBuffers,
-  offset: number,
-  rows: number,
-  pixelsPerImage: number,
-): void {
+export function gatherBatch(ctx: KernelContext, a: GatherBatchArgs): void {
+  const { rows, pixelsPerImage } = a;
   const quads = pixelsPerImage % 4 === 0;
   const pipeline = ctx.pipeline('gatherBatch', code, { WORKGROUP_SIZE: ctx.workgroupSize, QUADS: quads });
-  const params = ctx.uniform(u32s(offset, rows, pixelsPerImage));
+  const params = ctx.uniform(u32s(a.offset, rows, pixelsPerImage));
   const invocations = quads ? (rows * pixelsPerImage) / 4 : rows * pixelsPerImage;
-  dispatch1d(ctx, pipeline, [b.x, b.labels, b.images, b.labelBytes, b.order, params], invocations);
+  dispatch1d(ctx, pipeline, [a.x, a.labels, a.images, a.labelBytes, a.order, params], invocations);
 }

@@ -3,10 +3,10 @@ import registerCode from '../../../../shaders/matmulRegister.wgsl?raw';
 import registerVec4Code from '../../../../shaders/matmulRegisterVec4.wgsl?raw';
 import sparseACode from '../../../../shaders/matmulSparseA.wgsl?raw';
 import nonzeroColumnsCode from '../../../../shaders/nonzeroColumns.wgsl?raw';
-import type { MatmulShape } from '../../backend';
+import { type MatmulShape, SPARSE_ROWS, type Storage, sparseIndexWords } from '../../backend';
 import { dispatch1d, type KernelContext, u32s } from './context';
 
-/** Two tested variants; the backend times both on the real shapes and keeps the faster. */
+/** Two tested variants; matmulTuning.ts times both on the real shapes and keeps the faster. */
 export type MatmulVariant = 'tiled' | 'register';
 export const MATMUL_VARIANTS: MatmulVariant[] = ['tiled', 'register'];
 
@@ -38,17 +38,26 @@ export function registerWorkgroup(n: number): { wgX: number; wgY: number } {
   return { wgX: across <= 1 ? 1 : across <= 2 ? 2 : across <= 4 ? 4 : 8, wgY: 8 };
 }
 
-export function matmul(
-  ctx: KernelContext,
-  variant: MatmulVariant,
-  out: GPUBuffer,
-  a: GPUBuffer,
-  b: GPUBuffer,
-  s: MatmulShape,
-): void {
+/**
+ * C = op(A)·op(B) in the tuned variant. The sparse path belongs to the register family (CPU-backed
+ * adapters, where skipping halves the step); where tiling won the tuning, a GPU runs the dense kernel.
+ */
+export function matmul(ctx: KernelContext, out: Storage, a: Storage, b: Storage, s: MatmulShape): void {
+  if (ctx.matmulVariant === 'register' && canSkipZerosInA(s)) {
+    const words = sparseIndexWords(s);
+    // Scratch for this dispatch only: the kernels that use it are recorded in order, and any later
+    // write() flushes them first, so the pool may hand these buffers out again at once.
+    const columns = ctx.alloc(words.columns);
+    const counts = ctx.alloc(words.counts);
+    nonzeroColumns(ctx, columns, counts, a, s);
+    matmulSparseA(ctx, out, a, b, columns, counts, s);
+    ctx.free(counts);
+    ctx.free(columns);
+    return;
+  }
   const dims = ctx.uniform(u32s(s.m, s.n, s.k));
   const flags = { TRANS_A: s.transA, TRANS_B: s.transB };
-  if (variant === 'register') {
+  if (ctx.matmulVariant === 'register') {
     // B read four columns at a time where its layout allows (see matmulRegisterVec4.wgsl).
     const { wgX, wgY } = registerWorkgroup(s.n);
     const constants = { ...flags, WG_X: wgX, WG_Y: wgY };
@@ -63,18 +72,12 @@ export function matmul(
   ctx.dispatch(pipeline, [out, a, b, dims], Math.ceil(s.n / (wgX * 4)), Math.ceil(s.m / (wgY * 4)));
 }
 
-/** Rows of op(A) per block of nonzeroColumns.wgsl; matmulSparseA.wgsl computes one block per invocation. */
-export const SPARSE_ROWS = 4;
+// The sparse index's shape (rows per block; matmulSparseA.wgsl computes one block per invocation).
+export { SPARSE_ROWS, sparseIndexWords };
 
 /** The sparse path reads B as vec4, like matmulRegisterVec4. */
 export function canSkipZerosInA(s: MatmulShape): boolean {
   return s.sparseA === true && canReadBAsVec4(s);
-}
-
-/** Words of the two index buffers the sparse path needs: the column lists, and their lengths. */
-export function sparseIndexWords(s: MatmulShape): { columns: number; counts: number } {
-  const blocks = Math.ceil(s.m / SPARSE_ROWS);
-  return { columns: blocks * s.k, counts: blocks };
 }
 
 /**
@@ -83,9 +86,9 @@ export function sparseIndexWords(s: MatmulShape): { columns: number; counts: num
  */
 export function nonzeroColumns(
   ctx: KernelContext,
-  columns: GPUBuffer,
-  counts: GPUBuffer,
-  a: GPUBuffer,
+  columns: Storage,
+  counts: Storage,
+  a: Storage,
   s: MatmulShape,
 ): void {
   const pipeline = ctx.pipeline('nonzeroColumns', nonzeroColumnsCode, {
@@ -99,11 +102,11 @@ export function nonzeroColumns(
 /** C = op(A)·B over the index that nonzeroColumns() built for A (matmulSparseA.wgsl). */
 export function matmulSparseA(
   ctx: KernelContext,
-  out: GPUBuffer,
-  a: GPUBuffer,
-  b: GPUBuffer,
-  columns: GPUBuffer,
-  counts: GPUBuffer,
+  out: Storage,
+  a: Storage,
+  b: Storage,
+  columns: Storage,
+  counts: Storage,
   s: MatmulShape,
 ): void {
   const pipeline = ctx.pipeline('matmulSparseA', sparseACode, { TRANS_A: s.transA });

@@ -1,29 +1,24 @@
 import maxPoolCode from '../../../../shaders/maxPool.wgsl?raw';
 import maxPoolBackwardCode from '../../../../shaders/maxPoolBackward.wgsl?raw';
-import type { PoolShape } from '../../backend';
+import type { PoolShape, Storage } from '../../backend';
 import { dispatch1d, type KernelContext, u32s } from './context';
 
-export function maxPool(
-  ctx: KernelContext,
-  y: GPUBuffer,
-  argmax: GPUBuffer,
-  x: GPUBuffer,
-  s: PoolShape,
-): void {
+export function maxPool(ctx: KernelContext, y: Storage, argmax: Storage, x: Storage, s: PoolShape): void {
   const pipeline = ctx.pipeline('maxPool', maxPoolCode, { WORKGROUP_SIZE: ctx.workgroupSize });
   const outputs = s.batch * Math.floor(s.height / 2) * Math.floor(s.width / 2) * s.channels;
   const uniform = ctx.uniform(u32s(s.batch, s.height, s.width, s.channels));
   dispatch1d(ctx, pipeline, [y, argmax, x, uniform], outputs);
 }
 
-/** dx must be cleared before (the backend does it): the kernel writes only the argmax entries. */
+/** Clears dx first: the kernel writes only the argmax entries. */
 export function maxPoolBackward(
   ctx: KernelContext,
-  dx: GPUBuffer,
-  dy: GPUBuffer,
-  argmax: GPUBuffer,
+  dx: Storage,
+  dy: Storage,
+  argmax: Storage,
   s: PoolShape,
 ): void {
+  ctx.clear(dx, s.batch * s.height * s.width * s.channels);
   const pipeline = ctx.pipeline('maxPoolBackward', maxPoolBackwardCode, {
     WORKGROUP_SIZE: ctx.workgroupSize,
   });

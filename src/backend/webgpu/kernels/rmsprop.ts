@@ -1,12 +1,12 @@
 import code from '../../../../shaders/rmsprop.wgsl?raw';
-import type { RmspropHyper } from '../../backend';
+import type { RmspropHyper, Storage } from '../../backend';
 import { dispatch1d, type KernelContext } from './context';
 
 export function rmsprop(
   ctx: KernelContext,
-  param: GPUBuffer,
-  meanSquare: GPUBuffer,
-  grad: GPUBuffer,
+  param: Storage,
+  meanSquare: Storage,
+  grad: Storage,
   length: number,
   h: RmspropHyper,
 ): void {

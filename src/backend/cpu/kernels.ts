@@ -1,0 +1,121 @@
+// The reference kernels over Storage, one entry per kernel id, each unwrapping its storages into
+// the typed arrays of the plain loops in cpu/<id>.ts. This table is the kernels' one signature:
+// Backend's kernel methods are its entries (backend.ts), and the WebGPU table
+// (webgpu/kernels/table.ts) is checked against it.
+import type {
+  ConfusionArgs,
+  Conv2dShape,
+  GatherBatchArgs,
+  MatmulShape,
+  PoolShape,
+  RmspropHyper,
+  SoftmaxXentArgs,
+  Storage,
+} from '../backend';
+import { SPARSE_ROWS } from '../backend';
+import { add } from './add';
+import { biasAddRelu } from './biasAddRelu';
+import { confusion } from './confusion';
+import { conv2d, conv2dInputGrad, conv2dKernelGrad } from './conv2d';
+import { gatherBatch } from './gatherBatch';
+import { matmul } from './matmul';
+import { maxPool, maxPoolBackward } from './maxPool';
+import { nonzeroColumns } from './nonzeroColumns';
+import { reluBackward } from './reluBackward';
+import { rmsprop } from './rmsprop';
+import { softmaxXent } from './softmaxXent';
+import { sumRows } from './sumRows';
+
+/** Words in memory, seen as f32, u32 or bytes, like a GPU storage buffer. */
+export class CpuStorage implements Storage {
+  readonly f32: Float32Array;
+  readonly u32: Uint32Array;
+  readonly bytes: Uint8Array;
+  constructor(readonly length: number) {
+    const words = new ArrayBuffer(length * 4);
+    this.f32 = new Float32Array(words);
+    this.u32 = new Uint32Array(words);
+    this.bytes = new Uint8Array(words);
+  }
+}
+
+const f32 = (s: Storage) => (s as CpuStorage).f32;
+const u32 = (s: Storage) => (s as CpuStorage).u32;
+const bytes = (s: Storage) => (s as CpuStorage).bytes;
+
+export const cpuKernels = {
+  /** C[M,N] = op(A)[M,K] · op(B)[K,N]; the sparseA hint is the GPU's to use. */
+  matmul: (out: Storage, a: Storage, b: Storage, shape: MatmulShape): void =>
+    matmul(f32(out), f32(a), f32(b), shape),
+  /**
+   * The sparse matmul's index: for each block of SPARSE_ROWS rows of op(A), the columns holding a
+   * nonzero and how many; `columns` and `counts` hold sparseIndexWords(shape) words.
+   */
+  nonzeroColumns: (columns: Storage, counts: Storage, a: Storage, shape: MatmulShape): void =>
+    nonzeroColumns(u32(columns), u32(counts), f32(a), shape, SPARSE_ROWS),
+  biasAddRelu: (out: Storage, x: Storage, bias: Storage, rows: number, cols: number, relu: boolean): void =>
+    biasAddRelu(f32(out), f32(x), f32(bias), rows, cols, relu),
+  reluBackward: (dx: Storage, dy: Storage, y: Storage, length: number): void =>
+    reluBackward(f32(dx), f32(dy), f32(y), length),
+  sumRows: (out: Storage, x: Storage, rows: number, cols: number): void =>
+    sumRows(f32(out), f32(x), rows, cols),
+  add: (out: Storage, x: Storage, length: number): void => add(f32(out), f32(x), length),
+  softmaxXent: (a: SoftmaxXentArgs): void =>
+    softmaxXent({
+      mode: a.mode,
+      rows: a.rows,
+      cols: a.cols,
+      out: f32(a.out),
+      metrics: f32(a.metrics),
+      loss: f32(a.loss),
+      predictions: u32(a.predictions),
+      logits: f32(a.logits),
+      labels: u32(a.labels),
+    }),
+  rmsprop: (param: Storage, meanSquare: Storage, grad: Storage, length: number, hyper: RmspropHyper): void =>
+    rmsprop(f32(param), f32(meanSquare), f32(grad), length, hyper),
+  gatherBatch: (a: GatherBatchArgs): void =>
+    gatherBatch(
+      f32(a.x),
+      u32(a.labels),
+      bytes(a.images),
+      bytes(a.labelBytes),
+      u32(a.order),
+      a.offset,
+      a.rows,
+      a.pixelsPerImage,
+    ),
+  confusion: (a: ConfusionArgs): void =>
+    confusion({
+      rows: a.rows,
+      cols: a.cols,
+      offset: a.offset,
+      matrix: u32(a.matrix),
+      predicted: u32(a.predicted),
+      probs: f32(a.probs),
+      logits: f32(a.logits),
+      labels: u32(a.labels),
+    }),
+  /** y = conv(x, kernel), an implicit GEMM: [batch*outH*outW, 9*inC] · [9*inC, outC]. */
+  conv2d: (y: Storage, x: Storage, kernel: Storage, shape: Conv2dShape): void =>
+    conv2d(f32(y), f32(x), f32(kernel), shape),
+  /** dx [batch, height, width, inC] from dy [batch, outH, outW, outC] and the kernel. */
+  conv2dInputGrad: (dx: Storage, dy: Storage, kernel: Storage, shape: Conv2dShape): void =>
+    conv2dInputGrad(f32(dx), f32(dy), f32(kernel), shape),
+  /**
+   * The kernel's gradient im2col(x)ᵀ · dy in `splits` partial sums over consecutive slices of the
+   * output pixels: out [splits, 9*inC, outC] (sum them with sumRows).
+   */
+  conv2dKernelGrad: (out: Storage, x: Storage, dy: Storage, shape: Conv2dShape, splits: number): void =>
+    conv2dKernelGrad(f32(out), f32(x), f32(dy), shape, splits),
+  /** y [batch, height/2, width/2, C] and, per output, the flat index into x of its maximum (u32). */
+  maxPool: (y: Storage, argmax: Storage, x: Storage, shape: PoolShape): void =>
+    maxPool(f32(y), u32(argmax), f32(x), shape),
+  /** dx [batch, height, width, C]: dy at each window's argmax, zero elsewhere. */
+  maxPoolBackward: (dx: Storage, dy: Storage, argmax: Storage, shape: PoolShape): void =>
+    maxPoolBackward(f32(dx), f32(dy), u32(argmax), shape),
+};
+
+/** Every kernel, by id, with its arguments: what a backend records. */
+export type Kernels = typeof cpuKernels;
+export type KernelId = keyof Kernels;

@@ -1,0 +1,40 @@
+// Every WebGPU kernel wrapper, by kernel id: the one place a wrapper is registered. Each takes the
+// kernel's arguments as the reference table (cpu/kernels.ts) declares them, after the context.
+import type { KernelId, Kernels } from '../../cpu/kernels';
+import { confusion } from './confusion';
+import type { KernelContext } from './context';
+import { conv2d, conv2dInputGrad, conv2dKernelGrad } from './conv2d';
+import { add, biasAddRelu, reluBackward, sumRows } from './elementwise';
+import { gatherBatch } from './gatherBatch';
+import { matmul, nonzeroColumns } from './matmul';
+import { maxPool, maxPoolBackward } from './maxPool';
+import { rmsprop } from './rmsprop';
+import { softmaxXent } from './softmaxXent';
+
+type Wrapper<K extends KernelId> = (ctx: KernelContext, ...args: Parameters<Kernels[K]>) => void;
+
+export const webgpuKernels: { [K in KernelId]: Wrapper<K> } = {
+  matmul,
+  nonzeroColumns,
+  biasAddRelu,
+  reluBackward,
+  sumRows,
+  add,
+  softmaxXent,
+  rmsprop,
+  gatherBatch,
+  confusion,
+  conv2d,
+  conv2dInputGrad,
+  conv2dKernelGrad,
+  maxPool,
+  maxPoolBackward,
+};
+
+/** The table with the context bound: a backend's kernel methods. */
+export function bindKernels(ctx: KernelContext): Kernels {
+  const bound: Record<string, (...args: never[]) => void> = {};
+  for (const [id, wrapper] of Object.entries(webgpuKernels) as [string, (...args: unknown[]) => void][])
+    bound[id] = (...args: unknown[]) => wrapper(ctx, ...args);
+  return bound as unknown as Kernels;
+}

@@ -1,0 +1,148 @@
+// The page's side of the training worker: sends commands, keeps the latest snapshot, notifies.
+import type { Checkpoint, DenseStack, FromWorker, GalleryQuery, ToWorker } from '../protocol/protocol';
+import type { Settings } from '../protocol/settings';
+import { initialSnapshot, type PageEvent, type RunHistory, reduce, type Snapshot } from './store';
+
+/** Batch reports redraw the page at most this often. */
+const BATCH_REDRAW_MS = 500;
+
+export class TrainerClient {
+  private snapshot: Snapshot = initialSnapshot;
+  private readonly listeners = new Set<() => void>();
+  private readonly worker: Worker;
+  private nextPredictionId = 1;
+  private nextGalleryId = 1;
+  private pendingNotify: ReturnType<typeof setTimeout> | undefined;
+  private lastNotify = 0;
+  /** Told of every message after the snapshot took it in (the keeper autosaves from these). */
+  private readonly messageListeners = new Set<(message: FromWorker) => void>();
+  private readonly exports = new Map<number, (stack: DenseStack | null, error?: string) => void>();
+  private nextExportId = 1;
+
+  constructor(dataUrl: string) {
+    this.worker = new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.apply(event.data);
+    this.worker.onerror = (event) => {
+      this.apply({
+        type: 'error',
+        kind: 'training',
+        message: `The training worker crashed: ${event.message || 'unknown error'}`,
+        fatal: true,
+      });
+    };
+    this.send({ type: 'init', dataUrl });
+  }
+
+  private apply(message: FromWorker): void {
+    this.snapshot = reduce(this.snapshot, message);
+    if (message.type === 'exported') {
+      this.exports.get(message.id)?.(message.stack, message.error);
+      this.exports.delete(message.id);
+    }
+    for (const listener of this.messageListeners) listener(message);
+    // Batch reports can come every few milliseconds on a fast GPU; the charts need not redraw that
+    // often, and the page stays responsive if they do not. Everything else is shown at once.
+    if (message.type === 'batch') this.notifySoon();
+    else this.notify();
+  }
+
+  /** The page's own transitions (store/events.ts): shown at once, and not told to the keeper. */
+  private update(event: PageEvent): void {
+    const next = reduce(this.snapshot, event);
+    if (next === this.snapshot) return;
+    this.snapshot = next;
+    this.notify();
+  }
+
+  private notifySoon(): void {
+    if (this.pendingNotify !== undefined) return;
+    const wait = Math.max(0, BATCH_REDRAW_MS - (performance.now() - this.lastNotify));
+    this.pendingNotify = setTimeout(() => this.notify(), wait);
+  }
+
+  private notify(): void {
+    clearTimeout(this.pendingNotify);
+    this.pendingNotify = undefined;
+    this.lastNotify = performance.now();
+    for (const listener of this.listeners) listener();
+  }
+
+  private send(message: ToWorker, transfer: Transferable[] = []): void {
+    this.worker.postMessage(message, transfer);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): Snapshot => this.snapshot;
+
+  train(settings: Settings): void {
+    this.send({ type: 'train', settings });
+  }
+  pause(): void {
+    this.send({ type: 'pause' });
+  }
+  resume(): void {
+    this.send({ type: 'resume' });
+  }
+  /** After the device was lost: a new device, and the run (if any) goes on from its last checkpoint. */
+  recover(): void {
+    this.send({ type: 'recover' });
+  }
+  retryData(): void {
+    this.send({ type: 'retryData' });
+  }
+  stop(): void {
+    this.update({ type: 'page:stop' });
+    this.send({ type: 'stop' });
+  }
+  /** Returns the id that the matching prediction will carry. */
+  predict(pixels: Float32Array): number {
+    const id = this.nextPredictionId++;
+    // Every drawing is explained too (its saliency): one backward pass more, on a single image.
+    this.send({ type: 'predict', id, pixels, explain: true });
+    return id;
+  }
+  /** Asks for the test images behind a confusion-matrix cell, or every mistake; returns the reply's id. */
+  gallery(query: GalleryQuery): number {
+    const id = this.nextGalleryId++;
+    this.send({ type: 'gallery', id, query });
+    return id;
+  }
+
+  onMessage(listener: (message: FromWorker) => void): () => void {
+    this.messageListeners.add(listener);
+    return () => this.messageListeners.delete(listener);
+  }
+
+  /** A saved run: its charts at once, its weights answer drawings once the worker has them. */
+  open(checkpoint: Checkpoint, history: RunHistory): void {
+    this.update({ type: 'page:saved', settings: checkpoint.settings, history });
+    this.send({ type: 'open', checkpoint });
+  }
+
+  /** A saved run goes on training from its checkpoint. */
+  continue(checkpoint: Checkpoint, history: RunHistory): void {
+    this.update({ type: 'page:saved', settings: checkpoint.settings, history });
+    this.send({ type: 'continue', checkpoint });
+  }
+
+  importModel(stack: DenseStack): void {
+    this.send({ type: 'import', stack });
+  }
+
+  /** The current model's layers and weights. */
+  exportModel(): Promise<DenseStack> {
+    const id = this.nextExportId++;
+    return new Promise((resolve, reject) => {
+      this.exports.set(id, (stack, error) => (stack ? resolve(stack) : reject(new Error(error))));
+      this.send({ type: 'export', id });
+    });
+  }
+
+  dispose(): void {
+    this.worker.terminate();
+  }
+}

@@ -1,0 +1,228 @@
+// The page's side of keeping runs: autosave at every epoch's end, Save now, the list of saved runs
+// (open, resume, rename, delete), and TensorFlow.js export and import. It writes to IndexedDB from
+// the page, not the worker: a record joins the worker's checkpoint with the page's chart history,
+// and storage errors must end up in the page anyway. The copy this costs (a few MB per epoch,
+// posted from the worker) is small next to an epoch.
+import type { Checkpoint, FromWorker } from '../protocol/protocol';
+import type { Settings } from '../protocol/settings';
+import type { TrainerClient } from './client';
+import { type SavedRunInfo, SavedRuns, toCheckpoint, toSavedRun } from './savedRuns';
+import { batchesPerEpoch } from './store';
+import { fromTfjs, MODEL_FILE, toTfjs } from './tfjsFormat';
+
+export interface KeepSnapshot {
+  /** null until IndexedDB is open; false when it cannot be used. */
+  available: boolean | null;
+  runs: SavedRunInfo[];
+  /** The run autosave writes to: the one training or last trained. */
+  currentId: string | null;
+  /** The current run has an epoch's checkpoint that Save now can write. */
+  canSave: boolean;
+  /** The saved run or imported model that answers drawings, if one was opened. */
+  shown: { name: string; epoch: number | null } | null;
+  message: { kind: 'error' | 'info'; text: string } | null;
+}
+
+interface CurrentRun {
+  id: string;
+  name: string;
+  createdAt: number;
+  latest: { checkpoint: Checkpoint; shapes: number[][] } | null;
+}
+
+export function defaultRunName(settings: Settings, at: Date): string {
+  const time = at.toISOString().slice(0, 16).replace('T', ' ');
+  const model = settings.model === 'convnet' ? `ConvNet ${settings.layers}` : `Hidden ${settings.hidden}`;
+  return `${model}, ${settings.epochs} epochs, seed ${settings.seed} (${time} UTC)`;
+}
+
+export class RunKeeper {
+  private snapshot: KeepSnapshot = {
+    available: null,
+    runs: [],
+    currentId: null,
+    canSave: false,
+    shown: null,
+    message: null,
+  };
+  private readonly listeners = new Set<() => void>();
+  private store: SavedRuns | null = null;
+  private current: CurrentRun | null = null;
+
+  constructor(
+    private readonly client: TrainerClient,
+    open: () => Promise<SavedRuns> = () => SavedRuns.open(),
+  ) {
+    client.onMessage((message) => this.onMessage(message));
+    open().then(
+      (store) => {
+        this.store = store;
+        this.set({ available: true });
+        void this.refresh();
+      },
+      (error) => this.set({ available: false, message: { kind: 'error', text: (error as Error).message } }),
+    );
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): KeepSnapshot => this.snapshot;
+
+  private set(change: Partial<KeepSnapshot>): void {
+    this.snapshot = { ...this.snapshot, ...change };
+    for (const listener of this.listeners) listener();
+  }
+
+  private onMessage(message: FromWorker): void {
+    switch (message.type) {
+      case 'started':
+        this.current = {
+          id: `run-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+          name: defaultRunName(message.settings, new Date()),
+          createdAt: Date.now(),
+          latest: null,
+        };
+        this.set({ currentId: this.current.id, canSave: false, shown: null });
+        break;
+      case 'checkpoint':
+        if (this.current) this.current.latest = { checkpoint: message.checkpoint, shapes: message.shapes };
+        break;
+      case 'epoch':
+        // The epoch's checkpoint came just before; now the charts hold the epoch's test point too.
+        if (this.current?.latest) void this.save();
+        break;
+    }
+  }
+
+  private async refresh(): Promise<void> {
+    if (!this.store) return;
+    try {
+      this.set({ runs: await this.store.list() });
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.set({ message: { kind: 'error', text: (error as Error).message } });
+  }
+
+  /** Writes the current run's latest epoch checkpoint (autosave, and the Save now button). */
+  async save(): Promise<void> {
+    const { store, current } = this;
+    if (!current?.latest) return;
+    if (!store) {
+      this.fail(new Error(`"${current.name}" was not saved: saved runs are unavailable in this browser.`));
+      return;
+    }
+    const { checkpoint, shapes } = current.latest;
+    const { curve, curveStride, epochs } = this.client.getSnapshot();
+    // Save now in the middle of an epoch saves the last epoch's end: the charts stop there too.
+    const upTo = epochs.filter((e) => e.epoch <= checkpoint.epoch);
+    const lastStep = checkpoint.epoch * batchesPerEpoch(checkpoint.settings);
+    const record = toSavedRun(
+      {
+        id: current.id,
+        name: current.name,
+        createdAt: current.createdAt,
+        updatedAt: Date.now(),
+        testAccuracy: upTo.at(-1)?.testAccuracy ?? null,
+      },
+      checkpoint,
+      shapes,
+      { curve: curve.filter((p) => p.step <= lastStep), curveStride, epochs: upTo },
+    );
+    this.set({ canSave: true });
+    try {
+      await store.put(record);
+      this.set({
+        message: { kind: 'info', text: `Saved "${current.name}" after epoch ${checkpoint.epoch}.` },
+      });
+    } catch (error) {
+      this.fail(error);
+    }
+    await this.refresh();
+  }
+
+  private async load(id: string) {
+    const run = await this.store?.get(id);
+    if (!run) throw new Error('This saved run is gone (deleted in another tab?).');
+    return run;
+  }
+
+  /** The saved run's weights answer drawings, and its charts are shown. */
+  async open(id: string): Promise<void> {
+    try {
+      const run = await this.load(id);
+      this.client.open(toCheckpoint(run), run.data.history);
+      this.set({ shown: { name: run.name, epoch: run.epoch }, message: null });
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** Training goes on from the saved epoch to the run's epoch count; autosave keeps writing to it. */
+  async resume(id: string): Promise<void> {
+    try {
+      const run = await this.load(id);
+      this.current = { id, name: run.name, createdAt: run.createdAt, latest: null };
+      this.set({ currentId: id, canSave: false, shown: null, message: null });
+      this.client.continue(toCheckpoint(run), run.data.history);
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const trimmed = name.trim();
+    if (!this.store || trimmed === '') return;
+    if (this.current?.id === id) this.current.name = trimmed;
+    try {
+      await this.store.rename(id, trimmed);
+    } catch (error) {
+      this.fail(error);
+    }
+    await this.refresh();
+  }
+
+  async remove(id: string): Promise<void> {
+    if (!this.store) return;
+    // A deleted run stays deleted: autosave does not bring it back.
+    if (this.current?.id === id) this.current = null;
+    try {
+      await this.store.delete(id);
+      this.set({ currentId: this.current?.id ?? null, message: null });
+    } catch (error) {
+      this.fail(error);
+    }
+    await this.refresh();
+  }
+
+  /** model.json and its weights file for the model that answers drawings now. */
+  async exportFiles(): Promise<{ modelJson: string; weights: ArrayBuffer }> {
+    return toTfjs(await this.client.exportModel());
+  }
+
+  /** model.json plus its weights file(s), chosen together. A refused model leaves everything as it was. */
+  async importFiles(files: File[]): Promise<void> {
+    try {
+      const json = files.find((f) => f.name.endsWith('.json'));
+      if (!json) throw new Error(`Choose ${MODEL_FILE} together with its weights file (.bin).`);
+      const buffers = new Map<string, ArrayBuffer>();
+      for (const file of files) if (file !== json) buffers.set(file.name, await file.arrayBuffer());
+      const stack = fromTfjs(await json.text(), buffers);
+      this.client.importModel(stack);
+      const widths = [stack.inputDim, ...stack.layers.map((l) => l.units)].join(' → ');
+      this.set({ shown: { name: `${json.name} (${widths})`, epoch: null }, message: null });
+    } catch (error) {
+      this.fail(new Error(`Not imported: ${(error as Error).message}`));
+    }
+  }
+
+  dismissMessage(): void {
+    this.set({ message: null });
+  }
+}

@@ -1,0 +1,179 @@
+// Saved runs in IndexedDB: what survives a reload. One record per run, overwritten at each epoch's
+// end, holding everything a resumed run needs to end where an uninterrupted one would: settings
+// (with the seed, which fixes every epoch's data order), the epoch reached, the weights and the
+// RMSprop state. The chart history rides along so an opened run shows its curves.
+// Only indexedDB is used, so this runs on the page and in a worker alike.
+import type { Checkpoint } from '../protocol/protocol';
+import type { Settings } from '../protocol/settings';
+import type { RunHistory } from './store';
+
+export type { RunHistory } from './store';
+
+/** What the list of saved runs shows: small, read all at once. */
+export interface SavedRunInfo {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  settings: Settings;
+  /** Epochs the saved weights have trained. */
+  epoch: number;
+  testAccuracy: number | null;
+  /** Bytes of weights and optimizer state. */
+  bytes: number;
+}
+
+/** The heavy part, read only to open or resume a run. Arrays keep their shapes, so any layer kind fits. */
+export interface SavedRunData {
+  id: string;
+  shapes: number[][];
+  weights: ArrayBuffer[];
+  /** RMSprop's mean squares per parameter; null before its first step. */
+  meanSquares: (ArrayBuffer | null)[];
+  history: RunHistory;
+}
+
+export type SavedRun = SavedRunInfo & { data: SavedRunData };
+
+const DB_NAME = 'digits-on-webgpu';
+const INFO = 'runs';
+const DATA = 'runData';
+
+/** A storage failure, said so a person knows what was not kept. */
+export class StorageError extends Error {
+  override name = 'StorageError';
+  constructor(
+    what: string,
+    readonly cause: unknown,
+  ) {
+    super(`${what}: ${describeStorageError(cause)}`);
+  }
+}
+
+function describeStorageError(error: unknown): string {
+  const name = (error as DOMException | null)?.name;
+  if (name === 'QuotaExceededError')
+    return "the browser's storage for this site is full (QuotaExceededError). Delete saved runs, or allow this site more storage.";
+  if (!error) return 'the browser refused to store it (no reason given).';
+  return `${name ?? 'Error'}: ${(error as Error).message || 'no message'}`;
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** Resolves when the transaction commits; rejects with its error (a quota error shows up here). */
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+export class SavedRuns {
+  private constructor(private readonly db: IDBDatabase) {}
+
+  static async open(name = DB_NAME): Promise<SavedRuns> {
+    if (typeof indexedDB === 'undefined')
+      throw new StorageError('Saved runs are unavailable', new Error('this browser has no IndexedDB'));
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore(INFO, { keyPath: 'id' });
+      req.result.createObjectStore(DATA, { keyPath: 'id' });
+    };
+    try {
+      return new SavedRuns(await request(req));
+    } catch (error) {
+      throw new StorageError('Saved runs are unavailable', error);
+    }
+  }
+
+  /** Newest first. */
+  async list(): Promise<SavedRunInfo[]> {
+    const runs = await request(this.db.transaction(INFO).objectStore(INFO).getAll());
+    return (runs as SavedRunInfo[]).sort((a, b) => b.updatedAt - a.updatedAt);
+  }
+
+  async get(id: string): Promise<SavedRun | null> {
+    const tx = this.db.transaction([INFO, DATA]);
+    const [info, data] = await Promise.all([
+      request(tx.objectStore(INFO).get(id)),
+      request(tx.objectStore(DATA).get(id)),
+    ]);
+    return info && data ? { ...(info as SavedRunInfo), data: data as SavedRunData } : null;
+  }
+
+  /** Writes (or overwrites) a run, both parts in one transaction: a failed write keeps the old record whole. */
+  async put({ data, ...info }: SavedRun): Promise<void> {
+    try {
+      const tx = this.db.transaction([INFO, DATA], 'readwrite');
+      tx.objectStore(INFO).put(info);
+      tx.objectStore(DATA).put(data);
+      await done(tx);
+    } catch (error) {
+      throw new StorageError(`"${info.name}" after epoch ${info.epoch} was not saved`, error);
+    }
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    try {
+      const tx = this.db.transaction(INFO, 'readwrite');
+      const store = tx.objectStore(INFO);
+      const info = (await request(store.get(id))) as SavedRunInfo | undefined;
+      if (info) store.put({ ...info, name });
+      await done(tx);
+    } catch (error) {
+      throw new StorageError(`The run was not renamed to "${name}"`, error);
+    }
+  }
+
+  async delete(id: string): Promise<void> {
+    try {
+      const tx = this.db.transaction([INFO, DATA], 'readwrite');
+      tx.objectStore(INFO).delete(id);
+      tx.objectStore(DATA).delete(id);
+      await done(tx);
+    } catch (error) {
+      throw new StorageError('The run was not deleted', error);
+    }
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** A checkpoint, the shapes of its arrays and the charts, as a record to save. */
+export function toSavedRun(
+  info: Omit<SavedRunInfo, 'bytes' | 'epoch' | 'settings'>,
+  checkpoint: Checkpoint,
+  shapes: number[][],
+  history: RunHistory,
+): SavedRun {
+  // Copies: the record must not share memory with arrays the caller keeps using.
+  const weights = checkpoint.weights.map((w) => w.slice().buffer);
+  const meanSquares = checkpoint.meanSquares.map((m) => (m ? m.slice().buffer : null));
+  const bytes = [...weights, ...meanSquares].reduce((n, b) => n + (b?.byteLength ?? 0), 0);
+  return {
+    ...info,
+    settings: checkpoint.settings,
+    epoch: checkpoint.epoch,
+    bytes,
+    data: { id: info.id, shapes, weights, meanSquares, history },
+  };
+}
+
+/** The saved run as a checkpoint the trainer can restore and resume from. */
+export function toCheckpoint(run: SavedRun): Checkpoint {
+  return {
+    settings: run.settings,
+    epoch: run.epoch,
+    trained: run.epoch > 0,
+    weights: run.data.weights.map((b) => new Float32Array(b)),
+    meanSquares: run.data.meanSquares.map((b) => (b ? new Float32Array(b) : null)),
+  };
+}

@@ -1,0 +1,13 @@
+// What moves the page's state: the worker's messages, and the page's own transitions (with no
+// worker message behind them).
+import type { FromWorker } from '../../protocol/protocol';
+import type { Settings } from '../../protocol/settings';
+import type { RunHistory } from './charts';
+
+export type PageEvent =
+  /** Stop was pressed: the page says so at once, before the worker's 'done'. */
+  | { type: 'page:stop' }
+  /** A saved run is opened or resumed: its charts and settings are shown at once. */
+  | { type: 'page:saved'; settings: Settings; history: RunHistory };
+
+export type StoreEvent = FromWorker | PageEvent;

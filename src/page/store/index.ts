@@ -1,0 +1,44 @@
+// Turns the worker's messages (and the page's own transitions) into immutable snapshots for the UI,
+// read with useSyncExternalStore. A snapshot object is replaced only when something changed, never
+// mutated. The state is split by concern, each with its own reducer; every reducer reads the
+// snapshot as it was before the event.
+import type { Settings } from '../../protocol/settings';
+import { type ChartsState, NO_CHARTS, type RunHistory, reduceCharts } from './charts';
+import { type DataState, initialData, reduceData } from './data';
+import { type DeviceState, initialDevice, reduceDevice } from './device';
+import type { StoreEvent } from './events';
+import { type InsightState, initialInsight, reduceInsight } from './insight';
+import { initialRun, type RunState, reduceRun } from './run';
+
+export type { CurvePoint, EpochPoint, RunHistory } from './charts';
+export { addToCurve, batchesPerEpoch, MAX_CURVE_POINTS } from './charts';
+export type { PageEvent, StoreEvent } from './events';
+export type { Phase } from './run';
+
+export type Snapshot = DataState & DeviceState & RunState & ChartsState & InsightState;
+
+export const initialSnapshot: Snapshot = {
+  ...initialData,
+  ...initialDevice,
+  ...initialRun,
+  ...NO_CHARTS,
+  ...initialInsight,
+};
+
+/** The pure state transition: one event in, the next snapshot out (the same one if nothing changed). */
+export function reduce(s: Snapshot, m: StoreEvent): Snapshot {
+  const changes = [
+    reduceData(m),
+    reduceDevice(s, m),
+    reduceRun(s, m),
+    reduceCharts(s, m),
+    reduceInsight(s, m),
+  ];
+  if (changes.every((c) => c === null)) return s;
+  return Object.assign({ ...s }, ...changes);
+}
+
+/** A saved run's charts and settings, shown when it is opened or resumed; its last test result stands. */
+export function withSavedHistory(s: Snapshot, settings: Settings, history: RunHistory): Snapshot {
+  return reduce(s, { type: 'page:saved', settings, history });
+}

@@ -1,0 +1,71 @@
+// The insight views' state: the drawing's prediction (and its saliency), the test set's confusion
+// matrix and a gallery of its images, the first layer's weights as tiles.
+import type { GalleryItem, GalleryQuery } from '../../protocol/protocol';
+import type { StoreEvent } from './events';
+
+export interface InsightState {
+  prediction: {
+    id: number;
+    probabilities: Float32Array;
+    trained: boolean;
+    on: 'gpu' | 'cpu';
+    /** [classes, 784]: d logit_c / d pixel, when the prediction was asked to explain itself. */
+    gradients: Float32Array | null;
+  } | null;
+  /** The last epoch's confusion matrix over the test set. */
+  confusion: { epoch: number; classes: number; matrix: Uint32Array } | null;
+  /** The last gallery the worker sent (the page shows it if it is the one it asked for last). */
+  gallery: {
+    id: number;
+    query: GalleryQuery;
+    total: number;
+    items: GalleryItem[];
+    pixels: Uint8Array;
+  } | null;
+  /** The run's first-layer weights, [inputs, units], as last read; weights null: not a Dense layer. */
+  units: { step: number; inputs: number; units: number; weights: Float32Array | null } | null;
+  /** The first weights read in this run (its start): what the units learned is the change from them. */
+  unitsAtStart: Float32Array | null;
+}
+
+/** Views of a model that is no longer the one answering (another run was started, opened or imported). */
+const NO_INSIGHT = {
+  confusion: null,
+  gallery: null,
+  units: null,
+  unitsAtStart: null,
+} satisfies Partial<InsightState>;
+
+export const initialInsight: InsightState = { ...NO_INSIGHT, prediction: null };
+
+export function reduceInsight(s: InsightState, m: StoreEvent): Partial<InsightState> | null {
+  switch (m.type) {
+    case 'started':
+    case 'loaded':
+    case 'continued':
+      return NO_INSIGHT;
+    case 'prediction':
+      return {
+        prediction: {
+          id: m.id,
+          probabilities: m.probabilities,
+          trained: m.trained,
+          on: m.on,
+          gradients: m.gradients ?? null,
+        },
+      };
+    case 'confusion':
+      return { confusion: { epoch: m.epoch, classes: m.classes, matrix: m.matrix } };
+    case 'gallery': {
+      const { id, query, total, items, pixels } = m;
+      return { gallery: { id, query, total, items, pixels } };
+    }
+    case 'units':
+      return {
+        units: { step: m.step, inputs: m.inputs, units: m.units, weights: m.weights },
+        unitsAtStart: s.units ? s.unitsAtStart : m.weights,
+      };
+    default:
+      return null;
+  }
+}

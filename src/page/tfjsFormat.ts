@@ -1,0 +1,226 @@
+// The TensorFlow.js Layers format (model.json + a binary weights file), for Dense stacks: what
+// tf.loadLayersModel reads, what tfjs model.save() and the Keras converter (tensorflowjs_converter)
+// write. DOM-free, so Node tests use it with @tensorflow/tfjs itself.
+// Format: https://www.tensorflow.org/js/guide/save_load#what_is_saved
+
+import { CLASSES, PIXELS } from '../data/mnist';
+import type { Activation } from '../nn/dense';
+import type { DenseSpec, DenseStack } from '../protocol/protocol';
+
+export type { DenseSpec, DenseStack } from '../protocol/protocol';
+
+export const MODEL_FILE = 'model.json';
+export const WEIGHTS_FILE = 'model.weights.bin';
+
+/** Thrown for a file this app cannot use; the message says what is unsupported or wrong. */
+export class ModelFormatError extends Error {
+  override name = 'ModelFormatError';
+}
+
+interface WeightEntry {
+  name: string;
+  shape: number[];
+  dtype: string;
+  quantization?: unknown;
+}
+interface LayerJson {
+  class_name: string;
+  config: Record<string, unknown>;
+}
+
+const layerName = (i: number) => (i === 0 ? 'dense' : `dense_${i}`);
+
+/** model.json and the weights file of a Dense stack, as tf.loadLayersModel expects them. */
+export function toTfjs(stack: DenseStack): { modelJson: string; weights: ArrayBuffer } {
+  const manifest: WeightEntry[] = [];
+  let width = stack.inputDim;
+  const layers: LayerJson[] = stack.layers.map((layer, i) => {
+    const name = layerName(i);
+    manifest.push({ name: `${name}/kernel`, shape: [width, layer.units], dtype: 'float32' });
+    manifest.push({ name: `${name}/bias`, shape: [layer.units], dtype: 'float32' });
+    width = layer.units;
+    return {
+      class_name: 'Dense',
+      config: {
+        units: layer.units,
+        activation: layer.activation,
+        use_bias: true,
+        kernel_initializer: { class_name: 'GlorotUniform', config: { seed: null } },
+        bias_initializer: { class_name: 'Zeros', config: {} },
+        kernel_regularizer: null,
+        bias_regularizer: null,
+        activity_regularizer: null,
+        kernel_constraint: null,
+        bias_constraint: null,
+        name,
+        trainable: true,
+        dtype: 'float32',
+        ...(i === 0 ? { batch_input_shape: [null, stack.inputDim] } : {}),
+      },
+    };
+  });
+  const total = stack.weights.reduce((n, w) => n + w.length, 0);
+  const bytes = new Float32Array(total);
+  let offset = 0;
+  for (const w of stack.weights) {
+    bytes.set(w, offset);
+    offset += w.length;
+  }
+  const model = {
+    format: 'layers-model',
+    generatedBy: 'Digits on WebGPU',
+    convertedBy: null,
+    modelTopology: {
+      class_name: 'Sequential',
+      config: { name: 'sequential', layers },
+      keras_version: 'tfjs-layers 4.22.0',
+      backend: 'tensor_flow.js',
+    },
+    weightsManifest: [{ paths: [`./${WEIGHTS_FILE}`], weights: manifest }],
+  };
+  // NOTE: Float32Array is in the platform's byte order; every platform that runs WebGPU is
+  // little-endian, which is what the format asks for.
+  return { modelJson: JSON.stringify(model), weights: bytes.buffer };
+}
+
+const ACTIVATIONS: Record<string, Activation> = { relu: 'relu', softmax: 'softmax', linear: 'linear' };
+/** Layers that change nothing when predicting a flat 784-pixel image. */
+const PASS_THROUGH = new Set(['Dropout', 'InputLayer', 'Flatten']);
+
+function fail(message: string): never {
+  throw new ModelFormatError(message);
+}
+
+function inputShapeOf(config: Record<string, unknown>): number[] | null {
+  const shape = (config.batch_input_shape ?? config.batch_shape) as unknown[] | undefined;
+  if (Array.isArray(shape)) return shape.slice(1) as number[];
+  const input = config.input_shape as unknown[] | undefined;
+  return Array.isArray(input) ? (input as number[]) : null;
+}
+
+/** The layer list of a Sequential model's topology, as tfjs or the Keras converter writes it. */
+function sequentialLayers(topology: unknown): LayerJson[] {
+  if (!topology || typeof topology !== 'object') fail('model.json has no modelTopology.');
+  const root = topology as Record<string, unknown>;
+  const model = (root.model_config ?? root) as { class_name?: string; config?: unknown };
+  if (model.class_name !== 'Sequential')
+    fail(
+      `Only Sequential models are supported; this one is a ${model.class_name ?? 'model of unknown class'}.`,
+    );
+  const config = model.config as { layers?: unknown } | unknown[];
+  // Older Keras writes the layer list itself as the config.
+  const layers = Array.isArray(config) ? config : (config as { layers?: unknown })?.layers;
+  if (!Array.isArray(layers) || layers.length === 0) fail('The Sequential model has no layers.');
+  return layers as LayerJson[];
+}
+
+/** The weights named in the manifest, read from the files given (by the names the manifest uses). */
+function readWeights(manifest: unknown, files: Map<string, ArrayBuffer>): Map<string, Float32Array> {
+  if (!Array.isArray(manifest) || manifest.length === 0) fail('model.json has no weightsManifest.');
+  const out = new Map<string, Float32Array>();
+  for (const group of manifest as { paths: string[]; weights: WeightEntry[] }[]) {
+    const buffers = group.paths.map((path) => {
+      const name = path.split('/').pop() as string;
+      const buffer = files.get(name);
+      if (!buffer) fail(`The weights file ${name} is missing: choose it together with model.json.`);
+      return new Uint8Array(buffer);
+    });
+    const bytes = new Uint8Array(buffers.reduce((n, b) => n + b.length, 0));
+    let at = 0;
+    for (const b of buffers) {
+      bytes.set(b, at);
+      at += b.length;
+    }
+    let offset = 0;
+    for (const entry of group.weights) {
+      if (entry.quantization)
+        fail(`The weight ${entry.name} is quantized; only float32 weights are supported.`);
+      if (entry.dtype !== 'float32')
+        fail(`The weight ${entry.name} is ${entry.dtype}; only float32 weights are supported.`);
+      const length = entry.shape.reduce((n, d) => n * d, 1);
+      if (offset + length * 4 > bytes.length)
+        fail(`The weights files are too short: ${entry.name} needs bytes ${offset}-${offset + length * 4}.`);
+      // A copy, so the result does not depend on the alignment of `offset`.
+      out.set(entry.name, new Float32Array(bytes.slice(offset, offset + length * 4).buffer));
+      offset += length * 4;
+    }
+  }
+  return out;
+}
+
+function findWeight(weights: Map<string, Float32Array>, layer: string, kind: string): Float32Array | null {
+  const exact = weights.get(`${layer}/${kind}`);
+  if (exact) return exact;
+  // The Keras converter may prefix the model's name: "sequential/dense/kernel".
+  for (const [name, value] of weights) if (name.endsWith(`/${layer}/${kind}`)) return value;
+  return null;
+}
+
+/**
+ * A Dense stack from model.json and its weights files (keyed by file name). Refuses, naming the
+ * problem, anything this app cannot run: other model or layer classes, other activations, inputs
+ * that are not 784 pixels, outputs that are not 10 classes, other dtypes, missing or short weights.
+ */
+export function fromTfjs(modelJson: string, files: Map<string, ArrayBuffer>): DenseStack {
+  let model: { format?: string; modelTopology?: unknown; weightsManifest?: unknown };
+  try {
+    model = JSON.parse(modelJson);
+  } catch (error) {
+    fail(`model.json is not valid JSON (${(error as Error).message}).`);
+  }
+  if (model.format !== undefined && model.format !== 'layers-model')
+    fail(
+      `This is a ${model.format}; only TensorFlow.js Layers models (format "layers-model") are supported.`,
+    );
+  const layerJsons = sequentialLayers(model.modelTopology);
+  const weights = readWeights(model.weightsManifest, files);
+
+  let inputDim: number | null = null;
+  const layers: DenseSpec[] = [];
+  const stackWeights: Float32Array[] = [];
+  for (const { class_name: kind, config = {} } of layerJsons) {
+    const name = String(config.name ?? kind);
+    const dtype = config.dtype;
+    if (typeof dtype === 'string' && dtype !== 'float32')
+      fail(`Layer ${name} computes in ${dtype}; only float32 is supported.`);
+    if (layers.length === 0 && inputDim === null) {
+      const shape = inputShapeOf(config);
+      if (shape) {
+        const size = shape.reduce((n, d) => n * d, 1);
+        if (size !== PIXELS)
+          fail(
+            `The input is [${shape.join(', ')}] (${size} values); this app feeds 28x28 = ${PIXELS} pixels.`,
+          );
+        inputDim = PIXELS;
+      }
+    }
+    if (PASS_THROUGH.has(kind)) continue;
+    if (kind !== 'Dense')
+      fail(`Layer ${name} is a ${kind}; only Dense layers are supported (and Dropout, Flatten, InputLayer).`);
+    const units = config.units as number;
+    const activation = ACTIVATIONS[String(config.activation ?? 'linear')];
+    if (!activation)
+      fail(`Layer ${name} uses the activation ${config.activation}; supported are relu, linear and softmax.`);
+    const width = layers.at(-1)?.units ?? inputDim;
+    if (width === null) fail(`The first layer (${name}) gives no input shape.`);
+    const kernel = findWeight(weights, name, 'kernel');
+    if (!kernel) fail(`The weights have no kernel for layer ${name}.`);
+    if (kernel.length !== width * units)
+      fail(
+        `The kernel of layer ${name} has ${kernel.length} values; [${width}, ${units}] needs ${width * units}.`,
+      );
+    const bias = config.use_bias === false ? new Float32Array(units) : findWeight(weights, name, 'bias');
+    if (!bias) fail(`The weights have no bias for layer ${name}.`);
+    if (bias.length !== units) fail(`The bias of layer ${name} has ${bias.length} values, not ${units}.`);
+    layers.push({ units, activation });
+    stackWeights.push(kernel, bias);
+  }
+  const last = layers.at(-1);
+  if (!last) fail('The model has no Dense layer.');
+  if (last.units !== CLASSES)
+    fail(`The output has ${last.units} units; this app needs ${CLASSES}, one per digit.`);
+  if (last.activation !== 'softmax') fail(`The last layer uses ${last.activation}; it must use softmax.`);
+  const hiddenSoftmax = layers.slice(0, -1).findIndex((l) => l.activation === 'softmax');
+  if (hiddenSoftmax >= 0) fail('Softmax is supported on the last layer only.');
+  return { inputDim: inputDim as number, layers, weights: stackWeights };
+}

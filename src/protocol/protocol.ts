@@ -1,0 +1,178 @@
+// Messages between the page and the training worker. Every message has a `type`.
+// This folder (protocol.ts, settings.ts, memory.ts) is the only code both sides import: the worker
+// (src/worker/) and the page (src/page/, src/ui/) never import each other.
+import type { Activation } from '../nn/dense';
+import type { BatchLogs, EpochLogs, Evaluation } from '../nn/sequential';
+import type { Settings } from './settings';
+
+/**
+ * Weights and optimizer state copied off the GPU (src/worker/checkpoint.ts takes and restores
+ * them): what survives a lost device, what a diverged run goes back to, what a saved run keeps.
+ */
+export interface Checkpoint {
+  settings: Settings;
+  /** Epochs the weights had trained when it was taken (0: the start of a run, or no run). */
+  epoch: number;
+  /** false for the seeded initial weights of a model that never trained. */
+  trained: boolean;
+  weights: Float32Array[];
+  /** RMSprop's mean squares per parameter; null before its first step. */
+  meanSquares: (Float32Array | null)[];
+}
+
+/** One Dense layer of a stack: the architecture part of a model, without its weights. */
+export interface DenseSpec {
+  units: number;
+  activation: Activation;
+}
+
+/** A Dense stack with its weights in our order: kernel [in, out] row-major (as Keras), then bias. */
+export interface DenseStack {
+  inputDim: number;
+  layers: DenseSpec[];
+  weights: Float32Array[];
+}
+
+export type ToWorker =
+  | { type: 'init'; dataUrl: string }
+  /** Downloads the data again after a failure. */
+  | { type: 'retryData' }
+  | { type: 'train'; settings: Settings }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'stop' }
+  /** After the device was lost: a new device, the last checkpoint on it, and the run goes on. */
+  | { type: 'recover' }
+  /** explain: also the input gradient of every class score (the saliency view). */
+  | { type: 'predict'; id: number; pixels: Float32Array; explain?: boolean }
+  /** Test images from the last evaluation, chosen by `query` (the confusion matrix's gallery). */
+  | { type: 'gallery'; id: number; query: GalleryQuery }
+  /** A saved run's weights become the model that answers drawings. */
+  | { type: 'open'; checkpoint: Checkpoint }
+  /** A saved run goes on training from its checkpoint (the epoch after it, same data order). */
+  | { type: 'continue'; checkpoint: Checkpoint }
+  /** An imported model (TensorFlow.js format) answers drawings. */
+  | { type: 'import'; stack: DenseStack }
+  /** Asks for the current model's layers and weights, answered by 'exported' with the same id. */
+  | { type: 'export'; id: number }
+  /**
+   * Test hooks: the page never sends these; end-to-end tests dispatch them inside the worker
+   * (tests/e2e/helpers.ts, sendToWorker). Each does something real to the real device:
+   * device.destroy(), which the trainer did not ask for, so it is a loss like a driver reset; or a
+   * createBuffer the device must refuse (invalid usage; a buffer as large as maxBufferSize).
+   */
+  | { type: 'debug:loseDevice' }
+  | { type: 'debug:gpuError'; error: 'validation' | 'out-of-memory' };
+
+/** A confusion-matrix cell (true label, predicted class), or every mistake. */
+export type GalleryQuery = { kind: 'cell'; label: number; predicted: number } | { kind: 'mistakes' };
+
+export interface GalleryItem {
+  /** Index in the test set. */
+  index: number;
+  label: number;
+  predicted: number;
+  /** The three most probable classes, most probable first. */
+  top: { digit: number; probability: number }[];
+}
+
+export interface SampleImages {
+  /** count x 784 bytes. */
+  pixels: Uint8Array;
+  labels: number[];
+}
+
+export interface Progress {
+  epoch: number;
+  epochs: number;
+  batch: number;
+  batches: number;
+  imagesPerSecond: number;
+  secondsLeft: number | null;
+}
+
+/** The buffer pool's bytes: handed out now, and owned (in use plus free for reuse). */
+export interface GpuMemory {
+  bytesInUse: number;
+  bytesOwned: number;
+}
+
+export type ErrorKind =
+  /** No WebGPU at all (fatal). */
+  | 'webgpu'
+  /** A data file is missing, truncated or corrupt, or its download failed; `file` names it. */
+  | 'data'
+  | 'diverged'
+  /** A validation or out-of-memory error reported by the device. */
+  | 'gpu'
+  /** The model would not fit on this device: refused before anything was allocated. */
+  | 'tooLarge'
+  /** The device could not be set up, or recovered. */
+  | 'device'
+  | 'training';
+
+export type FromWorker =
+  /** A device (first or new): the model on it answers drawings, even before the data arrives. */
+  /** fallback: a software adapter (WebGPU on the CPU, tens of times slower than a GPU). */
+  | { type: 'gpu'; adapter: string; fallback?: boolean; matmulVariant: string; memory: GpuMemory }
+  | { type: 'loading'; loadedBytes: number; totalBytes: number; file: string }
+  | {
+      type: 'ready';
+      samples: SampleImages;
+      trainCount: number;
+      testCount: number;
+      memory: GpuMemory;
+    }
+  | { type: 'started'; settings: Settings; parameterCount: number }
+  | { type: 'batch'; logs: BatchLogs; progress: Progress; memory: GpuMemory }
+  | { type: 'evaluating'; epoch: number }
+  /** The test set's confusion matrix after an epoch ([classes, classes], rows true, columns predicted). */
+  | { type: 'confusion'; epoch: number; classes: number; matrix: Uint32Array }
+  /** Test images for a gallery query: at most `limit` of its `total`, most confident first; 784 bytes each. */
+  | {
+      type: 'gallery';
+      id: number;
+      query: GalleryQuery;
+      total: number;
+      items: GalleryItem[];
+      pixels: Uint8Array;
+    }
+  /**
+   * The first layer's weights [inputs, units] during a run (a few times per epoch), after `step`
+   * batches; null when the model's first layer is not Dense (no per-unit image).
+   */
+  | { type: 'units'; step: number; inputs: number; units: number; weights: Float32Array | null }
+  | { type: 'epoch'; logs: EpochLogs; test: Evaluation; progress: Progress; memory: GpuMemory }
+  | { type: 'paused' }
+  | { type: 'resumed' }
+  | { type: 'done'; test: Evaluation | null; stopped: boolean; seconds: number; memory: GpuMemory }
+  | {
+      type: 'prediction';
+      id: number;
+      probabilities: Float32Array;
+      trained: boolean;
+      /** 'cpu' while the GPU is lost: the last checkpoint answers on the CPU. */
+      on: 'gpu' | 'cpu';
+      /** null when answered on the CPU. */
+      memory: GpuMemory | null;
+      /** When asked to explain: [classes, 784], row c = d logit_c / d pixel. */
+      gradients?: Float32Array;
+    }
+  /**
+   * The device is gone. `checkpointEpoch`: the epochs the kept weights have trained (0: the run's
+   * start); `interrupted`: a run was going on and `recover` continues it from there.
+   */
+  | { type: 'lost'; message: string; checkpointEpoch: number | null; interrupted: boolean }
+  | { type: 'recovering' }
+  /** A recovered run goes on from the checkpoint taken after `epoch` epochs. */
+  | { type: 'restored'; epoch: number }
+  | { type: 'memory'; memory: GpuMemory }
+  /** A run's checkpoint at an epoch's end (what autosave keeps), with each array's shape. */
+  | { type: 'checkpoint'; checkpoint: Checkpoint; shapes: number[][] }
+  /** An opened or imported model now answers drawings; `settings` is null for an imported one. */
+  | { type: 'loaded'; settings: Settings | null; parameterCount: number; epoch: number }
+  /** A saved run goes on from `epoch` (its charts up to there come from the saved record). */
+  | { type: 'continued'; settings: Settings; parameterCount: number; epoch: number }
+  | { type: 'exported'; id: number; stack: DenseStack | null; error?: string }
+  /** fatal: the worker cannot go on (no WebGPU); otherwise the page stays usable. */
+  | { type: 'error'; kind: ErrorKind; message: string; fatal: boolean; file?: string };

@@ -1,0 +1,175 @@
+// The model that answers drawings: the current model on the GPU (a run's, an opened saved run's,
+// an imported one), the last checkpoint taken of it, that checkpoint on the CPU while there is no
+// GPU, and the verdicts of its last evaluation (the confusion matrix's galleries).
+import { type LabelledImages, PIXELS } from '../data/mnist';
+import { inputGradients } from '../nn/insight';
+import type { Sequential } from '../nn/sequential';
+import type { Checkpoint, DenseStack, FromWorker, GalleryQuery } from '../protocol/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../protocol/settings';
+import { modelOnCpu, restoreCheckpoint, takeCheckpoint } from './checkpoint';
+import { modelFromStack, stackOf } from './denseStack';
+import { selectGallery, type Verdicts } from './gallery';
+import { buildModel } from './model';
+import type { GpuSession } from './session';
+
+/** Images per gallery: enough to see a pattern; a gallery's 784-byte images are sent on request. */
+const GALLERY_LIMIT = 48;
+/** How long a failed readback waits for the device loss that probably caused it to be reported. */
+export const LOSS_GRACE_MS = 1000;
+
+export class Answerer {
+  /** The model on the GPU, and whether a run has trained it. */
+  model: Sequential | null = null;
+  private trained = false;
+  /** The last weights and RMSprop state copied off the GPU. */
+  checkpoint: Checkpoint | null = null;
+  /** That checkpoint on the CPU: it answers drawings while there is no GPU. */
+  private cpu: Sequential | null = null;
+  /** The verdicts of the last finished run's last evaluation. */
+  verdicts: Verdicts | null = null;
+
+  constructor(
+    private readonly emit: (message: FromWorker) => void,
+    /** The device session now (null before the first; lost ones stay until recovered). */
+    private readonly session: () => GpuSession | null,
+  ) {}
+
+  /** A new device: the model goes on it, from the last checkpoint if any, else fresh and checkpointed. */
+  async onNewDevice(session: GpuSession): Promise<void> {
+    const { backend } = session;
+    const checkpoint = this.checkpoint;
+    const model = buildModel(backend, checkpoint?.settings ?? DEFAULT_SETTINGS);
+    if (checkpoint) restoreCheckpoint(backend, model, checkpoint);
+    else this.checkpoint = await takeCheckpoint(model, DEFAULT_SETTINGS, 0, false);
+    this.model = model;
+    this.trained = checkpoint?.trained ?? false;
+    this.cpu = null;
+  }
+
+  /** The device is gone: the last checkpoint answers on the CPU. */
+  onLost(): void {
+    this.cpu = this.checkpoint ? modelOnCpu(this.checkpoint) : null;
+  }
+
+  /** A fresh model for a run starting from scratch: it answers as it learns. */
+  startRun(session: GpuSession, settings: Settings): Sequential {
+    this.model?.dispose();
+    this.model = buildModel(session.backend, settings);
+    this.trained = true;
+    return this.model;
+  }
+
+  /** After a failed run: the model goes back to the last checkpoint, so the drawing pad still makes sense. */
+  rollBack(session: GpuSession, model: Sequential, settings: Settings): string {
+    const checkpoint = this.checkpoint;
+    if (checkpoint?.settings !== settings) return '';
+    restoreCheckpoint(session.backend, model, checkpoint);
+    this.trained = checkpoint.trained;
+    return checkpoint.epoch > 0
+      ? `The network is back to its weights after epoch ${checkpoint.epoch}.`
+      : 'The network is back to its weights from the start of the run.';
+  }
+
+  /** A saved run's weights on the GPU (a run to go on from), or on the CPU while the GPU is lost. */
+  open(checkpoint: Checkpoint): Sequential {
+    const session = this.session();
+    if (session && !session.lost) {
+      const model = buildModel(session.backend, checkpoint.settings);
+      restoreCheckpoint(session.backend, model, checkpoint);
+      this.replace(model, checkpoint);
+      return model;
+    }
+    this.checkpoint = checkpoint;
+    this.cpu = modelOnCpu(checkpoint);
+    return this.cpu;
+  }
+
+  /** A saved run's weights answer drawings, and the page is told. */
+  show(checkpoint: Checkpoint): void {
+    const model = this.open(checkpoint);
+    const { settings, epoch } = checkpoint;
+    this.emit({ type: 'loaded', settings, parameterCount: model.parameterCount, epoch });
+  }
+
+  /** An imported model (no settings, no optimizer state): it answers, but is not resumable. */
+  import(session: GpuSession, stack: DenseStack, refuse: (message: string) => void): void {
+    let model: Sequential;
+    try {
+      model = modelFromStack(session.backend, stack);
+    } catch (error) {
+      refuse(`The imported model could not be built: ${(error as Error).message}`);
+      return;
+    }
+    this.replace(model, null);
+    this.emit({ type: 'loaded', settings: null, parameterCount: model.parameterCount, epoch: 0 });
+  }
+
+  private replace(model: Sequential, checkpoint: Checkpoint | null): void {
+    if (this.model !== model) this.model?.dispose();
+    this.model = model;
+    this.trained = true;
+    // NOTE: an imported model keeps the previous checkpoint for device loss: there is none of its own.
+    if (checkpoint) this.checkpoint = checkpoint;
+    this.cpu = null;
+    // The last evaluation's verdicts were another model's: no gallery until this one is evaluated.
+    this.verdicts = null;
+  }
+
+  async predict(
+    id: number,
+    pixels: Float32Array,
+    explain: boolean,
+    onError: (message: string) => void,
+  ): Promise<void> {
+    const session = this.session();
+    const onGpu = !!session && !session.lost && this.model !== null;
+    const model = onGpu ? this.model : this.cpu;
+    if (!model) return;
+    try {
+      const { probabilities, gradients } = explain
+        ? await inputGradients(model, pixels)
+        : { probabilities: await model.predict(pixels), gradients: undefined };
+      this.emit({
+        type: 'prediction',
+        id,
+        probabilities,
+        ...(gradients ? { gradients } : {}),
+        trained: onGpu ? this.trained : (this.checkpoint?.trained ?? false),
+        on: onGpu ? 'gpu' : 'cpu',
+        memory: onGpu && session ? session.memory() : null,
+      });
+    } catch (error) {
+      // The device went away under this prediction: the checkpoint answers on the CPU.
+      if (onGpu && session && (await session.lostWithin(LOSS_GRACE_MS)))
+        return this.predict(id, pixels, explain, onError);
+      onError(`Prediction failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** The test images a gallery asks for, with their pixels (nothing if there is no evaluation yet). */
+  gallery(id: number, query: GalleryQuery, test: LabelledImages | undefined, running: Verdicts | null): void {
+    const verdicts = running ?? this.verdicts;
+    if (!verdicts || !test) return;
+    const { total, items } = selectGallery(verdicts, query, GALLERY_LIMIT);
+    const pixels = new Uint8Array(items.length * PIXELS);
+    items.forEach((item, k) => {
+      pixels.set(test.pixels.subarray(item.index * PIXELS, (item.index + 1) * PIXELS), k * PIXELS);
+    });
+    this.emit({ type: 'gallery', id, query, total, items, pixels });
+  }
+
+  /** The model answering drawings, as layers and weights (for the TensorFlow.js export). */
+  async export(id: number): Promise<void> {
+    const session = this.session();
+    const model = session && !session.lost ? this.model : this.cpu;
+    if (!model) {
+      this.emit({ type: 'exported', id, stack: null, error: 'There is no model to export yet.' });
+      return;
+    }
+    try {
+      this.emit({ type: 'exported', id, stack: await stackOf(model) });
+    } catch (error) {
+      this.emit({ type: 'exported', id, stack: null, error: (error as Error).message });
+    }
+  }
+}

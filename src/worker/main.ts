@@ -1,0 +1,72 @@
+// The training worker: hosts a Trainer off the main thread so the page stays responsive.
+/// <reference lib="webworker" />
+import type { FromWorker, ToWorker } from '../protocol/protocol';
+import { Trainer } from './trainer';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+/** The typed arrays a message hands over to the page rather than copies. */
+function transferables(message: FromWorker): ArrayBuffer[] {
+  switch (message.type) {
+    case 'prediction':
+      return [message.probabilities, message.gradients].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
+    case 'units':
+      return message.weights ? [message.weights.buffer as ArrayBuffer] : [];
+    case 'gallery':
+      return [message.pixels.buffer as ArrayBuffer];
+    default:
+      return [];
+  }
+}
+
+const trainer = new Trainer((message: FromWorker) => scope.postMessage(message, transferables(message)));
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'init':
+      void trainer.init(message.dataUrl);
+      break;
+    case 'retryData':
+      void trainer.retryData();
+      break;
+    case 'train':
+      void trainer.startTraining(message.settings);
+      break;
+    case 'pause':
+      trainer.pause();
+      break;
+    case 'resume':
+      trainer.resume();
+      break;
+    case 'stop':
+      trainer.stop();
+      break;
+    case 'recover':
+      void trainer.recover();
+      break;
+    case 'predict':
+      void trainer.predict(message.id, message.pixels, message.explain);
+      break;
+    case 'gallery':
+      trainer.gallery(message.id, message.query);
+      break;
+    case 'open':
+      trainer.openCheckpoint(message.checkpoint);
+      break;
+    case 'continue':
+      void trainer.continueFrom(message.checkpoint);
+      break;
+    case 'import':
+      trainer.importStack(message.stack);
+      break;
+    case 'export':
+      void trainer.exportModel(message.id);
+      break;
+    case 'debug:loseDevice':
+      trainer.loseDeviceForTest();
+      break;
+    case 'debug:gpuError':
+      trainer.provokeGpuErrorForTest(message.error);
+      break;
+  }
+};

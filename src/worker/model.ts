@@ -1,0 +1,38 @@
+// The network the app trains: the book's Dense(hidden, relu) → Dense(10, softmax) with RMSprop,
+// or (model 'convnet') the layer stack of settings.layers, by default the book's ConvNet.
+import type { Backend } from '../backend/backend';
+import { CLASSES, PIXELS } from '../data/mnist';
+import { buildLayers, type LayerSpec, specsFromText } from '../nn/architecture';
+import { Dense } from '../nn/dense';
+import { rmsprop } from '../nn/rmsprop';
+import { Sequential } from '../nn/sequential';
+import type { Settings } from '../protocol/settings';
+
+/** Images per batch when evaluating on the test set. */
+export const EVAL_BATCH = 1000;
+
+/** A compiled model (with its RMSprop) and fresh (seeded) weights on `backend`. */
+export function buildModel(backend: Backend, settings: Settings): Sequential {
+  const model = new Sequential(
+    settings.model === 'convnet'
+      ? buildLayers(convnetSpecs(settings))
+      : [
+          new Dense(settings.hidden, { activation: 'relu', inputShape: [PIXELS] }),
+          new Dense(CLASSES, { activation: 'softmax' }),
+        ],
+  );
+  model.compile({
+    backend,
+    optimizer: rmsprop({ learningRate: settings.learningRate }),
+    loss: 'categoricalCrossentropy',
+    seed: settings.seed,
+  });
+  return model;
+}
+
+/** The ConvNet's hidden layers (settings are validated, so the text parses). */
+export function convnetSpecs(settings: Settings): LayerSpec[] {
+  const { specs, error } = specsFromText(settings.layers);
+  if (!specs) throw new Error(`layers: ${error}`);
+  return specs;
+}

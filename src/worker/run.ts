@@ -1,0 +1,179 @@
+// One training run: its settings, its model and images on the device, pause and stop, and the fit
+// loop with its reports, checkpoints and GPU error checks. What an ending means (done, rolled back,
+// lost and resumable) is the trainer's to decide.
+import { describeGpuError } from '../backend/webgpu/errorScopes';
+import type { Mnist } from '../data/mnist';
+import type { DeviceDataset } from '../nn/dataset';
+import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
+import { type Evaluation, type Sequential, TrainingDivergedError } from '../nn/sequential';
+import type { Checkpoint, ErrorKind, FromWorker } from '../protocol/protocol';
+import type { Settings } from '../protocol/settings';
+import { takeCheckpoint } from './checkpoint';
+import type { Verdicts } from './gallery';
+import { EVAL_BATCH } from './model';
+import { RunClock } from './runClock';
+import type { GpuSession } from './session';
+import { UnitsReader } from './unitsReader';
+
+/** Metrics are read back every this many batches, with the divergence flag and any GPU error. */
+const LOG_EVERY = 5;
+
+/** A GPU error caught by a run's error scopes, or reported uncaptured while it ran. */
+export class GpuRunError extends Error {
+  constructor(error: GPUError) {
+    super(describeGpuError(error));
+  }
+}
+
+/** 0.001 as 0.001, 1e20 as 1e20 (not 100000000000000000000). */
+function formatRate(rate: number): string {
+  return rate >= 1e4 || rate < 1e-4 ? rate.toExponential().replace('e+', 'e') : String(rate);
+}
+
+/** What a failed run tells the page: diverged (with its rate), a GPU error, or anything else. */
+export function describeFailure(failure: unknown, settings: Settings): [ErrorKind, string] {
+  const message = (failure as Error).message;
+  if (failure instanceof TrainingDivergedError)
+    return ['diverged', `${message} This run's learning rate was ${formatRate(settings.learningRate)}.`];
+  if (failure instanceof GpuRunError) return ['gpu', message];
+  return ['training', `Training failed: ${message}`];
+}
+
+export class Run {
+  /** The model and this run's images on the device; null until set up, and after a device loss. */
+  model: Sequential | null = null;
+  data: DeviceDataset | null = null;
+  /** fit() is going on. */
+  active = false;
+  /** The device was lost mid-run: the trainer's recover() continues from the last checkpoint. */
+  interrupted = false;
+  stopRequested = false;
+  /** Training seconds so far (a run lost and recovered has two stretches). */
+  seconds = 0;
+  test: Evaluation | null = null;
+  /** Every test image's verdict from the last evaluation (the confusion matrix's galleries). */
+  verdicts: Verdicts | null = null;
+  private gate: { promise: Promise<void>; resolve: () => void } | null = null;
+  private gpuError: GPUError | null = null;
+
+  constructor(
+    readonly settings: Settings,
+    private readonly emit: (message: FromWorker) => void,
+    /** Receives each checkpoint: the start of the run, then the end of every epoch. */
+    private readonly keep: (checkpoint: Checkpoint) => void,
+  ) {}
+
+  pause(): void {
+    if (!this.active || this.gate) return;
+    let resolve = () => {};
+    const promise = new Promise<void>((r) => {
+      resolve = r;
+    });
+    this.gate = { promise, resolve };
+  }
+
+  resume(): void {
+    this.gate?.resolve();
+    this.gate = null;
+  }
+
+  stop(): void {
+    this.stopRequested = true;
+    this.endSoon();
+  }
+
+  /** An uncaptured GPU error while running: results can no longer be trusted, so the run ends with it. */
+  failWith(error: GPUError): void {
+    this.gpuError ??= error;
+    this.endSoon();
+  }
+
+  /** Ends fit() after the current batch, paused or not. */
+  endSoon(): void {
+    if (this.model) this.model.stopTraining = true;
+    this.resume();
+  }
+
+  /**
+   * Trains `model` from `fromEpoch` (0, or the checkpoint a recovered or resumed run goes on from)
+   * to the end or a stop. Resolves with what went wrong, if anything; the caller tells a lost
+   * device from the rest.
+   */
+  async stretch(session: GpuSession, mnist: Mnist, fromEpoch: number, model: Sequential): Promise<unknown> {
+    const { settings } = this;
+    const images = Math.min(settings.train, mnist.train.count);
+    const clock = new RunClock(settings.epochs, settings.batchSize, images, fromEpoch, this.seconds);
+    this.active = true;
+    const units = new UnitsReader(this.emit);
+    const batches = Math.ceil(images / settings.batchSize);
+    // Errors in setting up and in training go to these scopes (the trainer opened them before
+    // building the model), checked at every metrics report.
+    session.scopes.open();
+    try {
+      this.model = model;
+      const readWeights = () => readFirstLayerWeights(model);
+      this.data = session.trainingData(mnist, images);
+      if (fromEpoch === 0) this.keep(await takeCheckpoint(model, settings, 0, false));
+      // The weights the run starts from: the tiles show what each unit learned against them.
+      units.maybeRead(readWeights, fromEpoch * batches, batches, true);
+      await model.fit(this.data, {
+        epochs: settings.epochs,
+        batchSize: settings.batchSize,
+        shuffle: true,
+        initialEpoch: fromEpoch,
+        logEvery: LOG_EVERY,
+        onBatchEnd: async (logs) => {
+          await this.checkGpuErrors(session);
+          const progress = clock.at(logs.epoch, logs.batch);
+          this.emit({ type: 'batch', logs, progress, memory: session.memory() });
+          units.maybeRead(readWeights, logs.epoch * logs.batches + logs.batch, logs.batches);
+          if (this.gate) await this.waitWhilePaused(session, clock);
+          if (this.stopRequested) model.stopTraining = true;
+        },
+        onEpochEnd: async (logs) => {
+          this.emit({ type: 'evaluating', epoch: logs.epoch });
+          const test = session.test as DeviceDataset;
+          const detail = await evaluateInDetail(model, test, { batchSize: EVAL_BATCH });
+          this.test = { loss: detail.loss, accuracy: detail.accuracy };
+          await this.checkGpuErrors(session);
+          const { classes, matrix, predicted, probabilities } = detail;
+          this.verdicts = { classes, labels: mnist.test.labels, predicted, probabilities };
+          this.emit({ type: 'confusion', epoch: logs.epoch, classes, matrix });
+          units.maybeRead(readWeights, (logs.epoch + 1) * batches, batches, true);
+          // A stopped run's last epoch is incomplete: its checkpoint is taken when the run ends.
+          if (!model.stopTraining) this.keep(await takeCheckpoint(model, settings, logs.epoch + 1, true));
+          const progress = clock.at(logs.epoch + 1, 0);
+          this.emit({ type: 'epoch', logs, test: this.test, progress, memory: session.memory() });
+        },
+      });
+      await this.checkGpuErrors(session);
+      return null;
+    } catch (error) {
+      return error;
+    } finally {
+      this.active = false;
+      this.seconds = clock.seconds;
+      await session.scopes.close();
+    }
+  }
+
+  private async checkGpuErrors(session: GpuSession): Promise<void> {
+    const error = (await session.scopes.close()) ?? this.gpuError;
+    session.scopes.open();
+    if (error) throw new GpuRunError(error);
+  }
+
+  private async waitWhilePaused(session: GpuSession, clock: RunClock): Promise<void> {
+    const started = performance.now();
+    this.emit({ type: 'paused' });
+    await this.gate?.promise;
+    clock.paused((performance.now() - started) / 1000);
+    if (!session.lost) this.emit({ type: 'resumed' });
+  }
+
+  /** Gives back this run's own images (a subset of the training set) once it is over. */
+  release(session: GpuSession): void {
+    if (this.data && this.data !== session.train) this.data.dispose();
+    this.data = null;
+  }
+}

@@ -1,0 +1,300 @@
+import { WebGPUUnavailableError } from '../backend/webgpu/device';
+import { describeGpuError } from '../backend/webgpu/errorScopes';
+import type { MatmulVariant } from '../backend/webgpu/kernels/matmul';
+import { type Mnist, PIXELS } from '../data/mnist';
+import type { Sequential } from '../nn/sequential';
+import { warmUp } from '../nn/warmUp';
+import type { Checkpoint, DenseStack, ErrorKind, FromWorker, GalleryQuery } from '../protocol/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../protocol/settings';
+import { Answerer, LOSS_GRACE_MS } from './answerer';
+import { takeCheckpoint } from './checkpoint';
+import { DataLoader } from './data';
+import { checkRunFits } from './modelSize';
+import { describeFailure, Run } from './run';
+import { GpuSession } from './session';
+
+/**
+ * Owns the device, the data on it and the runs. It knows nothing of React or the DOM: it reports
+ * through `emit`, so it runs the same in a worker or on the page. What it guards against: bad data
+ * (reported, with Retry), a lost device (checkpoints off the GPU at every epoch; recover()
+ * continues from the last), GPU errors (error scopes around runs), models too large (refused
+ * before allocating), divergence (rolled back to the last checkpoint). The model that answers
+ * drawings is the Answerer's.
+ */
+export class Trainer {
+  private session: GpuSession | null = null;
+  private data: DataLoader | null = null;
+  private readonly answerer: Answerer;
+  private run: Run | null = null;
+  private recovering = false;
+  private lostMessage = '';
+  private matmulVariant: MatmulVariant | null = null;
+
+  constructor(private readonly emit: (message: FromWorker) => void) {
+    this.answerer = new Answerer(emit, () => this.session);
+  }
+
+  async init(dataUrl: string): Promise<void> {
+    const fail = this.fail.bind(this);
+    this.data = new DataLoader(dataUrl, this.emit, fail, () => this.session);
+    // The download goes on while the device is set up and warmed up.
+    const download = this.data.download();
+    try {
+      await this.openSession();
+    } catch (error) {
+      const kind = error instanceof WebGPUUnavailableError ? 'webgpu' : 'device';
+      this.fail(kind, (error as Error).message, true);
+      return;
+    }
+    await download;
+  }
+
+  /** A new device (its matmul variant chosen the first time), the model on it, then the data. */
+  private async openSession(): Promise<void> {
+    const session = await GpuSession.open({
+      onLost: (s, message) => this.onLost(s, message),
+      onError: (s, error) => this.onGpuError(s, error),
+    });
+    const { backend } = session;
+    if (this.matmulVariant) backend.matmulVariant = this.matmulVariant;
+    else {
+      // NOTE: the variant only: the pad answers as soon as the device is there, and each pipeline
+      // compiles at its first use (the first drawing, the first step).
+      await warmUp(backend, PIXELS, DEFAULT_SETTINGS.batchSize, DEFAULT_SETTINGS.hidden, { compile: false });
+      this.matmulVariant = backend.matmulVariant;
+    }
+    await this.answerer.onNewDevice(session);
+    this.session = session;
+    this.emit({
+      type: 'gpu',
+      adapter: session.adapterName,
+      fallback: session.isFallback,
+      matmulVariant: backend.matmulVariant,
+      memory: session.memory(),
+    });
+    await this.data?.upload();
+  }
+
+  /** After a data failure: download again, or, if the data is here, try the GPU upload again. */
+  async retryData(): Promise<void> {
+    await this.data?.retry();
+  }
+
+  private get mnist(): Mnist | null {
+    return this.data?.mnist ?? null;
+  }
+
+  /** The session and data a new run needs, or null (and why, if the model cannot fit). */
+  private readyFor(settings: Settings): GpuSession | null {
+    const { session, mnist } = this;
+    if (!session || session.lost || !mnist || !session.train || this.run || this.recovering) return null;
+    // Before anything is allocated: a model that cannot fit is refused with the limit it exceeds.
+    const tooLarge = checkRunFits(settings, session.device.limits, mnist.train.count, mnist.test.count);
+    if (tooLarge) {
+      this.fail('tooLarge', tooLarge, false);
+      return null;
+    }
+    return session;
+  }
+
+  /** Trains a fresh model with these settings; the drawing pad uses it live as it learns. */
+  async startTraining(settings: Settings): Promise<void> {
+    const session = this.readyFor(settings);
+    if (!session) return;
+    const run = this.newRun(settings);
+    this.answerer.verdicts = null;
+    await this.train(run, 0, () => {
+      const model = this.answerer.startRun(session, settings);
+      this.emit({ type: 'started', settings, parameterCount: model.parameterCount });
+      return model;
+    });
+  }
+
+  /** A saved run goes on from its checkpoint: same weights, RMSprop state and (seeded) data order. */
+  async continueFrom(checkpoint: Checkpoint): Promise<void> {
+    const { settings } = checkpoint;
+    if (!this.readyFor(settings)) return;
+    const model = this.answerer.open(checkpoint);
+    const run = this.newRun(settings);
+    this.emit({ type: 'continued', settings, parameterCount: model.parameterCount, epoch: checkpoint.epoch });
+    await this.train(run, checkpoint.epoch, () => model);
+  }
+
+  /** A run whose checkpoints are kept for the answerer (device loss, roll-back) and announced (autosave). */
+  private newRun(settings: Settings): Run {
+    const run = new Run(settings, this.emit, (checkpoint) => {
+      this.answerer.checkpoint = checkpoint;
+      if (!checkpoint.trained) return;
+      const shapes = (this.answerer.model?.parameters ?? []).map((p) => [...p.shape]);
+      this.emit({ type: 'checkpoint', checkpoint, shapes });
+    });
+    this.run = run;
+    return run;
+  }
+
+  /**
+   * One stretch of a run: from the start, or from the checkpoint a recovered run goes on from. The
+   * run's error scopes open first, so building its model is checked with the rest.
+   */
+  private async train(run: Run, fromEpoch: number, model: () => Sequential): Promise<void> {
+    const session = this.session as GpuSession;
+    session.scopes.open();
+    let failure: unknown;
+    try {
+      failure = await run.stretch(session, this.mnist as Mnist, fromEpoch, model());
+    } catch (error) {
+      await session.scopes.close();
+      failure = error;
+    }
+    await this.endStretch(session, run, failure);
+  }
+
+  /** How a stretch of a run ended: lost device (resumable), an error (rolled back), or done. */
+  private async endStretch(session: GpuSession, run: Run, failure: unknown): Promise<void> {
+    if (!session.lost && !failure && run.stopRequested && run.model) {
+      // A stopped run ends mid-epoch: its final weights are the checkpoint from now on.
+      try {
+        const epoch = this.answerer.checkpoint?.epoch ?? 0;
+        this.answerer.checkpoint = await takeCheckpoint(run.model, run.settings, epoch, true);
+      } catch (error) {
+        failure = error;
+      }
+    }
+    if (session.lost || (failure && (await session.lostWithin(LOSS_GRACE_MS)))) {
+      run.interrupted = true;
+      run.model = run.data = null;
+      this.reportLost(true);
+      return;
+    }
+    let problem: [ErrorKind, string] | null = null;
+    if (failure) {
+      const [kind, message] = describeFailure(failure, run.settings);
+      const rolledBack = run.model ? this.answerer.rollBack(session, run.model, run.settings) : '';
+      problem = [kind, `${message} ${rolledBack}`];
+    }
+    run.release(session);
+    this.answerer.verdicts = run.verdicts;
+    this.run = null;
+    session.trim();
+    if (problem) {
+      this.fail(problem[0], problem[1], false);
+      this.emit({ type: 'memory', memory: session.memory() });
+    } else {
+      const { test, stopRequested: stopped, seconds } = run;
+      this.emit({ type: 'done', test, stopped, seconds, memory: session.memory() });
+    }
+  }
+
+  private onLost(session: GpuSession, message: string): void {
+    if (session !== this.session) return;
+    this.lostMessage = message;
+    this.answerer.onLost();
+    const run = this.run;
+    if (run) {
+      // fit() fails at its next readback, or ends at this flag; either way the run reports the loss
+      // when it ends (endStretch), as an interrupted run.
+      run.endSoon();
+      return;
+    }
+    this.reportLost(false);
+  }
+
+  private reportLost(interrupted: boolean): void {
+    this.emit({
+      type: 'lost',
+      message: `The GPU device was lost (${this.lostMessage.replace(/\.$/, '')}).`,
+      checkpointEpoch: this.answerer.checkpoint?.epoch ?? null,
+      interrupted,
+    });
+  }
+
+  /** A new device, the last checkpoint on it, and an interrupted run goes on from there. */
+  async recover(): Promise<void> {
+    const lost = this.session;
+    if (!lost?.lost || this.recovering) return;
+    this.recovering = true;
+    this.emit({ type: 'recovering' });
+    try {
+      lost.destroy();
+      await this.openSession();
+    } catch (error) {
+      this.fail(
+        'device',
+        `No new GPU device: ${(error as Error).message} Try again, or reload the page.`,
+        false,
+      );
+      return;
+    } finally {
+      this.recovering = false;
+    }
+    const run = this.run;
+    if (!run?.interrupted) return;
+    run.interrupted = false;
+    const checkpoint = this.answerer.checkpoint;
+    const from = checkpoint?.settings === run.settings ? checkpoint.epoch : 0;
+    this.emit({ type: 'restored', epoch: from });
+    // The run goes on with the model the new session rebuilt from the checkpoint.
+    await this.train(run, from, () => this.answerer.model as Sequential);
+  }
+
+  private onGpuError(session: GpuSession, error: GPUError): void {
+    if (session !== this.session) return;
+    if (this.run?.active) {
+      this.run.failWith(error);
+      return;
+    }
+    this.fail('gpu', describeGpuError(error), false);
+  }
+
+  private fail(kind: ErrorKind, message: string, fatal: boolean, file?: string): void {
+    this.emit({ type: 'error', kind, message, fatal, ...(file ? { file } : {}) });
+  }
+
+  pause(): void {
+    this.run?.pause();
+  }
+
+  resume(): void {
+    this.run?.resume();
+  }
+
+  stop(): void {
+    if (this.run?.active) this.run.stop();
+  }
+
+  predict(id: number, pixels: Float32Array, explain = false): Promise<void> {
+    return this.answerer.predict(id, pixels, explain, (message) => this.fail('gpu', message, false));
+  }
+
+  /** The test images a confusion-matrix gallery asks for (the run's evaluation, or the last one). */
+  gallery(id: number, query: GalleryQuery): void {
+    this.answerer.gallery(id, query, this.mnist?.test, this.run?.verdicts ?? null);
+  }
+
+  /** A saved run's weights answer drawings (on the CPU while the GPU is lost). */
+  openCheckpoint(checkpoint: Checkpoint): void {
+    if (!this.run) this.answerer.show(checkpoint);
+  }
+
+  /** An imported model answers drawings. It has no settings or optimizer state, so it is not resumable. */
+  importStack(stack: DenseStack): void {
+    const session = this.session;
+    const refuse = (message: string) => this.fail('training', message, false);
+    if (this.run || !session || session.lost)
+      refuse('A model can be imported only while no run is going on and the GPU is there.');
+    else this.answerer.import(session, stack, refuse);
+  }
+
+  exportModel(id: number): Promise<void> {
+    return this.answerer.export(id);
+  }
+
+  /** Test hooks (see protocol.ts): real loss, real GPU errors. */
+  loseDeviceForTest(): void {
+    this.session?.loseForTest();
+  }
+
+  provokeGpuErrorForTest(error: 'validation' | 'out-of-memory'): void {
+    if (this.session && !this.session.lost) this.session.provokeErrorForTest(error);
+  }
+}

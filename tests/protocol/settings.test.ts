@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  DEFAULT_SETTINGS,
+  QUERY_NAMES,
+  type Settings,
+  settingsFromQuery,
+  settingsToQuery,
+  settingsToText,
+  validateSetting,
+  validateSettings,
+} from '../../src/protocol/settings';
+
+const NAMES = Object.keys(QUERY_NAMES) as (keyof Settings)[];
+const defaults = settingsToText(DEFAULT_SETTINGS);
+
+/** Text people or links might supply: numbers in many spellings, and plain garbage. */
+const hostileText = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.constantFrom('', ' ', 'NaN', 'Infinity', '-0', '0x10', '1e400', '1e-400', '5 ', '١٢', '<b>5</b>', '%'),
+  fc.double({ noNaN: false }).map(String),
+  fc.integer({ min: -1e7, max: 1e7 }).map(String),
+);
+
+describe('settings from a link', () => {
+  test('are validated exactly like typed ones: the same value is kept, or the same message given', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...NAMES), hostileText, (name, raw) => {
+        const { text, notes } = settingsFromQuery(`?${new URLSearchParams({ [QUERY_NAMES[name]]: raw })}`);
+        const typed = validateSetting(name, raw);
+        if (typed.error) {
+          expect(text[name]).toBe(defaults[name]);
+          expect(notes).toHaveLength(1);
+          expect(notes[0]).toContain(typed.error);
+        } else {
+          expect(text[name]).toBe(raw.trim());
+          expect(notes).toEqual([]);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('any query at all gives valid settings, never an exception', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (query) => {
+        const { text } = settingsFromQuery(query);
+        expect(validateSettings(text).settings).toBeDefined();
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('a malformed query (bad percent-encoding, duplicates, unknown keys) falls back with notes', () => {
+    const { text, notes } = settingsFromQuery(
+      '?epochs=%E0%A4%A&epochs=3&lr=%&hidden=1e400&__proto__=1&x=<y>',
+    );
+    expect(text).toEqual({ ...defaults });
+    expect(notes).toHaveLength(3);
+    expect(notes[2]).toBe(
+      'Ignored hidden="1e400" from the link: Hidden units must be between 1 and 1000000.',
+    );
+  });
+
+  test('settings written to the address bar read back as they were', () => {
+    const settings: Settings = { ...DEFAULT_SETTINGS, learningRate: 1e20, hidden: 100_000 };
+    expect(validateSettings(settingsFromQuery(settingsToQuery(settings)).text).settings).toEqual(settings);
+  });
+
+  test('the learning rate may be any positive float32-sized number, so divergence can be tried', () => {
+    expect(validateSetting('learningRate', '1e20')).toEqual({ value: 1e20 });
+    expect(validateSetting('learningRate', '1e39').error).toBe(
+      'Learning rate must be between 0.000001 and 1e38.',
+    );
+  });
+});
+
+describe('the model and its layers in a link', () => {
+  test('a ConvNet link keeps its layers, and gets batch 64 unless it names one', () => {
+    const { text, notes } = settingsFromQuery('?model=convnet&layers=c16,p,f,d32');
+    expect(notes).toEqual([]);
+    expect(validateSettings(text).settings).toMatchObject({
+      model: 'convnet',
+      layers: 'c16,p,f,d32',
+      batchSize: 64,
+    });
+    expect(settingsFromQuery('?model=convnet&batch=32').text.batchSize).toBe('32');
+    expect(settingsFromQuery('?model=dense').text.batchSize).toBe('128');
+  });
+
+  test('an impossible stack or an unknown model falls back with the reason', () => {
+    const { text, notes } = settingsFromQuery('?model=resnet&layers=f,c32');
+    expect(text.model).toBe('dense');
+    expect(text.layers).toBe(DEFAULT_SETTINGS.layers);
+    expect(notes).toEqual([
+      'Ignored model="resnet" from the link: Model must be one of dense, convnet.',
+      'Ignored layers="f,c32" from the link: Layers: Conv2D after Flatten or Dense is not possible: the data is no longer an image.',
+    ]);
+  });
+
+  test('the address bar carries the layers of a ConvNet run only, with readable commas', () => {
+    const convnet = { ...DEFAULT_SETTINGS, model: 'convnet' as const, batchSize: 64 };
+    expect(settingsToQuery(convnet)).toBe(
+      '?epochs=5&batch=64&lr=0.001&hidden=512&seed=1&train=60000&model=convnet&layers=c32,p,c64,p,c64,f,d64',
+    );
+    expect(settingsToQuery(DEFAULT_SETTINGS)).toBe(
+      '?epochs=5&batch=128&lr=0.001&hidden=512&seed=1&train=60000',
+    );
+    expect(validateSettings(settingsFromQuery(settingsToQuery(convnet)).text).settings).toEqual(convnet);
+  });
+});

@@ -1,5 +1,6 @@
 // The live speed line: ms per step, images per second and effective GFLOP/s of a run, from the
 // progress the worker reports and the model's multiply-adds. Pure, for the component and its test.
+import { CLASSES, PIXELS } from '../data/mnist';
 import { specsFromText, summarize } from '../nn/architecture';
 import type { Progress } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
@@ -21,7 +22,7 @@ export function trainingFlopsPerImage(settings: Pick<Settings, 'model' | 'layers
       macs.push((layer.parameters - channels) * positions);
     }
   } else {
-    macs.push(784 * settings.hidden, settings.hidden * 10);
+    macs.push(PIXELS * settings.hidden, settings.hidden * CLASSES);
   }
   return macs.reduce((sum, m, i) => sum + 2 * m * (i === 0 ? 2 : 3), 0);
 }

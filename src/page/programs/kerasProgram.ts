@@ -1,0 +1,85 @@
+// The Keras (Python) program that reproduces the run on screen, written as the book writes it
+// (Deep Learning with Python, chapter 2 and, for the ConvNet, chapter 5): load MNIST, scale the
+// pixels to [0, 1], one-hot labels, build, compile, fit, evaluate. Our engine follows Keras's
+// formulas and defaults (glorot_uniform weights, zero biases, RMSprop rho 0.9 and epsilon 1e-7), so
+// this program trains the same network; the random numbers differ, the curves agree closely.
+import type { LayerSpec } from '../../nn/architecture';
+import type { Settings } from '../../protocol/settings';
+import { describeRun } from './runDescription';
+
+function kerasLayer(spec: LayerSpec): string {
+  switch (spec.kind) {
+    case 'conv':
+      return `layers.Conv2D(${spec.filters}, (3, 3), activation="relu")`;
+    case 'pool':
+      return 'layers.MaxPooling2D((2, 2))';
+    case 'flatten':
+      return 'layers.Flatten()';
+    case 'dense':
+      return `layers.Dense(${spec.units}, activation="relu")`;
+  }
+}
+
+/** A Python float literal for a learning rate: 0.001, 1e-05, 0.5. */
+function pythonFloat(value: number): string {
+  const text = String(value);
+  return /[.e]/.test(text) ? text : `${text}.0`;
+}
+
+export function kerasProgram(settings: Settings): string {
+  const { hidden, imageInput, modelLine, trainingLine } = describeRun(settings);
+  const n = settings.train;
+  const subset = n < 60000;
+  const shape = imageInput ? '(28, 28, 1)' : '(28 * 28,)';
+  const reshape = (count: string) => (imageInput ? `(${count}, 28, 28, 1)` : `(${count}, 28 * 28)`);
+  const lines = [
+    '# The Keras program for the run on screen in Digits on WebGPU.',
+    `# Model: ${modelLine}.`,
+    `# Training: ${trainingLine}.`,
+    '# Run it with Keras 3 (pip install keras tensorflow) or tf.keras.',
+    'import keras',
+    'from keras import layers',
+    'from keras.datasets import mnist',
+    'from keras.utils import to_categorical',
+    '',
+    `keras.utils.set_random_seed(${settings.seed})`,
+    '',
+    '(train_images, train_labels), (test_images, test_labels) = mnist.load_data()',
+    ...(subset
+      ? [
+          `# The first ${n.toLocaleString('en-US')} training images, as in the run.`,
+          `train_images, train_labels = train_images[:${n}], train_labels[:${n}]`,
+        ]
+      : []),
+    `train_images = train_images.reshape(${reshape(String(n))}).astype("float32") / 255`,
+    `test_images = test_images.reshape(${reshape('10000')}).astype("float32") / 255`,
+    'train_labels = to_categorical(train_labels)',
+    'test_labels = to_categorical(test_labels)',
+    '',
+    'model = keras.Sequential(',
+    '    [',
+    `        keras.Input(shape=${shape}),`,
+    ...hidden.map((spec) => `        ${kerasLayer(spec)},`),
+    '        layers.Dense(10, activation="softmax"),',
+    '    ]',
+    ')',
+    'model.compile(',
+    `    optimizer=keras.optimizers.RMSprop(learning_rate=${pythonFloat(settings.learningRate)}),`,
+    '    loss="categorical_crossentropy",',
+    '    metrics=["accuracy"],',
+    ')',
+    'model.summary()',
+    '# validation_data: the test curve on screen, measured after each epoch.',
+    'model.fit(',
+    '    train_images,',
+    '    train_labels,',
+    `    epochs=${settings.epochs},`,
+    `    batch_size=${settings.batchSize},`,
+    '    validation_data=(test_images, test_labels),',
+    ')',
+    '',
+    'test_loss, test_acc = model.evaluate(test_images, test_labels)',
+    'print(f"test_acc: {test_acc:.4f}")',
+  ];
+  return `${lines.join('\n')}\n`;
+}

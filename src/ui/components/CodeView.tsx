@@ -1,0 +1,83 @@
+import { useMemo, useState } from 'react';
+import { kerasProgram } from '../../page/programs/kerasProgram';
+import { tfjsProgram } from '../../page/programs/tfjsProgram';
+import type { Settings } from '../../protocol/settings';
+
+const LANGUAGES = [
+  { id: 'keras', label: 'Keras (Python)', write: kerasProgram },
+  { id: 'tfjs', label: 'TensorFlow.js', write: tfjsProgram },
+] as const;
+type Language = (typeof LANGUAGES)[number]['id'];
+
+/**
+ * The program that trains what is on screen, in Keras or TensorFlow.js, rewritten as the settings
+ * change. While a setting is invalid it shows no program rather than one for other settings.
+ * The block scrolls by itself and takes keyboard focus, so the page never scrolls sideways.
+ */
+export function CodeView({ settings }: { settings: Settings | undefined }) {
+  const [language, setLanguage] = useState<Language>('keras');
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'refused'>('idle');
+  const program = useMemo(() => {
+    const chosen = LANGUAGES.find((l) => l.id === language) ?? LANGUAGES[0];
+    return settings ? chosen.write(settings) : null;
+  }, [settings, language]);
+
+  const copy = async () => {
+    if (!program) return;
+    try {
+      await navigator.clipboard.writeText(program);
+      setCopied('copied');
+    } catch {
+      setCopied('refused');
+    }
+  };
+
+  return (
+    <section className="panel code-view" aria-labelledby="code-heading">
+      <h2 id="code-heading">The code</h2>
+      <p className="muted">
+        The same run, written for Keras or TensorFlow.js: it follows the settings above.
+      </p>
+      <div className="code-toolbar">
+        <div role="radiogroup" aria-label="Language" className="code-languages">
+          {LANGUAGES.map((l) => (
+            <label key={l.id}>
+              <input
+                type="radio"
+                name="code-language"
+                value={l.id}
+                checked={language === l.id}
+                onChange={() => {
+                  setLanguage(l.id);
+                  setCopied('idle');
+                }}
+              />
+              {l.label}
+            </label>
+          ))}
+        </div>
+        <button type="button" onClick={copy} disabled={!program}>
+          Copy code
+        </button>
+        <span role="status" className="muted">
+          {copied === 'copied' && 'Copied.'}
+          {copied === 'refused' && 'The clipboard was refused: select the code and copy it by hand.'}
+        </span>
+      </div>
+      {program ? (
+        <section
+          className="code-block"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+          tabIndex={0}
+          aria-label={`${language === 'keras' ? 'Keras' : 'TensorFlow.js'} program`}
+        >
+          <pre>
+            <code>{program}</code>
+          </pre>
+        </section>
+      ) : (
+        <p role="alert">Fix the settings marked above to see the program.</p>
+      )}
+    </section>
+  );
+}

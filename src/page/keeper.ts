@@ -6,6 +6,7 @@
 import type { Checkpoint, FromWorker } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import type { TrainerClient } from './client';
+import type { ComparedRun } from './compare';
 import { type SavedRunInfo, SavedRuns, toCheckpoint, toSavedRun } from './savedRuns';
 import { batchesPerEpoch } from './store';
 import { fromTfjs, MODEL_FILE, toTfjs } from './tfjsFormat';
@@ -220,6 +221,12 @@ export class RunKeeper {
     } catch (error) {
       this.fail(new Error(`Not imported: ${(error as Error).message}`));
     }
+  }
+
+  /** A saved run's settings and charts, for the Compare view. */
+  async comparedRun(id: string): Promise<ComparedRun> {
+    const run = await this.load(id);
+    return { id, name: run.name, settings: run.settings, history: run.data.history };
   }
 
   dismissMessage(): void {

@@ -1,0 +1,83 @@
+// Runs side by side: which settings differ between them, their curves on one axis (epochs, so runs
+// with different batch sizes or training sets line up), and the selection as it travels in the URL
+// (?compare=id1,id2). Pure logic; the Compare view draws it.
+import { SETTING_LABELS, type Settings } from '../protocol/settings';
+import { batchesPerEpoch, type RunHistory } from './store';
+
+/** At most this many runs on one chart: more lines than a reader can tell apart. */
+export const MAX_COMPARED = 6;
+const QUERY_NAME = 'compare';
+
+export interface ComparedRun {
+  id: string;
+  name: string;
+  settings: Settings;
+  history: RunHistory;
+}
+
+/** One run's curves, x in epochs: training points through each epoch, test points at its end. */
+export interface RunCurves {
+  train: { epoch: number; loss: number; accuracy: number }[];
+  test: { epoch: number; loss: number; accuracy: number }[];
+}
+
+export function curvesOf(run: ComparedRun): RunCurves {
+  const perEpoch = batchesPerEpoch(run.settings);
+  return {
+    train: run.history.curve.map((p) => ({ epoch: p.step / perEpoch, loss: p.loss, accuracy: p.accuracy })),
+    test: run.history.epochs.map((e) => ({ epoch: e.epoch, loss: e.testLoss, accuracy: e.testAccuracy })),
+  };
+}
+
+/** The settings in the order the table lists them; the ConvNet's layers only when a run has them. */
+export function comparedSettings(runs: ComparedRun[]): (keyof Settings)[] {
+  const names = Object.keys(SETTING_LABELS) as (keyof Settings)[];
+  const anyConvnet = runs.some((r) => r.settings.model === 'convnet');
+  const anyDense = runs.some((r) => r.settings.model !== 'convnet');
+  return names.filter((n) => (n === 'layers' ? anyConvnet : n === 'hidden' ? anyDense : true));
+}
+
+/** What a run's setting reads as in the table: a dense run has no layers, a ConvNet no hidden size. */
+export function settingText(settings: Settings, name: keyof Settings): string {
+  if (name === 'layers' && settings.model !== 'convnet') return '—';
+  if (name === 'hidden' && settings.model === 'convnet') return '—';
+  return String(settings[name]);
+}
+
+/** The settings whose value is not the same in every run: the ones the comparison is about. */
+export function differingSettings(runs: ComparedRun[]): Set<keyof Settings> {
+  const differing = new Set<keyof Settings>();
+  for (const name of comparedSettings(runs)) {
+    const values = new Set(runs.map((r) => settingText(r.settings, name)));
+    if (values.size > 1) differing.add(name);
+  }
+  return differing;
+}
+
+/** The final figures of a run, from its last epoch; null before its first epoch ends. */
+export function finalResult(
+  run: ComparedRun,
+): { epoch: number; testAccuracy: number; testLoss: number } | null {
+  const last = run.history.epochs.at(-1);
+  return last ? { epoch: last.epoch, testAccuracy: last.testAccuracy, testLoss: last.testLoss } : null;
+}
+
+/** The compared runs' ids from a URL query; unknown ids are dropped by the caller, which knows the runs. */
+export function comparedFromQuery(search: string): string[] {
+  const raw = new URLSearchParams(search).get(QUERY_NAME);
+  if (!raw) return [];
+  const ids = raw
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => /^[\w-]{1,80}$/.test(id));
+  return [...new Set(ids)].slice(0, MAX_COMPARED);
+}
+
+/** The query with the comparison set (or removed when empty), every other parameter kept. */
+export function withComparedInQuery(search: string, ids: string[]): string {
+  const query = new URLSearchParams(search);
+  if (ids.length === 0) query.delete(QUERY_NAME);
+  else query.set(QUERY_NAME, ids.join(','));
+  const text = query.toString().replaceAll('%2C', ',');
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ComparedRun,
+  comparedFromQuery,
+  comparedSettings,
+  curvesOf,
+  differingSettings,
+  finalResult,
+  MAX_COMPARED,
+  withComparedInQuery,
+} from '../../src/page/compare';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/protocol/settings';
+
+function run(id: string, settings: Partial<Settings>, epochs = 2): ComparedRun {
+  const all = { ...DEFAULT_SETTINGS, ...settings };
+  const perEpoch = Math.ceil(all.train / all.batchSize);
+  return {
+    id,
+    name: id,
+    settings: all,
+    history: {
+      curve: [1, 2].map((i) => ({
+        step: i * perEpoch,
+        loss: 1 / i,
+        accuracy: 0.5 + i / 10,
+        batches: 1,
+        reports: 1,
+      })),
+      curveStride: 1,
+      epochs: Array.from({ length: epochs }, (_, i) => ({
+        epoch: i + 1,
+        trainLoss: 1,
+        trainAccuracy: 0.5,
+        testLoss: 0.5 / (i + 1),
+        testAccuracy: 0.9 + i / 100,
+      })),
+    },
+  };
+}
+
+describe('comparing runs', () => {
+  it('finds the settings that differ, and only those', () => {
+    const runs = [run('a', { learningRate: 0.01 }), run('b', { learningRate: 0.001 }), run('c', {})];
+    expect([...differingSettings(runs)]).toEqual(['learningRate']);
+    expect(differingSettings([run('a', {}), run('b', {})]).size).toBe(0);
+    expect([...differingSettings([run('a', { seed: 2, epochs: 3 }), run('b', {})])].sort()).toEqual([
+      'epochs',
+      'seed',
+    ]);
+  });
+
+  it('lists layers only when a ConvNet is compared, and hidden units only when a dense run is', () => {
+    expect(comparedSettings([run('a', {})])).not.toContain('layers');
+    expect(comparedSettings([run('a', { model: 'convnet' })])).not.toContain('hidden');
+    const mixed = [run('a', {}), run('b', { model: 'convnet' })];
+    expect(comparedSettings(mixed)).toEqual(expect.arrayContaining(['hidden', 'layers', 'model']));
+    // A dense run's hidden size against a ConvNet's "—" is a difference; both models' layers too.
+    expect(differingSettings(mixed)).toEqual(new Set(['model', 'hidden', 'layers']));
+  });
+
+  it('puts runs with different batch sizes on one axis of epochs', () => {
+    const small = curvesOf(run('a', { batchSize: 32, train: 320 }));
+    const large = curvesOf(run('b', { batchSize: 128, train: 60000 }));
+    expect(small.train.map((p) => p.epoch)).toEqual([1, 2]);
+    expect(large.train.map((p) => p.epoch)).toEqual([1, 2]);
+    expect(small.test).toEqual([
+      { epoch: 1, loss: 0.5, accuracy: 0.9 },
+      { epoch: 2, loss: 0.25, accuracy: 0.91 },
+    ]);
+  });
+
+  it('takes the final result from the last epoch, none before the first ends', () => {
+    expect(finalResult(run('a', {}, 3))).toEqual({ epoch: 3, testAccuracy: 0.92, testLoss: 0.5 / 3 });
+    expect(finalResult(run('a', {}, 0))).toBeNull();
+  });
+
+  it('carries the selection in the URL next to the run settings, and reads it back', () => {
+    const search = withComparedInQuery('?epochs=2&lr=0.01', ['run-1-abc', 'run-2-def']);
+    expect(search).toBe('?epochs=2&lr=0.01&compare=run-1-abc,run-2-def');
+    expect(comparedFromQuery(search)).toEqual(['run-1-abc', 'run-2-def']);
+    expect(withComparedInQuery(search, [])).toBe('?epochs=2&lr=0.01');
+    expect(withComparedInQuery('', [])).toBe('');
+  });
+
+  it('drops malformed, repeated and surplus ids from a link', () => {
+    expect(comparedFromQuery('?compare=a,,a,<script>,b')).toEqual(['a', 'b']);
+    const many = Array.from({ length: 10 }, (_, i) => `r${i}`).join(',');
+    expect(comparedFromQuery(`?compare=${many}`)).toHaveLength(MAX_COMPARED);
+    expect(comparedFromQuery('?epochs=2')).toEqual([]);
+  });
+});

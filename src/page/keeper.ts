@@ -34,7 +34,9 @@ interface CurrentRun {
 export function defaultRunName(settings: Settings, at: Date): string {
   const time = at.toISOString().slice(0, 16).replace('T', ' ');
   const model = settings.model === 'convnet' ? `ConvNet ${settings.layers}` : `Hidden ${settings.hidden}`;
-  return `${model}, ${settings.epochs} epochs, seed ${settings.seed} (${time} UTC)`;
+  const epochs = `${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}`;
+  // The rate is in the name: runs compared side by side often differ only in it.
+  return `${model}, lr ${settings.learningRate}, ${epochs}, seed ${settings.seed} (${time} UTC)`;
 }
 
 export class RunKeeper {

@@ -1,8 +1,11 @@
 import { useCallback } from 'react';
 import type { TrainerClient } from '../page/client';
+import { withComparedInQuery } from '../page/compare';
 import type { RunKeeper } from '../page/keeper';
 import { settingsToQuery } from '../protocol/settings';
 import { AboutData } from './components/AboutData';
+import { CodeView } from './components/CodeView';
+import { CompareView } from './components/CompareView';
 import { DataPanel } from './components/DataPanel';
 import { DrawPad } from './components/DrawPad';
 import { FatalPanel } from './components/FatalPanel';
@@ -11,11 +14,15 @@ import { InsightPanel } from './components/InsightPanel';
 import { KeepPanel } from './components/KeepPanel';
 import { LinkNotice } from './components/LinkNotice';
 import { PredictionView } from './components/PredictionView';
+import { PresetButtons } from './components/PresetButtons';
 import { TrainPanel } from './components/TrainPanel';
 import { UpdateBanner } from './components/UpdateBanner';
+import { useComparison } from './hooks/useComparison';
 import { useGallery } from './hooks/useGallery';
+import { useKeeper } from './hooks/useKeeper';
 import { useOpinion } from './hooks/useOpinion';
 import { usePrediction } from './hooks/usePrediction';
+import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
 
@@ -27,11 +34,18 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const opinion = useOpinion(snapshot, digit.input, digit.isAboutDrawing);
   const { phase, error } = snapshot;
   const retryData = useCallback(() => client.retryData(), [client]);
+  const keep = useKeeper(keeper);
+  const comparison = useComparison(keeper, keep, snapshot);
+  const queue = useRunQueue(client, snapshot, keep, comparison.show);
 
   const train = () => {
     if (!form.settings) return;
     // The address bar now holds this run's settings, so the link reproduces it.
-    window.history.replaceState(null, '', settingsToQuery(form.settings));
+    window.history.replaceState(
+      null,
+      '',
+      withComparedInQuery(settingsToQuery(form.settings), comparison.selected),
+    );
     client.train(form.settings);
   };
 
@@ -104,6 +118,18 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         prediction={digit.prediction}
         opinion={opinion}
       />
+      <CompareView
+        keep={keep}
+        comparison={comparison}
+        presets={
+          <PresetButtons
+            settings={form.settings}
+            canStart={phase === 'ready' && form.settings !== undefined}
+            queue={queue}
+          />
+        }
+      />
+      <CodeView settings={form.settings} />
       <AboutData />
     </div>
   );

@@ -33,7 +33,7 @@ export function CodeView({ settings }: { settings: Settings | undefined }) {
   };
 
   return (
-    <section className="panel code-view" aria-labelledby="code-heading">
+    <section className="card code-view" aria-labelledby="code-heading">
       <h2 id="code-heading">The code</h2>
       <p className="muted">
         The same run, written for Keras or TensorFlow.js: it follows the settings above.

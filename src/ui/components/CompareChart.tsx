@@ -11,18 +11,47 @@ interface Props {
   format: (value: number) => string;
 }
 
+type Row = { epoch: number } & Record<string, number>;
+
+/** One row per x value, holding `train<i>` and `test<i>` for the runs that have a point there. */
+function mergedRows(runs: ComparedRun[], metric: 'loss' | 'accuracy'): Row[] {
+  const byEpoch = new Map<number, Row>();
+  const put = (epoch: number, key: string, value: number) => {
+    const row = byEpoch.get(epoch) ?? { epoch };
+    row[key] = value;
+    byEpoch.set(epoch, row);
+  };
+  runs.forEach((run, i) => {
+    const { train, test } = curvesOf(run);
+    for (const p of train) put(p.epoch, `train${i}`, p[metric]);
+    for (const p of test) put(p.epoch, `test${i}`, p[metric]);
+  });
+  return [...byEpoch.values()].sort((a, b) => a.epoch - b.epoch);
+}
+
 /** One metric of several runs on one axis of epochs: training thin, the test set bold with dots. */
 export function CompareChart({ title, metric, runs, format }: Props) {
-  const curves = runs.map(curvesOf);
+  const rows = mergedRows(runs, metric);
+  // A diverging run's loss dwarfs the others: past two decades apart, a log axis shows them all.
+  const values = rows.flatMap((r) => Object.entries(r).flatMap(([k, v]) => (k === 'epoch' ? [] : [v])));
+  const logScale = metric === 'loss' && Math.max(...values) > 100 * Math.min(...values.filter((v) => v > 0));
   const lastEpoch = Math.max(1, ...runs.map((r) => r.settings.epochs));
   const formatAny = (value: unknown) => (typeof value === 'number' ? format(value) : String(value));
   return (
-    <figure className="chart" data-testid={`compare-${metric}`} data-runs={runs.length}>
+    <figure
+      className="chart"
+      data-testid={`compare-${metric}`}
+      data-runs={runs.length}
+      data-scale={logScale ? 'log' : 'linear'}
+    >
       <figcaption>
-        <span className="chart-title">{title}</span>
+        <span className="chart-title">
+          {title}
+          {logScale && ' (log scale)'}
+        </span>
         <span className="legend">thin: training · bold with dots: test set, per epoch</span>
       </figcaption>
-      <LineChart responsive style={{ width: '100%', height: 230 }} margin={{ top: 8, right: 16 }}>
+      <LineChart responsive style={{ width: '100%', height: 230 }} data={rows} margin={{ top: 8, right: 16 }}>
         <CartesianGrid stroke="var(--grid, #e5e7eb)" />
         <XAxis
           dataKey="epoch"
@@ -32,32 +61,27 @@ export function CompareChart({ title, metric, runs, format }: Props) {
           label={{ value: 'epochs', position: 'insideBottom', offset: 0 }}
           height={44}
         />
-        <YAxis
-          dataKey={metric}
-          domain={metric === 'accuracy' ? [0, 1] : [0, 'auto']}
-          tickFormatter={formatAny}
-          width={60}
-        />
+        <YAxis domain={metric === 'accuracy' ? [0, 1] : [0, 'auto']} tickFormatter={formatAny} width={60} />
         <Tooltip formatter={formatAny} labelFormatter={(epoch) => `epoch ${Number(epoch).toFixed(2)}`} />
         {runs.map((run, i) => [
           <Line
             key={`${run.id}-train`}
-            data={curves[i].train}
-            dataKey={metric}
+            dataKey={`train${i}`}
             name={`${run.name} (training)`}
             stroke={RUN_COLORS[i % RUN_COLORS.length]}
             strokeOpacity={0.5}
             dot={false}
             isAnimationActive={false}
+            connectNulls
           />,
           <Line
             key={`${run.id}-test`}
-            data={curves[i].test}
-            dataKey={metric}
+            dataKey={`test${i}`}
             name={`${run.name} (test)`}
             stroke={RUN_COLORS[i % RUN_COLORS.length]}
             strokeWidth={2.5}
             isAnimationActive={false}
+            connectNulls
           />,
         ])}
       </LineChart>

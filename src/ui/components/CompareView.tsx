@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import {
   comparedSettings,
   differingSettings,
@@ -16,13 +17,22 @@ const percent = (value: number) => `${(value * 100).toFixed(2)}%`;
  * Runs side by side: pick saved runs (the one training included, live), see their curves on the same
  * axes and their settings in a table where the settings that differ are marked.
  */
-export function CompareView({ keep, comparison }: { keep: KeepSnapshot; comparison: Comparison }) {
+export function CompareView({
+  keep,
+  comparison,
+  presets,
+}: {
+  keep: KeepSnapshot;
+  comparison: Comparison;
+  presets: ReactNode;
+}) {
   const { selected, toggle, runs, missing, error } = comparison;
   const differing = differingSettings(runs);
   const full = selected.length >= MAX_COMPARED;
   return (
-    <section className="panel compare" aria-labelledby="compare-heading">
+    <section className="card compare" aria-labelledby="compare-heading">
       <h2 id="compare-heading">Compare runs</h2>
+      {presets}
       {keep.runs.length === 0 ? (
         <p className="muted">
           Runs are saved at the end of each epoch: train one, then another, to compare them.

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type ComparedRun, comparedFromQuery, MAX_COMPARED, withComparedInQuery } from '../../page/compare';
 import type { KeepSnapshot, RunKeeper } from '../../page/keeper';
 import type { Snapshot } from '../../page/store';
@@ -6,6 +6,8 @@ import type { Snapshot } from '../../page/store';
 export interface Comparison {
   selected: string[];
   toggle: (id: string) => void;
+  /** Shows exactly these runs (a preset's queue, once it has run). */
+  show: (ids: string[]) => void;
   /** The selected runs that are loaded, in the order they were picked. */
   runs: ComparedRun[];
   /** Ids from a shared link that this browser has no saved run for. */
@@ -64,5 +66,6 @@ export function useComparison(keeper: RunKeeper, keep: KeepSnapshot, snapshot: S
     setSelected((s) =>
       s.includes(id) ? s.filter((x) => x !== id) : s.length < MAX_COMPARED ? [...s, id] : s,
     );
-  return { selected, toggle, runs, missing, error };
+  const show = useCallback((ids: string[]) => setSelected(ids.slice(0, MAX_COMPARED)), []);
+  return { selected, toggle, show, runs, missing, error };
 }

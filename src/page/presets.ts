@@ -1,0 +1,28 @@
+// One-click lessons: a queue of runs that differ in one thing, trained one after another and then
+// compared. Pure: which runs a preset makes from the settings on screen.
+import type { Settings } from '../protocol/settings';
+
+export interface Preset {
+  id: 'learningRates';
+  label: string;
+  /** What the lesson shows, in a sentence. */
+  explanation: string;
+  runs: (settings: Settings) => Settings[];
+}
+
+/** The rate ten times larger and ten times smaller than the one on screen (kept within the form's bounds). */
+function ratesAround(rate: number): number[] {
+  const decade = (r: number) => Number(r.toPrecision(6));
+  return [decade(rate * 10), rate, decade(rate / 10)].filter((r) => r >= 1e-6);
+}
+
+export const PRESETS: Preset[] = [
+  {
+    id: 'learningRates',
+    label: 'Compare learning rates',
+    explanation:
+      'Three runs with the same model and seed, at the learning rate above, ten times it and a tenth of it.',
+    runs: (settings) =>
+      ratesAround(settings.learningRate).map((learningRate) => ({ ...settings, learningRate })),
+  },
+];

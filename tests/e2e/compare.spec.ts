@@ -1,0 +1,77 @@
+// Experiments (#16): a preset queues three runs, the comparison overlays them and marks what differs,
+// the selection travels in the link; the Code view follows the settings and copies its program.
+import { expect, test } from '@playwright/test';
+import { collectErrors, screenshot, waitForReady } from './helpers';
+
+test('"Compare learning rates" trains three runs one after another and compares them; the link keeps the comparison', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/?epochs=2&batch=100&train=200&hidden=16&seed=2&lr=0.01');
+  await waitForReady(page);
+  await page.getByRole('button', { name: 'Compare learning rates' }).click();
+  await expect(page.getByText(/Compare learning rates: run 1 of 3/)).toBeVisible();
+
+  const lossChart = page.getByTestId('compare-loss');
+  await expect(lossChart).toHaveAttribute('data-runs', '3', { timeout: 180_000 });
+  await expect(page.getByRole('button', { name: 'Compare learning rates' })).toBeEnabled();
+  const table = page.getByRole('table', { name: /Settings and results/ });
+  const rateRow = table.getByRole('row', { name: /Learning rate/ });
+  await expect(rateRow).toContainText('(differs)');
+  for (const rate of ['0.1', '0.01', '0.001']) await expect(rateRow).toContainText(rate);
+  // Same model and seed: those rows are not marked.
+  await expect(table.getByRole('row', { name: /Seed/ })).not.toContainText('(differs)');
+  await expect(table.getByRole('row', { name: /Test accuracy/ }).getByRole('cell')).toHaveCount(3);
+  // Each run draws a training line and a test line per chart.
+  await expect(lossChart.locator('path.recharts-line-curve')).toHaveCount(6);
+  await screenshot(page, 'compare-01-three-rates');
+
+  const ids = new URL(page.url()).searchParams.get('compare')?.split(',') ?? [];
+  expect(ids).toHaveLength(3);
+
+  // The link restores the comparison from the runs saved in this browser.
+  await page.reload();
+  await waitForReady(page);
+  await expect(lossChart).toHaveAttribute('data-runs', '3');
+  const picker = page.getByRole('group', { name: /Runs to compare/ });
+  await picker.getByRole('checkbox').first().uncheck();
+  await expect(lossChart).toHaveAttribute('data-runs', '2');
+  await expect.poll(() => new URL(page.url()).searchParams.get('compare')?.split(',').length).toBe(2);
+  expect(errors).toEqual([]);
+});
+
+test('a link to runs this browser does not have says so instead of showing nothing', async ({ page }) => {
+  await page.goto('/?compare=run-1-nothere');
+  await expect(page.getByText(/One run in this link is not saved in this browser/)).toBeVisible();
+});
+
+test('the Code view writes the Keras and TensorFlow.js programs for the settings on screen, and copies them', async ({
+  page,
+  context,
+}) => {
+  const errors = collectErrors(page);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  const code = page.getByRole('region', { name: /program/ });
+  await expect(code).toContainText('layers.Dense(512, activation="relu")');
+  await expect(code).toContainText('keras.optimizers.RMSprop(learning_rate=0.001)');
+
+  await page.getByLabel('Hidden units').fill('64');
+  await page.getByLabel('Learning rate').fill('0.01');
+  await expect(code).toContainText('layers.Dense(64, activation="relu")');
+  await expect(code).toContainText('RMSprop(learning_rate=0.01)');
+
+  await page.getByRole('radio', { name: 'TensorFlow.js' }).check();
+  await expect(code).toContainText("tf.layers.dense({ inputShape: [784], units: 64, activation: 'relu'");
+  await page.getByRole('button', { name: 'Copy code' }).click();
+  await expect(page.getByText('Copied.')).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await code.innerText());
+  expect(copied).toContain('tf.train.rmsprop(0.01, 0.9, 0, 1e-7)');
+
+  // An invalid setting shows no program rather than one for other settings.
+  await page.getByLabel('Hidden units').fill('0');
+  await expect(page.getByText('Fix the settings marked above to see the program.')).toBeVisible();
+  await expect(code).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -3,7 +3,8 @@ import type { Tensor } from '../engine/tensor';
 
 /** Keras's RMSprop (no momentum, not centered); the update itself is shaders/rmsprop.wgsl. */
 export class RMSprop implements RmspropHyper {
-  readonly learningRate: number;
+  /** Read at every step: the learning-rate finder and a rate changed mid-run set it between steps. */
+  learningRate: number;
   readonly rho: number;
   readonly epsilon: number;
   private readonly meanSquares = new Map<Tensor, Storage>();

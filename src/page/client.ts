@@ -81,6 +81,11 @@ export class TrainerClient {
   train(settings: Settings): void {
     this.send({ type: 'train', settings });
   }
+  /** The learning-rate finder, with the settings on screen; stop() ends it early. */
+  findRate(settings: Settings): void {
+    this.update({ type: 'page:findRate' });
+    this.send({ type: 'findRate', settings });
+  }
   pause(): void {
     this.send({ type: 'pause' });
   }

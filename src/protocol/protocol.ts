@@ -2,6 +2,7 @@
 // This folder (protocol.ts, settings.ts, memory.ts) is the only code both sides import: the worker
 // (src/worker/) and the page (src/page/, src/ui/) never import each other.
 import type { Activation } from '../nn/dense';
+import type { RatePoint } from '../nn/rateFinder';
 import type { BatchLogs, EpochLogs, Evaluation } from '../nn/sequential';
 import type { Settings } from './settings';
 
@@ -38,6 +39,8 @@ export type ToWorker =
   /** Downloads the data again after a failure. */
   | { type: 'retryData' }
   | { type: 'train'; settings: Settings }
+  /** The learning-rate finder: a short sweep from fresh weights with these settings ('stop' ends it). */
+  | { type: 'findRate'; settings: Settings }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
@@ -145,6 +148,15 @@ export type FromWorker =
   | { type: 'epoch'; logs: EpochLogs; test: Evaluation; progress: Progress; memory: GpuMemory }
   | { type: 'paused' }
   | { type: 'resumed' }
+  /** The finder's points so far; the last one has done, and the suggested rate or why there is none. */
+  | {
+      type: 'rateFinder';
+      points: RatePoint[];
+      steps: number;
+      done: boolean;
+      suggestion: number | null;
+      error?: string;
+    }
   | { type: 'done'; test: Evaluation | null; stopped: boolean; seconds: number; memory: GpuMemory }
   | {
       type: 'prediction';

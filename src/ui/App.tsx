@@ -15,6 +15,7 @@ import { KeepPanel } from './components/KeepPanel';
 import { LinkNotice } from './components/LinkNotice';
 import { PredictionView } from './components/PredictionView';
 import { PresetButtons } from './components/PresetButtons';
+import { RateFinderPanel } from './components/RateFinderPanel';
 import { TrainPanel } from './components/TrainPanel';
 import { UpdateBanner } from './components/UpdateBanner';
 import { useComparison } from './hooks/useComparison';
@@ -117,6 +118,14 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         input={digit.input}
         prediction={digit.prediction}
         opinion={opinion}
+      />
+      <RateFinderPanel
+        phase={phase}
+        result={snapshot.rateFinder}
+        canStart={phase === 'ready' && form.settings !== undefined}
+        onFind={() => form.settings && client.findRate(form.settings)}
+        onStop={() => client.stop()}
+        onUse={(rate) => form.setField('learningRate', rate)}
       />
       <CompareView
         keep={keep}

@@ -32,6 +32,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'train':
       void trainer.startTraining(message.settings);
       break;
+    case 'findRate':
+      void trainer.findRate(message.settings);
+      break;
     case 'pause':
       trainer.pause();
       break;

@@ -10,6 +10,7 @@ import { Answerer, LOSS_GRACE_MS } from './answerer';
 import { takeCheckpoint } from './checkpoint';
 import { DataLoader } from './data';
 import { checkRunFits } from './modelSize';
+import { RateFinder } from './rateFinder';
 import { describeFailure, Run } from './run';
 import { GpuSession } from './session';
 
@@ -27,6 +28,7 @@ export class Trainer {
   private readonly answerer: Answerer;
   private run: Run | null = null;
   private recovering = false;
+  private finder: RateFinder | null = null;
   private lostMessage = '';
   private matmulVariant: MatmulVariant | null = null;
 
@@ -87,7 +89,8 @@ export class Trainer {
   /** The session and data a new run needs, or null (and why, if the model cannot fit). */
   private readyFor(settings: Settings): GpuSession | null {
     const { session, mnist } = this;
-    if (!session || session.lost || !mnist || !session.train || this.run || this.recovering) return null;
+    if (!session || session.lost || !mnist || !session.train || this.run || this.recovering || this.finder)
+      return null;
     // Before anything is allocated: a model that cannot fit is refused with the limit it exceeds.
     const tooLarge = checkRunFits(settings, session.device.limits, mnist.train.count, mnist.test.count);
     if (tooLarge) {
@@ -95,6 +98,23 @@ export class Trainer {
       return null;
     }
     return session;
+  }
+
+  /** The learning-rate finder's sweep; refused, and said so, while the device is busy or not ready. */
+  async findRate(settings: Settings): Promise<void> {
+    const session = this.readyFor(settings);
+    const { mnist } = this;
+    if (!session || !mnist) {
+      const error = 'The learning-rate finder needs the GPU and the data, with no run going on.';
+      this.emit({ type: 'rateFinder', points: [], steps: 0, done: true, suggestion: null, error });
+      return;
+    }
+    this.finder = new RateFinder(this.emit);
+    try {
+      await this.finder.sweep(session, mnist, settings);
+    } finally {
+      this.finder = null;
+    }
   }
 
   /** Trains a fresh model with these settings; the drawing pad uses it live as it learns. */
@@ -260,6 +280,7 @@ export class Trainer {
 
   stop(): void {
     if (this.run?.active) this.run.stop();
+    this.finder?.stop();
   }
 
   predict(id: number, pixels: Float32Array, explain = false): Promise<void> {

@@ -56,8 +56,8 @@ test('the Code view writes the Keras and TensorFlow.js programs for the settings
   await expect(code).toContainText('layers.Dense(512, activation="relu")');
   await expect(code).toContainText('keras.optimizers.RMSprop(learning_rate=0.001)');
 
-  await page.getByLabel('Hidden units').fill('64');
-  await page.getByLabel('Learning rate').fill('0.01');
+  await page.getByRole('textbox', { name: 'Hidden units', exact: true }).fill('64');
+  await page.getByRole('textbox', { name: 'Learning rate', exact: true }).fill('0.01');
   await expect(code).toContainText('layers.Dense(64, activation="relu")');
   await expect(code).toContainText('RMSprop(learning_rate=0.01)');
 
@@ -70,7 +70,7 @@ test('the Code view writes the Keras and TensorFlow.js programs for the settings
   expect(copied).toContain('tf.train.rmsprop(0.01, 0.9, 0, 1e-7)');
 
   // An invalid setting shows no program rather than one for other settings.
-  await page.getByLabel('Hidden units').fill('0');
+  await page.getByRole('textbox', { name: 'Hidden units', exact: true }).fill('0');
   await expect(page.getByText('Fix the settings marked above to see the program.')).toBeVisible();
   await expect(code).toHaveCount(0);
   expect(errors).toEqual([]);

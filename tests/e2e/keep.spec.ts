@@ -56,7 +56,9 @@ test('a run interrupted by a reload after epoch 1 resumes and ends where an unin
   // Autosave at the end of epoch 1; then the page goes away mid-epoch 2.
   await expect(rows(page).first()).toContainText('Epoch 1 of 2', { timeout: 120_000 });
   await button(page, 'Pause').click();
-  await expect(page.getByText(/^Saved "Hidden 32, lr [\d.]+, 2 epochs, seed 3 .*" after epoch 1\.$/)).toBeVisible();
+  await expect(
+    page.getByText(/^Saved "Hidden 32, lr [\d.]+, 2 epochs, seed 3 .*" after epoch 1\.$/),
+  ).toBeVisible();
   await screenshot(page, 'keep-01-autosaved');
   await page.reload();
 
@@ -132,7 +134,9 @@ test('a full storage is shown, with what was not saved; export and import in TF.
   await button(page, 'Train').click();
   await expect(page.getByRole('heading', { name: 'Run finished' })).toBeVisible({ timeout: 120_000 });
   const alert = page.getByRole('alert').filter({ hasText: 'was not saved' });
-  await expect(alert).toContainText(/^"Hidden 16, lr [\d.]+, 1 epoch, seed 2 .*" after epoch 1 was not saved: /);
+  await expect(alert).toContainText(
+    /^"Hidden 16, lr [\d.]+, 1 epoch, seed 2 .*" after epoch 1 was not saved: /,
+  );
   await expect(alert).toContainText('QuotaExceededError');
   await expect(page.getByText('No saved runs yet')).toBeVisible();
   await screenshot(page, 'keep-05-quota');

@@ -8,14 +8,16 @@ import { type DataState, initialData, reduceData } from './data';
 import { type DeviceState, initialDevice, reduceDevice } from './device';
 import type { StoreEvent } from './events';
 import { type InsightState, initialInsight, reduceInsight } from './insight';
+import { initialRateFinder, type RateFinderState, reduceRateFinder } from './rateFinder';
 import { initialRun, type RunState, reduceRun } from './run';
 
 export type { CurvePoint, EpochPoint, RunHistory } from './charts';
 export { addToCurve, batchesPerEpoch, MAX_CURVE_POINTS } from './charts';
 export type { PageEvent, StoreEvent } from './events';
+export type { RateFinderResult } from './rateFinder';
 export type { Phase } from './run';
 
-export type Snapshot = DataState & DeviceState & RunState & ChartsState & InsightState;
+export type Snapshot = DataState & DeviceState & RunState & ChartsState & InsightState & RateFinderState;
 
 export const initialSnapshot: Snapshot = {
   ...initialData,
@@ -23,6 +25,7 @@ export const initialSnapshot: Snapshot = {
   ...initialRun,
   ...NO_CHARTS,
   ...initialInsight,
+  ...initialRateFinder,
 };
 
 /** The pure state transition: one event in, the next snapshot out (the same one if nothing changed). */
@@ -33,6 +36,7 @@ export function reduce(s: Snapshot, m: StoreEvent): Snapshot {
     reduceRun(s, m),
     reduceCharts(s, m),
     reduceInsight(s, m),
+    reduceRateFinder(m),
   ];
   if (changes.every((c) => c === null)) return s;
   return Object.assign({ ...s }, ...changes);

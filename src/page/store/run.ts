@@ -16,6 +16,8 @@ export type Phase =
   | 'training'
   | 'paused'
   | 'stopping'
+  /** The learning-rate finder's sweep: the device is busy, nothing is kept. */
+  | 'finding'
   /** The GPU device is gone; a checkpoint answers drawings on the CPU until `recover`. */
   | 'lost'
   | 'recovering'
@@ -87,6 +89,10 @@ export function reduceRun(s: Seen, m: StoreEvent): Partial<RunState> | null {
       return { evaluating: true };
     case 'epoch':
       return { evaluating: false, progress: m.progress };
+    case 'page:findRate':
+      return s.phase === 'ready' ? { phase: 'finding' } : null;
+    case 'rateFinder':
+      return m.done && s.phase === 'finding' ? { phase: idlePhase(s) } : null;
     case 'paused':
       return s.phase === 'training' ? { phase: 'paused' } : null;
     case 'resumed':

@@ -66,7 +66,7 @@ test('the Code view writes the Keras and TensorFlow.js programs for the settings
   await page.getByRole('button', { name: 'Copy code' }).click();
   await expect(page.getByText('Copied.')).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(await code.innerText());
+  expect(copied).toBe(await code.locator('code').textContent());
   expect(copied).toContain('tf.train.rmsprop(0.01, 0.9, 0, 1e-7)');
 
   // An invalid setting shows no program rather than one for other settings.

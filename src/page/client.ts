@@ -86,6 +86,10 @@ export class TrainerClient {
     this.update({ type: 'page:findRate' });
     this.send({ type: 'findRate', settings });
   }
+  /** The run going on trains at `rate` from its next batch. */
+  setRate(rate: number): void {
+    this.send({ type: 'setRate', rate });
+  }
   pause(): void {
     this.send({ type: 'pause' });
   }

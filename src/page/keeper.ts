@@ -122,7 +122,7 @@ export class RunKeeper {
       return;
     }
     const { checkpoint, shapes } = current.latest;
-    const { curve, curveStride, epochs } = this.client.getSnapshot();
+    const { curve, curveStride, epochs, rateChanges } = this.client.getSnapshot();
     // Save now in the middle of an epoch saves the last epoch's end: the charts stop there too.
     const upTo = epochs.filter((e) => e.epoch <= checkpoint.epoch);
     const lastStep = checkpoint.epoch * batchesPerEpoch(checkpoint.settings);
@@ -136,7 +136,12 @@ export class RunKeeper {
       },
       checkpoint,
       shapes,
-      { curve: curve.filter((p) => p.step <= lastStep), curveStride, epochs: upTo },
+      {
+        curve: curve.filter((p) => p.step <= lastStep),
+        curveStride,
+        epochs: upTo,
+        rateChanges: rateChanges.filter((c) => c.step <= lastStep),
+      },
     );
     this.set({ canSave: true });
     try {

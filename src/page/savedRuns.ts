@@ -175,5 +175,7 @@ export function toCheckpoint(run: SavedRun): Checkpoint {
     trained: run.epoch > 0,
     weights: run.data.weights.map((b) => new Float32Array(b)),
     meanSquares: run.data.meanSquares.map((b) => (b ? new Float32Array(b) : null)),
+    // A resumed run trains on at the rate it had reached.
+    rateChanges: run.data.history.rateChanges ?? [],
   };
 }

@@ -19,6 +19,14 @@ export interface Checkpoint {
   weights: Float32Array[];
   /** RMSprop's mean squares per parameter; null before its first step. */
   meanSquares: (Float32Array | null)[];
+  /** The learning rate changes made during the run up to here (runs saved before they existed have none). */
+  rateChanges?: RateChange[];
+}
+
+/** The learning rate changed during a run: `rate` is in effect from the batch after `step` batches. */
+export interface RateChange {
+  step: number;
+  rate: number;
 }
 
 /** One Dense layer of a stack: the architecture part of a model, without its weights. */
@@ -41,6 +49,8 @@ export type ToWorker =
   | { type: 'train'; settings: Settings }
   /** The learning-rate finder: a short sweep from fresh weights with these settings ('stop' ends it). */
   | { type: 'findRate'; settings: Settings }
+  /** A new learning rate for the run going on, from its next batch. */
+  | { type: 'setRate'; rate: number }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'stop' }
@@ -148,6 +158,7 @@ export type FromWorker =
   | { type: 'epoch'; logs: EpochLogs; test: Evaluation; progress: Progress; memory: GpuMemory }
   | { type: 'paused' }
   | { type: 'resumed' }
+  | { type: 'rateChanged'; change: RateChange }
   /** The finder's points so far; the last one has done, and the suggested rate or why there is none. */
   | {
       type: 'rateFinder';

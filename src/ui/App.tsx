@@ -93,6 +93,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             onResume={() => client.resume()}
             onStop={() => client.stop()}
             onRecover={() => client.recover()}
+            onSetRate={(rate) => client.setRate(rate)}
           />
           <KeepPanel
             keeper={keeper}

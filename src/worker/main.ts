@@ -35,6 +35,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'findRate':
       void trainer.findRate(message.settings);
       break;
+    case 'setRate':
+      trainer.setRate(message.rate);
+      break;
     case 'pause':
       trainer.pause();
       break;

@@ -6,7 +6,7 @@ import type { Mnist } from '../data/mnist';
 import type { DeviceDataset } from '../nn/dataset';
 import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
 import { type Evaluation, type Sequential, TrainingDivergedError } from '../nn/sequential';
-import type { Checkpoint, ErrorKind, FromWorker } from '../protocol/protocol';
+import type { Checkpoint, ErrorKind, FromWorker, RateChange } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import { takeCheckpoint } from './checkpoint';
 import type { Verdicts } from './gallery';
@@ -53,6 +53,10 @@ export class Run {
   test: Evaluation | null = null;
   /** Every test image's verdict from the last evaluation (the confusion matrix's galleries). */
   verdicts: Verdicts | null = null;
+  /** Learning-rate changes made during the run (a resumed run's from before, too), in order of step. */
+  rateChanges: RateChange[] = [];
+  /** Batches trained when the last metrics report came: where a rate change takes effect. */
+  private lastStep = 0;
   private gate: { promise: Promise<void>; resolve: () => void } | null = null;
   private gpuError: GPUError | null = null;
 
@@ -75,6 +79,15 @@ export class Run {
   resume(): void {
     this.gate?.resolve();
     this.gate = null;
+  }
+
+  /** A new rate from the next batch on (messages reach the worker between metrics reports). */
+  setRate(rate: number): void {
+    if (!this.active || !this.model || !(rate > 0) || !Number.isFinite(rate)) return;
+    this.model.optimizer.learningRate = rate;
+    const change = { step: this.lastStep, rate };
+    this.rateChanges = [...this.rateChanges.filter((c) => c.step < change.step), change];
+    this.emit({ type: 'rateChanged', change });
   }
 
   stop(): void {
@@ -111,6 +124,10 @@ export class Run {
     session.scopes.open();
     try {
       this.model = model;
+      // A stretch starting at a checkpoint (resumed, recovered) trains on at the rate in effect there.
+      this.lastStep = fromEpoch * batches;
+      this.rateChanges = this.rateChanges.filter((c) => c.step <= this.lastStep);
+      model.optimizer.learningRate = this.rateChanges.at(-1)?.rate ?? settings.learningRate;
       const readWeights = () => readFirstLayerWeights(model);
       this.data = session.trainingData(mnist, images);
       if (fromEpoch === 0) this.keep(await takeCheckpoint(model, settings, 0, false));
@@ -124,6 +141,7 @@ export class Run {
         logEvery: LOG_EVERY,
         onBatchEnd: async (logs) => {
           await this.checkGpuErrors(session);
+          this.lastStep = logs.epoch * logs.batches + logs.batch;
           const progress = clock.at(logs.epoch, logs.batch);
           this.emit({ type: 'batch', logs, progress, memory: session.memory() });
           units.maybeRead(readWeights, logs.epoch * logs.batches + logs.batch, logs.batches);

@@ -136,13 +136,15 @@ export class Trainer {
     if (!this.readyFor(settings)) return;
     const model = this.answerer.open(checkpoint);
     const run = this.newRun(settings);
+    run.rateChanges = checkpoint.rateChanges ?? [];
     this.emit({ type: 'continued', settings, parameterCount: model.parameterCount, epoch: checkpoint.epoch });
     await this.train(run, checkpoint.epoch, () => model);
   }
 
   /** A run whose checkpoints are kept for the answerer (device loss, roll-back) and announced (autosave). */
   private newRun(settings: Settings): Run {
-    const run = new Run(settings, this.emit, (checkpoint) => {
+    const run = new Run(settings, this.emit, (taken) => {
+      const checkpoint = { ...taken, rateChanges: [...run.rateChanges] };
       this.answerer.checkpoint = checkpoint;
       if (!checkpoint.trained) return;
       const shapes = (this.answerer.model?.parameters ?? []).map((p) => [...p.shape]);
@@ -272,6 +274,10 @@ export class Trainer {
 
   pause(): void {
     this.run?.pause();
+  }
+
+  setRate(rate: number): void {
+    this.run?.setRate(rate);
   }
 
   resume(): void {

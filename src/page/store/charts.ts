@@ -1,6 +1,7 @@
 // The run's charts: the training curve (merged as it grows, so a long run keeps its whole history
 // in bounded memory) and one point per epoch with the test set's figures.
 import type { EpochLogs, Evaluation } from '../../nn/sequential';
+import type { RateChange } from '../../protocol/protocol';
 import type { Settings } from '../../protocol/settings';
 import type { StoreEvent } from './events';
 
@@ -28,6 +29,8 @@ export interface RunHistory {
   curve: CurvePoint[];
   curveStride: number;
   epochs: EpochPoint[];
+  /** Learning-rate changes made during the run (absent in runs saved before they existed). */
+  rateChanges?: RateChange[];
 }
 
 export interface ChartsState {
@@ -35,10 +38,11 @@ export interface ChartsState {
   /** Reports per curve point: doubles each time the curve is halved. */
   curveStride: number;
   epochs: EpochPoint[];
+  rateChanges: RateChange[];
 }
 
 /** What the charts show when no run is shown. */
-export const NO_CHARTS: ChartsState = { curve: [], curveStride: 1, epochs: [] };
+export const NO_CHARTS: ChartsState = { curve: [], curveStride: 1, epochs: [], rateChanges: [] };
 
 /**
  * Points kept per chart. Past this, neighbouring points are merged in pairs (their means weighted by
@@ -92,6 +96,7 @@ function upToEpoch(s: ChartsState, epoch: number, batches: number): Partial<Char
   return {
     curve: s.curve.filter((p) => p.step <= epoch * batches),
     epochs: s.epochs.filter((e) => e.epoch <= epoch),
+    rateChanges: s.rateChanges.filter((c) => c.step <= epoch * batches),
   };
 }
 
@@ -117,6 +122,8 @@ export function reduceCharts(
     }
     case 'epoch':
       return { epochs: [...s.epochs, epochPoint(m.logs, m.test)] };
+    case 'rateChanged':
+      return { rateChanges: [...s.rateChanges.filter((c) => c.step < m.change.step), m.change] };
     case 'restored':
       // The run goes on from the checkpoint: what was trained after it is trained again.
       return upToEpoch(s, m.epoch, s.progress?.batches ?? 0);
@@ -126,7 +133,12 @@ export function reduceCharts(
       // An opened saved run brings its charts (page:saved); an imported model has none.
       return m.settings ? null : NO_CHARTS;
     case 'page:saved':
-      return { curve: m.history.curve, curveStride: m.history.curveStride, epochs: m.history.epochs };
+      return {
+        curve: m.history.curve,
+        curveStride: m.history.curveStride,
+        epochs: m.history.epochs,
+        rateChanges: m.history.rateChanges ?? [],
+      };
     default:
       return null;
   }

@@ -4,7 +4,7 @@ import { type ChartRow, chartRows, ticksUpTo } from '../chartData';
 import { formatLoss, formatPercent } from '../format';
 import { MetricChart } from './MetricChart';
 
-type Props = Pick<Snapshot, 'curve' | 'epochs' | 'progress' | 'stopped'>;
+type Props = Pick<Snapshot, 'curve' | 'epochs' | 'progress' | 'stopped' | 'rateChanges'>;
 
 const ACCURACY_TICKS = [0, 0.25, 0.5, 0.75, 1];
 const formatAccuracy = (value: number) => formatPercent(value, 0);
@@ -21,6 +21,7 @@ export function Charts(props: Props) {
   const batches = useDeferredValue(props.progress?.batches ?? 0);
   const plannedEpochs = useDeferredValue(props.progress?.epochs ?? 0);
   const stopped = useDeferredValue(props.stopped);
+  const rateChanges = useDeferredValue(props.rateChanges);
   // The axis spans the planned run, or, once a run is stopped, what it did.
   const total = stopped ? (curve.at(-1)?.step ?? 0) : plannedEpochs * batches;
   const loss = useMemo(() => chartRows(curve, epochs, batches, 'loss'), [curve, epochs, batches]);
@@ -36,6 +37,7 @@ export function Charts(props: Props) {
         yTicks={lossTicks}
         formatValue={formatLoss}
         color="#1c5dbf"
+        rateChanges={rateChanges}
       />
       <MetricChart
         title="Accuracy (higher is better)"
@@ -45,6 +47,7 @@ export function Charts(props: Props) {
         yTicks={ACCURACY_TICKS}
         formatValue={formatAccuracy}
         color="#2b8a3e"
+        rateChanges={rateChanges}
       />
     </div>
   );

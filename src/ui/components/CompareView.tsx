@@ -100,6 +100,18 @@ export function CompareView({
                     ))}
                   </tr>
                 ))}
+                {runs.some((run) => (run.history.rateChanges ?? []).length > 0) && (
+                  <tr>
+                    <th scope="row">Rate changed during the run</th>
+                    {runs.map((run) => (
+                      <td key={run.id}>
+                        {(run.history.rateChanges ?? [])
+                          .map((c) => `to ${c.rate} at batch ${c.step}`)
+                          .join('; ') || '—'}
+                      </td>
+                    ))}
+                  </tr>
+                )}
                 <tr>
                   <th scope="row">Epochs done</th>
                   {runs.map((run) => (

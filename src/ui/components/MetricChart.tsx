@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { RateChange } from '../../protocol/protocol';
 import { type ChartRow, ticksUpTo } from '../chartData';
 
 interface Props {
@@ -12,6 +13,8 @@ interface Props {
   yTicks: number[];
   formatValue: (value: number) => string;
   color: string;
+  /** Learning-rate changes during the run, marked where they took effect. */
+  rateChanges?: RateChange[];
 }
 
 const TEST_COLOR = '#d9480f';
@@ -28,10 +31,16 @@ export const MetricChart = memo(function MetricChart({
   yTicks,
   formatValue,
   color,
+  rateChanges = [],
 }: Props) {
   const format = (value: unknown) => (typeof value === 'number' ? formatValue(value) : String(value));
   return (
-    <figure className="chart" data-testid={testId} data-points={rows.length}>
+    <figure
+      className="chart"
+      data-testid={testId}
+      data-points={rows.length}
+      data-rate-marks={rateChanges.length}
+    >
       <figcaption>
         <span className="chart-title">{title}</span>
         <span className="legend">
@@ -87,6 +96,15 @@ export const MetricChart = memo(function MetricChart({
           isAnimationActive={false}
           connectNulls
         />
+        {rateChanges.map((change) => (
+          <ReferenceLine
+            key={change.step}
+            x={change.step}
+            stroke="#7048e8"
+            strokeDasharray="4 3"
+            label={{ value: `lr ${change.rate}`, position: 'insideTopLeft', fill: '#5f3dc4', fontSize: 11 }}
+          />
+        ))}
       </LineChart>
     </figure>
   );

@@ -10,6 +10,7 @@ import { Controls } from './Controls';
 import { DeviceLostAlert } from './DeviceLostAlert';
 import { LayerEditor } from './LayerEditor';
 import { ModelPicker } from './ModelPicker';
+import { RateControl } from './RateControl';
 import { RunAlert } from './RunAlert';
 import { RunResult } from './RunResult';
 import { SettingsForm } from './SettingsForm';
@@ -30,10 +31,20 @@ interface Props {
   onResume: () => void;
   onStop: () => void;
   onRecover: () => void;
+  onSetRate: (rate: number) => void;
 }
 
 /** Settings, controls, what went wrong, where the run is, and the charts. */
-export function TrainPanel({ snapshot, form, onTrain, onPause, onResume, onStop, onRecover }: Props) {
+export function TrainPanel({
+  snapshot,
+  form,
+  onTrain,
+  onPause,
+  onResume,
+  onStop,
+  onRecover,
+  onSetRate,
+}: Props) {
   const { phase, error, runSettings, lost } = snapshot;
   const interrupted = lost?.interrupted === true;
   const lostRun = interrupted && (phase === 'lost' || phase === 'recovering');
@@ -77,6 +88,13 @@ export function TrainPanel({ snapshot, form, onTrain, onPause, onResume, onStop,
         onResume={phase === 'lost' ? onRecover : onResume}
         onStop={onStop}
       />
+      {(phase === 'training' || phase === 'paused') && runSettings && (
+        <RateControl
+          startRate={runSettings.learningRate}
+          rateChanges={snapshot.rateChanges}
+          onChange={onSetRate}
+        />
+      )}
       {snapshot.fallbackAdapter && <SoftwareAdapterNotice />}
       {lost && (phase === 'lost' || phase === 'recovering') && (
         <DeviceLostAlert lost={lost} recovering={phase === 'recovering'} onReconnect={onRecover} />
@@ -105,6 +123,7 @@ export function TrainPanel({ snapshot, form, onTrain, onPause, onResume, onStop,
           epochs={snapshot.epochs}
           progress={snapshot.progress}
           stopped={snapshot.stopped}
+          rateChanges={snapshot.rateChanges}
         />
       ) : (
         <p className="muted">Loss and accuracy charts appear here once training starts.</p>

@@ -48,18 +48,18 @@ export function useComparison(keeper: RunKeeper, keep: KeepSnapshot, snapshot: S
     }
   }, [selected, keep.runs, keeper, loaded]);
 
-  const { runSettings, curve, curveStride, epochs } = snapshot;
+  const { runSettings, curve, curveStride, epochs, rateChanges } = snapshot;
   const runs = useMemo(() => {
     const list: ComparedRun[] = [];
     for (const id of selected) {
       const saved = loaded.get(id)?.run;
       // The run training now: its charts as they grow, not as its last autosave left them.
       if (id === keep.currentId && runSettings && saved)
-        list.push({ ...saved, settings: runSettings, history: { curve, curveStride, epochs } });
+        list.push({ ...saved, settings: runSettings, history: { curve, curveStride, epochs, rateChanges } });
       else if (saved) list.push(saved);
     }
     return list;
-  }, [selected, loaded, keep.currentId, runSettings, curve, curveStride, epochs]);
+  }, [selected, loaded, keep.currentId, runSettings, curve, curveStride, epochs, rateChanges]);
 
   const missing = keep.available ? selected.filter((id) => !keep.runs.some((r) => r.id === id)) : [];
   const toggle = (id: string) =>

@@ -21,6 +21,35 @@ export interface MatmulShape {
    * leaves the result unchanged (except that 0·∞ is not NaN). The CPU reference ignores it.
    */
   sparseA?: boolean;
+  /**
+   * The sparse path's index of op(A) when it was built beforehand (gatherBatch builds a batch's);
+   * without it a backend that skips zeros builds its own.
+   */
+  sparseIndex?: SparseIndex;
+}
+
+/** Where each block of SPARSE_ROWS rows of op(A) has a nonzero (see nonzeroColumns). */
+export interface SparseIndex {
+  /** u32 [blocks, K]: each block's nonzero columns, ascending. */
+  columns: Storage;
+  /** u32 [blocks]: how many. */
+  counts: Storage;
+}
+
+/**
+ * What a matmul does to C on its way out, in this order; each part optional. The parts a dense layer
+ * needs, so its forward and backward read no product twice: bias and ReLU in the forward, a ReLU's
+ * mask in the hidden gradient, the bias gradient beside the weight gradient.
+ */
+export interface MatmulEpilogue {
+  /** [N] added to every row of C. */
+  bias?: Storage;
+  /** max(0, ·), after the bias. */
+  relu?: boolean;
+  /** [M, N]: C kept where mask > 0 and zeroed elsewhere (a ReLU's backward on its saved output). */
+  mask?: Storage;
+  /** [N] written with Σ_k op(B)[k, n]: the bias gradient when op(B) is dY. Needs transB false. */
+  columnSums?: Storage;
 }
 
 /**
@@ -112,6 +141,9 @@ export interface ConfusionArgs {
   labels: Storage;
 }
 
+/** Words a view's offset is a multiple of: 256 bytes, the largest minStorageBufferOffsetAlignment. */
+export const VIEW_ALIGN = 64;
+
 /**
  * Rows of op(A) per block of the sparse matmul's index (nonzeroColumns): a block's column is kept
  * when any of its rows is nonzero, so fewer rows skip more.
@@ -131,7 +163,15 @@ export function sparseIndexWords(s: Pick<MatmulShape, 'm' | 'k'>): { columns: nu
 export interface Backend extends Kernels {
   readonly name: string;
   alloc(length: number): Storage;
+  /** Frees storage from alloc(); a view is a no-op (its storage is freed whole). */
   free(storage: Storage): void;
+  /**
+   * `length` words of `storage` from word `offset` (a multiple of VIEW_ALIGN), bound and read as
+   * storage of their own: the parameter arena's slots.
+   */
+  view(storage: Storage, offset: number, length: number): Storage;
+  /** Copies `length` words, in recording order. */
+  copy(dst: Storage, src: Storage, length: number): void;
   write(storage: Storage, data: Float32Array | Uint32Array): void;
   /** Packs bytes four to a word (little-endian), as the GPU reads them. */
   uploadBytes(bytes: Uint8Array): Storage;

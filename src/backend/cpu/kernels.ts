@@ -6,6 +6,7 @@ import type {
   ConfusionArgs,
   Conv2dShape,
   GatherBatchArgs,
+  MatmulEpilogue,
   MatmulShape,
   PoolShape,
   RmspropHyper,
@@ -31,11 +32,16 @@ export class CpuStorage implements Storage {
   readonly f32: Float32Array;
   readonly u32: Uint32Array;
   readonly bytes: Uint8Array;
-  constructor(readonly length: number) {
-    const words = new ArrayBuffer(length * 4);
-    this.f32 = new Float32Array(words);
-    this.u32 = new Uint32Array(words);
-    this.bytes = new Uint8Array(words);
+  /** A view shares `words` with the storage it was made from (Backend.view). */
+  constructor(
+    readonly length: number,
+    words = new ArrayBuffer(length * 4),
+    offset = 0,
+    readonly isView = false,
+  ) {
+    this.f32 = new Float32Array(words, offset * 4, length);
+    this.u32 = new Uint32Array(words, offset * 4, length);
+    this.bytes = new Uint8Array(words, offset * 4, length * 4);
   }
 }
 
@@ -44,9 +50,22 @@ const u32 = (s: Storage) => (s as CpuStorage).u32;
 const bytes = (s: Storage) => (s as CpuStorage).bytes;
 
 export const cpuKernels = {
-  /** C[M,N] = op(A)[M,K] · op(B)[K,N]; the sparseA hint is the GPU's to use. */
-  matmul: (out: Storage, a: Storage, b: Storage, shape: MatmulShape): void =>
-    matmul(f32(out), f32(a), f32(b), shape),
+  /**
+   * C[M,N] = op(A)[M,K] · op(B)[K,N], then the epilogue; the sparseA hint is the GPU's to use. The
+   * reference is the composition of the kernels the epilogue replaces.
+   */
+  matmul: (out: Storage, a: Storage, b: Storage, shape: MatmulShape, epilogue: MatmulEpilogue = {}): void => {
+    matmul(f32(out), f32(a), f32(b), shape);
+    const { m, n, k } = shape;
+    const c = f32(out);
+    if (epilogue.bias) biasAddRelu(c, c, f32(epilogue.bias), m, n, epilogue.relu ?? false);
+    else if (epilogue.relu) for (let i = 0; i < m * n; i++) c[i] = Math.max(c[i], 0);
+    if (epilogue.mask) reluBackward(c, c, f32(epilogue.mask), m * n);
+    if (epilogue.columnSums) {
+      if (shape.transB) throw new Error('matmul: columnSums needs transB false');
+      sumRows(f32(epilogue.columnSums), f32(b), k, n);
+    }
+  },
   /**
    * The sparse matmul's index: for each block of SPARSE_ROWS rows of op(A), the columns holding a
    * nonzero and how many; `columns` and `counts` hold sparseIndexWords(shape) words.

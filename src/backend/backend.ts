@@ -123,6 +123,48 @@ export interface GatherBatchArgs {
   offset: number;
   rows: number;
   pixelsPerImage: number;
+  /**
+   * Also builds the sparse matmul's index of x (parts 1) and of xᵀ (parts 2) in this storage, laid
+   * out as sparseIndexLayout() says; the reference is nonzeroColumns on x, after the gather.
+   */
+  index?: { storage: Storage; parts: 1 | 2 };
+}
+
+/** Word offsets of a batch's sparse indexes in GatherBatchArgs.index, each a multiple of VIEW_ALIGN. */
+export function sparseIndexLayout(rows: number, pixelsPerImage: number, parts: 1 | 2) {
+  const aligned = (n: number) => Math.ceil(n / VIEW_ALIGN) * VIEW_ALIGN;
+  const rowWords = sparseIndexWords({ m: rows, k: pixelsPerImage });
+  const pixelWords = sparseIndexWords({ m: pixelsPerImage, k: rows });
+  const rowCounts = 0;
+  const rowColumns = aligned(rowWords.counts);
+  const pixelCounts = rowColumns + aligned(rowWords.columns);
+  const pixelColumns = pixelCounts + (parts === 2 ? aligned(pixelWords.counts) : 0);
+  const length = pixelColumns + (parts === 2 ? aligned(pixelWords.columns) : 0);
+  return { rowCounts, rowColumns, pixelCounts, pixelColumns, length, rowWords, pixelWords };
+}
+
+/** The indexes in a GatherBatchArgs.index storage, as views: x's (rows) and, with parts 2, xᵀ's. */
+export function sparseIndexViews(
+  backend: Pick<Backend, 'view'>,
+  storage: Storage,
+  rows: number,
+  pixelsPerImage: number,
+  parts: 1 | 2,
+): { rows: SparseIndex; columns: SparseIndex | null } {
+  const l = sparseIndexLayout(rows, pixelsPerImage, parts);
+  return {
+    rows: {
+      counts: backend.view(storage, l.rowCounts, l.rowWords.counts),
+      columns: backend.view(storage, l.rowColumns, l.rowWords.columns),
+    },
+    columns:
+      parts === 2
+        ? {
+            counts: backend.view(storage, l.pixelCounts, l.pixelWords.counts),
+            columns: backend.view(storage, l.pixelColumns, l.pixelWords.columns),
+          }
+        : null,
+  };
 }
 
 export interface ConfusionArgs {
@@ -178,6 +220,11 @@ export interface Backend extends Kernels {
   fill(storage: Storage, value: number, length?: number): void;
   read(storage: Storage, length?: number): Promise<Float32Array>;
   readU32(storage: Storage, length?: number): Promise<Uint32Array>;
+  /**
+   * True when matmul skips the zero terms of a sparseA operand (MatmulShape.sparseIndex): a batch's
+   * producer then builds its indexes in the gather (GatherBatchArgs.index). Absent: false.
+   */
+  readonly skipsZeros?: boolean;
   /** Sends recorded work to the device now (a no-op on the CPU). */
   flush(): void;
   /**

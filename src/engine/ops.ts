@@ -102,7 +102,7 @@ export function dense(tape: Tape, x: Tensor, kernel: Tensor, bias: Tensor, relu:
         transA: true,
         transB: false,
         sparseA,
-        sparseIndex: x.sparseIndex?.columns,
+        sparseIndex: x.sparseIndex?.columns ?? undefined,
       };
       b.matmul(dkernel, x.storage, dz, shape, { columnSums: dbias ?? undefined });
     } else if (dbias) {

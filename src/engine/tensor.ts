@@ -10,7 +10,7 @@ export class Tensor {
    */
   mostlyZeros = false;
   /** The sparse path's indexes of this (batch) tensor as A and as Aᵀ, when its producer built them. */
-  sparseIndex: { rows: SparseIndex; columns: SparseIndex } | null = null;
+  sparseIndex: { rows: SparseIndex; columns: SparseIndex | null } | null = null;
   /**
    * Values are a ReLU's output (dense() with relu): an op that takes this tensor as its left operand
    * may apply the ReLU's mask (value > 0) in the epilogue of the matmul that makes its gradient.

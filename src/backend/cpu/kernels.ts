@@ -13,7 +13,7 @@ import type {
   SoftmaxXentArgs,
   Storage,
 } from '../backend';
-import { SPARSE_ROWS } from '../backend';
+import { SPARSE_ROWS, sparseIndexLayout } from '../backend';
 import { add } from './add';
 import { biasAddRelu } from './biasAddRelu';
 import { confusion } from './confusion';
@@ -93,7 +93,8 @@ export const cpuKernels = {
     }),
   rmsprop: (param: Storage, meanSquare: Storage, grad: Storage, length: number, hyper: RmspropHyper): void =>
     rmsprop(f32(param), f32(meanSquare), f32(grad), length, hyper),
-  gatherBatch: (a: GatherBatchArgs): void =>
+  /** The batch, and with `index` its sparse indexes: the composition gatherBatch, nonzeroColumns. */
+  gatherBatch: (a: GatherBatchArgs): void => {
     gatherBatch(
       f32(a.x),
       u32(a.labels),
@@ -103,7 +104,31 @@ export const cpuKernels = {
       a.offset,
       a.rows,
       a.pixelsPerImage,
-    ),
+    );
+    if (!a.index) return;
+    const l = sparseIndexLayout(a.rows, a.pixelsPerImage, a.index.parts);
+    const words = u32(a.index.storage);
+    const part = (at: number, length: number) => words.subarray(at, at + length);
+    const x = f32(a.x);
+    const shape = { m: a.rows, k: a.pixelsPerImage, transA: false };
+    nonzeroColumns(
+      part(l.rowColumns, l.rowWords.columns),
+      part(l.rowCounts, l.rowWords.counts),
+      x,
+      shape,
+      SPARSE_ROWS,
+    );
+    if (a.index.parts === 2) {
+      const t = { m: a.pixelsPerImage, k: a.rows, transA: true };
+      nonzeroColumns(
+        part(l.pixelColumns, l.pixelWords.columns),
+        part(l.pixelCounts, l.pixelWords.counts),
+        x,
+        t,
+        SPARSE_ROWS,
+      );
+    }
+  },
   confusion: (a: ConfusionArgs): void =>
     confusion({
       rows: a.rows,

@@ -92,6 +92,11 @@ export class WebGPUBackend implements Backend {
     Object.assign(this, bindKernels(this.ctx));
   }
 
+  /** The register variant skips zero terms of a batch, over the index its gather builds. */
+  get skipsZeros(): boolean {
+    return this.matmulVariant === 'register';
+  }
+
   /** GPU objects created so far; a steady training step must leave this unchanged. */
   get createdObjects(): number {
     return this.pool.created + this.pipelines.created + this.uniforms.created + this.bindGroups.created;

@@ -47,6 +47,23 @@ fn indexRows(block: u32) {
   let r0 = block * ROWS;
   let rEnd = min(r0 + ROWS, params.rows);
   var count = 0u;
+  if (QUADS) {
+    // A word of each image at a time: OR them, then the four bytes of that.
+    let list = params.rowColumns + block * params.pixelsPerImage;
+    for (var w = 0u; w < params.pixelsPerImage / 4u; w++) {
+      var anyInk = 0u;
+      for (var r = r0; r < rEnd; r++) { anyInk |= images[order[params.offset + r] * (params.pixelsPerImage / 4u) + w]; }
+      if (anyInk == 0u) { continue; }
+      for (var j = 0u; j < 4u; j++) {
+        if (((anyInk >> (j * 8u)) & 0xffu) != 0u) {
+          index[list + count] = w * 4u + j;
+          count++;
+        }
+      }
+    }
+    index[params.rowCounts + block] = count;
+    return;
+  }
   for (var p = 0u; p < params.pixelsPerImage; p++) {
     var nonzero = false;
     for (var r = r0; r < rEnd; r++) { nonzero = nonzero || pixelOf(r, p) != 0u; }
@@ -63,6 +80,18 @@ fn indexPixels(block: u32) {
   let p0 = block * ROWS;
   let pEnd = min(p0 + ROWS, params.pixelsPerImage);
   var count = 0u;
+  if (QUADS && ROWS == 4u) {
+    // The block's four pixels are one word of each image.
+    let list = params.pixelColumns + block * params.rows;
+    for (var r = 0u; r < params.rows; r++) {
+      if (images[order[params.offset + r] * (params.pixelsPerImage / 4u) + block] != 0u) {
+        index[list + count] = r;
+        count++;
+      }
+    }
+    index[params.pixelCounts + block] = count;
+    return;
+  }
   for (var r = 0u; r < params.rows; r++) {
     var nonzero = false;
     for (var p = p0; p < pEnd; p++) { nonzero = nonzero || pixelOf(r, p) != 0u; }

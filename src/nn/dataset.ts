@@ -51,12 +51,19 @@ export class DeviceDataset {
    * images as [rows, pixelsPerImage] floats in [0, 1], and their labels (u32); on a backend that
    * skips zeros, also the input's sparse indexes (Tensor.sparseIndex), in the same dispatch.
    */
-  gather(tape: Tape, order: Storage, offset: number, rows: number): { input: Tensor; labels: Storage } {
+  gather(
+    tape: Tape,
+    order: Storage,
+    offset: number,
+    rows: number,
+    /** false when no matmul reads the batch (a ConvNet's first layer): no index is built. */
+    sparseIndex = true,
+  ): { input: Tensor; labels: Storage } {
     const input = tape.tensor([rows, this.pixelsPerImage], false);
     input.mostlyZeros = this.mostlyZeros;
     const labels = tape.alloc(rows);
     let index: { storage: Storage; parts: 1 | 2 } | undefined;
-    if (this.mostlyZeros && tape.backend.skipsZeros) {
+    if (sparseIndex && this.mostlyZeros && tape.backend.skipsZeros) {
       // The sparse matmuls' indexes, built by the same dispatch: x's for the forward and, when
       // training, xᵀ's for the weight gradient.
       const parts = tape.recordsGrad ? 2 : 1;

@@ -145,7 +145,7 @@ export class Sequential {
   private trainStep(x: DeviceDataset, order: Storage, offset: number, rows: number, metrics: Storage): void {
     const { backend, optimizer } = this.config();
     const tape = new Tape(backend);
-    const { input, labels } = x.gather(tape, order, offset, rows);
+    const { input, labels } = x.gather(tape, order, offset, rows, this.layers[0].kind === 'Dense');
     const { loss } = softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
     tape.backward(loss);
     optimizer.step(backend, this.parameters);
@@ -238,7 +238,7 @@ export class Sequential {
     for (let offset = 0; offset < x.count; offset += batchSize) {
       const rows = Math.min(batchSize, x.count - offset);
       const tape = new Tape(backend, false);
-      const { input, labels } = x.gather(tape, order, offset, rows);
+      const { input, labels } = x.gather(tape, order, offset, rows, this.layers[0].kind === 'Dense');
       const logits = this.logits(tape, input);
       softmaxCrossEntropy(tape, logits, labels, metrics);
       eachBatch?.(logits.storage, labels, offset, rows);

@@ -6,6 +6,8 @@
 //
 // Bindings (all kernels): outputs first, then inputs, then the uniform.
 //   0 C: array<f32> (write)   1 A: array<f32>   2 B: array<f32>   3 dims: {M, N, K}
+// then the epilogue's, shared with the register kernels (scripts/wgsl/matmulEpilogue.mjs, whose text
+// is repeated below by hand): 4 bias [N], 5 mask [M, N], 6 sums [N] (write).
 //
 // Tiling: a workgroup of WG_X x WG_Y invocations computes a (WG_Y*4) x (WG_X*4) tile of C; each
 // invocation owns a 4x4 block held in registers. The K dimension is walked in slabs of TILE_K: the
@@ -20,6 +22,9 @@ struct Dims { m: u32, n: u32, k: u32, pad: u32 }
 @group(0) @binding(1) var<storage, read> a: array<f32>;
 @group(0) @binding(2) var<storage, read> b: array<f32>;
 @group(0) @binding(3) var<uniform> dims: Dims;
+@group(0) @binding(4) var<storage, read> bias: array<f32>;
+@group(0) @binding(5) var<storage, read> mask: array<f32>;
+@group(0) @binding(6) var<storage, read_write> sums: array<f32>;
 
 override TRANS_A: bool = false;
 override TRANS_B: bool = false;
@@ -27,6 +32,22 @@ override WG_X: u32 = 16;
 override WG_Y: u32 = 16;
 override TILE_K: u32 = 16;
 const PER = 4u; // outputs per invocation along each axis
+
+// Epilogue, in this order: + bias[col] (BIAS), max(0, ·) (RELU), zero where mask[row, col] <= 0
+// (MASK: a ReLU's backward on its saved output). SUMS: the host dispatches one more row of
+// workgroups, which writes sums[col] = Σ_k op(B)[k, col] (the bias gradient, when op(B) is dY).
+override BIAS: bool = false;
+override RELU: bool = false;
+override MASK: bool = false;
+override SUMS: bool = false;
+
+fn finish(row: u32, col: u32, value: f32) -> f32 {
+  var v = value;
+  if (BIAS) { v += bias[col]; }
+  if (RELU) { v = max(v, 0.0); }
+  if (MASK) { v = select(0.0, v, mask[row * dims.n + col] > 0.0); }
+  return v;
+}
 
 var<workgroup> tileA: array<f32, TILE_K * WG_Y * PER>; // [TILE_K][tileM]
 var<workgroup> tileB: array<f32, TILE_K * WG_X * PER>; // [TILE_K][tileN]
@@ -44,13 +65,26 @@ fn loadB(kk: u32, col: u32) -> f32 {
 }
 
 @compute @workgroup_size(WG_X, WG_Y)
-fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+fn main(
+  @builtin(workgroup_id) wg: vec3u,
+  @builtin(local_invocation_id) lid: vec3u,
+  @builtin(num_workgroups) groups: vec3u,
+) {
   let tileM = WG_Y * PER;
   let tileN = WG_X * PER;
   let rowBase = wg.y * tileM;
   let colBase = wg.x * tileN;
   let flat = lid.y * WG_X + lid.x;
   let threads = WG_X * WG_Y;
+  if (SUMS && wg.y == groups.y - 1u) {
+    // The extra row of workgroups (uniform per workgroup, so returning skips no barrier unevenly).
+    for (var col = colBase + flat; col < min(colBase + tileN, dims.n); col += threads) {
+      var sum = 0.0;
+      for (var kk = 0u; kk < dims.k; kk++) { sum += loadB(kk, col); }
+      sums[col] = sum;
+    }
+    return;
+  }
 
   var acc: array<f32, 16>;
   for (var k0 = 0u; k0 < dims.k; k0 += TILE_K) {
@@ -86,7 +120,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     for (var j = 0u; j < PER; j++) {
       let col = colBase + lid.x * PER + j;
       if (row < dims.m && col < dims.n) {
-        c[row * dims.n + col] = acc[i * PER + j];
+        c[row * dims.n + col] = finish(row, col, acc[i * PER + j]);
       }
     }
   }

@@ -11,6 +11,9 @@ struct Dims { m: u32, n: u32, k: u32, pad: u32 }
 @group(0) @binding(1) var<storage, read> a: array<f32>;
 @group(0) @binding(2) var<storage, read> b: array<vec4f>;
 @group(0) @binding(3) var<uniform> dims: Dims;
+@group(0) @binding(4) var<storage, read> bias: array<f32>;
+@group(0) @binding(5) var<storage, read> mask: array<f32>;
+@group(0) @binding(6) var<storage, read_write> sums: array<f32>;
 
 override TRANS_A: bool = false;
 override TRANS_B: bool = false;
@@ -24,12 +27,51 @@ fn store(row: u32, col0: u32, lo: vec4f, hi: vec4f) {
   let base = row * dims.n;
   let v = array<f32, 8>(lo.x, lo.y, lo.z, lo.w, hi.x, hi.y, hi.z, hi.w);
   for (var j = 0u; j < 8u; j++) {
-    if (col0 + j < dims.n) { c[base + col0 + j] = v[j]; }
+    if (col0 + j < dims.n) { c[base + col0 + j] = finish(row, col0 + j, v[j]); }
+  }
+}
+
+// Epilogue, in this order: + bias[col] (BIAS), max(0, ·) (RELU), zero where mask[row, col] <= 0
+// (MASK: a ReLU's backward on its saved output). SUMS: the host dispatches one more row of
+// workgroups, which writes sums[col] = Σ_k op(B)[k, col] (the bias gradient, when op(B) is dY).
+override BIAS: bool = false;
+override RELU: bool = false;
+override MASK: bool = false;
+override SUMS: bool = false;
+
+fn finish(row: u32, col: u32, value: f32) -> f32 {
+  var v = value;
+  if (BIAS) { v += bias[col]; }
+  if (RELU) { v = max(v, 0.0); }
+  if (MASK) { v = select(0.0, v, mask[row * dims.n + col] > 0.0); }
+  return v;
+}
+
+// Σ_k op(B)[k, col] for `count` columns from col0 (a multiple of 4), a quad of B at a time.
+fn columnSums(col0: u32, count: u32) {
+  let n4 = dims.n / 4u;
+  for (var q = col0 / 4u; q < min((col0 + count) / 4u, n4); q++) {
+    var sum = vec4f(0.0);
+    for (var k = 0u; k < dims.k; k++) { sum += b[k * n4 + q]; }
+    sums[q * 4u] = sum.x;
+    sums[q * 4u + 1u] = sum.y;
+    sums[q * 4u + 2u] = sum.z;
+    sums[q * 4u + 3u] = sum.w;
   }
 }
 
 @compute @workgroup_size(WG_X, WG_Y)
-fn main(@builtin(global_invocation_id) gid: vec3u) {
+fn main(
+  @builtin(global_invocation_id) gid: vec3u,
+  @builtin(workgroup_id) wg: vec3u,
+  @builtin(num_workgroups) groups: vec3u,
+  @builtin(local_invocation_id) lid: vec3u,
+) {
+  // With SUMS the host adds one row of workgroups: its first row of invocations sums op(B)'s columns.
+  if (SUMS && wg.y == groups.y - 1u) {
+    if (lid.y == 0u) { columnSums(gid.x * 8u, 8u); }
+    return;
+  }
   let row0 = gid.y * 8u;
   let col0 = gid.x * 8u;
   if (row0 >= dims.m || col0 >= dims.n) { return; }

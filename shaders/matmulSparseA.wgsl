@@ -9,7 +9,8 @@
 // would be NaN. TRANS_A as in matmulRegister.wgsl; B is read as vec4, so N must be a multiple of 4
 // and TRANS_B false (the host checks). Rows and columns past the edges are clamped and not stored.
 //
-// Bindings: 0 C, 1 A, 2 B (vec4), 3 columns (u32 [blocks, K]), 4 counts (u32 [blocks]), 5 dims {M, N, K}.
+// Bindings: 0 C, 1 A, 2 B (vec4), 3 columns (u32 [blocks, K]), 4 counts (u32 [blocks]), 5 dims {M, N, K},
+// then the epilogue's (matmul.wgsl): 6 bias, 7 mask, 8 sums.
 struct Dims { m: u32, n: u32, k: u32, pad: u32 }
 
 @group(0) @binding(0) var<storage, read_write> c: array<f32>;
@@ -18,20 +19,61 @@ struct Dims { m: u32, n: u32, k: u32, pad: u32 }
 @group(0) @binding(3) var<storage, read> columns: array<u32>;
 @group(0) @binding(4) var<storage, read> counts: array<u32>;
 @group(0) @binding(5) var<uniform> dims: Dims;
+@group(0) @binding(6) var<storage, read> bias: array<f32>;
+@group(0) @binding(7) var<storage, read> mask: array<f32>;
+@group(0) @binding(8) var<storage, read_write> sums: array<f32>;
 
 override TRANS_A: bool = false;
+
+// Epilogue, in this order: + bias[col] (BIAS), max(0, ·) (RELU), zero where mask[row, col] <= 0
+// (MASK: a ReLU's backward on its saved output). SUMS: the host dispatches one more row of
+// workgroups, which writes sums[col] = Σ_k op(B)[k, col] (the bias gradient, when op(B) is dY).
+override BIAS: bool = false;
+override RELU: bool = false;
+override MASK: bool = false;
+override SUMS: bool = false;
+
+fn finish(row: u32, col: u32, value: f32) -> f32 {
+  var v = value;
+  if (BIAS) { v += bias[col]; }
+  if (RELU) { v = max(v, 0.0); }
+  if (MASK) { v = select(0.0, v, mask[row * dims.n + col] > 0.0); }
+  return v;
+}
+
+// Σ_k op(B)[k, col] for `count` columns from col0 (a multiple of 4), a quad of B at a time.
+fn columnSums(col0: u32, count: u32) {
+  let n4 = dims.n / 4u;
+  for (var q = col0 / 4u; q < min((col0 + count) / 4u, n4); q++) {
+    var sum = vec4f(0.0);
+    for (var k = 0u; k < dims.k; k++) { sum += b[k * n4 + q]; }
+    sums[q * 4u] = sum.x;
+    sums[q * 4u + 1u] = sum.y;
+    sums[q * 4u + 2u] = sum.z;
+    sums[q * 4u + 3u] = sum.w;
+  }
+}
 
 fn store(row: u32, col: u32, v: vec4f) {
   if (row >= dims.m) { return; }
   let base = row * dims.n + col;
   let values = array<f32, 4>(v.x, v.y, v.z, v.w);
   for (var j = 0u; j < 4u; j++) {
-    if (col + j < dims.n) { c[base + j] = values[j]; }
+    if (col + j < dims.n) { c[base + j] = finish(row, col + j, values[j]); }
   }
 }
 
 @compute @workgroup_size(8, 8)
-fn main(@builtin(global_invocation_id) gid: vec3u) {
+fn main(
+  @builtin(global_invocation_id) gid: vec3u,
+  @builtin(workgroup_id) wg: vec3u,
+  @builtin(num_workgroups) groups: vec3u,
+  @builtin(local_invocation_id) lid: vec3u,
+) {
+  if (SUMS && wg.y == groups.y - 1u) {
+    if (lid.y == 0u) { columnSums(gid.x * 16u, 16u); }
+    return;
+  }
   let block = gid.y;
   let row0 = block * 4u;
   let col0 = gid.x * 16u;

@@ -1,5 +1,6 @@
 // shaders/matmulRegister.wgsl, matmulRegisterVec4.wgsl and matmulSparseA.wgsl: register-blocked
 // matmul kernels on the template of registerBlock.mjs. Written by generate.mjs (npm run generate:wgsl).
+import { epilogueBindings, epilogueText, scalarSums, vec4Sums } from './matmulEpilogue.mjs';
 import { accumulators, columns, each, fmas, header, loadB, range } from './registerBlock.mjs';
 
 const common = `struct Dims { m: u32, n: u32, k: u32, pad: u32 }
@@ -8,6 +9,7 @@ const common = `struct Dims { m: u32, n: u32, k: u32, pad: u32 }
 @group(0) @binding(1) var<storage, read> a: array<f32>;
 @group(0) @binding(2) var<storage, read> b: array<BTYPE>;
 @group(0) @binding(3) var<uniform> dims: Dims;
+${epilogueBindings(4)}
 
 override TRANS_A: bool = false;
 override TRANS_B: bool = false;
@@ -21,13 +23,23 @@ fn store(row: u32, col0: u32, lo: vec4f, hi: vec4f) {
   let base = row * dims.n;
   let v = array<f32, 8>(lo.x, lo.y, lo.z, lo.w, hi.x, hi.y, hi.z, hi.w);
   for (var j = 0u; j < 8u; j++) {
-    if (col0 + j < dims.n) { c[base + col0 + j] = v[j]; }
+    if (col0 + j < dims.n) { c[base + col0 + j] = finish(row, col0 + j, v[j]); }
   }
 }
 `;
 
 const prologue = `@compute @workgroup_size(WG_X, WG_Y)
-fn main(@builtin(global_invocation_id) gid: vec3u) {
+fn main(
+  @builtin(global_invocation_id) gid: vec3u,
+  @builtin(workgroup_id) wg: vec3u,
+  @builtin(num_workgroups) groups: vec3u,
+  @builtin(local_invocation_id) lid: vec3u,
+) {
+  // With SUMS the host adds one row of workgroups: its first row of invocations sums op(B)'s columns.
+  if (SUMS && wg.y == groups.y - 1u) {
+    if (lid.y == 0u) { columnSums(gid.x * 8u, 8u); }
+    return;
+  }
   let row0 = gid.y * 8u;
   let col0 = gid.x * 8u;
   if (row0 >= dims.m || col0 >= dims.n) { return; }
@@ -46,7 +58,7 @@ ${each((r) => `  store(row0 + ${r}u, col0, lo${r}, hi${r});`)}
 
 const scalar = `${header('matmulRegister', 'register-blocked, no workgroup memory: C[M,N] = op(A)[M,K] · op(B)[K,N]', 'matmulRegister.mjs')}
 // Same contract as matmul.wgsl (TRANS_A / TRANS_B read the stored matrix transposed; bindings
-// 0 C, 1 A, 2 B, 3 dims {M, N, K}). Each invocation computes an 8x8 block of C in sixteen vec4
+// 0 C, 1 A, 2 B, 3 dims {M, N, K}, and the epilogue's 4 bias, 5 mask, 6 sums). Each invocation computes an 8x8 block of C in sixteen vec4
 // registers, reading A and B straight from storage with no barriers. The loop body is unrolled by
 // hand: CPU-backed WebGPU (SwiftShader) is slow at dynamically indexed private arrays and at
 // barriers, and runs this about 10x faster than the tiled kernel; real GPUs prefer the tiled one.
@@ -55,7 +67,7 @@ const scalar = `${header('matmulRegister', 'register-blocked, no workgroup memor
 //
 // Edges: row and column indices are clamped before loading, so loads need no branches; the
 // clamped rows and columns compute values that are never stored.
-${common.replace('BTYPE', 'f32')}
+${common.replace('BTYPE', 'f32')}${epilogueText}${scalarSums}
 ${prologue}
   let lastCol = dims.n - 1u;
   // Element (k, c) of op(B) is b[bCol_c + k * bStep].
@@ -73,7 +85,7 @@ const vec4 = `${header('matmulRegisterVec4', 'matmulRegister.wgsl with B read as
 // Each invocation's eight columns are two aligned vec4 of B per k, so a k-step costs 2 loads of B
 // instead of 8; on SwiftShader this runs about 15-25% faster than the scalar register kernel.
 // TRANS_B must be false; bindings, tiling and edge handling are as in matmulRegister.wgsl.
-${common.replace('BTYPE', 'vec4f')}
+${common.replace('BTYPE', 'vec4f')}${epilogueText}${vec4Sums}
 ${prologue}
   // Column quads of B: op(B) row k holds quads k * n4 .. k * n4 + n4 - 1.
   let n4 = dims.n / 4u;
@@ -99,7 +111,8 @@ const sparse = `${header('matmulSparseA', 'C[M,N] = op(A)[M,K] · B[K,N] for an 
 // would be NaN. TRANS_A as in matmulRegister.wgsl; B is read as vec4, so N must be a multiple of 4
 // and TRANS_B false (the host checks). Rows and columns past the edges are clamped and not stored.
 //
-// Bindings: 0 C, 1 A, 2 B (vec4), 3 columns (u32 [blocks, K]), 4 counts (u32 [blocks]), 5 dims {M, N, K}.
+// Bindings: 0 C, 1 A, 2 B (vec4), 3 columns (u32 [blocks, K]), 4 counts (u32 [blocks]), 5 dims {M, N, K},
+// then the epilogue's (matmul.wgsl): 6 bias, 7 mask, 8 sums.
 struct Dims { m: u32, n: u32, k: u32, pad: u32 }
 
 @group(0) @binding(0) var<storage, read_write> c: array<f32>;
@@ -108,20 +121,30 @@ struct Dims { m: u32, n: u32, k: u32, pad: u32 }
 @group(0) @binding(3) var<storage, read> columns: array<u32>;
 @group(0) @binding(4) var<storage, read> counts: array<u32>;
 @group(0) @binding(5) var<uniform> dims: Dims;
+${epilogueBindings(6)}
 
 override TRANS_A: bool = false;
-
+${epilogueText}${vec4Sums}
 fn store(row: u32, col: u32, v: vec4f) {
   if (row >= dims.m) { return; }
   let base = row * dims.n + col;
   let values = array<f32, 4>(v.x, v.y, v.z, v.w);
   for (var j = 0u; j < 4u; j++) {
-    if (col + j < dims.n) { c[base + j] = values[j]; }
+    if (col + j < dims.n) { c[base + j] = finish(row, col + j, values[j]); }
   }
 }
 
 @compute @workgroup_size(8, 8)
-fn main(@builtin(global_invocation_id) gid: vec3u) {
+fn main(
+  @builtin(global_invocation_id) gid: vec3u,
+  @builtin(workgroup_id) wg: vec3u,
+  @builtin(num_workgroups) groups: vec3u,
+  @builtin(local_invocation_id) lid: vec3u,
+) {
+  if (SUMS && wg.y == groups.y - 1u) {
+    if (lid.y == 0u) { columnSums(gid.x * ${4 * SPARSE_QUADS}u, ${4 * SPARSE_QUADS}u); }
+    return;
+  }
   let block = gid.y;
   let row0 = block * ${SPARSE_ROWS}u;
   let col0 = gid.x * ${4 * SPARSE_QUADS}u;

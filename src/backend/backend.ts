@@ -21,6 +21,35 @@ export interface MatmulShape {
    * leaves the result unchanged (except that 0·∞ is not NaN). The CPU reference ignores it.
    */
   sparseA?: boolean;
+  /**
+   * The sparse path's index of op(A) when it was built beforehand (gatherBatch builds a batch's);
+   * without it a backend that skips zeros builds its own.
+   */
+  sparseIndex?: SparseIndex;
+}
+
+/** Where each block of SPARSE_ROWS rows of op(A) has a nonzero (see nonzeroColumns). */
+export interface SparseIndex {
+  /** u32 [blocks, K]: each block's nonzero columns, ascending. */
+  columns: Storage;
+  /** u32 [blocks]: how many. */
+  counts: Storage;
+}
+
+/**
+ * What a matmul does to C on its way out, in this order; each part optional. The parts a dense layer
+ * needs, so its forward and backward read no product twice: bias and ReLU in the forward, a ReLU's
+ * mask in the hidden gradient, the bias gradient beside the weight gradient.
+ */
+export interface MatmulEpilogue {
+  /** [N] added to every row of C. */
+  bias?: Storage;
+  /** max(0, ·), after the bias. */
+  relu?: boolean;
+  /** [M, N]: C kept where mask > 0 and zeroed elsewhere (a ReLU's backward on its saved output). */
+  mask?: Storage;
+  /** [N] written with Σ_k op(B)[k, n]: the bias gradient when op(B) is dY. Needs transB false. */
+  columnSums?: Storage;
 }
 
 /**
@@ -94,6 +123,48 @@ export interface GatherBatchArgs {
   offset: number;
   rows: number;
   pixelsPerImage: number;
+  /**
+   * Also builds the sparse matmul's index of x (parts 1) and of xᵀ (parts 2) in this storage, laid
+   * out as sparseIndexLayout() says; the reference is nonzeroColumns on x, after the gather.
+   */
+  index?: { storage: Storage; parts: 1 | 2 };
+}
+
+/** Word offsets of a batch's sparse indexes in GatherBatchArgs.index, each a multiple of VIEW_ALIGN. */
+export function sparseIndexLayout(rows: number, pixelsPerImage: number, parts: 1 | 2) {
+  const aligned = (n: number) => Math.ceil(n / VIEW_ALIGN) * VIEW_ALIGN;
+  const rowWords = sparseIndexWords({ m: rows, k: pixelsPerImage });
+  const pixelWords = sparseIndexWords({ m: pixelsPerImage, k: rows });
+  const rowCounts = 0;
+  const rowColumns = aligned(rowWords.counts);
+  const pixelCounts = rowColumns + aligned(rowWords.columns);
+  const pixelColumns = pixelCounts + (parts === 2 ? aligned(pixelWords.counts) : 0);
+  const length = pixelColumns + (parts === 2 ? aligned(pixelWords.columns) : 0);
+  return { rowCounts, rowColumns, pixelCounts, pixelColumns, length, rowWords, pixelWords };
+}
+
+/** The indexes in a GatherBatchArgs.index storage, as views: x's (rows) and, with parts 2, xᵀ's. */
+export function sparseIndexViews(
+  backend: Pick<Backend, 'view'>,
+  storage: Storage,
+  rows: number,
+  pixelsPerImage: number,
+  parts: 1 | 2,
+): { rows: SparseIndex; columns: SparseIndex | null } {
+  const l = sparseIndexLayout(rows, pixelsPerImage, parts);
+  return {
+    rows: {
+      counts: backend.view(storage, l.rowCounts, l.rowWords.counts),
+      columns: backend.view(storage, l.rowColumns, l.rowWords.columns),
+    },
+    columns:
+      parts === 2
+        ? {
+            counts: backend.view(storage, l.pixelCounts, l.pixelWords.counts),
+            columns: backend.view(storage, l.pixelColumns, l.pixelWords.columns),
+          }
+        : null,
+  };
 }
 
 export interface ConfusionArgs {
@@ -111,6 +182,9 @@ export interface ConfusionArgs {
   /** [rows] u32 class indices. */
   labels: Storage;
 }
+
+/** Words a view's offset is a multiple of: 256 bytes, the largest minStorageBufferOffsetAlignment. */
+export const VIEW_ALIGN = 64;
 
 /**
  * Rows of op(A) per block of the sparse matmul's index (nonzeroColumns): a block's column is kept
@@ -131,13 +205,26 @@ export function sparseIndexWords(s: Pick<MatmulShape, 'm' | 'k'>): { columns: nu
 export interface Backend extends Kernels {
   readonly name: string;
   alloc(length: number): Storage;
+  /** Frees storage from alloc(); a view is a no-op (its storage is freed whole). */
   free(storage: Storage): void;
+  /**
+   * `length` words of `storage` from word `offset` (a multiple of VIEW_ALIGN), bound and read as
+   * storage of their own: the parameter arena's slots.
+   */
+  view(storage: Storage, offset: number, length: number): Storage;
+  /** Copies `length` words, in recording order. */
+  copy(dst: Storage, src: Storage, length: number): void;
   write(storage: Storage, data: Float32Array | Uint32Array): void;
   /** Packs bytes four to a word (little-endian), as the GPU reads them. */
   uploadBytes(bytes: Uint8Array): Storage;
   fill(storage: Storage, value: number, length?: number): void;
   read(storage: Storage, length?: number): Promise<Float32Array>;
   readU32(storage: Storage, length?: number): Promise<Uint32Array>;
+  /**
+   * True when matmul skips the zero terms of a sparseA operand (MatmulShape.sparseIndex): a batch's
+   * producer then builds its indexes in the gather (GatherBatchArgs.index). Absent: false.
+   */
+  readonly skipsZeros?: boolean;
   /** Sends recorded work to the device now (a no-op on the CPU). */
   flush(): void;
   /**

@@ -33,7 +33,7 @@ export function conv2d(tape: Tape, x: Tensor, kernel: Tensor): Tensor {
     if (kernel.requiresGrad) {
       const pixels = batch * (height - 2) * (width - 2);
       const splits = Math.min(MAX_SPLITS, Math.ceil(pixels / PIXELS_PER_SPLIT));
-      dkernel = tape.alloc(kernel.size);
+      dkernel = tape.gradFor(kernel, kernel.size);
       if (splits === 1) {
         tape.backend.conv2dKernelGrad(dkernel, x.storage, dyS, shape, 1);
       } else {

@@ -18,11 +18,11 @@ export function matmul(tape: Tape, a: Tensor, b: Tensor): Tensor {
     let da: Storage | null = null;
     let db: Storage | null = null;
     if (a.requiresGrad) {
-      da = tape.alloc(m * k);
+      da = tape.gradFor(a, m * k);
       tape.backend.matmul(da, dyS, b.storage, { m, n: k, k: n, transA: false, transB: true });
     }
     if (b.requiresGrad) {
-      db = tape.alloc(k * n);
+      db = tape.gradFor(b, k * n);
       tape.backend.matmul(db, a.storage, dyS, { m: k, n, k: m, transA: true, transB: false, sparseA });
     }
     return [da, db];
@@ -45,10 +45,70 @@ export function biasAdd(tape: Tape, x: Tensor, bias: Tensor, relu: boolean): Ten
     }
     let dbias: Storage | null = null;
     if (bias.requiresGrad) {
-      dbias = tape.alloc(cols);
+      dbias = tape.gradFor(bias, cols);
       tape.backend.sumRows(dbias, dz, rows, cols);
     }
     return [dz, dbias];
+  });
+  return out;
+}
+
+/**
+ * A dense layer, fused: x [m,k] · kernel [k,n] + bias, then ReLU if asked, in one matmul. Backward
+ * in two: dx = dz·kernelᵀ (masked by x's own ReLU when x is one's output, which that ReLU's backward
+ * then skips) and dkernel = xᵀ·dz with the bias gradient Σ_rows dz in the same dispatch. The
+ * reference is matmul then biasAdd (tests/engine/gradcheck compares gradients).
+ */
+export function dense(tape: Tape, x: Tensor, kernel: Tensor, bias: Tensor, relu: boolean): Tensor {
+  const [m, k] = x.shape;
+  const [kb, n] = kernel.shape;
+  if (x.shape.length !== 2 || k !== kb)
+    throw new Error(`dense: cannot multiply [${x.shape}]·[${kernel.shape}]`);
+  if (bias.size !== n) throw new Error(`dense: bias of ${bias.size} for ${n} columns`);
+  const b = tape.backend;
+  const out = tape.tensor([m, n], x.requiresGrad || kernel.requiresGrad || bias.requiresGrad);
+  const sparseA = x.mostlyZeros;
+  b.matmul(
+    out.storage,
+    x.storage,
+    kernel.storage,
+    { m, n, k, transA: false, transB: false, sparseA, sparseIndex: x.sparseIndex?.rows },
+    { bias: bias.storage, relu },
+  );
+  out.reluOutput = relu;
+  tape.record(out, [x, kernel, bias], (dy) => {
+    let dz = dy as Storage;
+    if (relu && !tape.isMasked(dz)) {
+      dz = tape.alloc(m * n);
+      // NOTE: masks on the saved output: out > 0 exactly where x·W + b > 0.
+      b.reluBackward(dz, dy as Storage, out.storage, m * n);
+    }
+    let dx: Storage | null = null;
+    let dkernel: Storage | null = null;
+    let dbias: Storage | null = null;
+    if (x.requiresGrad) {
+      dx = tape.gradFor(x, m * k);
+      const mask = x.reluOutput ? x.storage : undefined;
+      b.matmul(dx, dz, kernel.storage, { m, n: k, k: n, transA: false, transB: true }, { mask });
+      if (mask) tape.markMasked(dx);
+    }
+    if (bias.requiresGrad) dbias = tape.gradFor(bias, n);
+    if (kernel.requiresGrad) {
+      dkernel = tape.gradFor(kernel, k * n);
+      const shape = {
+        m: k,
+        n,
+        k: m,
+        transA: true,
+        transB: false,
+        sparseA,
+        sparseIndex: x.sparseIndex?.columns ?? undefined,
+      };
+      b.matmul(dkernel, x.storage, dz, shape, { columnSums: dbias ?? undefined });
+    } else if (dbias) {
+      b.sumRows(dbias, dz, m, n);
+    }
+    return [dx, dkernel, dbias];
   });
   return out;
 }

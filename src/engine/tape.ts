@@ -19,6 +19,8 @@ interface Entry {
 export class Tape {
   private readonly entries: Entry[] = [];
   private readonly allocations: Storage[] = [];
+  /** Gradients that already carry the mask of the ReLU that made their tensor (see Tensor.reluOutput). */
+  private readonly masked = new Set<Storage>();
 
   constructor(
     readonly backend: Backend,
@@ -30,6 +32,20 @@ export class Tape {
     const storage = this.backend.alloc(length);
     this.allocations.push(storage);
     return storage;
+  }
+
+  /** Storage for `input`'s gradient: its gradTarget the first time it gets one, else a temporary. */
+  gradFor(input: Tensor, length: number): Storage {
+    return input.gradTarget && !input.grad ? input.gradTarget : this.alloc(length);
+  }
+
+  /** Records that this gradient has its tensor's ReLU mask applied already (the mask is idempotent). */
+  markMasked(grad: Storage): void {
+    this.masked.add(grad);
+  }
+
+  isMasked(grad: Storage | null): boolean {
+    return grad !== null && this.masked.has(grad);
   }
 
   tensor(shape: readonly number[], requiresGrad: boolean): Tensor {
@@ -70,8 +86,9 @@ export class Tape {
         if (!input.grad) {
           input.grad = new Tensor(this.backend, input.shape, grad);
         } else {
-          // A tensor used twice: gradients accumulate.
+          // A tensor used twice: gradients accumulate; the sum is masked only if both parts were.
           this.backend.add(input.grad.storage, grad, input.size);
+          if (!this.masked.has(grad)) this.masked.delete(input.grad.storage);
         }
       });
     }
@@ -81,6 +98,7 @@ export class Tape {
   release(): void {
     for (const entry of this.entries) for (const input of entry.inputs) input.grad = null;
     this.entries.length = 0;
+    this.masked.clear();
     for (let i = this.allocations.length - 1; i >= 0; i--) this.backend.free(this.allocations[i]);
     this.allocations.length = 0;
   }

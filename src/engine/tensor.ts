@@ -1,4 +1,4 @@
-import type { Backend, Storage } from '../backend/backend';
+import type { Backend, SparseIndex, Storage } from '../backend/backend';
 
 /** A shaped view of device storage, with the gradient the tape fills in during backward. */
 export class Tensor {
@@ -9,15 +9,37 @@ export class Tensor {
    * which may skip the zero terms (MatmulShape.sparseA).
    */
   mostlyZeros = false;
+  /** The sparse path's indexes of this (batch) tensor as A and as Aᵀ, when its producer built them. */
+  sparseIndex: { rows: SparseIndex; columns: SparseIndex | null } | null = null;
+  /**
+   * Values are a ReLU's output (dense() with relu): an op that takes this tensor as its left operand
+   * may apply the ReLU's mask (value > 0) in the epilogue of the matmul that makes its gradient.
+   */
+  reluOutput = false;
+  /**
+   * Where backward writes this tensor's gradient, when it has a home of its own (a parameter's slot
+   * in the model's gradient arena, read by the one optimizer dispatch); else a tape temporary.
+   */
+  gradTarget: Storage | null = null;
 
   constructor(
     readonly backend: Backend,
     readonly shape: readonly number[],
-    readonly storage: Storage,
+    private _storage: Storage,
     readonly requiresGrad = false,
   ) {
-    if (storage.length < this.size)
-      throw new Error(`storage of ${storage.length} words cannot hold shape [${shape}]`);
+    if (_storage.length < this.size)
+      throw new Error(`storage of ${_storage.length} words cannot hold shape [${shape}]`);
+  }
+
+  get storage(): Storage {
+    return this._storage;
+  }
+
+  /** Moves a parameter into new storage (its slot in a ParameterArena); the old one is the caller's. */
+  relocate(storage: Storage): void {
+    if (storage.length < this.size) throw new Error(`relocate: ${storage.length} words for [${this.shape}]`);
+    this._storage = storage;
   }
 
   get size(): number {

@@ -1,4 +1,4 @@
-import type { Backend, Storage } from '../backend/backend';
+import { type Backend, type Storage, sparseIndexLayout, sparseIndexViews } from '../backend/backend';
 import type { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
 
@@ -48,12 +48,28 @@ export class DeviceDataset {
 
   /**
    * Batch rows order[offset .. offset + rows), gathered on the device into tape temporaries: the
-   * images as [rows, pixelsPerImage] floats in [0, 1], and their labels (u32).
+   * images as [rows, pixelsPerImage] floats in [0, 1], and their labels (u32); on a backend that
+   * skips zeros, also the input's sparse indexes (Tensor.sparseIndex), in the same dispatch.
    */
-  gather(tape: Tape, order: Storage, offset: number, rows: number): { input: Tensor; labels: Storage } {
+  gather(
+    tape: Tape,
+    order: Storage,
+    offset: number,
+    rows: number,
+    /** false when no matmul reads the batch (a ConvNet's first layer): no index is built. */
+    sparseIndex = true,
+  ): { input: Tensor; labels: Storage } {
     const input = tape.tensor([rows, this.pixelsPerImage], false);
     input.mostlyZeros = this.mostlyZeros;
     const labels = tape.alloc(rows);
+    let index: { storage: Storage; parts: 1 | 2 } | undefined;
+    if (sparseIndex && this.mostlyZeros && tape.backend.skipsZeros) {
+      // The sparse matmuls' indexes, built by the same dispatch: x's for the forward and, when
+      // training, xᵀ's for the weight gradient.
+      const parts = tape.recordsGrad ? 2 : 1;
+      index = { storage: tape.alloc(sparseIndexLayout(rows, this.pixelsPerImage, parts).length), parts };
+      input.sparseIndex = sparseIndexViews(tape.backend, index.storage, rows, this.pixelsPerImage, parts);
+    }
     tape.backend.gatherBatch({
       x: input.storage,
       labels,
@@ -63,6 +79,7 @@ export class DeviceDataset {
       offset,
       rows,
       pixelsPerImage: this.pixelsPerImage,
+      index,
     });
     return { input, labels };
   }

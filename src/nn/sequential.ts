@@ -5,6 +5,7 @@ import type { Tensor } from '../engine/tensor';
 import { type DeviceDataset, imagesTensor } from './dataset';
 import type { Layer } from './layer';
 import { type BatchLogs, MetricsReader } from './metricsReader';
+import { ParameterArena } from './parameterArena';
 import { Random } from './random';
 import type { RMSprop } from './rmsprop';
 
@@ -59,6 +60,7 @@ export class Sequential {
   /** Set to true (e.g. from onBatchEnd) to end fit() after the current batch, as in Keras. */
   stopTraining = false;
   private compiled: CompileConfig | null = null;
+  private arena: ParameterArena | null = null;
   private outputShape: readonly number[] = [];
 
   constructor(readonly layers: Layer[]) {
@@ -79,6 +81,9 @@ export class Sequential {
     try {
       for (const layer of this.layers) shape = layer.build(config.backend, shape, random);
       this.outputShape = shape;
+      // One storage for every parameter and one for their gradients: one optimizer dispatch a step.
+      this.arena = ParameterArena.pack(config.backend, this.parameters);
+      config.optimizer.attach(config.backend, this.arena);
     } catch (error) {
       // A layer that cannot take its input: free what the layers before it allocated.
       for (const layer of this.layers) layer.dispose();
@@ -140,7 +145,7 @@ export class Sequential {
   private trainStep(x: DeviceDataset, order: Storage, offset: number, rows: number, metrics: Storage): void {
     const { backend, optimizer } = this.config();
     const tape = new Tape(backend);
-    const { input, labels } = x.gather(tape, order, offset, rows);
+    const { input, labels } = x.gather(tape, order, offset, rows, this.layers[0].kind === 'Dense');
     const { loss } = softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
     tape.backward(loss);
     optimizer.step(backend, this.parameters);
@@ -233,7 +238,7 @@ export class Sequential {
     for (let offset = 0; offset < x.count; offset += batchSize) {
       const rows = Math.min(batchSize, x.count - offset);
       const tape = new Tape(backend, false);
-      const { input, labels } = x.gather(tape, order, offset, rows);
+      const { input, labels } = x.gather(tape, order, offset, rows, this.layers[0].kind === 'Dense');
       const logits = this.logits(tape, input);
       softmaxCrossEntropy(tape, logits, labels, metrics);
       eachBatch?.(logits.storage, labels, offset, rows);
@@ -276,6 +281,8 @@ export class Sequential {
     if (!this.compiled) return;
     this.compiled.optimizer.dispose(this.compiled.backend);
     for (const layer of this.layers) layer.dispose();
+    this.arena?.dispose();
+    this.arena = null;
     this.compiled = null;
   }
 }

@@ -1,5 +1,6 @@
 import type { Backend } from '../backend/backend';
-import { CLASSES } from '../data/mnist';
+import { CLASSES, PIXELS } from '../data/mnist';
+import { buildLayers } from './architecture';
 import { DeviceDataset } from './dataset';
 import { Dense } from './dense';
 import { evaluateInDetail, inputGradients } from './insight';
@@ -14,7 +15,8 @@ import { Sequential } from './sequential';
  * predict, explain a drawing), on a throwaway model and random data. Pipelines depend on no size
  * (sizes are uniforms), so any later dense model reuses them: run this while the data downloads
  * and the first real step starts at once. On CPU-backed adapters compiling is most of the cold
- * start. A ConvNet's convolution and pooling kernels are compiled at its first step.
+ * start. The convolution and pooling kernels are compiled the same way, on a small ConvNet (their
+ * pipelines depend on no size either), so a ConvNet's first step is not a cold one.
  */
 export async function warmUp(
   backend: Backend,
@@ -40,14 +42,30 @@ export async function warmUp(
     new Dense(hidden, { activation: 'relu', inputShape: [pixelsPerImage] }),
     new Dense(CLASSES, { activation: 'softmax' }),
   ]);
-  model.compile({ backend, optimizer: rmsprop(), loss: 'categoricalCrossentropy' });
+  // Every op of the editor's stacks: conv (with the split-K kernel gradient), pool, flatten, dense.
+  const convnet =
+    pixelsPerImage === PIXELS
+      ? new Sequential(
+          buildLayers([
+            { kind: 'conv', filters: 4 },
+            { kind: 'pool' },
+            { kind: 'conv', filters: 4 },
+            { kind: 'flatten' },
+            { kind: 'dense', units: 8 },
+          ]),
+        )
+      : null;
   try {
-    await model.fit(data, { epochs: 1, batchSize: count });
-    await evaluateInDetail(model, data);
-    await model.predict(new Float32Array(pixelsPerImage));
-    await inputGradients(model, new Float32Array(pixelsPerImage));
+    for (const m of convnet ? [model, convnet] : [model]) {
+      m.compile({ backend, optimizer: rmsprop(), loss: 'categoricalCrossentropy' });
+      await m.fit(data, { epochs: 1, batchSize: count });
+      await evaluateInDetail(m, data);
+      await m.predict(new Float32Array(pixelsPerImage));
+      await inputGradients(m, new Float32Array(pixelsPerImage));
+    }
   } finally {
     model.dispose();
+    convnet?.dispose();
     data.dispose();
   }
 }

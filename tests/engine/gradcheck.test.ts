@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Storage } from '../../src/backend/backend';
 import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
 import { conv2d, maxPool2d } from '../../src/engine/convOps';
-import { biasAdd, matmul, reshape, softmaxCrossEntropy } from '../../src/engine/ops';
+import { biasAdd, dense, matmul, reshape, softmaxCrossEntropy } from '../../src/engine/ops';
 import { Tape } from '../../src/engine/tape';
 import { Tensor } from '../../src/engine/tensor';
 import { Random } from '../../src/nn/random';
@@ -120,6 +120,50 @@ describe('gradients match finite differences', () => {
       labelsFor(6, r),
       1e-3,
     );
+  });
+
+  test('dense (fused): three layers, ReLU masks applied by the next layer, every input', async () => {
+    const r = new Random(7);
+    const x = randomTensor([6, 7], r);
+    const [w1, b1, w2, b2, w3, b3] = [
+      randomTensor([7, 8], r),
+      randomTensor([8], r),
+      randomTensor([8, 9], r),
+      randomTensor([9], r),
+      randomTensor([9, CLASSES], r),
+      randomTensor([CLASSES], r),
+    ];
+    await gradcheck(
+      (t) => dense(t, dense(t, dense(t, x, w1, b1, true), w2, b2, true), w3, b3, false),
+      [x, w1, b1, w2, b2, w3, b3],
+      labelsFor(6, r),
+      1e-3,
+    );
+  });
+
+  test('dense (fused) gives the same gradients as matmul then biasAdd', async () => {
+    const r = new Random(8);
+    const x = randomTensor([5, 7], r);
+    const [w1, b1, w2, b2] = [
+      randomTensor([7, 8], r),
+      randomTensor([8], r),
+      randomTensor([8, CLASSES], r),
+      randomTensor([CLASSES], r),
+    ];
+    const grads = async (graph: (t: Tape) => Tensor) => {
+      const tape = new Tape(backend);
+      const { loss } = softmaxCrossEntropy(tape, graph(tape), labelsFor(5, new Random(9)), backend.alloc(4));
+      tape.backward(loss);
+      const out = await Promise.all([x, w1, b1, w2, b2].map((p) => (p.grad as Tensor).toArray()));
+      tape.release();
+      return out;
+    };
+    const fused = await grads((t) => dense(t, dense(t, x, w1, b1, true), w2, b2, false));
+    const composed = await grads((t) =>
+      biasAdd(t, matmul(t, biasAdd(t, matmul(t, x, w1), b1, true), w2), b2, false),
+    );
+    for (let i = 0; i < fused.length; i++)
+      for (let j = 0; j < fused[i].length; j++) expect(fused[i][j]).toBeCloseTo(composed[i][j], 6);
   });
 
   test('a tensor used twice accumulates both gradients', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { Backend } from '../../src/backend/backend';
+import { type Backend, sparseIndexLayout } from '../../src/backend/backend';
 import {
   type FakeDataset,
   fakeDataset,
@@ -81,4 +81,60 @@ describe('gatherBatch on WebGPU matches the CPU reference', () => {
     };
     await expectSameOnBoth(c, fakeDataset(c, 4), [{ offset: c.offset, rows: c.rows }]);
   });
+});
+
+/** The batch and its sparse indexes (parts 1: x's, parts 2: also xᵀ's), as lists per block. */
+async function runIndexed(backend: Backend, d: FakeDataset, c: GatherBatchCase, parts: 1 | 2) {
+  const { offset, rows, pixelsPerImage } = c;
+  const images = backend.uploadBytes(d.pixels);
+  const labelBytes = backend.uploadBytes(d.labels);
+  const order = backend.alloc(d.order.length);
+  backend.write(order, d.order);
+  const layout = sparseIndexLayout(rows, pixelsPerImage, parts);
+  const [x, labels, index] = [
+    backend.alloc(rows * pixelsPerImage),
+    backend.alloc(rows),
+    backend.alloc(layout.length),
+  ];
+  backend.write(index, new Uint32Array(layout.length).fill(0xffffffff));
+  backend.gatherBatch({
+    x,
+    labels,
+    images,
+    labelBytes,
+    order,
+    offset,
+    rows,
+    pixelsPerImage,
+    index: { storage: index, parts },
+  });
+  const words = await backend.readU32(index);
+  const lists = (countsAt: number, columnsAt: number, blocks: number, k: number) =>
+    Array.from({ length: blocks }, (_, b) =>
+      Array.from(words.subarray(columnsAt + b * k, columnsAt + b * k + words[countsAt + b])),
+    );
+  const out = {
+    x: await backend.read(x),
+    rows: lists(layout.rowCounts, layout.rowColumns, layout.rowWords.counts, pixelsPerImage),
+    pixels: parts === 2 ? lists(layout.pixelCounts, layout.pixelColumns, layout.pixelWords.counts, rows) : [],
+  };
+  for (const s of [x, labels, index, images, labelBytes, order]) backend.free(s);
+  return out;
+}
+
+describe('gatherBatch with the sparse indexes (one dispatch) matches gatherBatch then nonzeroColumns', () => {
+  for (const c of gatherBatchCases)
+    for (const parts of [1, 2] as const)
+      test(`${c.name}, parts ${parts}`, async () => {
+        // Mostly zeros, as MNIST: about 4 bytes in 5.
+        const d = fakeDataset(c, 5);
+        d.pixels.forEach((v, i) => {
+          if ((v * 7 + i) % 5 !== 0) d.pixels[i] = 0;
+        });
+        const [onGpu, onCpu] = [await runIndexed(gpu, d, c, parts), await runIndexed(cpu, d, c, parts)];
+        expectClose(onGpu.x, onCpu.x, c.atol, c.rtol, 'x');
+        expect(onGpu.rows, 'index of x').toEqual(onCpu.rows);
+        expect(onGpu.pixels, 'index of xᵀ').toEqual(onCpu.pixels);
+        expect(onCpu.rows.flat().length, 'the case has nonzeros').toBeGreaterThan(0);
+      });
 });

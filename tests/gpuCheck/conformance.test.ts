@@ -98,23 +98,24 @@ describe('gpu:check conformance', () => {
     expect(results.filter((r) => r.kernel !== 'sumRows' && !r.ok)).toEqual([]);
   }, 120_000);
 
-  test('training-step gradients: the CPU backend agrees with itself, a wrong reluBackward does not', async () => {
+  test('training-step gradients: the CPU backend agrees with itself, a wrong ReLU mask does not', async () => {
     const random = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 2654435761) % 251);
     const images = { pixels: random(128 * 784), labels: Uint8Array.from({ length: 128 }, (_, i) => i % 10) };
     const variants = [{ name: 'cpu', set: () => {} }];
     const same = await gradientChecks(new CpuBackend(), new CpuBackend(), images, variants);
     expect(same.map((r) => r.ok)).toEqual([true, true]);
-    class WrongReluBackward extends CpuBackend {
+    // The hidden layer's ReLU mask is applied in the epilogue of the matmul that makes its gradient.
+    class WrongReluMask extends CpuBackend {
       constructor() {
         super();
-        const reluBackward = this.reluBackward;
-        this.reluBackward = (dx, dy, y, length) => {
-          reluBackward(dx, dy, y, length);
-          f32(dx)[0] += 0.5;
+        const matmul = this.matmul;
+        this.matmul = (out, a, b, shape, epilogue) => {
+          matmul(out, a, b, shape, epilogue);
+          if (epilogue?.mask) f32(out)[0] += 0.5;
         };
       }
     }
-    const wrong = await gradientChecks(new WrongReluBackward(), new CpuBackend(), images, variants);
+    const wrong = await gradientChecks(new WrongReluMask(), new CpuBackend(), images, variants);
     expect(wrong.map((r) => r.ok)).toEqual([false, false]);
     expect(wrong[0].problem).toMatch(/parameter \d+: element \d+/);
   }, 120_000);

@@ -1,4 +1,4 @@
-import type { Backend, Storage } from '../backend';
+import { type Backend, type Storage, VIEW_ALIGN } from '../backend';
 import { CpuStorage, cpuKernels, type Kernels } from './kernels';
 
 const cpu = (s: Storage) => s as CpuStorage;
@@ -21,7 +21,16 @@ export class CpuBackend implements Backend {
     return new CpuStorage(length);
   }
   free(storage: Storage): void {
-    this.bytesInUse -= storage.length * 4;
+    if (!cpu(storage).isView) this.bytesInUse -= storage.length * 4;
+  }
+  view(storage: Storage, offset: number, length: number): Storage {
+    if (offset % VIEW_ALIGN !== 0 || offset + length > storage.length)
+      throw new Error(`view: ${length} words at ${offset} of ${storage.length}`);
+    const s = cpu(storage);
+    return new CpuStorage(length, s.f32.buffer as ArrayBuffer, s.f32.byteOffset / 4 + offset, true);
+  }
+  copy(dst: Storage, src: Storage, length: number): void {
+    cpu(dst).u32.set(cpu(src).u32.subarray(0, length));
   }
   write(storage: Storage, data: Float32Array | Uint32Array): void {
     if (data instanceof Float32Array) cpu(storage).f32.set(data);

@@ -6,13 +6,14 @@ import type {
   ConfusionArgs,
   Conv2dShape,
   GatherBatchArgs,
+  MatmulEpilogue,
   MatmulShape,
   PoolShape,
   RmspropHyper,
   SoftmaxXentArgs,
   Storage,
 } from '../backend';
-import { SPARSE_ROWS } from '../backend';
+import { SPARSE_ROWS, sparseIndexLayout } from '../backend';
 import { add } from './add';
 import { biasAddRelu } from './biasAddRelu';
 import { confusion } from './confusion';
@@ -31,11 +32,16 @@ export class CpuStorage implements Storage {
   readonly f32: Float32Array;
   readonly u32: Uint32Array;
   readonly bytes: Uint8Array;
-  constructor(readonly length: number) {
-    const words = new ArrayBuffer(length * 4);
-    this.f32 = new Float32Array(words);
-    this.u32 = new Uint32Array(words);
-    this.bytes = new Uint8Array(words);
+  /** A view shares `words` with the storage it was made from (Backend.view). */
+  constructor(
+    readonly length: number,
+    words = new ArrayBuffer(length * 4),
+    offset = 0,
+    readonly isView = false,
+  ) {
+    this.f32 = new Float32Array(words, offset * 4, length);
+    this.u32 = new Uint32Array(words, offset * 4, length);
+    this.bytes = new Uint8Array(words, offset * 4, length * 4);
   }
 }
 
@@ -44,9 +50,22 @@ const u32 = (s: Storage) => (s as CpuStorage).u32;
 const bytes = (s: Storage) => (s as CpuStorage).bytes;
 
 export const cpuKernels = {
-  /** C[M,N] = op(A)[M,K] · op(B)[K,N]; the sparseA hint is the GPU's to use. */
-  matmul: (out: Storage, a: Storage, b: Storage, shape: MatmulShape): void =>
-    matmul(f32(out), f32(a), f32(b), shape),
+  /**
+   * C[M,N] = op(A)[M,K] · op(B)[K,N], then the epilogue; the sparseA hint is the GPU's to use. The
+   * reference is the composition of the kernels the epilogue replaces.
+   */
+  matmul: (out: Storage, a: Storage, b: Storage, shape: MatmulShape, epilogue: MatmulEpilogue = {}): void => {
+    matmul(f32(out), f32(a), f32(b), shape);
+    const { m, n, k } = shape;
+    const c = f32(out);
+    if (epilogue.bias) biasAddRelu(c, c, f32(epilogue.bias), m, n, epilogue.relu ?? false);
+    else if (epilogue.relu) for (let i = 0; i < m * n; i++) c[i] = Math.max(c[i], 0);
+    if (epilogue.mask) reluBackward(c, c, f32(epilogue.mask), m * n);
+    if (epilogue.columnSums) {
+      if (shape.transB) throw new Error('matmul: columnSums needs transB false');
+      sumRows(f32(epilogue.columnSums), f32(b), k, n);
+    }
+  },
   /**
    * The sparse matmul's index: for each block of SPARSE_ROWS rows of op(A), the columns holding a
    * nonzero and how many; `columns` and `counts` hold sparseIndexWords(shape) words.
@@ -74,7 +93,8 @@ export const cpuKernels = {
     }),
   rmsprop: (param: Storage, meanSquare: Storage, grad: Storage, length: number, hyper: RmspropHyper): void =>
     rmsprop(f32(param), f32(meanSquare), f32(grad), length, hyper),
-  gatherBatch: (a: GatherBatchArgs): void =>
+  /** The batch, and with `index` its sparse indexes: the composition gatherBatch, nonzeroColumns. */
+  gatherBatch: (a: GatherBatchArgs): void => {
     gatherBatch(
       f32(a.x),
       u32(a.labels),
@@ -84,7 +104,31 @@ export const cpuKernels = {
       a.offset,
       a.rows,
       a.pixelsPerImage,
-    ),
+    );
+    if (!a.index) return;
+    const l = sparseIndexLayout(a.rows, a.pixelsPerImage, a.index.parts);
+    const words = u32(a.index.storage);
+    const part = (at: number, length: number) => words.subarray(at, at + length);
+    const x = f32(a.x);
+    const shape = { m: a.rows, k: a.pixelsPerImage, transA: false };
+    nonzeroColumns(
+      part(l.rowColumns, l.rowWords.columns),
+      part(l.rowCounts, l.rowWords.counts),
+      x,
+      shape,
+      SPARSE_ROWS,
+    );
+    if (a.index.parts === 2) {
+      const t = { m: a.pixelsPerImage, k: a.rows, transA: true };
+      nonzeroColumns(
+        part(l.pixelColumns, l.pixelWords.columns),
+        part(l.pixelCounts, l.pixelWords.counts),
+        x,
+        t,
+        SPARSE_ROWS,
+      );
+    }
+  },
   confusion: (a: ConfusionArgs): void =>
     confusion({
       rows: a.rows,

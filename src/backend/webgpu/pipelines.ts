@@ -60,7 +60,7 @@ export class UniformCache {
   }
 }
 
-/** Bind groups keyed by pipeline and the identity of each bound buffer. */
+/** Bind groups keyed by pipeline and the identity (and range, for a view) of each bound buffer. */
 export class BindGroupCache {
   created = 0;
   private readonly groups = new Map<string, GPUBindGroup>();
@@ -78,8 +78,9 @@ export class BindGroupCache {
     return id;
   }
 
-  get(pipeline: GPUComputePipeline, buffers: GPUBuffer[]): GPUBindGroup {
-    const key = `${this.idOf(pipeline)}:${buffers.map((b) => this.idOf(b)).join(',')}`;
+  get(pipeline: GPUComputePipeline, buffers: GPUBufferBinding[]): GPUBindGroup {
+    const id = (b: GPUBufferBinding) => `${this.idOf(b.buffer)}@${b.offset ?? 0}+${b.size ?? ''}`;
+    const key = `${this.idOf(pipeline)}:${buffers.map(id).join(',')}`;
     let group = this.groups.get(key);
     if (!group) {
       // NOTE: a bound buffer may be destroyed later; stale entries are harmless but hold memory,
@@ -87,7 +88,7 @@ export class BindGroupCache {
       if (this.groups.size > 4096) this.groups.clear();
       group = this.device.createBindGroup({
         layout: pipeline.getBindGroupLayout(0),
-        entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })),
+        entries: buffers.map((resource, binding) => ({ binding, resource })),
       });
       this.groups.set(key, group);
       this.created++;

@@ -1,4 +1,4 @@
-import type { Backend, MatmulShape, Storage } from '../backend';
+import { type Backend, type MatmulShape, type Storage, VIEW_ALIGN } from '../backend';
 import type { Kernels } from '../cpu/kernels';
 import type { Binding, KernelContext } from './kernels/context';
 import type { MatmulVariant } from './kernels/matmul';
@@ -12,10 +12,19 @@ class GpuStorage implements Storage {
   constructor(
     readonly buffer: GPUBuffer,
     readonly length: number,
+    /** Bytes into the buffer: a view (Backend.view) starts past 0, and binds only its range. */
+    readonly offset = 0,
+    readonly isView = false,
   ) {}
 }
 const gpu = (s: Storage) => (s as GpuStorage).buffer;
-const bufferOf = (b: Binding) => (b instanceof GpuStorage ? b.buffer : (b as GPUBuffer));
+const offsetOf = (s: Storage) => (s as GpuStorage).offset;
+/** A whole buffer, or a view's range (rounded up to 16 bytes: kernels read vec4; the arena pads). */
+const bindingOf = (b: Binding): GPUBufferBinding => {
+  if (!(b instanceof GpuStorage)) return { buffer: b as GPUBuffer };
+  if (!b.isView) return { buffer: b.buffer };
+  return { buffer: b.buffer, offset: b.offset, size: Math.ceil(b.length / 4) * 16 };
+};
 
 const STORAGE_USAGE = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
 const STAGING_USAGE = GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST;
@@ -49,7 +58,9 @@ export class WebGPUBackend implements Backend {
     this.uniforms = new UniformCache(device);
     this.bindGroups = new BindGroupCache(device);
     const backend = this;
+    const unused = this.alloc(4);
     this.ctx = {
+      unused,
       limits: device.limits,
       workgroupSize: Math.min(64, device.limits.maxComputeInvocationsPerWorkgroup),
       get matmulVariant() {
@@ -61,7 +72,7 @@ export class WebGPUBackend implements Backend {
       free: (storage) => this.free(storage),
       clear: (storage, length) => this.fill(storage, 0, length),
       dispatch: (pipeline, bindings, x, y = 1) => {
-        const bindGroup = this.bindGroups.get(pipeline, bindings.map(bufferOf));
+        const bindGroup = this.bindGroups.get(pipeline, bindings.map(bindingOf));
         if (this.profiler) {
           // A pass of its own, stamped at both ends.
           this.endPass();
@@ -79,6 +90,11 @@ export class WebGPUBackend implements Backend {
       },
     };
     Object.assign(this, bindKernels(this.ctx));
+  }
+
+  /** The register variant skips zero terms of a batch, over the index its gather builds. */
+  get skipsZeros(): boolean {
+    return this.matmulVariant === 'register';
   }
 
   /** GPU objects created so far; a steady training step must leave this unchanged. */
@@ -134,7 +150,18 @@ export class WebGPUBackend implements Backend {
   }
 
   free(storage: Storage): void {
-    this.pool.release(gpu(storage));
+    if (!(storage as GpuStorage).isView) this.pool.release(gpu(storage));
+  }
+
+  view(storage: Storage, offset: number, length: number): Storage {
+    if (offset % VIEW_ALIGN !== 0 || offset + length > storage.length)
+      throw new Error(`view: ${length} words at ${offset} of ${storage.length}`);
+    return new GpuStorage(gpu(storage), length, offsetOf(storage) + offset * 4, true);
+  }
+
+  copy(dst: Storage, src: Storage, length: number): void {
+    this.endPass();
+    this.commandEncoder().copyBufferToBuffer(gpu(src), offsetOf(src), gpu(dst), offsetOf(dst), length * 4);
   }
 
   write(storage: Storage, data: Float32Array | Uint32Array): void {
@@ -142,7 +169,7 @@ export class WebGPUBackend implements Backend {
     this.flush();
     this.device.queue.writeBuffer(
       gpu(storage),
-      0,
+      offsetOf(storage),
       data.buffer as ArrayBuffer,
       data.byteOffset,
       data.byteLength,
@@ -160,7 +187,7 @@ export class WebGPUBackend implements Backend {
   fill(storage: Storage, value: number, length = storage.length): void {
     if (value === 0) {
       this.endPass();
-      this.commandEncoder().clearBuffer(gpu(storage), 0, length * 4);
+      this.commandEncoder().clearBuffer(gpu(storage), offsetOf(storage), length * 4);
     } else {
       this.write(storage, new Float32Array(length).fill(value));
     }
@@ -179,7 +206,7 @@ export class WebGPUBackend implements Backend {
     const bytes = length * 4;
     const staging = this.pool.acquire(bytes, STAGING_USAGE);
     this.endPass();
-    this.commandEncoder().copyBufferToBuffer(gpu(storage), 0, staging, 0, bytes);
+    this.commandEncoder().copyBufferToBuffer(gpu(storage), offsetOf(storage), staging, 0, bytes);
     this.flush();
     try {
       await staging.mapAsync(GPUMapMode.READ, 0, bytes);

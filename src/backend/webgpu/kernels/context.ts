@@ -11,6 +11,8 @@ export interface KernelContext {
   readonly limits: GPUSupportedLimits;
   /** Invocations per workgroup for the one-dimensional kernels. */
   readonly workgroupSize: number;
+  /** A small storage buffer bound where a kernel's optional binding is not used (never written). */
+  readonly unused: Storage;
   /** The matmul variant the tuning chose (matmulTuning.ts). */
   readonly matmulVariant: MatmulVariant;
   pipeline(id: string, code: string, constants?: Record<string, number | boolean>): GPUComputePipeline;

@@ -3,8 +3,15 @@ import registerCode from '../../../../shaders/matmulRegister.wgsl?raw';
 import registerVec4Code from '../../../../shaders/matmulRegisterVec4.wgsl?raw';
 import sparseACode from '../../../../shaders/matmulSparseA.wgsl?raw';
 import nonzeroColumnsCode from '../../../../shaders/nonzeroColumns.wgsl?raw';
-import { type MatmulShape, SPARSE_ROWS, type Storage, sparseIndexWords } from '../../backend';
-import { dispatch1d, type KernelContext, u32s } from './context';
+import {
+  type MatmulEpilogue,
+  type MatmulShape,
+  SPARSE_ROWS,
+  type SparseIndex,
+  type Storage,
+  sparseIndexWords,
+} from '../../backend';
+import { type Binding, dispatch1d, type KernelContext, u32s } from './context';
 
 /** Two tested variants; matmulTuning.ts times both on the real shapes and keeps the faster. */
 export type MatmulVariant = 'tiled' | 'register';
@@ -39,24 +46,48 @@ export function registerWorkgroup(n: number): { wgX: number; wgY: number } {
 }
 
 /**
- * C = op(A)·op(B) in the tuned variant. The sparse path belongs to the register family (CPU-backed
- * adapters, where skipping halves the step); where tiling won the tuning, a GPU runs the dense kernel.
+ * The epilogue's override flags and its three bindings. A part that is off binds A in a read-only
+ * slot and ctx.unused in the writable one (a buffer bound writable may not be bound twice).
  */
-export function matmul(ctx: KernelContext, out: Storage, a: Storage, b: Storage, s: MatmulShape): void {
+function epilogueParts(ctx: KernelContext, s: MatmulShape, a: Storage, e: MatmulEpilogue) {
+  if (e.columnSums && s.transB) throw new Error('matmul: columnSums needs transB false');
+  const flags = { BIAS: !!e.bias, RELU: !!e.relu, MASK: !!e.mask, SUMS: !!e.columnSums };
+  const bindings: Binding[] = [e.bias ?? a, e.mask ?? a, e.columnSums ?? ctx.unused];
+  // One more row of workgroups computes the column sums (see matmulEpilogue.mjs).
+  return { flags, bindings, extraRows: e.columnSums ? 1 : 0 };
+}
+
+/**
+ * C = op(A)·op(B), then the epilogue, in the tuned variant. The sparse path belongs to the
+ * register family (CPU-backed adapters, where skipping halves the step); where tiling won the
+ * tuning, a GPU runs the dense kernel.
+ */
+export function matmul(
+  ctx: KernelContext,
+  out: Storage,
+  a: Storage,
+  b: Storage,
+  s: MatmulShape,
+  epilogue: MatmulEpilogue = {},
+): void {
+  const { flags: parts, bindings: tail, extraRows } = epilogueParts(ctx, s, a, epilogue);
   if (ctx.matmulVariant === 'register' && canSkipZerosInA(s)) {
+    if (s.sparseIndex) {
+      matmulSparseA(ctx, out, a, b, s.sparseIndex, s, epilogue);
+      return;
+    }
     const words = sparseIndexWords(s);
     // Scratch for this dispatch only: the kernels that use it are recorded in order, and any later
     // write() flushes them first, so the pool may hand these buffers out again at once.
-    const columns = ctx.alloc(words.columns);
-    const counts = ctx.alloc(words.counts);
-    nonzeroColumns(ctx, columns, counts, a, s);
-    matmulSparseA(ctx, out, a, b, columns, counts, s);
-    ctx.free(counts);
-    ctx.free(columns);
+    const index = { columns: ctx.alloc(words.columns), counts: ctx.alloc(words.counts) };
+    nonzeroColumns(ctx, index.columns, index.counts, a, s);
+    matmulSparseA(ctx, out, a, b, index, s, epilogue);
+    ctx.free(index.counts);
+    ctx.free(index.columns);
     return;
   }
   const dims = ctx.uniform(u32s(s.m, s.n, s.k));
-  const flags = { TRANS_A: s.transA, TRANS_B: s.transB };
+  const flags = { TRANS_A: s.transA, TRANS_B: s.transB, ...parts };
   if (ctx.matmulVariant === 'register') {
     // B read four columns at a time where its layout allows (see matmulRegisterVec4.wgsl).
     const { wgX, wgY } = registerWorkgroup(s.n);
@@ -64,12 +95,14 @@ export function matmul(ctx: KernelContext, out: Storage, a: Storage, b: Storage,
     const pipeline = canReadBAsVec4(s)
       ? ctx.pipeline('matmulRegisterVec4', registerVec4Code, constants)
       : ctx.pipeline('matmulRegister', registerCode, constants);
-    ctx.dispatch(pipeline, [out, a, b, dims], Math.ceil(s.n / (8 * wgX)), Math.ceil(s.m / (8 * wgY)));
+    const rows = Math.ceil(s.m / (8 * wgY)) + extraRows;
+    ctx.dispatch(pipeline, [out, a, b, dims, ...tail], Math.ceil(s.n / (8 * wgX)), rows);
     return;
   }
   const { wgX, wgY, tileK } = tiledConfig(ctx.limits);
   const pipeline = ctx.pipeline('matmul', tiledCode, { ...flags, WG_X: wgX, WG_Y: wgY, TILE_K: tileK });
-  ctx.dispatch(pipeline, [out, a, b, dims], Math.ceil(s.n / (wgX * 4)), Math.ceil(s.m / (wgY * 4)));
+  const rows = Math.ceil(s.m / (wgY * 4)) + extraRows;
+  ctx.dispatch(pipeline, [out, a, b, dims, ...tail], Math.ceil(s.n / (wgX * 4)), rows);
 }
 
 // The sparse index's shape (rows per block; matmulSparseA.wgsl computes one block per invocation).
@@ -99,18 +132,24 @@ export function nonzeroColumns(
   dispatch1d(ctx, pipeline, [columns, counts, a, ctx.uniform(u32s(s.m, s.k))], Math.ceil(s.m / SPARSE_ROWS));
 }
 
-/** C = op(A)·B over the index that nonzeroColumns() built for A (matmulSparseA.wgsl). */
+/** C = op(A)·B over the index that nonzeroColumns() built for A (matmulSparseA.wgsl), then the epilogue. */
 export function matmulSparseA(
   ctx: KernelContext,
   out: Storage,
   a: Storage,
   b: Storage,
-  columns: Storage,
-  counts: Storage,
+  index: SparseIndex,
   s: MatmulShape,
+  epilogue: MatmulEpilogue = {},
 ): void {
-  const pipeline = ctx.pipeline('matmulSparseA', sparseACode, { TRANS_A: s.transA });
+  const { flags, bindings, extraRows } = epilogueParts(ctx, s, a, epilogue);
+  const pipeline = ctx.pipeline('matmulSparseA', sparseACode, { TRANS_A: s.transA, ...flags });
   const dims = ctx.uniform(u32s(s.m, s.n, s.k));
   // 8x8 invocations per workgroup, each 4 rows x 16 columns.
-  ctx.dispatch(pipeline, [out, a, b, columns, counts, dims], Math.ceil(s.n / 128), Math.ceil(s.m / 32));
+  ctx.dispatch(
+    pipeline,
+    [out, a, b, index.columns, index.counts, dims, ...bindings],
+    Math.ceil(s.n / 128),
+    Math.ceil(s.m / 32) + extraRows,
+  );
 }

@@ -26,9 +26,14 @@ export interface BookRunSettings {
   hidden: number;
   seed: number;
   train: number;
+  /** Train on shifted, rotated and scaled images (--augment 1), as the app's setting. */
+  augment: boolean;
 }
 
-/** The settings from flags named as in the app's URL (epochs, batch, lr, hidden, seed, train, model, layers). */
+/**
+ * The settings from flags named as in the app's URL (epochs, batch, lr, hidden, seed, train, model,
+ * layers, augment).
+ */
 export function bookRunSettings(get: (name: string) => string | null | undefined): BookRunSettings {
   const num = (name: string, fallback: number) => Number(get(name) ?? fallback);
   const convnet = get('model') === 'convnet';
@@ -41,6 +46,7 @@ export function bookRunSettings(get: (name: string) => string | null | undefined
     hidden: num('hidden', 512),
     seed: num('seed', 1),
     train: num('train', 60000),
+    augment: ['1', 'true'].includes(get('augment') ?? ''),
   };
 }
 
@@ -95,6 +101,7 @@ export async function bookRun(
       epochs: settings.epochs,
       batchSize: settings.batchSize,
       shuffle: true,
+      augment: settings.augment,
       logEvery: 50,
       onBatchEnd: (l) =>
         log(

@@ -1,3 +1,4 @@
+import type { AugmentRanges } from '../backend/augmentation';
 import type { Backend, Storage } from '../backend/backend';
 import type { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
@@ -7,6 +8,13 @@ export function isMostlyZeros(values: ArrayLike<number>): boolean {
   let zeros = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === 0) zeros++;
   return zeros * 2 > values.length;
+}
+
+/** What picks a batch's transforms: the run's seed and the training step, and how far they may go. */
+export interface Augment {
+  seed: number;
+  step: number;
+  ranges: AugmentRanges;
 }
 
 /**
@@ -48,13 +56,21 @@ export class DeviceDataset {
 
   /**
    * Batch rows order[offset .. offset + rows), gathered on the device into tape temporaries: the
-   * images as [rows, pixelsPerImage] floats in [0, 1], and their labels (u32).
+   * images as [rows, pixelsPerImage] floats in [0, 1], and their labels (u32). With `augment`, each
+   * (square) image is moved by a transform drawn from the seed, the step and its row
+   * (shaders/gatherBatchAugmented.wgsl).
    */
-  gather(tape: Tape, order: Storage, offset: number, rows: number): { input: Tensor; labels: Storage } {
+  gather(
+    tape: Tape,
+    order: Storage,
+    offset: number,
+    rows: number,
+    augment?: Augment,
+  ): { input: Tensor; labels: Storage } {
     const input = tape.tensor([rows, this.pixelsPerImage], false);
     input.mostlyZeros = this.mostlyZeros;
     const labels = tape.alloc(rows);
-    tape.backend.gatherBatch({
+    const args = {
       x: input.storage,
       labels,
       images: this.images,
@@ -63,7 +79,14 @@ export class DeviceDataset {
       offset,
       rows,
       pixelsPerImage: this.pixelsPerImage,
-    });
+    };
+    if (!augment) tape.backend.gatherBatch(args);
+    else {
+      const side = Math.sqrt(this.pixelsPerImage);
+      if (!Number.isInteger(side))
+        throw new Error(`augment: ${this.pixelsPerImage}-pixel images are not square`);
+      tape.backend.gatherBatchAugmented({ ...args, width: side, height: side, ...augment });
+    }
     return { input, labels };
   }
 

@@ -50,11 +50,13 @@ export function bookRunSettings(get: (name: string) => string | null | undefined
   };
 }
 
-export async function bookRun(
+/** `probe`, if given, is run on the trained model before it is freed; its result is returned with the rest. */
+export async function bookRun<P = undefined>(
   settings: BookRunSettings,
   gpu: GpuDevice,
   mnist: Mnist,
   log: (line: string) => void = console.log,
+  probe?: (model: Sequential) => Promise<P>,
 ) {
   const backend = new WebGPUBackend(gpu.device);
   const convnet = settings.model === 'convnet';
@@ -119,7 +121,9 @@ export async function bookRun(
     log(
       `test: loss ${evaluation.loss.toFixed(4)} accuracy ${evaluation.accuracy.toFixed(4)} (${evalSeconds.toFixed(2)} s)`,
     );
+    const probed = await probe?.(model);
     return {
+      probe: probed,
       adapter: gpu.adapterName,
       settings,
       history,

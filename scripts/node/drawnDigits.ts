@@ -26,7 +26,16 @@ async function readDrawings(model: Sequential) {
     return row.indexOf(Math.max(...row));
   });
   const correct = guesses.filter((g, i) => g === drawnDigits[i].label).length;
-  return { correct, count: drawnDigits.length, accuracy: correct / drawnDigits.length, guesses };
+  // How sure it is of the right answer: finer than the count when nearly all are right.
+  const rightProbability =
+    drawnDigits.reduce((sum, d, i) => sum + probabilities[i * 10 + d.label], 0) / drawnDigits.length;
+  return {
+    correct,
+    count: drawnDigits.length,
+    accuracy: correct / drawnDigits.length,
+    rightProbability,
+    guesses,
+  };
 }
 
 try {
@@ -41,7 +50,7 @@ try {
       .map((d, i) => (drawn.guesses[i] === d.label ? '' : `${d.label}→${drawn.guesses[i]}`))
       .filter(Boolean);
     console.log(
-      `augment ${augment}: test accuracy ${run.test.accuracy.toFixed(4)}, drawn digits ${drawn.correct}/${drawn.count} (${mistakes.join(' ')})`,
+      `augment ${augment}: test accuracy ${run.test.accuracy.toFixed(4)}, drawn digits ${drawn.correct}/${drawn.count} (${mistakes.join(' ')}), mean probability of the right digit ${drawn.rightProbability.toFixed(3)}`,
     );
     results.push({ augment, test: run.test, drawn, trainSeconds: run.trainSeconds, adapter: run.adapter });
   }

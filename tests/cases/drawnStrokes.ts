@@ -4,7 +4,7 @@
 // test that draws them through the real pad and the drawn-digit measurement (scripts/headless/).
 import { drawingToMnist } from '../../src/data/preprocess';
 import { SIZE, STROKE } from '../../src/ui/drawing';
-import fixture from '../fixtures/drawnDigits.json';
+import fixture from '../fixtures/drawnDigits.json' with { type: 'json' };
 
 export type Point = [number, number];
 export type Stroke = Point[];

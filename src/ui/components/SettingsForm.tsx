@@ -53,7 +53,7 @@ export function SettingsForm({ text, errors, disabled, hidden = [], onChange }: 
           </div>
         );
       })}
-      <div className="field">
+      <div className="field switch">
         <label htmlFor="setting-augment">
           <input
             id="setting-augment"
@@ -61,7 +61,7 @@ export function SettingsForm({ text, errors, disabled, hidden = [], onChange }: 
             checked={validateSetting('augment', text.augment).value === true}
             onChange={(event) => onChange('augment', String(event.target.checked))}
             aria-describedby="setting-augment-message"
-          />{' '}
+          />
           {SETTING_LABELS.augment}
         </label>
         <span id="setting-augment-message" className="field-hint">

@@ -1,7 +1,10 @@
 // npm run train:headless [-- --epochs 5 --batch 128 --lr 0.001 --hidden 512 --seed 1 --train 60000]
+// [--augment 1] (train on shifted, rotated and scaled images)
 // or [-- --model convnet --layers c32,p,c64,p,c64,f,d64] (the book's ConvNet, batch 64 by default)
 // Trains the book's model on WebGPU in headless Chromium and prints per-epoch and test figures.
 // With --runtime node, the same run in Node on Dawn (scripts/node/train.ts, bundled by esbuild).
+// With --drawn-digits, in Node on Dawn: the run without and with augmentation, and how well each
+// reads the hand-drawn digits of tests/fixtures/ (scripts/node/drawnDigits.ts).
 import { spawnSync } from 'node:child_process';
 import { runPage } from './headless/browser.mjs';
 import { bundle } from './node/bundle.mjs';
@@ -10,10 +13,13 @@ import { vulkanEnv } from './node/vulkanEnv.mjs';
 const args = process.argv.slice(2);
 const at = args.indexOf('--runtime');
 const runtime = at >= 0 ? args.splice(at, 2)[1] : 'chromium';
+const drawn = args.indexOf('--drawn-digits');
+if (drawn >= 0) args.splice(drawn, 1);
 
-if (runtime === 'node') {
-  await bundle('scripts/node/train.ts', '.gpu-check/train.mjs');
-  const { status } = spawnSync(process.execPath, ['.gpu-check/train.mjs', ...args], {
+if (runtime === 'node' || drawn >= 0) {
+  const entry = drawn >= 0 ? 'drawnDigits' : 'train';
+  await bundle(`scripts/node/${entry}.ts`, `.gpu-check/${entry}.mjs`);
+  const { status } = spawnSync(process.execPath, [`.gpu-check/${entry}.mjs`, ...args], {
     stdio: 'inherit',
     env: vulkanEnv(),
   });

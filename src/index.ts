@@ -1,6 +1,8 @@
 // The engine as a library: a Keras-shaped API over hand-written WebGPU kernels, with a CPU backend
 // that runs the same model from plain TypeScript references. Nothing here touches the DOM or React.
 
+export type { AugmentRanges } from './backend/augmentation';
+export { DEFAULT_AUGMENT } from './backend/augmentation';
 // Backends: WebGPU (the device, then the backend over it) and the CPU references.
 export type {
   Backend,

@@ -26,9 +26,14 @@ export interface BookRunSettings {
   hidden: number;
   seed: number;
   train: number;
+  /** Train on shifted, rotated and scaled images (--augment 1), as the app's setting. */
+  augment: boolean;
 }
 
-/** The settings from flags named as in the app's URL (epochs, batch, lr, hidden, seed, train, model, layers). */
+/**
+ * The settings from flags named as in the app's URL (epochs, batch, lr, hidden, seed, train, model,
+ * layers, augment).
+ */
 export function bookRunSettings(get: (name: string) => string | null | undefined): BookRunSettings {
   const num = (name: string, fallback: number) => Number(get(name) ?? fallback);
   const convnet = get('model') === 'convnet';
@@ -41,14 +46,17 @@ export function bookRunSettings(get: (name: string) => string | null | undefined
     hidden: num('hidden', 512),
     seed: num('seed', 1),
     train: num('train', 60000),
+    augment: ['1', 'true'].includes(get('augment') ?? ''),
   };
 }
 
-export async function bookRun(
+/** `probe`, if given, is run on the trained model before it is freed; its result is returned with the rest. */
+export async function bookRun<P = undefined>(
   settings: BookRunSettings,
   gpu: GpuDevice,
   mnist: Mnist,
   log: (line: string) => void = console.log,
+  probe?: (model: Sequential) => Promise<P>,
 ) {
   const backend = new WebGPUBackend(gpu.device);
   const convnet = settings.model === 'convnet';
@@ -95,6 +103,7 @@ export async function bookRun(
       epochs: settings.epochs,
       batchSize: settings.batchSize,
       shuffle: true,
+      augment: settings.augment,
       logEvery: 50,
       onBatchEnd: (l) =>
         log(
@@ -112,7 +121,9 @@ export async function bookRun(
     log(
       `test: loss ${evaluation.loss.toFixed(4)} accuracy ${evaluation.accuracy.toFixed(4)} (${evalSeconds.toFixed(2)} s)`,
     );
+    const probed = await probe?.(model);
     return {
+      probe: probed,
       adapter: gpu.adapterName,
       settings,
       history,

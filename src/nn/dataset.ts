@@ -1,3 +1,4 @@
+import type { AugmentRanges } from '../backend/augmentation';
 import { type Backend, type Storage, sparseIndexLayout, sparseIndexViews } from '../backend/backend';
 import type { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
@@ -7,6 +8,13 @@ export function isMostlyZeros(values: ArrayLike<number>): boolean {
   let zeros = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === 0) zeros++;
   return zeros * 2 > values.length;
+}
+
+/** What picks a batch's transforms: the run's seed and the training step, and how far they may go. */
+export interface Augment {
+  seed: number;
+  step: number;
+  ranges: AugmentRanges;
 }
 
 /**
@@ -49,7 +57,9 @@ export class DeviceDataset {
   /**
    * Batch rows order[offset .. offset + rows), gathered on the device into tape temporaries: the
    * images as [rows, pixelsPerImage] floats in [0, 1], and their labels (u32); on a backend that
-   * skips zeros, also the input's sparse indexes (Tensor.sparseIndex), in the same dispatch.
+   * skips zeros, also the input's sparse indexes (Tensor.sparseIndex), in the same dispatch. With
+   * `augment`, each (square) image is moved by a transform drawn from the seed, the step and its row
+   * (shaders/gatherBatchAugmented.wgsl); the sparse matmul then builds its index itself.
    */
   gather(
     tape: Tape,
@@ -58,19 +68,20 @@ export class DeviceDataset {
     rows: number,
     /** false when no matmul reads the batch (a ConvNet's first layer): no index is built. */
     sparseIndex = true,
+    augment?: Augment,
   ): { input: Tensor; labels: Storage } {
     const input = tape.tensor([rows, this.pixelsPerImage], false);
     input.mostlyZeros = this.mostlyZeros;
     const labels = tape.alloc(rows);
     let index: { storage: Storage; parts: 1 | 2 } | undefined;
-    if (sparseIndex && this.mostlyZeros && tape.backend.skipsZeros) {
+    if (sparseIndex && !augment && this.mostlyZeros && tape.backend.skipsZeros) {
       // The sparse matmuls' indexes, built by the same dispatch: x's for the forward and, when
       // training, xᵀ's for the weight gradient.
       const parts = tape.recordsGrad ? 2 : 1;
       index = { storage: tape.alloc(sparseIndexLayout(rows, this.pixelsPerImage, parts).length), parts };
       input.sparseIndex = sparseIndexViews(tape.backend, index.storage, rows, this.pixelsPerImage, parts);
     }
-    tape.backend.gatherBatch({
+    const args = {
       x: input.storage,
       labels,
       images: this.images,
@@ -80,7 +91,15 @@ export class DeviceDataset {
       rows,
       pixelsPerImage: this.pixelsPerImage,
       index,
-    });
+    };
+    if (!augment) tape.backend.gatherBatch(args);
+    else {
+      const side = Math.sqrt(this.pixelsPerImage);
+      if (!Number.isInteger(side))
+        throw new Error(`augment: ${this.pixelsPerImage}-pixel images are not square`);
+      const { index: _, ...plain } = args;
+      tape.backend.gatherBatchAugmented({ ...plain, width: side, height: side, ...augment });
+    }
     return { input, labels };
   }
 

@@ -1,8 +1,9 @@
+import { type AugmentRanges, DEFAULT_AUGMENT } from '../backend/augmentation';
 import { type Backend, METRICS_LENGTH, type Storage, toMetrics } from '../backend/backend';
 import { reshape, softmax, softmaxCrossEntropy } from '../engine/ops';
 import { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
-import { type DeviceDataset, imagesTensor } from './dataset';
+import { type Augment, type DeviceDataset, imagesTensor } from './dataset';
 import type { Layer } from './layer';
 import { type BatchLogs, MetricsReader } from './metricsReader';
 import { ParameterArena } from './parameterArena';
@@ -36,6 +37,11 @@ export interface FitOptions {
   /** The epoch to start from (resuming): its data order is the one a fresh run would use. */
   initialEpoch?: number;
   validationData?: DeviceDataset;
+  /**
+   * Train on randomly shifted, rotated and scaled images (true: ±2 px, ±10°, ±10%), drawn on the
+   * device from the seed and the step, so a resumed run sees the same images.
+   */
+  augment?: boolean | AugmentRanges;
   /** Metrics are read back every this many batches (never every step: a readback waits for the GPU). */
   logEvery?: number;
   /** Called with each metrics report; fit waits for a returned promise (that is how pause works). */
@@ -142,10 +148,17 @@ export class Sequential {
   }
 
   /** Records one training step: gather the batch, forward, backward, RMSprop. Nothing is read back. */
-  private trainStep(x: DeviceDataset, order: Storage, offset: number, rows: number, metrics: Storage): void {
+  private trainStep(
+    x: DeviceDataset,
+    order: Storage,
+    offset: number,
+    rows: number,
+    metrics: Storage,
+    augment?: Augment,
+  ): void {
     const { backend, optimizer } = this.config();
     const tape = new Tape(backend);
-    const { input, labels } = x.gather(tape, order, offset, rows, this.layers[0].kind === 'Dense');
+    const { input, labels } = x.gather(tape, order, offset, rows, this.layers[0].kind === 'Dense', augment);
     const { loss } = softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
     tape.backward(loss);
     optimizer.step(backend, this.parameters);
@@ -158,6 +171,7 @@ export class Sequential {
     if (!Number.isInteger(batchSize) || batchSize < 1)
       throw new Error(`fit: batch size must be a positive integer, got ${batchSize}`);
     const batches = Math.ceil(x.count / batchSize);
+    const ranges = options.augment === true ? DEFAULT_AUGMENT : options.augment || null;
     const order = backend.alloc(x.count);
     const metrics = backend.alloc(METRICS_LENGTH);
     const history: EpochLogs[] = [];
@@ -173,7 +187,9 @@ export class Sequential {
         let done = 0;
         while (done < batches && !this.stopTraining) {
           const offset = done * batchSize;
-          this.trainStep(x, order, offset, Math.min(batchSize, x.count - offset), metrics);
+          const step = epoch * batches + done;
+          const augment = ranges ? { seed: this.config().seed ?? 1, step, ranges } : undefined;
+          this.trainStep(x, order, offset, Math.min(batchSize, x.count - offset), metrics, augment);
           done++;
           // Several steps per command buffer: fewer submits (which cost on real GPUs), while the
           // GPU still gets work long before it could run dry. Reads submit whatever is pending.

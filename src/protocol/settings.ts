@@ -1,6 +1,6 @@
 // Training settings: defaults (the book's run), validation of typed or URL-supplied text, and the
 // URL query form (?epochs=5&batch=128&lr=0.001&hidden=512&seed=1&train=60000; a ConvNet run adds
-// &model=convnet&layers=c32,p,c64,p,c64,f,d64).
+// &model=convnet&layers=c32,p,c64,p,c64,f,d64; training on augmented images adds &augment=1).
 import { BOOK_CONVNET, specsFromText, specsToText, summarize } from '../nn/architecture';
 
 /** 'dense': the book's chapter 2 network (Dense(hidden) → Dense(10)); 'convnet': chapter 5's, editable. */
@@ -18,10 +18,15 @@ export interface Settings {
   model: ModelKind;
   /** The ConvNet's hidden layers in the URL form of src/nn/architecture.ts (used when model is 'convnet'). */
   layers: string;
+  /**
+   * Train on images randomly shifted (±2 px), rotated (±10°) and scaled (±10%), drawn on the GPU
+   * from the seed. A run saved before this setting existed has none: read it as `=== true`.
+   */
+  augment: boolean;
 }
 
 /** The settings that are numbers, each checked by a Rule. */
-type NumericSetting = Exclude<keyof Settings, 'model' | 'layers'>;
+type NumericSetting = Exclude<keyof Settings, 'model' | 'layers' | 'augment'>;
 
 export type SettingsText = Record<keyof Settings, string>;
 export type SettingsErrors = Partial<Record<keyof Settings, string>>;
@@ -35,6 +40,7 @@ export const DEFAULT_SETTINGS: Settings = {
   train: 60000,
   model: 'dense',
   layers: specsToText(BOOK_CONVNET),
+  augment: false,
 };
 
 /** The chapter 5 run uses batches of 64, as the book does. */
@@ -50,6 +56,7 @@ export const QUERY_NAMES: Record<keyof Settings, string> = {
   train: 'train',
   model: 'model',
   layers: 'layers',
+  augment: 'augment',
 };
 
 interface Rule {
@@ -76,6 +83,7 @@ export const SETTING_LABELS = {
   ...Object.fromEntries(Object.entries(RULES).map(([k, r]) => [k, r.label])),
   model: 'Model',
   layers: 'Layers',
+  augment: 'Augment images',
 } as Record<keyof Settings, string>;
 
 const NAMES = Object.keys(QUERY_NAMES) as (keyof Settings)[];
@@ -98,11 +106,20 @@ function validateWords(name: 'model' | 'layers', text: string): { value?: string
   return problem ? { error: `Layers: ${problem}` } : { value: trimmed };
 }
 
+/** On or off: the form's 'true' and 'false', or a link's 1 and 0. */
+function validateSwitch(text: string): { value?: boolean; error?: string } {
+  const trimmed = text.trim();
+  if (trimmed === 'true' || trimmed === '1') return { value: true };
+  if (trimmed === 'false' || trimmed === '0') return { value: false };
+  return { error: `${SETTING_LABELS.augment} must be 1 (on) or 0 (off).` };
+}
+
 export function validateSetting(
   name: keyof Settings,
   text: string,
-): { value?: number | string; error?: string } {
+): { value?: number | string | boolean; error?: string } {
   if (name === 'model' || name === 'layers') return validateWords(name, text);
+  if (name === 'augment') return validateSwitch(text);
   const rule = RULES[name];
   const trimmed = text.trim();
   if (trimmed === '') return { error: `${rule.label} is required.` };
@@ -119,11 +136,11 @@ export function validateSetting(
 
 export function validateSettings(text: SettingsText): { settings?: Settings; errors: SettingsErrors } {
   const errors: SettingsErrors = {};
-  const values: Record<string, number | string> = {};
+  const values: Record<string, number | string | boolean> = {};
   for (const name of NAMES) {
     const { value, error } = validateSetting(name, text[name]);
     if (error) errors[name] = error;
-    else values[name] = value as number | string;
+    else values[name] = value as number | string | boolean;
   }
   return Object.keys(errors).length === 0 ? { settings: values as unknown as Settings, errors } : { errors };
 }
@@ -159,6 +176,10 @@ export function settingsToQuery(settings: Settings): string {
   for (const name of NAMES) {
     // A dense run's link stays as it always was: the model and layers appear only for a ConvNet.
     if ((name === 'model' || name === 'layers') && settings.model !== 'convnet') continue;
+    if (name === 'augment') {
+      if (settings.augment === true) query.set(QUERY_NAMES.augment, '1');
+      continue;
+    }
     query.set(QUERY_NAMES[name], String(settings[name]));
   }
   return `?${query}`.replaceAll('%2C', ','); // commas are legal in a query, and easier to read

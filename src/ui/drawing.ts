@@ -5,7 +5,7 @@ import { IMAGE_SIDE } from '../data/mnist';
 /** The pad's canvas, in pixels: 10x MNIST's side. */
 export const SIZE = 10 * IMAGE_SIDE;
 /** MNIST strokes are about a tenth of the digit's box wide. */
-const STROKE = SIZE / 10;
+export const STROKE = SIZE / 10;
 
 export interface Point {
   x: number;

@@ -137,6 +137,7 @@ export class Run {
         epochs: settings.epochs,
         batchSize: settings.batchSize,
         shuffle: true,
+        augment: settings.augment === true, // a run saved before the setting existed has none
         initialEpoch: fromEpoch,
         logEvery: LOG_EVERY,
         onBatchEnd: async (logs) => {

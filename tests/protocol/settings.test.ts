@@ -109,3 +109,28 @@ describe('the model and its layers in a link', () => {
     expect(validateSettings(settingsFromQuery(settingsToQuery(convnet)).text).settings).toEqual(convnet);
   });
 });
+
+describe('augmentation in a link', () => {
+  test('augment=1 turns it on, and the link written back says so', () => {
+    const { text, notes } = settingsFromQuery('?augment=1');
+    const settings = validateSettings(text).settings as Settings;
+    expect(notes).toEqual([]);
+    expect(settings.augment).toBe(true);
+    expect(settingsToQuery(settings)).toContain('augment=1');
+    expect(validateSettings(settingsFromQuery(settingsToQuery(settings)).text).settings).toEqual(settings);
+  });
+
+  test('off is the default, and a run without it keeps the link it always had', () => {
+    expect(DEFAULT_SETTINGS.augment).toBe(false);
+    expect(settingsToQuery(DEFAULT_SETTINGS)).not.toContain('augment');
+    expect(validateSettings(settingsFromQuery('?augment=0').text).settings?.augment).toBe(false);
+  });
+
+  test('the form sends true and false; anything else is refused with a note', () => {
+    expect(validateSetting('augment', 'true')).toEqual({ value: true });
+    expect(validateSetting('augment', 'false')).toEqual({ value: false });
+    const { text, notes } = settingsFromQuery('?augment=yes');
+    expect(text.augment).toBe('false');
+    expect(notes[0]).toBe('Ignored augment="yes" from the link: Augment images must be 1 (on) or 0 (off).');
+  });
+});

@@ -2,6 +2,8 @@
 // the typed arrays of the plain loops in cpu/<id>.ts. This table is the kernels' one signature:
 // Backend's kernel methods are its entries (backend.ts), and the WebGPU table
 // (webgpu/kernels/table.ts) is checked against it.
+
+import type { GatherBatchAugmentedArgs } from '../augmentation';
 import type {
   ConfusionArgs,
   Conv2dShape,
@@ -19,6 +21,7 @@ import { biasAddRelu } from './biasAddRelu';
 import { confusion } from './confusion';
 import { conv2d, conv2dInputGrad, conv2dKernelGrad } from './conv2d';
 import { gatherBatch } from './gatherBatch';
+import { gatherBatchAugmented } from './gatherBatchAugmented';
 import { matmul } from './matmul';
 import { maxPool, maxPoolBackward } from './maxPool';
 import { nonzeroColumns } from './nonzeroColumns';
@@ -128,6 +131,14 @@ export const cpuKernels = {
         SPARSE_ROWS,
       );
     }
+  },
+  /** gatherBatch with each image shifted, rotated and scaled by a transform hashed from (seed, step, row). */
+  gatherBatchAugmented: (a: GatherBatchAugmentedArgs): void => {
+    if (a.width * a.height !== a.pixelsPerImage)
+      throw new Error(
+        `gatherBatchAugmented: ${a.width}x${a.height} images are not ${a.pixelsPerImage} pixels`,
+      );
+    gatherBatchAugmented(f32(a.x), u32(a.labels), bytes(a.images), bytes(a.labelBytes), u32(a.order), a);
   },
   confusion: (a: ConfusionArgs): void =>
     confusion({

@@ -4,6 +4,7 @@ import {
   type Settings,
   type SettingsErrors,
   type SettingsText,
+  validateSetting,
 } from '../../protocol/settings';
 
 const FIELDS: { name: keyof Settings; hint: string }[] = [
@@ -52,6 +53,21 @@ export function SettingsForm({ text, errors, disabled, hidden = [], onChange }: 
           </div>
         );
       })}
+      <div className="field switch">
+        <label htmlFor="setting-augment">
+          <input
+            id="setting-augment"
+            type="checkbox"
+            checked={validateSetting('augment', text.augment).value === true}
+            onChange={(event) => onChange('augment', String(event.target.checked))}
+            aria-describedby="setting-augment-message"
+          />
+          {SETTING_LABELS.augment}
+        </label>
+        <span id="setting-augment-message" className="field-hint">
+          Shifted, rotated and scaled on the GPU: helps with drawn digits.
+        </span>
+      </div>
     </fieldset>
   );
 }

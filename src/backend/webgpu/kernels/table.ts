@@ -6,6 +6,7 @@ import type { KernelContext } from './context';
 import { conv2d, conv2dInputGrad, conv2dKernelGrad } from './conv2d';
 import { add, biasAddRelu, reluBackward, sumRows } from './elementwise';
 import { gatherBatch } from './gatherBatch';
+import { gatherBatchAugmented } from './gatherBatchAugmented';
 import { matmul, nonzeroColumns } from './matmul';
 import { maxPool, maxPoolBackward } from './maxPool';
 import { rmsprop } from './rmsprop';
@@ -23,6 +24,7 @@ export const webgpuKernels: { [K in KernelId]: Wrapper<K> } = {
   softmaxXent,
   rmsprop,
   gatherBatch,
+  gatherBatchAugmented,
   confusion,
   conv2d,
   conv2dInputGrad,

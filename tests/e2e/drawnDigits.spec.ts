@@ -1,0 +1,109 @@
+import { expect, type Page, test } from '@playwright/test';
+import { SIZE } from '../../src/ui/drawing';
+import { drawnDigits, mouseSteps, type Stroke, strokesToInput } from '../cases/drawnStrokes';
+import { collectErrors, drawStroke, waitForReady } from './helpers';
+
+// The hand-drawn digits of tests/fixtures/ drawn through the real pad with the mouse: the 784 inputs
+// the page sends the network must be those the reference makes from the same strokes (painted as
+// the pad paints, tests/cases/drawnStrokes.ts, then src/data/preprocess.ts), as the drawn-digit
+// measurement in the README assumes. The two paint the same round-capped lines, but the canvas
+// anti-aliases with its own coverage rule, so edge pixels differ a little (seen: at most 0.16, and
+// 0.005 on average, for the smallest drawing, which is enlarged the most), and where a digit's
+// centre of mass lies near a half pixel, the centring (whole pixels, rounded) may put one a pixel
+// away from the other: the comparison allows that one pixel. A stroke missing or misplaced by a
+// pixel differs by about 1 at some pixel, and by 0.07 on average.
+const MAX_PIXEL_DIFFERENCE = 0.3;
+const MEAN_PIXEL_DIFFERENCE = 0.01;
+/** Playwright's mouse moves in this many steps per segment (helpers.ts drawStroke). */
+const STEPS = 6;
+
+interface Sent {
+  /** Pointer releases seen before this message was sent. */
+  ups: number;
+  pixels: number[];
+}
+
+/** Records every drawing the page sends its worker, with how many strokes had ended by then. */
+async function recordDrawingsSent(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __ups: number; __sent: Sent[] };
+    w.__ups = 0;
+    w.__sent = [];
+    // Capture phase: counted before the pad's own handler sends the finished drawing.
+    window.addEventListener('pointerup', () => w.__ups++, true);
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
+      const m = message as { type?: string; pixels?: Float32Array };
+      if (m?.type === 'predict' && m.pixels) w.__sent.push({ ups: w.__ups, pixels: Array.from(m.pixels) });
+      return post.call(this, message, ...rest);
+    } as typeof post;
+  });
+}
+
+/** The strokes scaled to `height` pad pixels tall, their box centred at `centre`. */
+function placed(strokes: Stroke[], height: number, [cx, cy]: [number, number]): Stroke[] {
+  const xs = strokes.flat().map(([x]) => x);
+  const ys = strokes.flat().map(([, y]) => y);
+  const [mx, my] = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+  const scale = height / (Math.max(...ys) - Math.min(...ys));
+  return strokes.map((s) => s.map(([x, y]) => [cx + scale * (x - mx), cy + scale * (y - my)]));
+}
+
+/** |a - b| per pixel, with a moved by (dx, dy) whole pixels (zero where it moved from outside). */
+function differences(a: number[], b: Float32Array, dx: number, dy: number): number[] {
+  return Array.from(b, (v, i) => {
+    const [x, y] = [(i % 28) - dx, Math.floor(i / 28) - dy];
+    return Math.abs((x >= 0 && x < 28 && y >= 0 && y < 28 ? a[y * 28 + x] : 0) - v);
+  });
+}
+
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+/** Clears the pad, draws the strokes with the mouse, and returns the 784 inputs the page sent. */
+async function drawAndRead(page: Page, strokes: Stroke[]): Promise<number[]> {
+  await page.getByRole('button', { name: 'Clear' }).click();
+  const before = await page.evaluate(() => (window as unknown as { __ups: number }).__ups);
+  for (const stroke of strokes)
+    await drawStroke(
+      page,
+      stroke.map(([x, y]) => [x / SIZE, y / SIZE]),
+    );
+  const last = () =>
+    page.evaluate((ups) => {
+      const sent = (window as unknown as { __sent: Sent[] }).__sent.filter((s) => s.ups === ups);
+      return sent.at(-1)?.pixels ?? null;
+    }, before + strokes.length);
+  await expect.poll(last).not.toBeNull();
+  return (await last()) as number[];
+}
+
+test('drawn digits through the pad give the inputs the reference makes from their strokes', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await recordDrawingsSent(page);
+  await page.goto('/?augment=1');
+  await waitForReady(page);
+  await expect(page.getByLabel('Augment images')).toBeChecked(); // the setting from the link
+  // A two-stroke 7 with its bar, a three-stroke 4, a small 8, a large 2: as in the fixture, then
+  // 130 and 210 pad pixels tall elsewhere on the pad.
+  const picks = [7 * 6 + 1, 4 * 6 + 1, 8 * 6 + 3, 2 * 6 + 2].map((i) => drawnDigits[i]);
+  const where: [number, [number, number]][] = [
+    [130, [90, 180]],
+    [210, [160, 130]],
+  ];
+  for (const digit of picks) {
+    for (const strokes of [digit.strokes, ...where.map(([h, c]) => placed(digit.strokes, h, c))]) {
+      const sent = await drawAndRead(page, strokes);
+      const expected = strokesToInput(strokes.map((s) => mouseSteps(s, STEPS)));
+      expect(sent.length).toBe(784);
+      const shifts = [-1, 0, 1].flatMap((dx) => [-1, 0, 1].map((dy) => differences(sent, expected, dx, dy)));
+      const best = shifts.reduce((a, b) => (mean(b) < mean(a) ? b : a));
+      const what = `a ${digit.label} (style ${digit.style}) drawn from ${JSON.stringify(strokes[0][0])}`;
+      console.log(`${what}: largest difference ${Math.max(...best)}, mean ${mean(best)}`);
+      expect(Math.max(...best), what).toBeLessThanOrEqual(MAX_PIXEL_DIFFERENCE);
+      expect(mean(best), what).toBeLessThanOrEqual(MEAN_PIXEL_DIFFERENCE);
+    }
+  }
+  expect(errors).toEqual([]);
+});

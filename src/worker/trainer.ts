@@ -7,10 +7,9 @@ import { warmUp } from '../nn/warmUp';
 import type { Checkpoint, DenseStack, ErrorKind, FromWorker, GalleryQuery } from '../protocol/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/settings';
 import { Answerer, LOSS_GRACE_MS } from './answerer';
-import { takeCheckpoint } from './checkpoint';
 import { DataLoader } from './data';
 import { checkRunFits } from './modelSize';
-import { describeFailure, Run } from './run';
+import { describeFailure, Run, takeFiniteCheckpoint } from './run';
 import { GpuSession } from './session';
 
 /**
@@ -155,7 +154,7 @@ export class Trainer {
       // A stopped run ends mid-epoch: its final weights are the checkpoint from now on.
       try {
         const epoch = this.answerer.checkpoint?.epoch ?? 0;
-        this.answerer.checkpoint = await takeCheckpoint(run.model, run.settings, epoch, true);
+        this.answerer.checkpoint = await takeFiniteCheckpoint(run.model, run.settings, epoch, epoch + 1);
       } catch (error) {
         failure = error;
       }

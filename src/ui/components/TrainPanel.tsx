@@ -12,6 +12,7 @@ import { LayerEditor } from './LayerEditor';
 import { ModelPicker } from './ModelPicker';
 import { RunAlert } from './RunAlert';
 import { RunResult } from './RunResult';
+import { RunWarning } from './RunWarning';
 import { SettingsForm } from './SettingsForm';
 import { SoftwareAdapterNotice } from './SoftwareAdapterNotice';
 import { SpeedLine } from './SpeedLine';
@@ -82,6 +83,7 @@ export function TrainPanel({ snapshot, form, onTrain, onPause, onResume, onStop,
         <DeviceLostAlert lost={lost} recovering={phase === 'recovering'} onReconnect={onRecover} />
       )}
       {error && !error.fatal && <RunAlert error={error} />}
+      {runSettings && !error && <RunWarning curve={snapshot.curve} />}
       {running && runSettings && (
         <TrainingProgress
           phase={phase}

@@ -6,14 +6,15 @@
 import type { Checkpoint, FromWorker } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import type { TrainerClient } from './client';
-import { type SavedRunInfo, SavedRuns, toCheckpoint, toSavedRun } from './savedRuns';
+import { type SavedRun, type SavedRunListing, SavedRuns, toCheckpoint, toSavedRun } from './savedRuns';
 import { batchesPerEpoch } from './store';
 import { fromTfjs, MODEL_FILE, toTfjs } from './tfjsFormat';
 
 export interface KeepSnapshot {
   /** null until IndexedDB is open; false when it cannot be used. */
   available: boolean | null;
-  runs: SavedRunInfo[];
+  /** Readable runs, and unreadable records (isUnreadable) that can only be deleted. */
+  runs: SavedRunListing[];
   /** The run autosave writes to: the one training or last trained. */
   currentId: string | null;
   /** The current run has an epoch's checkpoint that Save now can write. */
@@ -21,6 +22,18 @@ export interface KeepSnapshot {
   /** The saved run or imported model that answers drawings, if one was opened. */
   shown: { name: string; epoch: number | null } | null;
   message: { kind: 'error' | 'info'; text: string } | null;
+  /**
+   * An Open or Resume is on its way to the worker: other commands wait (their buttons are
+   * disabled, and the keeper refuses them), so autosave never writes one run under another's id.
+   */
+  pending: boolean;
+}
+
+/** The Open or Resume the worker has not answered yet; its answer carries `requestId`. */
+interface Request {
+  requestId: number;
+  kind: 'open' | 'resume';
+  run: { id: string; name: string; createdAt: number; epoch: number };
 }
 
 interface CurrentRun {
@@ -44,7 +57,9 @@ export class RunKeeper {
     canSave: false,
     shown: null,
     message: null,
+    pending: false,
   };
+  private request: Request | null = null;
   private readonly listeners = new Set<() => void>();
   private store: SavedRuns | null = null;
   private current: CurrentRun | null = null;
@@ -87,6 +102,21 @@ export class RunKeeper {
         };
         this.set({ currentId: this.current.id, canSave: false, shown: null });
         break;
+      case 'continued': {
+        const request = this.takeRequest(message.requestId, 'resume');
+        // NOTE: a run the keeper did not ask for (none should come) is not autosaved at all.
+        this.current = request ? { ...request.run, latest: null } : null;
+        this.set({ currentId: this.current?.id ?? null, canSave: false, shown: null });
+        break;
+      }
+      case 'loaded': {
+        const request = this.takeRequest(message.requestId, 'open');
+        if (request) this.set({ shown: { name: request.run.name, epoch: request.run.epoch } });
+        break;
+      }
+      case 'refused':
+        if (this.takeRequest(message.requestId)) this.fail(new Error(message.message));
+        break;
       case 'checkpoint':
         if (this.current) this.current.latest = { checkpoint: message.checkpoint, shapes: message.shapes };
         break;
@@ -94,6 +124,33 @@ export class RunKeeper {
         // The epoch's checkpoint came just before; now the charts hold the epoch's test point too.
         if (this.current?.latest) void this.save();
         break;
+    }
+  }
+
+  /** The pending request this answer is for (clearing `pending`), or null for a stale or unknown id. */
+  private takeRequest(requestId: number | undefined, kind?: Request['kind']): Request | null {
+    const request = this.request;
+    if (!request || request.requestId !== requestId || (kind && request.kind !== kind)) return null;
+    this.request = null;
+    this.set({ pending: false });
+    return request;
+  }
+
+  /** Runs an Open or Resume unless one is pending; `send` returns the request's id. */
+  private async command(id: string, kind: Request['kind'], send: (run: SavedRun) => number): Promise<void> {
+    if (this.snapshot.pending) return;
+    this.set({ pending: true, message: null });
+    try {
+      const run = await this.load(id);
+      const requestId = send(run);
+      this.request = {
+        requestId,
+        kind,
+        run: { id, name: run.name, createdAt: run.createdAt, epoch: run.epoch },
+      };
+    } catch (error) {
+      this.set({ pending: false });
+      this.fail(error);
     }
   }
 
@@ -154,26 +211,13 @@ export class RunKeeper {
   }
 
   /** The saved run's weights answer drawings, and its charts are shown. */
-  async open(id: string): Promise<void> {
-    try {
-      const run = await this.load(id);
-      this.client.open(toCheckpoint(run), run.data.history);
-      this.set({ shown: { name: run.name, epoch: run.epoch }, message: null });
-    } catch (error) {
-      this.fail(error);
-    }
+  open(id: string): Promise<void> {
+    return this.command(id, 'open', (run) => this.client.open(toCheckpoint(run), run.data.history));
   }
 
   /** Training goes on from the saved epoch to the run's epoch count; autosave keeps writing to it. */
-  async resume(id: string): Promise<void> {
-    try {
-      const run = await this.load(id);
-      this.current = { id, name: run.name, createdAt: run.createdAt, latest: null };
-      this.set({ currentId: id, canSave: false, shown: null, message: null });
-      this.client.continue(toCheckpoint(run), run.data.history);
-    } catch (error) {
-      this.fail(error);
-    }
+  resume(id: string): Promise<void> {
+    return this.command(id, 'resume', (run) => this.client.continue(toCheckpoint(run), run.data.history));
   }
 
   async rename(id: string, name: string): Promise<void> {

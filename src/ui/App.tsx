@@ -5,6 +5,7 @@ import { settingsToQuery } from '../protocol/settings';
 import { AboutData } from './components/AboutData';
 import { DataPanel } from './components/DataPanel';
 import { DrawPad } from './components/DrawPad';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { FatalPanel } from './components/FatalPanel';
 import { Header } from './components/Header';
 import { InsightPanel } from './components/InsightPanel';
@@ -14,6 +15,7 @@ import { PredictionView } from './components/PredictionView';
 import { TrainPanel } from './components/TrainPanel';
 import { UpdateBanner } from './components/UpdateBanner';
 import { useGallery } from './hooks/useGallery';
+import { useKeeper } from './hooks/useKeeper';
 import { useOpinion } from './hooks/useOpinion';
 import { usePrediction } from './hooks/usePrediction';
 import { useSettingsForm } from './hooks/useSettingsForm';
@@ -27,9 +29,12 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const opinion = useOpinion(snapshot, digit.input, digit.isAboutDrawing);
   const { phase, error } = snapshot;
   const retryData = useCallback(() => client.retryData(), [client]);
+  // An Open or Resume on its way to the worker: Train waits for it (src/page/keeper.ts says why).
+  const { pending } = useKeeper(keeper);
 
   const train = () => {
-    if (!form.settings) return;
+    // NOTE: the keeper's live state, not this render's: a click in the same task as Resume sees it.
+    if (!form.settings || keeper.getSnapshot().pending) return;
     // The address bar now holds this run's settings, so the link reproduces it.
     window.history.replaceState(null, '', settingsToQuery(form.settings));
     client.train(form.settings);
@@ -70,20 +75,24 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             dataError={snapshot.dataError}
             onRetry={retryData}
           />
-          <TrainPanel
-            snapshot={snapshot}
-            form={{ ...form, canStart: form.settings !== undefined }}
-            onTrain={train}
-            onPause={() => client.pause()}
-            onResume={() => client.resume()}
-            onStop={() => client.stop()}
-            onRecover={() => client.recover()}
-          />
-          <KeepPanel
-            keeper={keeper}
-            phase={phase}
-            link={form.settings ? new URL(settingsToQuery(form.settings), window.location.href).href : null}
-          />
+          <ErrorBoundary part="The training panel">
+            <TrainPanel
+              snapshot={snapshot}
+              form={{ ...form, canStart: form.settings !== undefined && !pending }}
+              onTrain={train}
+              onPause={() => client.pause()}
+              onResume={() => client.resume()}
+              onStop={() => client.stop()}
+              onRecover={() => client.recover()}
+            />
+          </ErrorBoundary>
+          <ErrorBoundary part="Keep and share">
+            <KeepPanel
+              keeper={keeper}
+              phase={phase}
+              link={form.settings ? new URL(settingsToQuery(form.settings), window.location.href).href : null}
+            />
+          </ErrorBoundary>
         </div>
         <section className="card column draw" aria-labelledby="draw-title">
           <h2 id="draw-title">Try the network</h2>
@@ -97,13 +106,15 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         </section>
       </main>
       {/* NOTE: outside the columns, so the sticky drawing card never slides over it. */}
-      <InsightPanel
-        snapshot={snapshot}
-        gallery={gallery}
-        input={digit.input}
-        prediction={digit.prediction}
-        opinion={opinion}
-      />
+      <ErrorBoundary part="Inside the network">
+        <InsightPanel
+          snapshot={snapshot}
+          gallery={gallery}
+          input={digit.input}
+          prediction={digit.prediction}
+          opinion={opinion}
+        />
+      </ErrorBoundary>
       <AboutData />
     </div>
   );

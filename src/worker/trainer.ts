@@ -110,13 +110,24 @@ export class Trainer {
   }
 
   /** A saved run goes on from its checkpoint: same weights, RMSprop state and (seeded) data order. */
-  async continueFrom(checkpoint: Checkpoint): Promise<void> {
+  async continueFrom(checkpoint: Checkpoint, requestId: number): Promise<void> {
     const { settings } = checkpoint;
-    if (!this.readyFor(settings)) return;
-    const model = this.answerer.open(checkpoint);
+    if (!this.readyFor(settings))
+      return this.refuse(requestId, 'A run is going on, or the GPU or the data is not ready.');
+    let model: Sequential;
+    try {
+      model = this.answerer.open(checkpoint);
+    } catch (error) {
+      return this.refuse(requestId, `The saved run could not be resumed: ${(error as Error).message}`);
+    }
     const run = this.newRun(settings);
-    this.emit({ type: 'continued', settings, parameterCount: model.parameterCount, epoch: checkpoint.epoch });
+    const { parameterCount } = model;
+    this.emit({ type: 'continued', settings, parameterCount, epoch: checkpoint.epoch, requestId });
     await this.train(run, checkpoint.epoch, () => model);
+  }
+
+  private refuse(requestId: number, message: string): void {
+    this.emit({ type: 'refused', requestId, message });
   }
 
   /** A run whose checkpoints are kept for the answerer (device loss, roll-back) and announced (autosave). */
@@ -271,8 +282,16 @@ export class Trainer {
   }
 
   /** A saved run's weights answer drawings (on the CPU while the GPU is lost). */
-  openCheckpoint(checkpoint: Checkpoint): void {
-    if (!this.run) this.answerer.show(checkpoint);
+  openCheckpoint(checkpoint: Checkpoint, requestId: number): void {
+    if (this.run) {
+      this.refuse(requestId, 'A saved run cannot be opened while a run is going on.');
+      return;
+    }
+    try {
+      this.answerer.show(checkpoint, requestId);
+    } catch (error) {
+      this.refuse(requestId, `The saved run could not be opened: ${(error as Error).message}`);
+    }
   }
 
   /** An imported model answers drawings. It has no settings or optimizer state, so it is not resumable. */

@@ -42,8 +42,8 @@ export function KeepPanel({ keeper, phase, link }: { keeper: RunKeeper; phase: P
         <SavedRunsList
           runs={keep.runs}
           currentId={keep.currentId}
-          canOpen={!busy}
-          canResume={phase === 'ready'}
+          canOpen={!busy && !keep.pending}
+          canResume={phase === 'ready' && !keep.pending}
           onOpen={(id) => keeper.open(id)}
           onResume={(id) => keeper.resume(id)}
           onRename={(id, name) => keeper.rename(id, name)}

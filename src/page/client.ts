@@ -137,8 +137,10 @@ export class TrainerClient {
     return requestId;
   }
 
+  /** The stack's weights are handed to the worker (transferred, not copied): the caller must not keep them. */
   importModel(stack: DenseStack): void {
-    this.send({ type: 'import', stack });
+    const buffers = new Set(stack.weights.map((w) => w.buffer as ArrayBuffer));
+    this.send({ type: 'import', stack }, [...buffers]);
   }
 
   /** The current model's layers and weights. */

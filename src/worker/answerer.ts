@@ -10,6 +10,7 @@ import { isFiniteCheckpoint, modelOnCpu, restoreCheckpoint, takeCheckpoint } fro
 import { modelFromStack, stackOf } from './denseStack';
 import { selectGallery, type Verdicts } from './gallery';
 import { buildModel } from './model';
+import { checkStackFits } from './modelSize';
 import type { GpuSession } from './session';
 
 /** Images per gallery: enough to see a pattern; a gallery's 784-byte images are sent on request. */
@@ -103,6 +104,12 @@ export class Answerer {
 
   /** An imported model (no settings, no optimizer state): it answers, but is not resumable. */
   import(session: GpuSession, stack: DenseStack, refuse: (message: string) => void): void {
+    // Checked before anything is allocated, as typed settings are.
+    const tooLarge = checkStackFits(stack.weights, session.device.limits);
+    if (tooLarge) {
+      refuse(tooLarge);
+      return;
+    }
     let model: Sequential;
     try {
       model = modelFromStack(session.backend, stack);

@@ -6,9 +6,14 @@
 import type { Checkpoint, FromWorker } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import type { TrainerClient } from './client';
+import { askProtection, isProtected } from './persistence';
+import { RunsChannel } from './runsChannel';
 import { type SavedRun, type SavedRunListing, SavedRuns, toCheckpoint, toSavedRun } from './savedRuns';
 import { batchesPerEpoch } from './store';
-import { fromTfjs, MODEL_FILE, toTfjs } from './tfjsFormat';
+import { fromTfjs, importTooLarge, MAX_IMPORT_BYTES, MODEL_FILE, toTfjs } from './tfjsFormat';
+
+/** model.json describes layers; its weights are in the other files. */
+const MAX_MODEL_JSON_BYTES = 16e6;
 
 export interface KeepSnapshot {
   /** null until IndexedDB is open; false when it cannot be used. */
@@ -27,6 +32,8 @@ export interface KeepSnapshot {
    * disabled, and the keeper refuses them), so autosave never writes one run under another's id.
    */
   pending: boolean;
+  /** Whether the browser keeps saved runs when space runs low (asked at the first save); null: unknown. */
+  protected: boolean | null;
 }
 
 /** The Open or Resume the worker has not answered yet; its answer carries `requestId`. */
@@ -40,6 +47,8 @@ interface CurrentRun {
   id: string;
   name: string;
   createdAt: number;
+  /** Its record has been written: if it is gone at the next save, another tab deleted it. */
+  saved: boolean;
   latest: { checkpoint: Checkpoint; shapes: number[][] } | null;
 }
 
@@ -58,22 +67,35 @@ export class RunKeeper {
     shown: null,
     message: null,
     pending: false,
+    protected: null,
   };
+  private askedProtection = false;
   private request: Request | null = null;
   private readonly listeners = new Set<() => void>();
   private store: SavedRuns | null = null;
   private current: CurrentRun | null = null;
 
+  private readonly channel = new RunsChannel(() => void this.refresh());
+
   constructor(
     private readonly client: TrainerClient,
-    open: () => Promise<SavedRuns> = () => SavedRuns.open(),
+    open: typeof SavedRuns.open = SavedRuns.open,
   ) {
     client.onMessage((message) => this.onMessage(message));
-    open().then(
+    const unavailable = (text: string) => this.set({ available: false, message: { kind: 'error', text } });
+    open(undefined, {
+      onClosed: () =>
+        unavailable('Another tab opened a newer version of this app: reload this page to use saved runs.'),
+      onBlocked: () =>
+        this.set({
+          message: { kind: 'info', text: 'Saved runs wait for other tabs of this app to close or reload.' },
+        }),
+    }).then(
       (store) => {
         this.store = store;
         this.set({ available: true });
         void this.refresh();
+        void isProtected().then((granted) => this.set({ protected: granted }));
       },
       (error) => this.set({ available: false, message: { kind: 'error', text: (error as Error).message } }),
     );
@@ -98,6 +120,7 @@ export class RunKeeper {
           id: `run-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
           name: defaultRunName(message.settings, new Date()),
           createdAt: Date.now(),
+          saved: false,
           latest: null,
         };
         this.set({ currentId: this.current.id, canSave: false, shown: null });
@@ -105,7 +128,7 @@ export class RunKeeper {
       case 'continued': {
         const request = this.takeRequest(message.requestId, 'resume');
         // NOTE: a run the keeper did not ask for (none should come) is not autosaved at all.
-        this.current = request ? { ...request.run, latest: null } : null;
+        this.current = request ? { ...request.run, saved: true, latest: null } : null;
         this.set({ currentId: this.current?.id ?? null, canSave: false, shown: null });
         break;
       }
@@ -194,7 +217,27 @@ export class RunKeeper {
     );
     this.set({ canSave: true });
     try {
-      await store.put(record);
+      const kept = await store.put(record, { mustExist: current.saved });
+      if (kept === null) {
+        if (this.current === current) this.current = null;
+        this.set({
+          currentId: this.current?.id ?? null,
+          canSave: false,
+          message: {
+            kind: 'info',
+            text: `"${current.name}" was deleted in another tab: it is no longer saved.`,
+          },
+        });
+        await this.refresh();
+        return;
+      }
+      current.name = kept;
+      current.saved = true;
+      this.channel.announce(current.id);
+      if (!this.askedProtection) {
+        this.askedProtection = true;
+        void askProtection().then((granted) => this.set({ protected: granted }));
+      }
       this.set({
         message: { kind: 'info', text: `Saved "${current.name}" after epoch ${checkpoint.epoch}.` },
       });
@@ -226,6 +269,7 @@ export class RunKeeper {
     if (this.current?.id === id) this.current.name = trimmed;
     try {
       await this.store.rename(id, trimmed);
+      this.channel.announce(id);
     } catch (error) {
       this.fail(error);
     }
@@ -238,6 +282,7 @@ export class RunKeeper {
     if (this.current?.id === id) this.current = null;
     try {
       await this.store.delete(id);
+      this.channel.announce(id);
       this.set({ currentId: this.current?.id ?? null, message: null });
     } catch (error) {
       this.fail(error);
@@ -255,6 +300,11 @@ export class RunKeeper {
     try {
       const json = files.find((f) => f.name.endsWith('.json'));
       if (!json) throw new Error(`Choose ${MODEL_FILE} together with its weights file (.bin).`);
+      // Refused before a byte is read: a file of gigabytes would be held several times over.
+      const size = files.reduce((n, file) => n + (file === json ? 0 : file.size), 0);
+      if (size > MAX_IMPORT_BYTES) throw new Error(importTooLarge(size));
+      if (json.size > MAX_MODEL_JSON_BYTES)
+        throw new Error(`${json.name} is larger than a model description can be.`);
       const buffers = new Map<string, ArrayBuffer>();
       for (const file of files) if (file !== json) buffers.set(file.name, await file.arrayBuffer());
       const stack = fromTfjs(await json.text(), buffers);

@@ -64,7 +64,15 @@ function done(tx: IDBTransaction): Promise<void> {
 export class SavedRuns {
   private constructor(private readonly db: IDBDatabase) {}
 
-  static async open(name = DB_NAME): Promise<SavedRuns> {
+  /**
+   * `onClosed`: another tab opened a newer version of the database (a schema upgrade); this
+   * connection closes at once so the upgrade never hangs, and saved runs are unavailable here until
+   * a reload. `onBlocked`: this page's own upgrade waits for other tabs to close theirs.
+   */
+  static async open(
+    name = DB_NAME,
+    { onClosed, onBlocked }: { onClosed?: () => void; onBlocked?: () => void } = {},
+  ): Promise<SavedRuns> {
     if (typeof indexedDB === 'undefined')
       throw new StorageError('Saved runs are unavailable', new Error('this browser has no IndexedDB'));
     const req = indexedDB.open(name, 1);
@@ -72,8 +80,14 @@ export class SavedRuns {
       req.result.createObjectStore(INFO, { keyPath: 'id' });
       req.result.createObjectStore(DATA, { keyPath: 'id' });
     };
+    req.onblocked = () => onBlocked?.();
     try {
-      return new SavedRuns(await request(req));
+      const db = await request(req);
+      db.onversionchange = () => {
+        db.close();
+        onClosed?.();
+      };
+      return new SavedRuns(db);
     } catch (error) {
       throw new StorageError('Saved runs are unavailable', error);
     }
@@ -105,13 +119,25 @@ export class SavedRuns {
     }
   }
 
-  /** Writes (or overwrites) a run, both parts in one transaction: a failed write keeps the old record whole. */
-  async put({ data, ...info }: SavedRun): Promise<void> {
+  /**
+   * Writes (or overwrites) a run, both parts in one transaction: a failed write keeps the old record
+   * whole. A stored record keeps its name (a rename in another tab wins); with `mustExist`, a record
+   * that is gone (deleted in another tab) is not written back. Resolves with the name kept, or null.
+   */
+  async put({ data, ...info }: SavedRun, { mustExist = false } = {}): Promise<string | null> {
     try {
       const tx = this.db.transaction([INFO, DATA], 'readwrite');
-      tx.objectStore(INFO).put(info);
+      const infos = tx.objectStore(INFO);
+      const stored = (await request(infos.get(info.id))) as { name?: unknown } | undefined;
+      if (mustExist && !stored) {
+        await done(tx);
+        return null;
+      }
+      const name = typeof stored?.name === 'string' ? stored.name : info.name;
+      infos.put({ ...info, name });
       tx.objectStore(DATA).put(data);
       await done(tx);
+      return name;
     } catch (error) {
       throw new StorageError(`"${info.name}" after epoch ${info.epoch} was not saved`, error);
     }

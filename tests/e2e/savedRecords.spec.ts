@@ -95,5 +95,10 @@ test('Resume, Resume and Train clicked in one go: one run resumes, and autosave 
     { id: 'run-a', name: 'Run A', epoch: 2 },
     { id: 'run-b', name: 'Run B', epoch: 1 },
   ]);
+  // Persistence was asked for at this first save: the page says what the browser answered.
+  const persisted = await page.evaluate(() => navigator.storage.persisted());
+  await expect(page.getByTestId('storage-protection')).toHaveText(
+    persisted ? /^Saved runs are protected/ : /^Saved runs are not protected from eviction/,
+  );
   expect(errors).toEqual([]);
 });

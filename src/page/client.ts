@@ -18,6 +18,7 @@ export class TrainerClient {
   private readonly messageListeners = new Set<(message: FromWorker) => void>();
   private readonly exports = new Map<number, (stack: DenseStack | null, error?: string) => void>();
   private nextExportId = 1;
+  private nextRequestId = 1;
 
   constructor(dataUrl: string) {
     this.worker = new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module' });
@@ -126,20 +127,29 @@ export class TrainerClient {
     return () => this.messageListeners.delete(listener);
   }
 
-  /** A saved run: its charts at once, its weights answer drawings once the worker has them. */
-  open(checkpoint: Checkpoint, history: RunHistory): void {
+  /**
+   * A saved run: its charts at once, its weights answer drawings once the worker has them. Returns
+   * the id its answer ('loaded' or 'refused') carries.
+   */
+  open(checkpoint: Checkpoint, history: RunHistory): number {
+    const requestId = this.nextRequestId++;
     this.update({ type: 'page:saved', settings: checkpoint.settings, history });
-    this.send({ type: 'open', checkpoint });
+    this.send({ type: 'open', checkpoint, requestId });
+    return requestId;
   }
 
-  /** A saved run goes on training from its checkpoint. */
-  continue(checkpoint: Checkpoint, history: RunHistory): void {
+  /** A saved run goes on training from its checkpoint; the id comes back on 'continued' or 'refused'. */
+  continue(checkpoint: Checkpoint, history: RunHistory): number {
+    const requestId = this.nextRequestId++;
     this.update({ type: 'page:saved', settings: checkpoint.settings, history });
-    this.send({ type: 'continue', checkpoint });
+    this.send({ type: 'continue', checkpoint, requestId });
+    return requestId;
   }
 
+  /** The stack's weights are handed to the worker (transferred, not copied): the caller must not keep them. */
   importModel(stack: DenseStack): void {
-    this.send({ type: 'import', stack });
+    const buffers = new Set(stack.weights.map((w) => w.buffer as ArrayBuffer));
+    this.send({ type: 'import', stack }, [...buffers]);
   }
 
   /** The current model's layers and weights. */

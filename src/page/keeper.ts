@@ -7,14 +7,20 @@ import type { Checkpoint, FromWorker } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import type { TrainerClient } from './client';
 import type { ComparedRun } from './compare';
-import { type SavedRunInfo, SavedRuns, toCheckpoint, toSavedRun } from './savedRuns';
+import { askProtection, isProtected } from './persistence';
+import { RunsChannel } from './runsChannel';
+import { type SavedRun, type SavedRunListing, SavedRuns, toCheckpoint, toSavedRun } from './savedRuns';
 import { batchesPerEpoch } from './store';
-import { fromTfjs, MODEL_FILE, toTfjs } from './tfjsFormat';
+import { fromTfjs, importTooLarge, MAX_IMPORT_BYTES, MODEL_FILE, toTfjs } from './tfjsFormat';
+
+/** model.json describes layers; its weights are in the other files. */
+const MAX_MODEL_JSON_BYTES = 16e6;
 
 export interface KeepSnapshot {
   /** null until IndexedDB is open; false when it cannot be used. */
   available: boolean | null;
-  runs: SavedRunInfo[];
+  /** Readable runs, and unreadable records (isUnreadable) that can only be deleted. */
+  runs: SavedRunListing[];
   /** The run autosave writes to: the one training or last trained. */
   currentId: string | null;
   /** The current run has an epoch's checkpoint that Save now can write. */
@@ -22,12 +28,28 @@ export interface KeepSnapshot {
   /** The saved run or imported model that answers drawings, if one was opened. */
   shown: { name: string; epoch: number | null } | null;
   message: { kind: 'error' | 'info'; text: string } | null;
+  /**
+   * An Open or Resume is on its way to the worker: other commands wait (their buttons are
+   * disabled, and the keeper refuses them), so autosave never writes one run under another's id.
+   */
+  pending: boolean;
+  /** Whether the browser keeps saved runs when space runs low (asked at the first save); null: unknown. */
+  protected: boolean | null;
+}
+
+/** The Open or Resume the worker has not answered yet; its answer carries `requestId`. */
+interface Request {
+  requestId: number;
+  kind: 'open' | 'resume';
+  run: { id: string; name: string; createdAt: number; epoch: number };
 }
 
 interface CurrentRun {
   id: string;
   name: string;
   createdAt: number;
+  /** Its record has been written: if it is gone at the next save, another tab deleted it. */
+  saved: boolean;
   latest: { checkpoint: Checkpoint; shapes: number[][] } | null;
 }
 
@@ -47,21 +69,36 @@ export class RunKeeper {
     canSave: false,
     shown: null,
     message: null,
+    pending: false,
+    protected: null,
   };
+  private askedProtection = false;
+  private request: Request | null = null;
   private readonly listeners = new Set<() => void>();
   private store: SavedRuns | null = null;
   private current: CurrentRun | null = null;
 
+  private readonly channel = new RunsChannel(() => void this.refresh());
+
   constructor(
     private readonly client: TrainerClient,
-    open: () => Promise<SavedRuns> = () => SavedRuns.open(),
+    open: typeof SavedRuns.open = SavedRuns.open,
   ) {
     client.onMessage((message) => this.onMessage(message));
-    open().then(
+    const unavailable = (text: string) => this.set({ available: false, message: { kind: 'error', text } });
+    open(undefined, {
+      onClosed: () =>
+        unavailable('Another tab opened a newer version of this app: reload this page to use saved runs.'),
+      onBlocked: () =>
+        this.set({
+          message: { kind: 'info', text: 'Saved runs wait for other tabs of this app to close or reload.' },
+        }),
+    }).then(
       (store) => {
         this.store = store;
         this.set({ available: true });
         void this.refresh();
+        void isProtected().then((granted) => this.set({ protected: granted }));
       },
       (error) => this.set({ available: false, message: { kind: 'error', text: (error as Error).message } }),
     );
@@ -86,9 +123,25 @@ export class RunKeeper {
           id: `run-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
           name: defaultRunName(message.settings, new Date()),
           createdAt: Date.now(),
+          saved: false,
           latest: null,
         };
         this.set({ currentId: this.current.id, canSave: false, shown: null });
+        break;
+      case 'continued': {
+        const request = this.takeRequest(message.requestId, 'resume');
+        // NOTE: a run the keeper did not ask for (none should come) is not autosaved at all.
+        this.current = request ? { ...request.run, saved: true, latest: null } : null;
+        this.set({ currentId: this.current?.id ?? null, canSave: false, shown: null });
+        break;
+      }
+      case 'loaded': {
+        const request = this.takeRequest(message.requestId, 'open');
+        if (request) this.set({ shown: { name: request.run.name, epoch: request.run.epoch } });
+        break;
+      }
+      case 'refused':
+        if (this.takeRequest(message.requestId)) this.fail(new Error(message.message));
         break;
       case 'checkpoint':
         if (this.current) this.current.latest = { checkpoint: message.checkpoint, shapes: message.shapes };
@@ -97,6 +150,33 @@ export class RunKeeper {
         // The epoch's checkpoint came just before; now the charts hold the epoch's test point too.
         if (this.current?.latest) void this.save();
         break;
+    }
+  }
+
+  /** The pending request this answer is for (clearing `pending`), or null for a stale or unknown id. */
+  private takeRequest(requestId: number | undefined, kind?: Request['kind']): Request | null {
+    const request = this.request;
+    if (!request || request.requestId !== requestId || (kind && request.kind !== kind)) return null;
+    this.request = null;
+    this.set({ pending: false });
+    return request;
+  }
+
+  /** Runs an Open or Resume unless one is pending; `send` returns the request's id. */
+  private async command(id: string, kind: Request['kind'], send: (run: SavedRun) => number): Promise<void> {
+    if (this.snapshot.pending) return;
+    this.set({ pending: true, message: null });
+    try {
+      const run = await this.load(id);
+      const requestId = send(run);
+      this.request = {
+        requestId,
+        kind,
+        run: { id, name: run.name, createdAt: run.createdAt, epoch: run.epoch },
+      };
+    } catch (error) {
+      this.set({ pending: false });
+      this.fail(error);
     }
   }
 
@@ -145,7 +225,27 @@ export class RunKeeper {
     );
     this.set({ canSave: true });
     try {
-      await store.put(record);
+      const kept = await store.put(record, { mustExist: current.saved });
+      if (kept === null) {
+        if (this.current === current) this.current = null;
+        this.set({
+          currentId: this.current?.id ?? null,
+          canSave: false,
+          message: {
+            kind: 'info',
+            text: `"${current.name}" was deleted in another tab: it is no longer saved.`,
+          },
+        });
+        await this.refresh();
+        return;
+      }
+      current.name = kept;
+      current.saved = true;
+      this.channel.announce(current.id);
+      if (!this.askedProtection) {
+        this.askedProtection = true;
+        void askProtection().then((granted) => this.set({ protected: granted }));
+      }
       this.set({
         message: { kind: 'info', text: `Saved "${current.name}" after epoch ${checkpoint.epoch}.` },
       });
@@ -162,26 +262,13 @@ export class RunKeeper {
   }
 
   /** The saved run's weights answer drawings, and its charts are shown. */
-  async open(id: string): Promise<void> {
-    try {
-      const run = await this.load(id);
-      this.client.open(toCheckpoint(run), run.data.history);
-      this.set({ shown: { name: run.name, epoch: run.epoch }, message: null });
-    } catch (error) {
-      this.fail(error);
-    }
+  open(id: string): Promise<void> {
+    return this.command(id, 'open', (run) => this.client.open(toCheckpoint(run), run.data.history));
   }
 
   /** Training goes on from the saved epoch to the run's epoch count; autosave keeps writing to it. */
-  async resume(id: string): Promise<void> {
-    try {
-      const run = await this.load(id);
-      this.current = { id, name: run.name, createdAt: run.createdAt, latest: null };
-      this.set({ currentId: id, canSave: false, shown: null, message: null });
-      this.client.continue(toCheckpoint(run), run.data.history);
-    } catch (error) {
-      this.fail(error);
-    }
+  resume(id: string): Promise<void> {
+    return this.command(id, 'resume', (run) => this.client.continue(toCheckpoint(run), run.data.history));
   }
 
   async rename(id: string, name: string): Promise<void> {
@@ -190,6 +277,7 @@ export class RunKeeper {
     if (this.current?.id === id) this.current.name = trimmed;
     try {
       await this.store.rename(id, trimmed);
+      this.channel.announce(id);
     } catch (error) {
       this.fail(error);
     }
@@ -202,6 +290,7 @@ export class RunKeeper {
     if (this.current?.id === id) this.current = null;
     try {
       await this.store.delete(id);
+      this.channel.announce(id);
       this.set({ currentId: this.current?.id ?? null, message: null });
     } catch (error) {
       this.fail(error);
@@ -219,6 +308,11 @@ export class RunKeeper {
     try {
       const json = files.find((f) => f.name.endsWith('.json'));
       if (!json) throw new Error(`Choose ${MODEL_FILE} together with its weights file (.bin).`);
+      // Refused before a byte is read: a file of gigabytes would be held several times over.
+      const size = files.reduce((n, file) => n + (file === json ? 0 : file.size), 0);
+      if (size > MAX_IMPORT_BYTES) throw new Error(importTooLarge(size));
+      if (json.size > MAX_MODEL_JSON_BYTES)
+        throw new Error(`${json.name} is larger than a model description can be.`);
       const buffers = new Map<string, ArrayBuffer>();
       for (const file of files) if (file !== json) buffers.set(file.name, await file.arrayBuffer());
       const stack = fromTfjs(await json.text(), buffers);

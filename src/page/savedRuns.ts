@@ -4,34 +4,21 @@
 // RMSprop state. The chart history rides along so an opened run shows its curves.
 // Only indexedDB is used, so this runs on the page and in a worker alike.
 import type { Checkpoint } from '../protocol/protocol';
-import type { Settings } from '../protocol/settings';
+import {
+  isUnreadable,
+  RECORD_SCHEMA,
+  readData,
+  readInfo,
+  type SavedRunData,
+  type SavedRunInfo,
+  type SavedRunListing,
+  UnreadableRecordError,
+} from './savedRunRecord';
 import type { RunHistory } from './store';
 
+export type { SavedRunData, SavedRunInfo, SavedRunListing, UnreadableRunInfo } from './savedRunRecord';
+export { isUnreadable } from './savedRunRecord';
 export type { RunHistory } from './store';
-
-/** What the list of saved runs shows: small, read all at once. */
-export interface SavedRunInfo {
-  id: string;
-  name: string;
-  createdAt: number;
-  updatedAt: number;
-  settings: Settings;
-  /** Epochs the saved weights have trained. */
-  epoch: number;
-  testAccuracy: number | null;
-  /** Bytes of weights and optimizer state. */
-  bytes: number;
-}
-
-/** The heavy part, read only to open or resume a run. Arrays keep their shapes, so any layer kind fits. */
-export interface SavedRunData {
-  id: string;
-  shapes: number[][];
-  weights: ArrayBuffer[];
-  /** RMSprop's mean squares per parameter; null before its first step. */
-  meanSquares: (ArrayBuffer | null)[];
-  history: RunHistory;
-}
 
 export type SavedRun = SavedRunInfo & { data: SavedRunData };
 
@@ -77,7 +64,15 @@ function done(tx: IDBTransaction): Promise<void> {
 export class SavedRuns {
   private constructor(private readonly db: IDBDatabase) {}
 
-  static async open(name = DB_NAME): Promise<SavedRuns> {
+  /**
+   * `onClosed`: another tab opened a newer version of the database (a schema upgrade); this
+   * connection closes at once so the upgrade never hangs, and saved runs are unavailable here until
+   * a reload. `onBlocked`: this page's own upgrade waits for other tabs to close theirs.
+   */
+  static async open(
+    name = DB_NAME,
+    { onClosed, onBlocked }: { onClosed?: () => void; onBlocked?: () => void } = {},
+  ): Promise<SavedRuns> {
     if (typeof indexedDB === 'undefined')
       throw new StorageError('Saved runs are unavailable', new Error('this browser has no IndexedDB'));
     const req = indexedDB.open(name, 1);
@@ -85,35 +80,64 @@ export class SavedRuns {
       req.result.createObjectStore(INFO, { keyPath: 'id' });
       req.result.createObjectStore(DATA, { keyPath: 'id' });
     };
+    req.onblocked = () => onBlocked?.();
     try {
-      return new SavedRuns(await request(req));
+      const db = await request(req);
+      db.onversionchange = () => {
+        db.close();
+        onClosed?.();
+      };
+      return new SavedRuns(db);
     } catch (error) {
       throw new StorageError('Saved runs are unavailable', error);
     }
   }
 
-  /** Newest first. */
-  async list(): Promise<SavedRunInfo[]> {
-    const runs = await request(this.db.transaction(INFO).objectStore(INFO).getAll());
-    return (runs as SavedRunInfo[]).sort((a, b) => b.updatedAt - a.updatedAt);
+  /** Newest first; unreadable records (checked by savedRunRecord.ts) last, each with why. */
+  async list(): Promise<SavedRunListing[]> {
+    const records = await request(this.db.transaction(INFO).objectStore(INFO).getAll());
+    const updated = (run: SavedRunListing) => (isUnreadable(run) ? Number.NEGATIVE_INFINITY : run.updatedAt);
+    return records.map(readInfo).sort((a, b) => updated(b) - updated(a));
   }
 
+  /** The whole run, checked; null if it is gone. Throws UnreadableRecordError for a damaged one. */
   async get(id: string): Promise<SavedRun | null> {
     const tx = this.db.transaction([INFO, DATA]);
-    const [info, data] = await Promise.all([
+    const [rawInfo, rawData] = await Promise.all([
       request(tx.objectStore(INFO).get(id)),
       request(tx.objectStore(DATA).get(id)),
     ]);
-    return info && data ? { ...(info as SavedRunInfo), data: data as SavedRunData } : null;
+    if (!rawInfo) return null;
+    const info = readInfo(rawInfo);
+    if (isUnreadable(info)) throw new UnreadableRecordError(info.unreadable);
+    try {
+      return { ...info, data: readData(rawData, info) };
+    } catch (error) {
+      if (error instanceof UnreadableRecordError)
+        throw new UnreadableRecordError(`This saved run cannot be read: ${error.message}.`);
+      throw error;
+    }
   }
 
-  /** Writes (or overwrites) a run, both parts in one transaction: a failed write keeps the old record whole. */
-  async put({ data, ...info }: SavedRun): Promise<void> {
+  /**
+   * Writes (or overwrites) a run, both parts in one transaction: a failed write keeps the old record
+   * whole. A stored record keeps its name (a rename in another tab wins); with `mustExist`, a record
+   * that is gone (deleted in another tab) is not written back. Resolves with the name kept, or null.
+   */
+  async put({ data, ...info }: SavedRun, { mustExist = false } = {}): Promise<string | null> {
     try {
       const tx = this.db.transaction([INFO, DATA], 'readwrite');
-      tx.objectStore(INFO).put(info);
+      const infos = tx.objectStore(INFO);
+      const stored = (await request(infos.get(info.id))) as { name?: unknown } | undefined;
+      if (mustExist && !stored) {
+        await done(tx);
+        return null;
+      }
+      const name = typeof stored?.name === 'string' ? stored.name : info.name;
+      infos.put({ ...info, name });
       tx.objectStore(DATA).put(data);
       await done(tx);
+      return name;
     } catch (error) {
       throw new StorageError(`"${info.name}" after epoch ${info.epoch} was not saved`, error);
     }
@@ -160,6 +184,7 @@ export function toSavedRun(
   const bytes = [...weights, ...meanSquares].reduce((n, b) => n + (b?.byteLength ?? 0), 0);
   return {
     ...info,
+    schema: RECORD_SCHEMA,
     settings: checkpoint.settings,
     epoch: checkpoint.epoch,
     bytes,

@@ -60,10 +60,13 @@ export type ToWorker =
   | { type: 'predict'; id: number; pixels: Float32Array; explain?: boolean }
   /** Test images from the last evaluation, chosen by `query` (the confusion matrix's gallery). */
   | { type: 'gallery'; id: number; query: GalleryQuery }
-  /** A saved run's weights become the model that answers drawings. */
-  | { type: 'open'; checkpoint: Checkpoint }
-  /** A saved run goes on training from its checkpoint (the epoch after it, same data order). */
-  | { type: 'continue'; checkpoint: Checkpoint }
+  /**
+   * A saved run's weights become the model that answers drawings. `requestId` comes back on
+   * 'loaded', or on 'refused' (a run is going on, or the checkpoint does not fit its settings).
+   */
+  | { type: 'open'; checkpoint: Checkpoint; requestId: number }
+  /** A saved run goes on training from its checkpoint (the epoch after it, same data order); as 'open'. */
+  | { type: 'continue'; checkpoint: Checkpoint; requestId: number }
   /** An imported model (TensorFlow.js format) answers drawings. */
   | { type: 'import'; stack: DenseStack }
   /** Asks for the current model's layers and weights, answered by 'exported' with the same id. */
@@ -193,9 +196,11 @@ export type FromWorker =
   /** A run's checkpoint at an epoch's end (what autosave keeps), with each array's shape. */
   | { type: 'checkpoint'; checkpoint: Checkpoint; shapes: number[][] }
   /** An opened or imported model now answers drawings; `settings` is null for an imported one. */
-  | { type: 'loaded'; settings: Settings | null; parameterCount: number; epoch: number }
+  | { type: 'loaded'; settings: Settings | null; parameterCount: number; epoch: number; requestId?: number }
   /** A saved run goes on from `epoch` (its charts up to there come from the saved record). */
-  | { type: 'continued'; settings: Settings; parameterCount: number; epoch: number }
+  | { type: 'continued'; settings: Settings; parameterCount: number; epoch: number; requestId: number }
+  /** An 'open' or 'continue' that was not carried out, and why; nothing changed in the worker. */
+  | { type: 'refused'; requestId: number; message: string }
   | { type: 'exported'; id: number; stack: DenseStack | null; error?: string }
   /** fatal: the worker cannot go on (no WebGPU); otherwise the page stays usable. */
   | { type: 'error'; kind: ErrorKind; message: string; fatal: boolean; file?: string };

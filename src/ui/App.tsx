@@ -8,6 +8,7 @@ import { CodeView } from './components/CodeView';
 import { CompareView } from './components/CompareView';
 import { DataPanel } from './components/DataPanel';
 import { DrawPad } from './components/DrawPad';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { FatalPanel } from './components/FatalPanel';
 import { Header } from './components/Header';
 import { InsightPanel } from './components/InsightPanel';
@@ -36,11 +37,14 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const { phase, error } = snapshot;
   const retryData = useCallback(() => client.retryData(), [client]);
   const keep = useKeeper(keeper);
+  // An Open or Resume on its way to the worker: Train waits for it (src/page/keeper.ts says why).
+  const { pending } = keep;
   const comparison = useComparison(keeper, keep, snapshot);
   const queue = useRunQueue(client, snapshot, keep, comparison.show);
 
   const train = () => {
-    if (!form.settings) return;
+    // NOTE: the keeper's live state, not this render's: a click in the same task as Resume sees it.
+    if (!form.settings || keeper.getSnapshot().pending) return;
     // The address bar now holds this run's settings, so the link reproduces it.
     window.history.replaceState(
       null,
@@ -85,21 +89,25 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             dataError={snapshot.dataError}
             onRetry={retryData}
           />
-          <TrainPanel
-            snapshot={snapshot}
-            form={{ ...form, canStart: form.settings !== undefined }}
-            onTrain={train}
-            onPause={() => client.pause()}
-            onResume={() => client.resume()}
-            onStop={() => client.stop()}
-            onRecover={() => client.recover()}
-            onSetRate={(rate) => client.setRate(rate)}
-          />
-          <KeepPanel
-            keeper={keeper}
-            phase={phase}
-            link={form.settings ? new URL(settingsToQuery(form.settings), window.location.href).href : null}
-          />
+          <ErrorBoundary part="The training panel">
+            <TrainPanel
+              snapshot={snapshot}
+              form={{ ...form, canStart: form.settings !== undefined && !pending }}
+              onTrain={train}
+              onPause={() => client.pause()}
+              onResume={() => client.resume()}
+              onStop={() => client.stop()}
+              onRecover={() => client.recover()}
+              onSetRate={(rate) => client.setRate(rate)}
+            />
+          </ErrorBoundary>
+          <ErrorBoundary part="Keep and share">
+            <KeepPanel
+              keeper={keeper}
+              phase={phase}
+              link={form.settings ? new URL(settingsToQuery(form.settings), window.location.href).href : null}
+            />
+          </ErrorBoundary>
         </div>
         <section className="card column draw" aria-labelledby="draw-title">
           <h2 id="draw-title">Try the network</h2>
@@ -113,33 +121,37 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         </section>
       </main>
       {/* NOTE: outside the columns, so the sticky drawing card never slides over it. */}
-      <InsightPanel
-        snapshot={snapshot}
-        gallery={gallery}
-        input={digit.input}
-        prediction={digit.prediction}
-        opinion={opinion}
-      />
-      <RateFinderPanel
-        phase={phase}
-        result={snapshot.rateFinder}
-        canStart={phase === 'ready' && form.settings !== undefined}
-        onFind={() => form.settings && client.findRate(form.settings)}
-        onStop={() => client.stop()}
-        onUse={(rate) => form.setField('learningRate', rate)}
-      />
-      <CompareView
-        keep={keep}
-        comparison={comparison}
-        presets={
-          <PresetButtons
-            settings={form.settings}
-            canStart={phase === 'ready' && form.settings !== undefined}
-            queue={queue}
-          />
-        }
-      />
-      <CodeView settings={form.settings} />
+      <ErrorBoundary part="Inside the network">
+        <InsightPanel
+          snapshot={snapshot}
+          gallery={gallery}
+          input={digit.input}
+          prediction={digit.prediction}
+          opinion={opinion}
+        />
+      </ErrorBoundary>
+      <ErrorBoundary part="Experiments">
+        <RateFinderPanel
+          phase={phase}
+          result={snapshot.rateFinder}
+          canStart={phase === 'ready' && form.settings !== undefined && !pending}
+          onFind={() => form.settings && client.findRate(form.settings)}
+          onStop={() => client.stop()}
+          onUse={(rate) => form.setField('learningRate', rate)}
+        />
+        <CompareView
+          keep={keep}
+          comparison={comparison}
+          presets={
+            <PresetButtons
+              settings={form.settings}
+              canStart={phase === 'ready' && form.settings !== undefined && !pending}
+              queue={queue}
+            />
+          }
+        />
+        <CodeView settings={form.settings} />
+      </ErrorBoundary>
       <AboutData />
     </div>
   );

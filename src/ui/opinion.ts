@@ -7,6 +7,15 @@ export function argmax(values: ArrayLike<number>): number {
   return best;
 }
 
+/**
+ * The digit the network reads, or null when its probabilities are not numbers (broken weights: an
+ * overflow gives NaN, and argmax would fall back to a confident-looking 0).
+ */
+export function readDigit(probabilities: ArrayLike<number>): number | null {
+  for (let i = 0; i < probabilities.length; i++) if (!Number.isFinite(probabilities[i])) return null;
+  return argmax(probabilities);
+}
+
 export interface OpinionPoint {
   /** Batches seen when the prediction was asked for. */
   step: number;

@@ -6,10 +6,11 @@ import { inputGradients } from '../nn/insight';
 import type { Sequential } from '../nn/sequential';
 import type { Checkpoint, DenseStack, FromWorker, GalleryQuery } from '../protocol/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/settings';
-import { modelOnCpu, restoreCheckpoint, takeCheckpoint } from './checkpoint';
+import { isFiniteCheckpoint, modelOnCpu, restoreCheckpoint, takeCheckpoint } from './checkpoint';
 import { modelFromStack, stackOf } from './denseStack';
 import { selectGallery, type Verdicts } from './gallery';
 import { buildModel } from './model';
+import { checkStackFits } from './modelSize';
 import type { GpuSession } from './session';
 
 /** Images per gallery: enough to see a pattern; a gallery's 784-byte images are sent on request. */
@@ -70,29 +71,45 @@ export class Answerer {
       : 'The network is back to its weights from the start of the run.';
   }
 
-  /** A saved run's weights on the GPU (a run to go on from), or on the CPU while the GPU is lost. */
+  /**
+   * A saved run's weights on the GPU (a run to go on from), or on the CPU while the GPU is lost.
+   * Throws, having given back what it built and changed nothing, if they do not fit its settings.
+   */
   open(checkpoint: Checkpoint): Sequential {
+    if (!isFiniteCheckpoint(checkpoint)) throw new Error('its weights are NaN or infinite.');
     const session = this.session();
     if (session && !session.lost) {
       const model = buildModel(session.backend, checkpoint.settings);
-      restoreCheckpoint(session.backend, model, checkpoint);
+      try {
+        restoreCheckpoint(session.backend, model, checkpoint);
+      } catch (error) {
+        model.dispose();
+        throw error;
+      }
       this.replace(model, checkpoint);
       return model;
     }
+    const cpu = modelOnCpu(checkpoint);
     this.checkpoint = checkpoint;
-    this.cpu = modelOnCpu(checkpoint);
-    return this.cpu;
+    this.cpu = cpu;
+    return cpu;
   }
 
   /** A saved run's weights answer drawings, and the page is told. */
-  show(checkpoint: Checkpoint): void {
+  show(checkpoint: Checkpoint, requestId: number): void {
     const model = this.open(checkpoint);
     const { settings, epoch } = checkpoint;
-    this.emit({ type: 'loaded', settings, parameterCount: model.parameterCount, epoch });
+    this.emit({ type: 'loaded', settings, parameterCount: model.parameterCount, epoch, requestId });
   }
 
   /** An imported model (no settings, no optimizer state): it answers, but is not resumable. */
   import(session: GpuSession, stack: DenseStack, refuse: (message: string) => void): void {
+    // Checked before anything is allocated, as typed settings are.
+    const tooLarge = checkStackFits(stack.weights, session.device.limits);
+    if (tooLarge) {
+      refuse(tooLarge);
+      return;
+    }
     let model: Sequential;
     try {
       model = modelFromStack(session.backend, stack);

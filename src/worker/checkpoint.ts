@@ -27,6 +27,12 @@ export async function takeCheckpoint(
   return { settings, epoch, trained, weights, meanSquares };
 }
 
+/** Every weight and every mean square is a number: only such a checkpoint is kept, saved or rolled back to. */
+export function isFiniteCheckpoint(checkpoint: Checkpoint): boolean {
+  const arrays = [...checkpoint.weights, ...checkpoint.meanSquares];
+  return arrays.every((values) => !values || values.every(Number.isFinite));
+}
+
 /** Writes a checkpoint into a model built with the same settings, on any backend. */
 export function restoreCheckpoint(backend: Backend, model: Sequential, checkpoint: Checkpoint): void {
   model.setWeights(checkpoint.weights);

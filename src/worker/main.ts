@@ -57,10 +57,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       trainer.gallery(message.id, message.query);
       break;
     case 'open':
-      trainer.openCheckpoint(message.checkpoint);
+      trainer.openCheckpoint(message.checkpoint, message.requestId);
       break;
     case 'continue':
-      void trainer.continueFrom(message.checkpoint);
+      void trainer.continueFrom(message.checkpoint, message.requestId);
       break;
     case 'import':
       trainer.importStack(message.stack);

@@ -125,3 +125,19 @@ export function checkRunFits(
       : 'Try a smaller batch.';
   return `A network with ${count(settings.hidden)} hidden units is too large: ${reason}. Nothing was allocated. ${advice}`;
 }
+
+/**
+ * Why an imported Dense stack cannot be put on a device with these limits (one weight array past
+ * the largest buffer, or the whole past this app's budget); null if it fits. Checked, as typed
+ * settings are, before anything is allocated.
+ */
+export function checkStackFits(weights: readonly { length: number }[], limits: SizeLimits): string | null {
+  const perBuffer = Math.min(limits.maxBufferSize, limits.maxStorageBufferBindingSize);
+  const largest = Math.max(...weights.map((w) => f32s(w.length)));
+  if (largest > perBuffer)
+    return `This model is too large: one of its weight arrays needs a ${formatBytes(largest)} buffer, but this GPU allows at most ${formatBytes(perBuffer)} in one buffer. Nothing was allocated.`;
+  const total = weights.reduce((n, w) => n + f32s(w.length), 0);
+  if (total > GPU_MEMORY_BUDGET)
+    return `This model is too large: its weights need ${formatBytes(total)} of GPU memory, more than this app's limit of ${formatBytes(GPU_MEMORY_BUDGET)}. Nothing was allocated.`;
+  return null;
+}

@@ -8,7 +8,7 @@ import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
 import { type Evaluation, type Sequential, TrainingDivergedError } from '../nn/sequential';
 import type { Checkpoint, ErrorKind, FromWorker, RateChange } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
-import { takeCheckpoint } from './checkpoint';
+import { isFiniteCheckpoint, takeCheckpoint } from './checkpoint';
 import type { Verdicts } from './gallery';
 import { EVAL_BATCH } from './model';
 import { RunClock } from './runClock';
@@ -17,6 +17,32 @@ import { UnitsReader } from './unitsReader';
 
 /** Metrics are read back every this many batches, with the divergence flag and any GPU error. */
 const LOG_EVERY = 5;
+
+const LOWER_RATE = 'The learning rate is probably too high: try a smaller one (the default is 0.001).';
+
+/**
+ * A checkpoint's weights, or an evaluation's loss, that are not finite. Training reports check the
+ * loss before each step's update, so the update of an epoch's last step is caught only here.
+ */
+export function divergedIn(what: 'weights' | 'test loss', epoch: number): TrainingDivergedError {
+  const subject = what === 'weights' ? 'The weights became' : 'The test loss became';
+  return new TrainingDivergedError(`${subject} NaN or infinite in epoch ${epoch}. ${LOWER_RATE}`);
+}
+
+/**
+ * The model's checkpoint after `epoch` epochs (a stopped run's: part of the next), refused as a
+ * divergence in `trainingEpoch` unless every number in it is finite.
+ */
+export async function takeFiniteCheckpoint(
+  model: Sequential,
+  settings: Settings,
+  epoch: number,
+  trainingEpoch: number,
+): Promise<Checkpoint> {
+  const checkpoint = await takeCheckpoint(model, settings, epoch, true);
+  if (!isFiniteCheckpoint(checkpoint)) throw divergedIn('weights', trainingEpoch);
+  return checkpoint;
+}
 
 /** A GPU error caught by a run's error scopes, or reported uncaptured while it ran. */
 export class GpuRunError extends Error {
@@ -153,14 +179,17 @@ export class Run {
           this.emit({ type: 'evaluating', epoch: logs.epoch });
           const test = session.test as DeviceDataset;
           const detail = await evaluateInDetail(model, test, { batchSize: EVAL_BATCH });
-          this.test = { loss: detail.loss, accuracy: detail.accuracy };
           await this.checkGpuErrors(session);
+          // NOTE: a non-finite test loss ends the run here: the epoch is neither reported, kept nor saved.
+          if (!Number.isFinite(detail.loss)) throw divergedIn('test loss', logs.epoch + 1);
+          this.test = { loss: detail.loss, accuracy: detail.accuracy };
           const { classes, matrix, predicted, probabilities } = detail;
           this.verdicts = { classes, labels: mnist.test.labels, predicted, probabilities };
           this.emit({ type: 'confusion', epoch: logs.epoch, classes, matrix });
           units.maybeRead(readWeights, (logs.epoch + 1) * batches, batches, true);
           // A stopped run's last epoch is incomplete: its checkpoint is taken when the run ends.
-          if (!model.stopTraining) this.keep(await takeCheckpoint(model, settings, logs.epoch + 1, true));
+          if (!model.stopTraining)
+            this.keep(await takeFiniteCheckpoint(model, settings, logs.epoch + 1, logs.epoch + 1));
           const progress = clock.at(logs.epoch + 1, 0);
           this.emit({ type: 'epoch', logs, test: this.test, progress, memory: session.memory() });
         },

@@ -7,11 +7,10 @@ import { warmUp } from '../nn/warmUp';
 import type { Checkpoint, DenseStack, ErrorKind, FromWorker, GalleryQuery } from '../protocol/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/settings';
 import { Answerer, LOSS_GRACE_MS } from './answerer';
-import { takeCheckpoint } from './checkpoint';
 import { DataLoader } from './data';
 import { checkRunFits } from './modelSize';
 import { RateFinder } from './rateFinder';
-import { describeFailure, Run } from './run';
+import { describeFailure, Run, takeFiniteCheckpoint } from './run';
 import { GpuSession } from './session';
 
 /**
@@ -131,14 +130,25 @@ export class Trainer {
   }
 
   /** A saved run goes on from its checkpoint: same weights, RMSprop state and (seeded) data order. */
-  async continueFrom(checkpoint: Checkpoint): Promise<void> {
+  async continueFrom(checkpoint: Checkpoint, requestId: number): Promise<void> {
     const { settings } = checkpoint;
-    if (!this.readyFor(settings)) return;
-    const model = this.answerer.open(checkpoint);
+    if (!this.readyFor(settings))
+      return this.refuse(requestId, 'A run is going on, or the GPU or the data is not ready.');
+    let model: Sequential;
+    try {
+      model = this.answerer.open(checkpoint);
+    } catch (error) {
+      return this.refuse(requestId, `The saved run could not be resumed: ${(error as Error).message}`);
+    }
     const run = this.newRun(settings);
     run.rateChanges = checkpoint.rateChanges ?? [];
-    this.emit({ type: 'continued', settings, parameterCount: model.parameterCount, epoch: checkpoint.epoch });
+    const { parameterCount } = model;
+    this.emit({ type: 'continued', settings, parameterCount, epoch: checkpoint.epoch, requestId });
     await this.train(run, checkpoint.epoch, () => model);
+  }
+
+  private refuse(requestId: number, message: string): void {
+    this.emit({ type: 'refused', requestId, message });
   }
 
   /** A run whose checkpoints are kept for the answerer (device loss, roll-back) and announced (autosave). */
@@ -177,7 +187,7 @@ export class Trainer {
       // A stopped run ends mid-epoch: its final weights are the checkpoint from now on.
       try {
         const epoch = this.answerer.checkpoint?.epoch ?? 0;
-        this.answerer.checkpoint = await takeCheckpoint(run.model, run.settings, epoch, true);
+        this.answerer.checkpoint = await takeFiniteCheckpoint(run.model, run.settings, epoch, epoch + 1);
       } catch (error) {
         failure = error;
       }
@@ -299,8 +309,16 @@ export class Trainer {
   }
 
   /** A saved run's weights answer drawings (on the CPU while the GPU is lost). */
-  openCheckpoint(checkpoint: Checkpoint): void {
-    if (!this.run) this.answerer.show(checkpoint);
+  openCheckpoint(checkpoint: Checkpoint, requestId: number): void {
+    if (this.run) {
+      this.refuse(requestId, 'A saved run cannot be opened while a run is going on.');
+      return;
+    }
+    try {
+      this.answerer.show(checkpoint, requestId);
+    } catch (error) {
+      this.refuse(requestId, `The saved run could not be opened: ${(error as Error).message}`);
+    }
   }
 
   /** An imported model answers drawings. It has no settings or optimizer state, so it is not resumable. */

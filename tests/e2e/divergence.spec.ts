@@ -40,3 +40,33 @@ test('a learning rate far too high: the run stops with a message suggesting a sm
   await expect(alert).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+// NOTE: 100 images make one epoch of a few batches; the update of its last batch is checked by no
+// training report, so only the end-of-epoch evaluation and the checkpoint's weights can catch it.
+test('a run that diverges in its last step: no "done" with a NaN test loss, nothing autosaved, back to the start', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/?lr=1e20&train=100&epochs=1&hidden=32');
+  await waitForReady(page);
+  await expect(page.getByText('No saved runs yet')).toBeVisible();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+
+  const alert = page.getByTestId('run-alert');
+  await expect(alert).toContainText('Training diverged');
+  await expect(alert).toContainText('try a smaller one');
+  await expect(alert).toContainText('The network is back to its weights from the start of the run.');
+  await expect(page.getByRole('button', { name: 'Train again' })).toBeEnabled();
+  await expect(page.getByRole('heading', { name: 'Run finished' })).toHaveCount(0);
+  await expect(alert).toContainText('The test loss became NaN or infinite in epoch 1.');
+  await expect(page.getByText(/test loss NaN/)).toHaveCount(0);
+  // The broken weights were never autosaved.
+  await expect(page.getByText('No saved runs yet')).toBeVisible();
+  await drawStroke(page, [
+    [0.5, 0.15],
+    [0.5, 0.85],
+  ]);
+  await expect(page.getByTestId('prediction')).toHaveText(/^\d$/);
+  await expect(page.getByText(/Untrained model/)).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -35,7 +35,13 @@ describe('keeping runs in the snapshot', () => {
       curveStride: 1,
       epochs: [epochPoint(1)],
     });
-    const s = reduce(opened, { type: 'continued', settings: SETTINGS, parameterCount: 7, epoch: 1 });
+    const s = reduce(opened, {
+      type: 'continued',
+      settings: SETTINGS,
+      parameterCount: 7,
+      epoch: 1,
+      requestId: 1,
+    });
     expect(s.phase).toBe('training');
     // Ten batches an epoch: the point at step 15 lay past the checkpoint.
     expect(s.curve.map((p) => p.step)).toEqual([5, 10]);

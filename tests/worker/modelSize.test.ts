@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { GPU_MEMORY_BUDGET } from '../../src/protocol/memory';
 import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
-import { checkRunFits, runAllocations } from '../../src/worker/modelSize';
+import { checkRunFits, checkStackFits, runAllocations } from '../../src/worker/modelSize';
 
 const MIB = 2 ** 20;
 /** SwiftShader's limits when the adapter's own are requested (what CI runs on). */
@@ -68,4 +68,17 @@ describe('checkRunFits for a ConvNet', () => {
       /^This ConvNet is too large: .*Nothing was allocated. Try a smaller batch or fewer filters.$/,
     );
   });
+});
+
+test('an imported stack is checked like typed settings: each array against a buffer, the whole against the budget', () => {
+  expect(
+    checkStackFits([{ length: 784 * 512 }, { length: 512 }, { length: 5120 }, { length: 10 }], DEFAULTS),
+  ).toBeNull();
+  expect(checkStackFits([{ length: 784 * 200_000 }, { length: 200_000 }], DEFAULTS)).toMatch(
+    /^This model is too large: one of its weight arrays needs a 1.07 GB buffer, but this GPU allows at most 134 MB in one buffer\. Nothing was allocated\.$/,
+  );
+  const many = Array.from({ length: 10 }, () => ({ length: 30_000_000 }));
+  expect(checkStackFits(many, { maxBufferSize: 4e9, maxStorageBufferBindingSize: 4e9 })).toMatch(
+    /its weights need 1\.34 GB of GPU memory, more than this app's limit of 1 GB/,
+  );
 });

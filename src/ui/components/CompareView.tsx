@@ -7,6 +7,7 @@ import {
   settingText,
 } from '../../page/compare';
 import type { KeepSnapshot } from '../../page/keeper';
+import { isUnreadable, type SavedRunInfo } from '../../page/savedRuns';
 import { SETTING_LABELS } from '../../protocol/settings';
 import type { Comparison } from '../hooks/useComparison';
 import { CompareChart, RUN_COLORS } from './CompareChart';
@@ -29,18 +30,20 @@ export function CompareView({
   const { selected, toggle, runs, missing, error } = comparison;
   const differing = differingSettings(runs);
   const full = selected.length >= MAX_COMPARED;
+  // A damaged record is listed (with Delete) in Keep & share; it has no curves to compare.
+  const readable = keep.runs.filter((r): r is SavedRunInfo => !isUnreadable(r));
   return (
     <section className="card compare" aria-labelledby="compare-heading">
       <h2 id="compare-heading">Compare runs</h2>
       {presets}
-      {keep.runs.length === 0 ? (
+      {readable.length === 0 ? (
         <p className="muted">
           Runs are saved at the end of each epoch: train one, then another, to compare them.
         </p>
       ) : (
         <fieldset className="compare-picker">
           <legend>Runs to compare (up to {MAX_COMPARED}); the comparison is in the page's link</legend>
-          {keep.runs.map((info) => (
+          {readable.map((info) => (
             <label key={info.id}>
               <input
                 type="checkbox"

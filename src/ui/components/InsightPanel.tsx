@@ -1,7 +1,7 @@
 import { IMAGE_SIDE, PIXELS } from '../../data/mnist';
 import type { Snapshot } from '../../page/store';
 import type { useGallery } from '../hooks/useGallery';
-import { argmax, type OpinionPoint } from '../opinion';
+import { type OpinionPoint, readDigit } from '../opinion';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { MistakeGallery } from './MistakeGallery';
 import { OpinionChart } from './OpinionChart';
@@ -19,7 +19,7 @@ interface Props {
 /** Inside the network: its mistakes on the test set, what its hidden units learned, why it read the drawing. */
 export function InsightPanel({ snapshot, gallery, input, prediction, opinion }: Props) {
   const { confusion, units } = snapshot;
-  const digit = prediction ? argmax(prediction.probabilities) : null;
+  const digit = prediction ? readDigit(prediction.probabilities) : null;
   const gradient =
     prediction?.gradients && digit !== null
       ? prediction.gradients.subarray(digit * PIXELS, (digit + 1) * PIXELS)

@@ -1,4 +1,5 @@
 import type { RunKeeper } from '../../page/keeper';
+import { describeProtection } from '../../page/persistence';
 import type { Phase } from '../../page/store';
 import { useKeeper } from '../hooks/useKeeper';
 import { CopyLinkButton } from './CopyLinkButton';
@@ -36,14 +37,19 @@ export function KeepPanel({ keeper, phase, link }: { keeper: RunKeeper; phase: P
         </p>
       )}
       <h3>Saved runs</h3>
+      {keep.runs.length > 0 && describeProtection(keep.protected) && (
+        <p className="muted" data-testid="storage-protection">
+          {describeProtection(keep.protected)}
+        </p>
+      )}
       {keep.available === false ? (
         <p className="muted">Saved runs are unavailable in this browser.</p>
       ) : (
         <SavedRunsList
           runs={keep.runs}
           currentId={keep.currentId}
-          canOpen={!busy}
-          canResume={phase === 'ready'}
+          canOpen={!busy && !keep.pending}
+          canResume={phase === 'ready' && !keep.pending}
           onOpen={(id) => keeper.open(id)}
           onResume={(id) => keeper.resume(id)}
           onRename={(id, name) => keeper.rename(id, name)}

@@ -1,7 +1,7 @@
 import { IMAGE_SIDE } from '../../data/mnist';
 import type { Snapshot } from '../../page/store';
 import { formatPercent } from '../format';
-import { argmax } from '../opinion';
+import { readDigit } from '../opinion';
 import { DigitImage } from './DigitImage';
 
 interface Props {
@@ -15,11 +15,13 @@ interface Props {
 /** What the network sees (the drawing as 28x28 inputs) and what it makes of it. */
 export function PredictionView({ input, prediction, phase, canPredict }: Props) {
   const probabilities = prediction?.probabilities ?? null;
-  const digit = probabilities ? argmax(probabilities) : null;
+  const digit = probabilities ? readDigit(probabilities) : null;
   const announcement =
     probabilities && digit !== null
       ? `The network reads ${digit === 8 ? 'an' : 'a'} ${digit} (${formatPercent(probabilities[digit], 0)})`
-      : '';
+      : probabilities
+        ? 'The network gives no answer'
+        : '';
   return (
     <div className="prediction">
       <p className="visually-hidden" aria-live="polite">
@@ -42,6 +44,12 @@ export function PredictionView({ input, prediction, phase, canPredict }: Props) 
       )}
       {input && !probabilities && (
         <p className="muted">{canPredict ? 'Thinking…' : 'Waiting for the model…'}</p>
+      )}
+      {probabilities && digit === null && (
+        <p className="guess">
+          It gives <span data-testid="prediction">no answer</span>
+          <span className="muted"> (its outputs are not numbers: its weights are broken)</span>
+        </p>
       )}
       {probabilities && digit !== null && (
         <>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import type { SavedRunInfo } from '../../page/savedRuns';
+import { isUnreadable, type SavedRunListing } from '../../page/savedRuns';
 import { formatBytes } from '../../protocol/memory';
 
 interface Props {
-  runs: SavedRunInfo[];
+  runs: SavedRunListing[];
   currentId: string | null;
   /** Open is possible (no run going on). */
   canOpen: boolean;
@@ -24,6 +24,22 @@ export function SavedRunsList({ runs, currentId, canOpen, canResume, ...on }: Pr
   return (
     <ul className="saved-runs" aria-label="Saved runs">
       {runs.map((run) => {
+        if (isUnreadable(run))
+          return (
+            <li key={run.id} data-run-id={run.id} data-unreadable="">
+              <strong>{run.name ?? 'Unreadable saved run'}</strong>
+              <span className="muted"> {run.unreadable}</span>
+              <div className="row-buttons">
+                <button
+                  type="button"
+                  onClick={() => on.onDelete(run.id)}
+                  aria-label={`Delete unreadable ${run.name ?? run.id}`}
+                >
+                  Delete
+                </button>
+              </div>
+            </li>
+          );
         const finished = run.epoch >= run.settings.epochs;
         const accuracy = run.testAccuracy === null ? '' : ` · test ${(run.testAccuracy * 100).toFixed(1)}%`;
         return (

@@ -13,6 +13,7 @@ import { ModelPicker } from './ModelPicker';
 import { RateControl } from './RateControl';
 import { RunAlert } from './RunAlert';
 import { RunResult } from './RunResult';
+import { RunWarning } from './RunWarning';
 import { SettingsForm } from './SettingsForm';
 import { SoftwareAdapterNotice } from './SoftwareAdapterNotice';
 import { SpeedLine } from './SpeedLine';
@@ -100,6 +101,7 @@ export function TrainPanel({
         <DeviceLostAlert lost={lost} recovering={phase === 'recovering'} onReconnect={onRecover} />
       )}
       {error && !error.fatal && <RunAlert error={error} />}
+      {runSettings && !error && <RunWarning curve={snapshot.curve} />}
       {running && runSettings && (
         <TrainingProgress
           phase={phase}

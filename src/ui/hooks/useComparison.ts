@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type ComparedRun, comparedFromQuery, MAX_COMPARED, withComparedInQuery } from '../../page/compare';
 import type { KeepSnapshot, RunKeeper } from '../../page/keeper';
+import { isUnreadable, type SavedRunInfo } from '../../page/savedRuns';
 import type { Snapshot } from '../../page/store';
 
 export interface Comparison {
@@ -31,10 +32,11 @@ export function useComparison(keeper: RunKeeper, keep: KeepSnapshot, snapshot: S
     window.history.replaceState(null, '', `${pathname}${withComparedInQuery(search, selected)}${hash}`);
   }, [selected]);
 
+  const readable = useMemo(() => keep.runs.filter((r): r is SavedRunInfo => !isUnreadable(r)), [keep.runs]);
   // Reads each picked run once, and again when autosave has written a newer epoch of it.
   useEffect(() => {
     for (const id of selected) {
-      const info = keep.runs.find((r) => r.id === id);
+      const info = readable.find((r) => r.id === id);
       const key = `${id}@${info?.updatedAt}`;
       if (!info || loaded.get(id)?.updatedAt === info.updatedAt || reading.current.has(key)) continue;
       reading.current.add(key);
@@ -46,7 +48,7 @@ export function useComparison(keeper: RunKeeper, keep: KeepSnapshot, snapshot: S
         )
         .finally(() => reading.current.delete(key));
     }
-  }, [selected, keep.runs, keeper, loaded]);
+  }, [selected, readable, keeper, loaded]);
 
   const { runSettings, curve, curveStride, epochs, rateChanges } = snapshot;
   const runs = useMemo(() => {

@@ -1,0 +1,78 @@
+import { expect, type Page, test } from '@playwright/test';
+import { collectErrors, waitForReady } from './helpers';
+import { storedRuns } from './records';
+
+const rows = (page: Page) => page.getByRole('list', { name: 'Saved runs' }).getByRole('listitem');
+const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: true });
+
+// Two tabs of the app in one browser: tab 1 trains, tab 2 renames then deletes the run. Tab 1 pauses
+// for each (100 batches an epoch leave time to), so the change lands between two of its autosaves.
+test('two tabs: lists stay in step; a rename or delete in one tab is not undone by the other tab’s autosave', async ({
+  context,
+}) => {
+  const trainer = await context.newPage();
+  const other = await context.newPage();
+  const errors = [...collectErrors(trainer), ...collectErrors(other)];
+  await trainer.goto('/?epochs=3&batch=100&train=10000&hidden=16&seed=5');
+  await other.goto('/');
+  await waitForReady(trainer);
+  await expect(other.getByText('No saved runs yet')).toBeVisible();
+
+  await button(trainer, 'Train').click();
+  // Epoch 1's autosave reaches the other tab's list without a reload.
+  await expect(rows(other)).toHaveCount(1, { timeout: 120_000 });
+  await button(trainer, 'Pause').click();
+  await expect(button(trainer, 'Resume')).toBeEnabled(); // paused
+  const [saved] = await storedRuns(other);
+
+  await other.getByRole('button', { name: `Rename ${saved.name}` }).click();
+  await other.getByLabel(`New name for ${saved.name}`).fill('Renamed elsewhere');
+  await other.getByRole('button', { name: 'Save name' }).click();
+  await expect(rows(trainer).first()).toContainText('Renamed elsewhere');
+  await button(trainer, 'Resume').click();
+  // The next autosave keeps the other tab's name.
+  await expect(rows(trainer).first()).toContainText(/Epoch 2 of 3/, { timeout: 120_000 });
+  await button(trainer, 'Pause').click();
+  await expect(button(trainer, 'Resume')).toBeEnabled(); // paused
+  expect((await storedRuns(trainer)).map((r) => r.name)).toEqual(['Renamed elsewhere']);
+  await expect(rows(other).first()).toContainText('Renamed elsewhere');
+
+  await other.getByRole('button', { name: 'Delete Renamed elsewhere' }).click();
+  await other.getByRole('button', { name: 'Really delete Renamed elsewhere' }).click();
+  await expect(other.getByText('No saved runs yet')).toBeVisible();
+  await expect(trainer.getByText('No saved runs yet')).toBeVisible();
+  await button(trainer, 'Resume').click();
+  await expect(trainer.getByRole('heading', { name: 'Run finished' })).toBeVisible({ timeout: 120_000 });
+  // Its last autosave did not bring the deleted run back, and said why.
+  await expect(
+    trainer.getByText('"Renamed elsewhere" was deleted in another tab: it is no longer saved.'),
+  ).toBeVisible();
+  expect(await storedRuns(trainer)).toEqual([]);
+  await expect(trainer.getByText('No saved runs yet')).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('another tab upgrading the database: this tab lets go at once and says to reload', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await expect(page.getByText('No saved runs yet')).toBeVisible({ timeout: 120_000 });
+  // A newer version of the app in another tab opens the database at version 2; this tab's open
+  // connection would block that upgrade forever unless it closes on 'versionchange'.
+  const upgraded = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('digits-on-webgpu', 2);
+        open.onsuccess = () => {
+          open.result.close();
+          resolve(open.result.version);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+  );
+  expect(upgraded).toBe(2);
+  await expect(page.getByRole('alert')).toContainText(
+    'Another tab opened a newer version of this app: reload this page',
+  );
+  await expect(page.getByText('Saved runs are unavailable in this browser.')).toBeVisible();
+  expect(errors).toEqual([]);
+});

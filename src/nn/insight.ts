@@ -25,6 +25,8 @@ export interface InputGradients {
   probabilities: Float32Array;
   /** [classes, inputDim]: row c is d logit_c / d input. */
   gradients: Float32Array;
+  /** Each hidden layer's output for the image (after its activation), flat, in the layer's shape. */
+  activations: Float32Array[];
 }
 
 export interface FirstLayerWeights {
@@ -94,7 +96,8 @@ export async function inputGradients(model: Sequential, pixels: Float32Array): P
     const copies = new Float32Array(classes * size);
     for (let c = 0; c < classes; c++) copies.set(pixels, c * size);
     const input = imagesTensor(tape, copies, classes, true);
-    const logits = model.logits(tape, input);
+    const outputs: Tensor[] = [];
+    const logits = model.logits(tape, input, (output) => outputs.push(output));
     const probs = softmax(tape, logits);
     const seed = tape.alloc(classes * classes);
     backend.write(
@@ -103,12 +106,14 @@ export async function inputGradients(model: Sequential, pixels: Float32Array): P
     );
     tape.backwardFrom(logits, seed);
     // The copies are queued now, before the buffers go back to the pool.
-    reads = [backend.read(probs.storage, classes), (input.grad as Tensor).toArray()];
+    // Every copy of the image is the same: the first row of each layer's output is the image's.
+    const hidden = outputs.slice(0, -1).map((o) => backend.read(o.storage, o.size / classes));
+    reads = [backend.read(probs.storage, classes), (input.grad as Tensor).toArray(), ...hidden];
   } finally {
     tape.release();
   }
-  const [probabilities, gradients] = await Promise.all(reads);
-  return { probabilities, gradients };
+  const [probabilities, gradients, ...activations] = await Promise.all(reads);
+  return { probabilities, gradients, activations };
 }
 
 /**

@@ -134,10 +134,16 @@ export class Sequential {
     return this.compiled;
   }
 
-  /** Logits for a batch; the softmax is fused into the loss or applied by predict(). */
-  logits(tape: Tape, x: Tensor): Tensor {
+  /**
+   * Logits for a batch; the softmax is fused into the loss or applied by predict(). `seen` is shown
+   * each layer's output as it is recorded (the drawing's activations, in the insight views).
+   */
+  logits(tape: Tape, x: Tensor, seen?: (output: Tensor) => void): Tensor {
     let h = this.inputShape.length > 1 ? reshape(tape, x, [x.shape[0], ...this.inputShape]) : x;
-    for (const layer of this.layers) h = layer.forward(tape, h);
+    for (const layer of this.layers) {
+      h = layer.forward(tape, h);
+      seen?.(h);
+    }
     return h;
   }
 

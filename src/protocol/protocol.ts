@@ -183,6 +183,8 @@ export type FromWorker =
       memory: GpuMemory | null;
       /** When asked to explain: [classes, 784], row c = d logit_c / d pixel. */
       gradients?: Float32Array;
+      /** When asked to explain: each hidden layer's output for the drawing, flat (the network picture). */
+      activations?: Float32Array[];
     }
   /**
    * The device is gone. `checkpointEpoch`: the epochs the kept weights have trained (0: the run's

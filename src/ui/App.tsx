@@ -1,9 +1,10 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { TrainerClient } from '../page/client';
 import { withComparedInQuery } from '../page/compare';
 import type { RunKeeper } from '../page/keeper';
-import { settingsToQuery } from '../protocol/settings';
+import { DEFAULT_SETTINGS, settingsToQuery } from '../protocol/settings';
 import { AboutData } from './components/AboutData';
+import { Charts } from './components/Charts';
 import { CodeView } from './components/CodeView';
 import { CompareView } from './components/CompareView';
 import { DataPanel } from './components/DataPanel';
@@ -14,10 +15,12 @@ import { Header } from './components/Header';
 import { InsightPanel } from './components/InsightPanel';
 import { KeepPanel } from './components/KeepPanel';
 import { LinkNotice } from './components/LinkNotice';
+import { NetworkPicture } from './components/NetworkPicture';
 import { PredictionView } from './components/PredictionView';
 import { PresetButtons } from './components/PresetButtons';
 import { RateFinderPanel } from './components/RateFinderPanel';
-import { TrainPanel } from './components/TrainPanel';
+import { isRunning, RunPanel } from './components/RunPanel';
+import { SettingsPanel } from './components/SettingsPanel';
 import { UpdateBanner } from './components/UpdateBanner';
 import { useComparison } from './hooks/useComparison';
 import { useGallery } from './hooks/useGallery';
@@ -27,13 +30,21 @@ import { usePrediction } from './hooks/usePrediction';
 import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
+import { pictureLayers } from './network';
 
+/**
+ * One screen: Train and where the run is along the top; settings, the network and its live charts, and
+ * the drawing pad side by side below it (stacked in that order of use on a narrow screen); the views
+ * inside the network in tabs under them; keeping, sharing and the data last.
+ */
 export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeeper }) {
   const snapshot = useTrainer(client);
   const form = useSettingsForm(window.location.search);
   const digit = usePrediction(client, snapshot);
   const gallery = useGallery(client, snapshot);
   const opinion = useOpinion(snapshot, digit.input, digit.isAboutDrawing);
+  const [sent, setSent] = useState<{ pixels: Uint8Array; id: number } | null>(null);
+  const [tab, setTab] = useState('matrix');
   const { phase, error } = snapshot;
   const retryData = useCallback(() => client.retryData(), [client]);
   const keep = useKeeper(keeper);
@@ -41,6 +52,20 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const { pending } = keep;
   const comparison = useComparison(keeper, keep, snapshot);
   const queue = useRunQueue(client, snapshot, keep, comparison.show);
+  // An opened (or resumed) saved run's settings fill the form, so that the link and Train again are its own.
+  const { setAll } = form;
+  useEffect(
+    () =>
+      client.onMessage((message) => {
+        if ((message.type === 'loaded' || message.type === 'continued') && message.settings)
+          setAll(message.settings);
+      }),
+    [client, setAll],
+  );
+  const tryImage = useCallback(
+    (pixels: Uint8Array) => setSent((s) => ({ pixels, id: (s?.id ?? 0) + 1 })),
+    [],
+  );
 
   const train = () => {
     // NOTE: the keeper's live state, not this render's: a click in the same task as Resume sees it.
@@ -75,52 +100,78 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
     );
   }
 
+  const running = isRunning(snapshot);
+  // The picture shows the model that answers the pad: the run's, else the one the form describes.
+  const layers = pictureLayers(snapshot.runSettings ?? form.settings ?? DEFAULT_SETTINGS);
+  const noMetrics = snapshot.runSettings && !running && snapshot.curve.length === 0;
   return (
     <div className="app">
       <UpdateBanner />
       {header}
-      <main className="columns">
-        <div className="column">
-          <LinkNotice notes={form.notes} onDismiss={form.dismissNotes} />
-          <DataPanel
-            phase={phase}
-            loading={snapshot.loading}
-            samples={snapshot.samples}
-            dataError={snapshot.dataError}
-            onRetry={retryData}
+      <LinkNotice notes={form.notes} onDismiss={form.dismissNotes} />
+      <main className="screen">
+        <ErrorBoundary part="The run">
+          <RunPanel
+            snapshot={snapshot}
+            canStart={form.settings !== undefined && !pending}
+            onTrain={train}
+            onPause={() => client.pause()}
+            onResume={() => client.resume()}
+            onStop={() => client.stop()}
+            onRecover={() => client.recover()}
+            onSetRate={(rate) => client.setRate(rate)}
           />
-          <ErrorBoundary part="The training panel">
-            <TrainPanel
-              snapshot={snapshot}
-              form={{ ...form, canStart: form.settings !== undefined && !pending }}
-              onTrain={train}
-              onPause={() => client.pause()}
-              onResume={() => client.resume()}
-              onStop={() => client.stop()}
-              onRecover={() => client.recover()}
-              onSetRate={(rate) => client.setRate(rate)}
+        </ErrorBoundary>
+        <SettingsPanel form={form} disabled={running} />
+        {/* NOTE: display: contents on a narrow screen, so that its parts take their own places in the order. */}
+        <div className="live">
+          <section className="card charts-card" aria-labelledby="charts-title">
+            <h2 id="charts-title" className="visually-hidden">
+              Live charts
+            </h2>
+            {noMetrics ? (
+              <p className="muted chart-note">
+                The run ended before its first metrics report, so there is nothing to chart.
+              </p>
+            ) : (
+              !snapshot.runSettings && (
+                <p className="muted chart-note">
+                  Loss and accuracy charts fill in here once training starts.
+                </p>
+              )
+            )}
+            <Charts
+              curve={snapshot.curve}
+              epochs={snapshot.epochs}
+              progress={snapshot.progress}
+              stopped={snapshot.stopped}
+              rateChanges={snapshot.rateChanges}
             />
-          </ErrorBoundary>
-          <ErrorBoundary part="Keep and share">
-            <KeepPanel
-              keeper={keeper}
-              phase={phase}
-              link={form.settings ? new URL(settingsToQuery(form.settings), window.location.href).href : null}
+          </section>
+          <section className="card network-card" aria-label="The network">
+            <NetworkPicture
+              layers={layers}
+              input={digit.input}
+              activations={digit.prediction?.activations ?? []}
+              probabilities={digit.prediction?.probabilities ?? null}
             />
-          </ErrorBoundary>
+          </section>
         </div>
-        <section className="card column draw" aria-labelledby="draw-title">
+        <section className="card draw" aria-labelledby="draw-title">
           <h2 id="draw-title">Try the network</h2>
-          <DrawPad onChange={digit.setDrawing} />
+          <DrawPad onChange={digit.setDrawing} image={sent} />
           <PredictionView
             input={digit.input}
             prediction={digit.prediction}
             phase={phase}
             canPredict={digit.canPredict}
+            onWhy={() => {
+              setTab('saliency');
+              document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
+            }}
           />
         </section>
       </main>
-      {/* NOTE: outside the columns, so the sticky drawing card never slides over it. */}
       <ErrorBoundary part="Inside the network">
         <InsightPanel
           snapshot={snapshot}
@@ -128,6 +179,9 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           input={digit.input}
           prediction={digit.prediction}
           opinion={opinion}
+          onTry={tryImage}
+          tab={tab}
+          onTab={setTab}
         />
       </ErrorBoundary>
       <ErrorBoundary part="Experiments">
@@ -152,6 +206,23 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         />
         <CodeView settings={form.settings} />
       </ErrorBoundary>
+      <div className="more">
+        <ErrorBoundary part="Keep and share">
+          <KeepPanel
+            keeper={keeper}
+            phase={phase}
+            trained={snapshot.runSettings !== null}
+            link={form.settings ? new URL(settingsToQuery(form.settings), window.location.href).href : null}
+          />
+        </ErrorBoundary>
+        <DataPanel
+          phase={phase}
+          loading={snapshot.loading}
+          samples={snapshot.samples}
+          dataError={snapshot.dataError}
+          onRetry={retryData}
+        />
+      </div>
       <AboutData />
     </div>
   );

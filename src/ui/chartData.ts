@@ -50,3 +50,34 @@ export function ticksUpTo(max: number): number[] {
   const count = Math.ceil(top / step - 1e-9);
   return Array.from({ length: count + 1 }, (_, i) => Number((i * step).toPrecision(6)));
 }
+
+/** A y axis: its scale and ticks, bottom to top. */
+export interface ValueAxis {
+  scale: 'linear' | 'log';
+  ticks: number[];
+}
+
+/** Past this ratio of largest to smallest value, a linear axis flattens all but the first points. */
+const LOG_SPAN = 100;
+
+/**
+ * The loss axis: linear from 0, or logarithmic (powers of ten) when the values span more than two
+ * decades, as a diverging or badly scaled run's do (a first loss of 80,000, later ones near 0.1).
+ */
+export function lossAxis(rows: ChartRow[]): ValueAxis {
+  const values = rows.flatMap((r) => [r.raw, r.test]).filter((v): v is number => v !== undefined && v > 0);
+  const high = Math.max(0, ...values);
+  const low = Math.min(high, ...values);
+  if (low > 0 && Number.isFinite(high) && high / low > LOG_SPAN) {
+    const from = Math.floor(Math.log10(low));
+    const to = Math.ceil(Math.log10(high));
+    return { scale: 'log', ticks: Array.from({ length: to - from + 1 }, (_, i) => 10 ** (from + i)) };
+  }
+  return { scale: 'linear', ticks: ticksUpTo(high) };
+}
+
+/** Pixels for a y axis whose longest tick label is `labels`' longest, so that none is cut off. */
+export function axisWidth(labels: string[]): number {
+  const longest = Math.max(1, ...labels.map((l) => l.length));
+  return Math.ceil(20 + longest * 7.5);
+}

@@ -143,14 +143,15 @@ export class Answerer {
     const model = onGpu ? this.model : this.cpu;
     if (!model) return;
     try {
-      const { probabilities, gradients } = explain
+      const { probabilities, gradients, activations } = explain
         ? await inputGradients(model, pixels)
-        : { probabilities: await model.predict(pixels), gradients: undefined };
+        : { probabilities: await model.predict(pixels), gradients: undefined, activations: undefined };
       this.emit({
         type: 'prediction',
         id,
         probabilities,
         ...(gradients ? { gradients } : {}),
+        ...(activations ? { activations } : {}),
         trained: onGpu ? this.trained : (this.checkpoint?.trained ?? false),
         on: onGpu ? 'gpu' : 'cpu',
         memory: onGpu && session ? session.memory() : null,

@@ -8,7 +8,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 function transferables(message: FromWorker): ArrayBuffer[] {
   switch (message.type) {
     case 'prediction':
-      return [message.probabilities, message.gradients].flatMap((a) => (a ? [a.buffer as ArrayBuffer] : []));
+      return [message.probabilities, message.gradients, ...(message.activations ?? [])].flatMap((a) =>
+        a ? [a.buffer as ArrayBuffer] : [],
+      );
     case 'units':
       return message.weights ? [message.weights.buffer as ArrayBuffer] : [];
     case 'gallery':

@@ -28,9 +28,24 @@ test('the ConvNet: picked, edited (an impossible stack refused with its reason),
     'This stack cannot be trained: Conv2D after Flatten or Dense is not possible: the data is no longer an image.',
   );
   await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  // An impossible stack has no total, rather than a partial sum that would read as one.
+  await expect(editor.getByTestId('layer-total')).toHaveText('—');
   await screenshot(page, 'convnet-02-refused');
   await editor.getByRole('button', { name: 'Remove layer 8, Conv2D(32, 3x3, relu)' }).click();
   await expect(editor.getByRole('alert')).toHaveCount(0);
+
+  // New layers go where asked, and layers can be moved.
+  await editor.getByLabel('Where new layers go').selectOption({ label: 'before layer 6 (Flatten)' });
+  await editor.getByRole('button', { name: '+ Conv2D' }).click();
+  await expect(rows.nth(5)).toContainText('Conv2D(32, 3x3, relu)(1, 1, 32)');
+  await expect(editor.getByRole('alert')).toHaveCount(0);
+  await editor.getByRole('button', { name: 'Move layer 6, Conv2D(32, 3x3, relu), down' }).click();
+  await expect(rows.nth(5)).toContainText('Flatten');
+  await expect(editor.getByRole('alert')).toHaveCount(1);
+  await editor.getByRole('button', { name: 'Move layer 7, Conv2D(32, 3x3, relu), up' }).click();
+  await expect(editor.getByRole('alert')).toHaveCount(0);
+  await editor.getByRole('button', { name: 'Remove layer 6, Conv2D(32, 3x3, relu)' }).click();
+  await expect(rows).toHaveCount(8);
 
   // Resizing a layer updates its parameters and the total.
   const filters = editor.getByLabel('Filters of layer 1');

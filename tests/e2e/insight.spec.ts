@@ -54,13 +54,23 @@ test('inside the network: matrix, galleries, unit tiles, saliency and opinion, l
   await page.goto('/?epochs=2&train=2000');
   await waitForReady(page);
 
-  // Before training: the untrained network already explains its (meaningless) reading.
+  const tab = (name: string) => page.getByRole('tab', { name, exact: true }).click();
+  // Before training: the untrained network already explains its (meaningless) reading; "Why?" opens it.
   await drawStroke(page, SEVEN);
+  await page.getByRole('button', { name: 'Why?' }).click();
+  await expect(page.getByRole('tab', { name: 'Saliency' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('saliency')).toBeVisible();
   await expect.poll(() => colouredPixels(page)).toBeGreaterThan(20);
   await expect(
     page.getByRole('img', { name: /^Why it reads \d: Ink would count most for it in the / }),
   ).toBeVisible();
+  // Any class can be explained, not only the one it reads.
+  const reading = Number(await page.getByTestId('prediction').textContent());
+  const other = (reading + 1) % 10;
+  await page.getByLabel('Explain the score of').selectOption(String(other));
+  await expect(page.getByTestId('saliency')).toHaveAttribute('data-digit', String(other));
+  await page.getByLabel('Explain the score of').selectOption('reading');
+  await expect(page.getByTestId('saliency')).toHaveAttribute('data-digit', String(reading));
 
   // Every weights snapshot the tiles show, recorded in the page (a short run may end between polls).
   await page.evaluate(() => {
@@ -75,6 +85,7 @@ test('inside the network: matrix, galleries, unit tiles, saliency and opinion, l
   await expect(page).toHaveURL(/hidden=512/);
 
   // The tiles: drawn during the first epoch, then redrawn with newer weights.
+  await tab('Unit tiles');
   const tiles = page.getByTestId('unit-tiles');
   await expect(tiles).toHaveAttribute('data-draws', /^[1-9]\d*$/, { timeout: 120_000 });
   await expect
@@ -97,6 +108,7 @@ test('inside the network: matrix, galleries, unit tiles, saliency and opinion, l
   await expect(page.getByTestId('unit-info')).toHaveText(/^Unit 35 of 512: /);
 
   // The opinion chart follows the drawing as the run goes.
+  await tab('Opinion over the run');
   const opinion = page.getByTestId('opinion-chart');
   await expect.poll(async () => Number(await opinion.getAttribute('data-points'))).toBeGreaterThan(2);
   await screenshot(page, 'insight-1-training');
@@ -106,6 +118,12 @@ test('inside the network: matrix, galleries, unit tiles, saliency and opinion, l
   await expect(matrix).toHaveAttribute('data-total', '10000', { timeout: 180_000 });
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 180_000 });
   await expect(page.getByRole('heading', { name: 'Run finished' })).toBeVisible();
+  // Its last point is the finished run's opinion: at the run's last batch.
+  // (2 epochs of 16 batches: 2,000 images in batches of 128.)
+  await expect(opinion).toContainText(/After 32 batches it reads \d/);
+  await tab('Confusion matrix');
+  await expect(page.getByRole('heading', { name: 'Confusion matrix' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Per-class accuracy' })).toBeVisible();
   await expect(matrix).toHaveAttribute('data-total', '10000');
   await expect(matrix).toContainText('after epoch 2');
   expect((await cells(page)).reduce((sum, [, , n]) => sum + n, 0)).toBe(10_000);
@@ -156,6 +174,7 @@ test('inside the network: matrix, galleries, unit tiles, saliency and opinion, l
   }
   await screenshot(page, 'insight-3-mistakes');
   await page.getByTestId('gallery').screenshot({ path: `${SCREENSHOTS}/insight-4-gallery.png` });
+  await tab('Unit tiles');
   await expect(tiles).toHaveAttribute('data-mode', 'learned');
   await tiles.screenshot({ path: `${SCREENSHOTS}/insight-5-tiles-learned.png` });
   const draws = Number(await tiles.getAttribute('data-draws'));
@@ -163,7 +182,18 @@ test('inside the network: matrix, galleries, unit tiles, saliency and opinion, l
   await expect(tiles).toHaveAttribute('data-mode', 'weights');
   await expect.poll(async () => Number(await tiles.getAttribute('data-draws'))).toBeGreaterThan(draws);
   await tiles.screenshot({ path: `${SCREENSHOTS}/insight-5-tiles-weights.png` });
+  await tab('Saliency');
   await page.getByTestId('saliency').screenshot({ path: `${SCREENSHOTS}/insight-6-saliency.png` });
+  await tab('Opinion over the run');
   await opinion.screenshot({ path: `${SCREENSHOTS}/insight-7-opinion.png` });
+
+  // A test image goes to the pad, and the network reads it at once.
+  await tab('Confusion matrix');
+  const first = (await galleryItems(page))[0];
+  await page
+    .getByRole('button', { name: /^Try it: test image \d+ on the pad$/ })
+    .first()
+    .click();
+  await expect(page.getByTestId('prediction')).toHaveText(String(first.predicted));
   expect(errors).toEqual([]);
 });

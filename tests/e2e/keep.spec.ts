@@ -92,10 +92,25 @@ test('a run interrupted by a reload after epoch 1 resumes and ends where an unin
   }
   await screenshot(page, 'keep-03-resumed-and-uninterrupted');
 
-  // Open the resumed run: its charts and its weights on the pad.
+  // Open the resumed run: its charts, its settings in the form and its weights on the pad.
+  await page.getByLabel('Hidden units', { exact: true }).fill('64');
+  await page.getByLabel('Epochs', { exact: true }).fill('7');
+  await page.getByText('More settings: batch size, seed, training images').click();
+  await page.getByLabel('Seed', { exact: true }).fill('9');
   const resumedRow = page.locator(`li[data-run-id="${resumed.id}"]`);
   await resumedRow.getByRole('button', { name: /^Open / }).click();
   await expect(page.getByTestId('shown-model')).toContainText('as saved after epoch 2');
+  for (const [label, value] of [
+    ['Hidden units', '32'],
+    ['Epochs', '2'],
+    ['Seed', '3'],
+    ['Batch size', '100'],
+    ['Training images', '8000'],
+    ['Learning rate', '0.001'],
+  ])
+    await expect(page.getByLabel(label, { exact: true })).toHaveValue(value);
+  await expect(page.getByRole('radio', { name: /Dense network/ })).toBeChecked();
+  await expect(page.getByRole('heading', { name: 'Saved run' })).toBeVisible();
   const dots = page.getByTestId('accuracy-chart').locator('.recharts-line-dot');
   await expect(dots).toHaveCount(2);
   // The axis spans the saved run: its two test points sit at the ends of epochs 1 and 2.

@@ -11,6 +11,8 @@ export interface InsightState {
     on: 'gpu' | 'cpu';
     /** [classes, 784]: d logit_c / d pixel, when the prediction was asked to explain itself. */
     gradients: Float32Array | null;
+    /** Each hidden layer's output for the drawing, when asked to explain (empty otherwise). */
+    activations: Float32Array[];
   } | null;
   /** The last epoch's confusion matrix over the test set. */
   confusion: { epoch: number; classes: number; matrix: Uint32Array } | null;
@@ -52,6 +54,7 @@ export function reduceInsight(s: InsightState, m: StoreEvent): Partial<InsightSt
           trained: m.trained,
           on: m.on,
           gradients: m.gradients ?? null,
+          activations: m.activations ?? [],
         },
       };
     case 'confusion':

@@ -1,17 +1,15 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { Snapshot } from '../../page/store';
-import { type ChartRow, chartRows, ticksUpTo } from '../chartData';
-import { formatLoss, formatPercent } from '../format';
+import { chartRows, lossAxis, type ValueAxis } from '../chartData';
+import { formatCount, formatLoss, formatPercent } from '../format';
 import { MetricChart } from './MetricChart';
 
 type Props = Pick<Snapshot, 'curve' | 'epochs' | 'progress' | 'stopped' | 'rateChanges'>;
 
-const ACCURACY_TICKS = [0, 0.25, 0.5, 0.75, 1];
+const ACCURACY_AXIS: ValueAxis = { scale: 'linear', ticks: [0, 0.25, 0.5, 0.75, 1] };
 const formatAccuracy = (value: number) => formatPercent(value, 0);
-
-function highest(rows: ChartRow[]): number {
-  return Math.max(0, ...rows.map((r) => Math.max(r.raw ?? 0, r.test ?? 0)));
-}
+/** Powers of ten on a log axis: "1,000", "10", "0.1", "0.001". */
+const formatLogTick = (value: number) => (value >= 1 ? formatCount(value) : String(value));
 
 export function Charts(props: Props) {
   // NOTE: redrawing the charts is the page's heaviest work. With deferred values it happens in a
@@ -26,27 +24,31 @@ export function Charts(props: Props) {
   const total = stopped ? (curve.at(-1)?.step ?? 0) : plannedEpochs * batches;
   const loss = useMemo(() => chartRows(curve, epochs, batches, 'loss'), [curve, epochs, batches]);
   const accuracy = useMemo(() => chartRows(curve, epochs, batches, 'accuracy'), [curve, epochs, batches]);
-  const lossTicks = useMemo(() => ticksUpTo(highest(loss)), [loss]);
+  const axis = useMemo(() => lossAxis(loss), [loss]);
   return (
     <div className="charts">
       <MetricChart
-        title="Loss (cross-entropy, lower is better)"
+        title={`Loss (cross-entropy${axis.scale === 'log' ? ', log scale' : ''})`}
+        better="lower is better"
         testId="loss-chart"
         rows={loss}
         totalSteps={total}
-        yTicks={lossTicks}
+        axis={axis}
+        formatTick={axis.scale === 'log' ? formatLogTick : formatLoss}
         formatValue={formatLoss}
-        color="#1c5dbf"
+        color="var(--loss-line)"
         rateChanges={rateChanges}
       />
       <MetricChart
-        title="Accuracy (higher is better)"
+        title="Accuracy"
+        better="higher is better"
         testId="accuracy-chart"
         rows={accuracy}
         totalSteps={total}
-        yTicks={ACCURACY_TICKS}
+        axis={ACCURACY_AXIS}
+        formatTick={formatAccuracy}
         formatValue={formatAccuracy}
-        color="#2b8a3e"
+        color="var(--accuracy-line)"
         rateChanges={rateChanges}
       />
     </div>

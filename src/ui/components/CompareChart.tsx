@@ -52,7 +52,7 @@ export function CompareChart({ title, metric, runs, format }: Props) {
         <span className="legend">thin: training · bold with dots: test set, per epoch</span>
       </figcaption>
       <LineChart responsive style={{ width: '100%', height: 230 }} data={rows} margin={{ top: 8, right: 16 }}>
-        <CartesianGrid stroke="var(--grid, #e5e7eb)" />
+        <CartesianGrid stroke="var(--grid)" />
         <XAxis
           dataKey="epoch"
           type="number"

@@ -1,8 +1,10 @@
-import { memo, useMemo } from 'react';
+import { type CSSProperties, memo, useMemo } from 'react';
 import { summarizeConfusion } from '../../page/confusionStats';
 import type { Snapshot } from '../../page/store';
 import type { GalleryQuery } from '../../protocol/protocol';
+import { readableOn } from '../colorMap';
 import { formatCount, formatPercent } from '../format';
+import { useColorScheme } from '../hooks/useColorScheme';
 
 interface Props {
   confusion: NonNullable<Snapshot['confusion']>;
@@ -11,11 +13,28 @@ interface Props {
   onOpen: (query: GalleryQuery) => void;
 }
 
-/** Cell shading: green on the diagonal by the row's share, red elsewhere by the largest mistake count. */
-function shade(count: number, rowTotal: number, diagonal: boolean, largestMistake: number): string {
-  if (count === 0) return 'transparent';
-  if (diagonal) return `rgba(43, 138, 62, ${0.15 + 0.6 * (count / Math.max(1, rowTotal))})`;
-  return `rgba(180, 35, 24, ${0.12 + 0.7 * (count / Math.max(1, largestMistake))})`;
+const CARD = { light: [255, 255, 255], dark: [31, 36, 46] } as const;
+const RIGHT = [43, 138, 62];
+const WRONG = [196, 40, 28];
+
+/**
+ * Cell shading: green on the diagonal by the row's share, red elsewhere by the largest mistake count,
+ * mixed into the card's colour; the count is written in black or white, whichever reads better on it.
+ */
+function shade(
+  count: number,
+  rowTotal: number,
+  diagonal: boolean,
+  largestMistake: number,
+  scheme: 'light' | 'dark',
+): CSSProperties {
+  if (count === 0) return {};
+  const amount = diagonal
+    ? 0.15 + 0.6 * (count / Math.max(1, rowTotal))
+    : 0.12 + 0.7 * (count / Math.max(1, largestMistake));
+  const hue = diagonal ? RIGHT : WRONG;
+  const rgb = CARD[scheme].map((c, i) => Math.round(c + (hue[i] - c) * amount));
+  return { background: `rgb(${rgb.join(', ')})`, color: readableOn(rgb) };
 }
 
 /**
@@ -30,65 +49,71 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, select
   for (const t of digits)
     for (const p of digits) if (t !== p) largestMistake = Math.max(largestMistake, matrix[t * classes + p]);
   const mistakes = summary.total - summary.correct;
+  const scheme = useColorScheme();
   return (
     <div className="confusion">
-      <table data-testid="confusion-matrix" data-total={summary.total} data-correct={summary.correct}>
-        <caption>
-          Test set after epoch {epoch + 1}: {formatCount(summary.correct)} of {formatCount(summary.total)}{' '}
-          read correctly (
-          <span data-testid="confusion-accuracy">{formatPercent(summary.correct / summary.total)}</span>).
-          Rows: the true digit; columns: what the network read. Choose a cell to see its images.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">True digit</span>
-            </th>
-            {digits.map((p) => (
-              <th key={p} scope="col">
-                <span className="visually-hidden">read as </span>
-                {p}
+      {/* NOTE: on a narrow screen the table scrolls inside this region, never the page sideways; the
+          region takes focus so that keyboard users can scroll it too. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
+      <section className="matrix-scroll" aria-label="Confusion matrix, scrolls sideways" tabIndex={0}>
+        <table data-testid="confusion-matrix" data-total={summary.total} data-correct={summary.correct}>
+          <caption>
+            Test set after epoch {epoch + 1}: {formatCount(summary.correct)} of {formatCount(summary.total)}{' '}
+            read correctly (
+            <span data-testid="confusion-accuracy">{formatPercent(summary.correct / summary.total)}</span>).
+            Rows: the true digit; columns: what the network read. Choose a cell to see its images.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <span className="visually-hidden">True digit</span>
               </th>
-            ))}
-            <th scope="col">right</th>
-          </tr>
-        </thead>
-        <tbody>
-          {digits.map((t) => {
-            const row = summary.perClass[t];
-            return (
-              <tr key={t}>
-                <th scope="row">
-                  <span className="visually-hidden">true </span>
-                  {t}
+              {digits.map((p) => (
+                <th key={p} scope="col">
+                  <span className="visually-hidden">read as </span>
+                  {p}
                 </th>
-                {digits.map((p) => {
-                  const count = matrix[t * classes + p];
-                  const isSelected =
-                    selected?.kind === 'cell' && selected.label === t && selected.predicted === p;
-                  return (
-                    <td key={p} style={{ background: shade(count, row.images, t === p, largestMistake) }}>
-                      <button
-                        type="button"
-                        className={isSelected ? 'cell selected' : 'cell'}
-                        aria-pressed={isSelected}
-                        disabled={count === 0}
-                        aria-label={`True ${t}, read as ${p}: ${count} image${count === 1 ? '' : 's'}`}
-                        onClick={() => onOpen({ kind: 'cell', label: t, predicted: p })}
-                      >
-                        {count}
-                      </button>
-                    </td>
-                  );
-                })}
-                <td className="per-class" data-testid={`class-accuracy-${t}`}>
-                  {Number.isNaN(row.accuracy) ? '–' : formatPercent(row.accuracy)}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+              ))}
+              <th scope="col">Per-class accuracy</th>
+            </tr>
+          </thead>
+          <tbody>
+            {digits.map((t) => {
+              const row = summary.perClass[t];
+              return (
+                <tr key={t}>
+                  <th scope="row">
+                    <span className="visually-hidden">true </span>
+                    {t}
+                  </th>
+                  {digits.map((p) => {
+                    const count = matrix[t * classes + p];
+                    const isSelected =
+                      selected?.kind === 'cell' && selected.label === t && selected.predicted === p;
+                    return (
+                      <td key={p} style={shade(count, row.images, t === p, largestMistake, scheme)}>
+                        <button
+                          type="button"
+                          className={isSelected ? 'cell selected' : 'cell'}
+                          aria-pressed={isSelected}
+                          disabled={count === 0}
+                          aria-label={`True ${t}, read as ${p}: ${count} image${count === 1 ? '' : 's'}`}
+                          onClick={() => onOpen({ kind: 'cell', label: t, predicted: p })}
+                        >
+                          {count}
+                        </button>
+                      </td>
+                    );
+                  })}
+                  <td className="per-class" data-testid={`class-accuracy-${t}`}>
+                    {Number.isNaN(row.accuracy) ? '–' : formatPercent(row.accuracy)}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
       <button
         type="button"
         className="all-mistakes"

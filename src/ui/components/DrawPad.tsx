@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { IMAGE_SIDE } from '../../data/mnist';
 import { drawingToMnist } from '../../data/preprocess';
 import { canvasPoint, drawSegment, type Point, SIZE } from '../drawing';
 
@@ -9,12 +10,36 @@ const THROTTLE_MS = 100;
  * A drawing pad: opaque white strokes on a transparent canvas (the dark background is CSS), since the
  * preprocessing reads ink from the alpha channel. Emits the network's 784 inputs, or null when empty.
  */
-export function DrawPad({ onChange }: { onChange: (pixels: Float32Array | null) => void }) {
+export function DrawPad({
+  onChange,
+  image,
+  onRandom,
+}: {
+  onChange: (pixels: Float32Array | null) => void;
+  /** A test image sent to the pad (784 bytes): drawn, and read as it is, without preprocessing. */
+  image: { pixels: Uint8Array; id: number } | null;
+  /** Asks for a random test image; absent when there is none to ask for. */
+  onRandom?: () => void;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const last = useRef<Point | null>(null);
   const lastEmit = useRef(0);
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per image sent (onChange is stable)
+  useEffect(() => {
+    const ctx = canvas.current?.getContext('2d', { willReadFrequently: true });
+    if (!image || !ctx) return;
+    cancelEmit();
+    ctx.clearRect(0, 0, SIZE, SIZE);
+    const cell = SIZE / IMAGE_SIDE;
+    image.pixels.forEach((v, i) => {
+      if (v === 0) return;
+      ctx.fillStyle = `rgba(255, 255, 255, ${v / 255})`;
+      ctx.fillRect((i % IMAGE_SIDE) * cell, Math.floor(i / IMAGE_SIDE) * cell, cell, cell);
+    });
+    onChange(Float32Array.from(image.pixels, (v) => v / 255));
+  }, [image]);
 
   const context = () => canvas.current?.getContext('2d', { willReadFrequently: true }) ?? null;
   const cancelEmit = () => {
@@ -65,13 +90,20 @@ export function DrawPad({ onChange }: { onChange: (pixels: Float32Array | null) 
         onPointerCancel={endStroke}
         onKeyDown={(event) => (event.key === 'Delete' || event.key === 'Backspace') && clear()}
       />
+      <div className="pad-buttons">
+        <button type="button" onClick={clear}>
+          Clear
+        </button>
+        {onRandom && (
+          <button type="button" onClick={onRandom}>
+            Random test image
+          </button>
+        )}
+      </div>
       <p id="pad-help" className="muted">
-        Draw with a mouse, finger or pen. To start over, use the Clear button (or press Delete while the pad
-        has focus).
+        Draw with a mouse, finger or pen.
+        <span className="visually-hidden"> Delete or Backspace on the pad clears it.</span>
       </p>
-      <button type="button" onClick={clear}>
-        Clear
-      </button>
     </div>
   );
 }

@@ -3,20 +3,31 @@ import type { GpuMemory } from '../../protocol/protocol';
 import { formatMegabytes } from '../format';
 
 /**
- * The buffer pool's bytes in use, against the memory this app allows itself. The exact counts sit in
- * data attributes, for the leak tests.
+ * The buffer pool's bytes in use: one short line (in the GPU detail's summary, with the exact counts
+ * in data attributes for the leak tests), or, `detailed`, against the memory this app allows itself.
  */
-export function GpuMemoryMeter({ memory }: { memory: GpuMemory | null }) {
+export function GpuMemoryMeter({
+  memory,
+  detailed = false,
+}: {
+  memory: GpuMemory | null;
+  detailed?: boolean;
+}) {
   if (!memory) return null;
   const inUse = `${formatMegabytes(memory.bytesInUse)} MB`;
+  if (!detailed)
+    return (
+      <span
+        className="memory-line"
+        data-testid="gpu-memory"
+        data-bytes-in-use={memory.bytesInUse}
+        data-bytes-owned={memory.bytesOwned}
+      >
+        GPU memory: <strong>{inUse}</strong> in use
+      </span>
+    );
   return (
-    <p
-      className="memory"
-      data-testid="gpu-memory"
-      data-bytes-in-use={memory.bytesInUse}
-      data-bytes-owned={memory.bytesOwned}
-    >
-      GPU memory: <strong>{inUse}</strong> in use{' '}
+    <p className="memory">
       <meter
         min={0}
         max={GPU_MEMORY_BUDGET}
@@ -25,8 +36,8 @@ export function GpuMemoryMeter({ memory }: { memory: GpuMemory | null }) {
         aria-valuetext={`${inUse} of ${GPU_MEMORY_BUDGET / 1e9} GB`}
       />{' '}
       <span className="muted">
-        of this app's {GPU_MEMORY_BUDGET / 1e9} GB · {formatMegabytes(memory.bytesOwned)} MB held by its
-        buffer pool
+        {inUse} of this app's {GPU_MEMORY_BUDGET / 1e9} GB · {formatMegabytes(memory.bytesOwned)} MB held by
+        its buffer pool
       </span>
     </p>
   );

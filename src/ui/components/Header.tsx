@@ -8,19 +8,34 @@ interface Props {
   memory: GpuMemory | null;
 }
 
+/** The title, the one-line explanation, and the GPU facts folded into a compact detail. */
 export function Header({ adapter, matmulVariant, failed, memory }: Props) {
   return (
     <header className="header">
-      <h1>Digits on WebGPU</h1>
-      <p className="lede">
-        Train a small neural network to read handwritten digits (MNIST), entirely on your own GPU, then draw a
-        digit and watch it guess.
-      </p>
-      <p className="adapter">
-        WebGPU adapter: <strong>{adapter ?? (failed ? 'none' : 'looking…')}</strong>
-        {matmulVariant && <span className="muted"> · matmul kernel: {matmulVariant}</span>}
-      </p>
-      <GpuMemoryMeter memory={memory} />
+      <div className="title">
+        <h1>Digits on WebGPU</h1>
+        <p className="lede">
+          Train a small neural network to read handwritten digits (MNIST), entirely on your own GPU, then draw
+          a digit and watch it guess.
+        </p>
+      </div>
+      <details className="gpu-detail">
+        <summary>
+          GPU <GpuMemoryMeter memory={memory} />
+        </summary>
+        <div className="gpu-facts">
+          <p className="adapter">
+            WebGPU adapter: <strong>{adapter ?? (failed ? 'none' : 'looking…')}</strong>
+          </p>
+          {matmulVariant && <p className="muted">Matmul kernel: {matmulVariant}</p>}
+          <GpuMemoryMeter memory={memory} detailed />
+        </div>
+      </details>
+      <nav className="jump" aria-label="Parts of the page">
+        <a href="#insight-title">Inside the network</a>
+        <a href="#keep-title">Keep &amp; share</a>
+        <a href="#data-title">Training data</a>
+      </nav>
     </header>
   );
 }

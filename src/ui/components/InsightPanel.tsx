@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { IMAGE_SIDE, PIXELS } from '../../data/mnist';
 import type { Snapshot } from '../../page/store';
 import type { useGallery } from '../hooks/useGallery';
@@ -6,6 +7,7 @@ import { ConfusionMatrix } from './ConfusionMatrix';
 import { MistakeGallery } from './MistakeGallery';
 import { OpinionChart } from './OpinionChart';
 import { SaliencyOverlay } from './SaliencyOverlay';
+import { Tabs } from './Tabs';
 import { UnitTiles } from './UnitTiles';
 
 interface Props {
@@ -14,42 +16,53 @@ interface Props {
   input: Float32Array | null;
   prediction: Snapshot['prediction'];
   opinion: OpinionPoint[];
+  /** Sends a test image to the drawing pad. */
+  onTry: (pixels: Uint8Array) => void;
+  /** The selected tab, kept by the page so that other parts can open one. */
+  tab: string;
+  onTab: (tab: string) => void;
 }
 
-/** Inside the network: its mistakes on the test set, what its hidden units learned, why it read the drawing. */
-export function InsightPanel({ snapshot, gallery, input, prediction, opinion }: Props) {
+const DIGITS = Array.from({ length: 10 }, (_, d) => d);
+
+/** Inside the network, one tab each: its mistakes, its hidden units, why it read the drawing, how its opinion formed. */
+export function InsightPanel({ snapshot, gallery, input, prediction, opinion, onTry, tab, onTab }: Props) {
   const { confusion, units } = snapshot;
-  const digit = prediction ? readDigit(prediction.probabilities) : null;
+  const reading = prediction ? readDigit(prediction.probabilities) : null;
+  const [picked, setPicked] = useState<number | null>(null);
+  const digit = picked ?? reading;
   const gradient =
     prediction?.gradients && digit !== null
       ? prediction.gradients.subarray(digit * PIXELS, (digit + 1) * PIXELS)
       : null;
-  return (
-    <section className="card insight" aria-labelledby="insight-title">
-      <h2 id="insight-title">Inside the network</h2>
-      <div className="insight-row">
-        <div>
-          <h3>Its mistakes on the 10,000 test images</h3>
-          {confusion ? (
-            <ConfusionMatrix confusion={confusion} selected={gallery.query} onOpen={gallery.open} />
-          ) : (
-            <p className="muted">The confusion matrix appears at the end of each epoch of a run.</p>
-          )}
-        </div>
-        <div>
-          {gallery.gallery ? (
-            <MistakeGallery gallery={gallery.gallery} onClose={gallery.close} />
-          ) : (
-            <p className="muted gallery-hint">
-              {gallery.waiting
-                ? 'Fetching the images…'
-                : confusion
-                  ? 'Choose a cell, or show every mistake.'
-                  : ''}
-            </p>
-          )}
-        </div>
+  const matrix = (
+    <div className="insight-row">
+      <div>
+        <h3>Confusion matrix</h3>
+        <p className="muted">Its mistakes on the 10,000 test images it never trained on.</p>
+        {confusion ? (
+          <ConfusionMatrix confusion={confusion} selected={gallery.query} onOpen={gallery.open} />
+        ) : (
+          <p className="muted">The confusion matrix appears at the end of each epoch of a run.</p>
+        )}
       </div>
+      <div>
+        {gallery.gallery ? (
+          <MistakeGallery gallery={gallery.gallery} onClose={gallery.close} onTry={onTry} />
+        ) : (
+          <p className="muted gallery-hint">
+            {gallery.waiting
+              ? 'Fetching the images…'
+              : confusion
+                ? 'Choose a cell, or show every mistake.'
+                : ''}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+  const tiles = (
+    <>
       <h3>What each hidden unit learned</h3>
       <p className="muted">
         The weights from the {PIXELS} pixels into each hidden unit, drawn as a {IMAGE_SIDE}×{IMAGE_SIDE} tile:{' '}
@@ -63,26 +76,62 @@ export function InsightPanel({ snapshot, gallery, input, prediction, opinion }: 
       ) : (
         <p className="muted">The tiles appear once a run starts.</p>
       )}
-      <div className="insight-row">
-        <div>
-          <h3>Why it read your digit</h3>
-          {input && gradient && digit !== null ? (
-            <SaliencyOverlay input={input} gradient={gradient} digit={digit} />
-          ) : (
-            <p className="muted">Draw a digit to see which pixels pushed the network towards its answer.</p>
-          )}
-        </div>
-        <div>
-          <h3>How its opinion formed</h3>
-          {opinion.length > 0 ? (
-            <OpinionChart history={opinion} />
-          ) : (
-            <p className="muted">
-              Draw a digit, then train: this chart follows its ten probabilities as the run goes.
-            </p>
-          )}
-        </div>
-      </div>
+    </>
+  );
+  const saliency = (
+    <>
+      <h3>Why it read your digit</h3>
+      {input && gradient && digit !== null ? (
+        <>
+          <label className="class-pick">
+            Explain the score of{' '}
+            <select
+              value={picked ?? 'reading'}
+              onChange={(event) =>
+                setPicked(event.target.value === 'reading' ? null : Number(event.target.value))
+              }
+            >
+              <option value="reading">its reading{reading !== null ? ` (${reading})` : ''}</option>
+              {DIGITS.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+            </select>
+          </label>
+          <SaliencyOverlay input={input} gradient={gradient} digit={digit} />
+        </>
+      ) : (
+        <p className="muted">Draw a digit to see which pixels pushed the network towards its answer.</p>
+      )}
+    </>
+  );
+  const history = (
+    <>
+      <h3>How its opinion formed</h3>
+      {opinion.length > 0 ? (
+        <OpinionChart history={opinion} />
+      ) : (
+        <p className="muted">
+          Draw a digit, then train: this chart follows its ten probabilities as the run goes.
+        </p>
+      )}
+    </>
+  );
+  return (
+    <section className="card insight" aria-labelledby="insight-title">
+      <h2 id="insight-title">Inside the network</h2>
+      <Tabs
+        label="Inside the network"
+        selected={tab}
+        onSelect={onTab}
+        tabs={[
+          { id: 'matrix', label: 'Confusion matrix', content: matrix },
+          { id: 'units', label: 'Unit tiles', content: tiles },
+          { id: 'saliency', label: 'Saliency', content: saliency },
+          { id: 'opinion', label: 'Opinion over the run', content: history },
+        ]}
+      />
     </section>
   );
 }

@@ -9,7 +9,18 @@ import { SavedRunsList } from './SavedRunsList';
 const BUSY: readonly Phase[] = ['starting', 'training', 'paused', 'stopping', 'recovering', 'failed'];
 
 /** Keep & share: the link, Save now, TensorFlow.js files, and the saved runs. */
-export function KeepPanel({ keeper, phase, link }: { keeper: RunKeeper; phase: Phase; link: string | null }) {
+export function KeepPanel({
+  keeper,
+  phase,
+  trained,
+  link,
+}: {
+  keeper: RunKeeper;
+  phase: Phase;
+  /** A run has trained (or a saved run is shown): before that the model is random weights. */
+  trained: boolean;
+  link: string | null;
+}) {
   const keep = useKeeper(keeper);
   const busy = BUSY.includes(phase);
   return (
@@ -20,6 +31,7 @@ export function KeepPanel({ keeper, phase, link }: { keeper: RunKeeper; phase: P
         keeper={keeper}
         canSave={keep.canSave && keep.available === true}
         canExport={!busy || phase === 'training' || phase === 'paused'}
+        trained={trained || keep.shown !== null}
         canImport={!busy && phase !== 'lost'}
       />
       {keep.message && (

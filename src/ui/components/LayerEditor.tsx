@@ -1,4 +1,12 @@
-import { type LayerSpec, MAX_LAYERS, specsFromText, specsToText, summarize } from '../../nn/architecture';
+import { useState } from 'react';
+import {
+  type LayerSpec,
+  layerName,
+  MAX_LAYERS,
+  specsFromText,
+  specsToText,
+  summarize,
+} from '../../nn/architecture';
 
 const NEW_LAYER: Record<LayerSpec['kind'], LayerSpec> = {
   conv: { kind: 'conv', filters: 32 },
@@ -29,6 +37,14 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
   const specs = specsFromText(text).specs ?? [];
   const { layers, total, problem } = summarize(specs);
   const update = (next: LayerSpec[]) => onChange(specsToText(next));
+  /** Where new layers go: before this index (specs.length: at the end). */
+  const [insertAt, setInsertAt] = useState<number | null>(null);
+  const at = insertAt === null ? specs.length : Math.min(insertAt, specs.length);
+  const move = (i: number, by: -1 | 1) => {
+    const next = [...specs];
+    [next[i], next[i + by]] = [next[i + by], next[i]];
+    update(next);
+  };
   const resize = (i: number, value: string) => {
     // Whole numbers only, at most five digits (the URL form); 0 for an empty box shows the bounds.
     const size = Math.min(Number.parseInt(value, 10) || 0, 99_999);
@@ -74,15 +90,33 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
                 </td>
                 <td>{layer.outputShape.length > 0 ? `(${layer.outputShape.join(', ')})` : '—'}</td>
                 <td>{layer.parameters.toLocaleString('en-US')}</td>
-                <td>
+                <td className="layer-actions">
                   {spec && (
-                    <button
-                      type="button"
-                      aria-label={`Remove layer ${i + 1}, ${layer.name}`}
-                      onClick={() => update(specs.filter((_, j) => j !== i))}
-                    >
-                      Remove
-                    </button>
+                    <>
+                      <button
+                        type="button"
+                        disabled={i === 0}
+                        aria-label={`Move layer ${i + 1}, ${layer.name}, up`}
+                        onClick={() => move(i, -1)}
+                      >
+                        ↑
+                      </button>
+                      <button
+                        type="button"
+                        disabled={i === specs.length - 1}
+                        aria-label={`Move layer ${i + 1}, ${layer.name}, down`}
+                        onClick={() => move(i, 1)}
+                      >
+                        ↓
+                      </button>
+                      <button
+                        type="button"
+                        aria-label={`Remove layer ${i + 1}, ${layer.name}`}
+                        onClick={() => update(specs.filter((_, j) => j !== i))}
+                      >
+                        Remove
+                      </button>
+                    </>
                   )}
                 </td>
               </tr>
@@ -93,18 +127,38 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
           <tr>
             <th scope="row">Total</th>
             <td />
-            <td>{total.toLocaleString('en-US')}</td>
+            {/* NOTE: an impossible stack has no parameter count; a partial sum would read as one. */}
+            <td data-testid="layer-total">{problem ? '—' : total.toLocaleString('en-US')}</td>
             <td />
           </tr>
         </tfoot>
       </table>
       <div className="add-layer">
+        <span className="add-where">
+          Add new layers{' '}
+          <select
+            aria-label="Where new layers go"
+            value={at}
+            onChange={(event) => setInsertAt(Number(event.target.value))}
+          >
+            {specs.map((spec, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a position in the stack
+              <option key={i} value={i}>
+                before layer {i + 1} ({layerName(spec)})
+              </option>
+            ))}
+            <option value={specs.length}>at the end</option>
+          </select>
+        </span>
         {ADD_LABELS.map(([kind, label]) => (
           <button
             type="button"
             key={kind}
             disabled={specs.length >= MAX_LAYERS}
-            onClick={() => update([...specs, NEW_LAYER[kind]])}
+            onClick={() => {
+              update([...specs.slice(0, at), NEW_LAYER[kind], ...specs.slice(at)]);
+              if (insertAt !== null) setInsertAt(at + 1);
+            }}
           >
             + {label}
           </button>

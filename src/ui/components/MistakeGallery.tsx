@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { PIXELS } from '../../data/mnist';
 import type { Snapshot } from '../../page/store';
 import { formatCount, formatPercent } from '../format';
@@ -6,6 +7,8 @@ import { DigitImage } from './DigitImage';
 interface Props {
   gallery: NonNullable<Snapshot['gallery']>;
   onClose: () => void;
+  /** Sends an image to the drawing pad. */
+  onTry: (pixels: Uint8Array) => void;
 }
 
 function title(g: Props['gallery']): string {
@@ -18,10 +21,18 @@ function title(g: Props['gallery']): string {
 }
 
 /** Test images behind a confusion-matrix cell (or every mistake), each with what the network made of it. */
-export function MistakeGallery({ gallery, onClose }: Props) {
+export function MistakeGallery({ gallery, onClose, onTry }: Props) {
   const shown = gallery.items.length;
+  const ref = useRef<HTMLElement>(null);
+  // The chosen cell's images may open below the matrix, off-screen on a phone: bring them into view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per chosen cell, not per new epoch's images
+  useEffect(() => {
+    const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    ref.current?.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+  }, [gallery.query]);
   return (
     <section
+      ref={ref}
       className="gallery"
       aria-labelledby="gallery-title"
       data-testid="gallery"
@@ -39,7 +50,8 @@ export function MistakeGallery({ gallery, onClose }: Props) {
         </p>
       )}
       {shown === 0 && <p className="muted">No test image here.</p>}
-      <ul className="gallery-items">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must be reachable by keyboard */}
+      <ul className="gallery-items" tabIndex={0} aria-label="Test images">
         {gallery.items.map((item, k) => {
           const confidence = item.top.find((t) => t.digit === item.predicted)?.probability ?? 0;
           const wrong = item.label !== item.predicted;
@@ -62,6 +74,14 @@ export function MistakeGallery({ gallery, onClose }: Props) {
               <span className="top" aria-hidden="true">
                 {item.top.map((t) => `${t.digit}: ${formatPercent(t.probability, 0)}`).join(' ')}
               </span>
+              <button
+                type="button"
+                className="try"
+                aria-label={`Try it: test image ${item.index + 1} on the pad`}
+                onClick={() => onTry(gallery.pixels.slice(k * PIXELS, (k + 1) * PIXELS))}
+              >
+                Try it
+              </button>
             </li>
           );
         })}

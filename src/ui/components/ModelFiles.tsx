@@ -9,10 +9,12 @@ interface Props {
   /** The worker has a model (not while one is being replaced or the page is starting). */
   canExport: boolean;
   canImport: boolean;
+  /** Whether the model has trained (or was opened or imported): an untrained one is random weights. */
+  trained: boolean;
 }
 
 /** Save now, and the TensorFlow.js files: download the current model, import one. */
-export function ModelFiles({ keeper, canSave, canExport, canImport }: Props) {
+export function ModelFiles({ keeper, canSave, canExport, canImport, trained }: Props) {
   const [exportError, setExportError] = useState<string | null>(null);
   const download = async () => {
     try {
@@ -29,7 +31,12 @@ export function ModelFiles({ keeper, canSave, canExport, canImport }: Props) {
       <button type="button" disabled={!canSave} onClick={() => keeper.save()}>
         Save now
       </button>
-      <button type="button" disabled={!canExport} onClick={download}>
+      <button
+        type="button"
+        disabled={!canExport || !trained}
+        aria-describedby={trained ? undefined : 'download-why'}
+        onClick={download}
+      >
         Download model (TF.js)
       </button>
       <label className={canImport ? 'file-button' : 'file-button disabled'}>
@@ -48,6 +55,12 @@ export function ModelFiles({ keeper, canSave, canExport, canImport }: Props) {
           }}
         />
       </label>
+      {!trained && (
+        <p id="download-why" className="muted model-files-note">
+          Download is for a trained model: train one (or open a saved run) first; until then it would be
+          random weights.
+        </p>
+      )}
       {exportError && (
         <p className="alert" role="alert">
           {exportError}

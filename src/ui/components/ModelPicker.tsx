@@ -4,12 +4,12 @@ const CHOICES: { kind: ModelKind; label: string; hint: string }[] = [
   {
     kind: 'dense',
     label: 'Dense network (chapter 2)',
-    hint: 'Dense(hidden, relu) → Dense(10, softmax), batch 128.',
+    hint: 'Dense(hidden, relu) → Dense(10); batch 128.',
   },
   {
     kind: 'convnet',
     label: 'ConvNet (chapter 5)',
-    hint: 'Convolutions and pooling, then Dense; batch 64. About 99%.',
+    hint: 'Convolutions, pooling, Dense; batch 64; ~99%.',
   },
 ];
 

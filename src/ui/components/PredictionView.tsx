@@ -10,10 +10,12 @@ interface Props {
   phase: Snapshot['phase'];
   /** Whether the worker has a model to ask (on the GPU, or a checkpoint on the CPU). */
   canPredict: boolean;
+  /** Opens the saliency view: why it reads what it reads. */
+  onWhy: () => void;
 }
 
 /** What the network sees (the drawing as 28x28 inputs) and what it makes of it. */
-export function PredictionView({ input, prediction, phase, canPredict }: Props) {
+export function PredictionView({ input, prediction, phase, canPredict, onWhy }: Props) {
   const probabilities = prediction?.probabilities ?? null;
   const digit = probabilities ? readDigit(probabilities) : null;
   const announcement =
@@ -55,7 +57,12 @@ export function PredictionView({ input, prediction, phase, canPredict }: Props) 
         <>
           <p className="guess">
             It reads <span data-testid="prediction">{digit}</span>
-            <span className="muted"> ({formatPercent(probabilities[digit], 0)} sure)</span>
+            <span className="muted"> ({formatPercent(probabilities[digit], 0)} sure)</span>{' '}
+            {prediction?.gradients && (
+              <button type="button" className="link-button" onClick={onWhy}>
+                Why?
+              </button>
+            )}
           </p>
           {!prediction?.trained && (
             <p className="note">
@@ -76,7 +83,7 @@ export function PredictionView({ input, prediction, phase, canPredict }: Props) 
               <li key={d} className={d === digit ? 'top' : undefined}>
                 <span className="bar-digit">{d}</span>
                 <span className="bar-track" aria-hidden="true">
-                  <span className="bar-fill" style={{ width: `${p * 100}%` }} />
+                  <span className="bar-fill" style={{ height: `${p * 100}%` }} />
                 </span>
                 <span className="bar-value">{formatPercent(p, 0)}</span>
               </li>

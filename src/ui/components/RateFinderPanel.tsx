@@ -72,7 +72,7 @@ export function RateFinderPanel({ phase, result, canStart, onFind, onStop, onUse
             data={result.points}
             margin={{ top: 8, right: 16 }}
           >
-            <CartesianGrid stroke="var(--grid, #e5e7eb)" />
+            <CartesianGrid stroke="var(--grid)" />
             <XAxis
               dataKey="rate"
               type="number"
@@ -94,7 +94,7 @@ export function RateFinderPanel({ phase, result, canStart, onFind, onStop, onUse
             <Line
               dataKey="loss"
               name="loss"
-              stroke="#4c6ef5"
+              stroke="var(--loss-line)"
               strokeOpacity={0.35}
               dot={false}
               isAnimationActive={false}
@@ -102,7 +102,7 @@ export function RateFinderPanel({ phase, result, canStart, onFind, onStop, onUse
             <Line
               dataKey="smoothed"
               name="smoothed"
-              stroke="#4c6ef5"
+              stroke="var(--loss-line)"
               strokeWidth={2}
               dot={false}
               isAnimationActive={false}

@@ -3,7 +3,8 @@ import { formatDuration, formatPercent } from '../format';
 
 interface Props {
   test: Snapshot['finalTest'];
-  seconds: number;
+  /** null for a saved run opened from the list: how long it took is not kept. */
+  seconds: number | null;
   stopped: boolean;
 }
 
@@ -11,20 +12,23 @@ interface Props {
 export function RunResult({ test, seconds, stopped }: Props) {
   return (
     <section className="run result" aria-labelledby="result-title">
-      <h2 id="result-title">{stopped ? 'Run stopped early' : 'Run finished'}</h2>
+      <h2 id="result-title">
+        {seconds === null ? 'Saved run' : stopped ? 'Run stopped early' : 'Run finished'}
+      </h2>
       {test ? (
         <p>
           Test accuracy: <strong data-testid="test-accuracy">{formatPercent(test.accuracy)}</strong> of the
-          10,000 test images read correctly (test loss {test.loss.toFixed(3)}).
+          10,000 test images it never trained on (test loss {test.loss.toFixed(3)}).
         </p>
       ) : (
         <p>It stopped before the network could be tested.</p>
       )}
-      <p className="muted">
-        Took {formatDuration(seconds)}
-        {stopped && ', stopped early'}. Draw a digit to try the network, or change the settings and train
-        again.
-      </p>
+      {seconds !== null && (
+        <p className="muted">
+          Took {formatDuration(seconds)}
+          {stopped && ', stopped early'}.
+        </p>
+      )}
     </section>
   );
 }

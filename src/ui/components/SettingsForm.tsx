@@ -7,30 +7,30 @@ import {
   validateSetting,
 } from '../../protocol/settings';
 
-const FIELDS: { name: keyof Settings; hint: string }[] = [
-  { name: 'epochs', hint: 'Passes over the training images.' },
-  { name: 'batchSize', hint: 'Images per weight update.' },
-  { name: 'learningRate', hint: 'Step size of RMSprop.' },
-  { name: 'hidden', hint: 'Neurons in the hidden layer.' },
-  { name: 'seed', hint: 'Same seed, same run.' },
-  { name: 'train', hint: 'Uses the first N of 60,000.' },
-];
+const HINTS: Partial<Record<keyof Settings, string>> = {
+  epochs: 'Passes over the training images.',
+  batchSize: 'Images per weight update.',
+  learningRate: 'Step size of RMSprop.',
+  hidden: 'Neurons in the hidden layer.',
+  seed: 'Same seed, same run.',
+  train: 'Uses the first N of 60,000.',
+};
 
 interface Props {
   text: SettingsText;
   errors: SettingsErrors;
   disabled: boolean;
-  /** Settings that do not apply to the picked model (the hidden units, for the ConvNet). */
-  hidden?: (keyof Settings)[];
+  /** The settings shown here, in this order. */
+  names: (keyof Settings)[];
   onChange: (name: keyof Settings, value: string) => void;
 }
 
 /** One text field per setting, checked as typed; the message sits next to the field it is about. */
-export function SettingsForm({ text, errors, disabled, hidden = [], onChange }: Props) {
+export function SettingsForm({ text, errors, disabled, names, onChange }: Props) {
   return (
     <fieldset className="settings" disabled={disabled}>
-      <legend>Settings</legend>
-      {FIELDS.filter(({ name }) => !hidden.includes(name)).map(({ name, hint }) => {
+      {names.map((name) => {
+        const hint = HINTS[name];
         const id = `setting-${QUERY_NAMES[name]}`;
         const error = errors[name];
         return (

@@ -28,7 +28,14 @@ export function TrainingProgress({ phase, progress, evaluating, settings, parame
   return (
     <section className="run" aria-labelledby="run-title">
       <h2 id="run-title">{HEADINGS[phase] ?? 'Training'}</h2>
-      <p className="muted">
+      <span className="progress-text">{text}</span>
+      <ProgressBar
+        value={status?.done ?? 0}
+        max={status?.total ?? 1}
+        label="Training progress"
+        valueText={text}
+      />
+      <p className="muted network-line">
         Network:{' '}
         {settings.model === 'convnet'
           ? `${IMAGE_SIDE}×${IMAGE_SIDE} images → ${summarize(specsFromText(settings.layers).specs ?? [])
@@ -38,13 +45,6 @@ export function TrainingProgress({ phase, progress, evaluating, settings, parame
         {parameterCount !== null && `, ${formatCount(parameterCount)} weights`}; trained on{' '}
         {formatCount(settings.train)} images.
       </p>
-      <ProgressBar
-        value={status?.done ?? 0}
-        max={status?.total ?? 1}
-        label="Training progress"
-        valueText={text}
-      />
-      <p className="progress-text">{text}</p>
     </section>
   );
 }

@@ -23,10 +23,15 @@ export function useOpinion(
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: one point per new prediction, at the progress it came with
   useEffect(() => {
-    if (!prediction || !input || !isAboutDrawing(prediction.id) || !TRAINING.includes(phase)) return;
+    // NOTE: the answer asked for as the run ends (phase ready, the run's weights final) is its last point.
+    const ended = phase === 'ready' && runSettings !== null && progress !== null;
+    if (!prediction || !input || !isAboutDrawing(prediction.id) || !(TRAINING.includes(phase) || ended))
+      return;
     // No progress yet: the run has just begun, and this is the opinion of its starting weights.
     const step = progress ? progress.epoch * progress.batches + progress.batch : 0;
-    setHistory((h) => addOpinion(h, { step, probabilities: Array.from(prediction.probabilities) }));
+    const point = { step, probabilities: Array.from(prediction.probabilities) };
+    // After the run, only a history the run began gets its final point; a new drawing has none.
+    setHistory((h) => (ended && h.length === 0 ? h : addOpinion(h, point)));
   }, [prediction]);
 
   return history;

@@ -66,5 +66,16 @@ export function usePrediction(client: TrainerClient, snapshot: Snapshot) {
     if (prediction && prediction.id === latestId.current) setShown(prediction);
   }, [prediction]);
 
+  // Another model now answers (a saved run opened, a model imported): the drawing is read again at once.
+  const inputRef = useRef(input);
+  inputRef.current = input;
+  useEffect(
+    () =>
+      client.onMessage((message) => {
+        if (message.type === 'loaded' && inputRef.current) request(inputRef.current);
+      }),
+    [client, request],
+  );
+
   return { input, prediction: input ? shown : null, setDrawing, canPredict, isAboutDrawing };
 }

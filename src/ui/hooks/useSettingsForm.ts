@@ -3,6 +3,7 @@ import {
   type Settings,
   type SettingsText,
   settingsFromQuery,
+  settingsToText,
   validateSettings,
 } from '../../protocol/settings';
 
@@ -20,5 +21,7 @@ export function useSettingsForm(search: string) {
     [],
   );
   const dismissNotes = useCallback(() => setNotes([]), []);
-  return { text, errors, settings, setField, notes, dismissNotes };
+  /** Every field at once: an opened saved run's settings, so that Copy link and Train again are its own. */
+  const setAll = useCallback((next: Settings) => setText(settingsToText(next)), []);
+  return { text, errors, settings, setField, setAll, notes, dismissNotes };
 }

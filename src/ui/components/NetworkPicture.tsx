@@ -1,0 +1,157 @@
+import { memo, useEffect, useRef } from 'react';
+import { PIXELS } from '../../data/mnist';
+import { readableOn } from '../colorMap';
+import { formatCount, formatPercent } from '../format';
+import { activationLayout, heat, type PictureLayer } from '../network';
+import { argmax } from '../opinion';
+import { DigitImage } from './DigitImage';
+
+interface Props {
+  /** The layers after the input; null: the stack cannot be built. */
+  layers: PictureLayer[] | null;
+  input: Float32Array | null;
+  /** Each hidden layer's output for the drawing (empty: none yet). */
+  activations: Float32Array[];
+  probabilities: Float32Array | null;
+}
+
+const BLANK = new Float32Array(PIXELS);
+const DIGITS = Array.from({ length: 10 }, (_, d) => d);
+
+/**
+ * The network drawn left to right: the 28x28 input, each layer with its output shape and parameters,
+ * and, once a digit is drawn, what each layer makes of it (brighter cells: larger activations).
+ */
+export const NetworkPicture = memo(function NetworkPicture({
+  layers,
+  input,
+  activations,
+  probabilities,
+}: Props) {
+  if (!layers)
+    return (
+      <figure className="network" data-testid="network-picture">
+        <figcaption className="muted">This stack of layers cannot be built; see the layer editor.</figcaption>
+      </figure>
+    );
+  const hidden = layers.slice(0, -1);
+  const output = layers[layers.length - 1];
+  const lit =
+    activations.length === hidden.length &&
+    hidden.every((l, i) => activations[i].length === l.shape.reduce((a, b) => a * b, 1));
+  const total = layers.reduce((sum, l) => sum + l.parameters, 0);
+  return (
+    <figure className="network" data-testid="network-picture" data-lit={lit}>
+      <figcaption>
+        <span className="chart-title">The network</span>{' '}
+        <span className="legend">
+          {formatCount(total)} parameters.{' '}
+          {lit
+            ? 'Brighter cells: stronger activations for your drawing.'
+            : 'Draw a digit to see each layer light up.'}
+        </span>
+      </figcaption>
+      <ol className="layers">
+        <li>
+          <DigitImage
+            pixels={input ?? BLANK}
+            max={1}
+            label="Input: the drawing, 28 by 28 pixels"
+            className="layer-input"
+          />
+          <span className="layer-name">Input</span>
+          <span className="layer-facts">(28, 28)</span>
+        </li>
+        {hidden.map((layer, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a layer is its position in the stack
+          <li key={`${i}-${layer.name}`}>
+            <Activations shape={layer.shape} values={lit ? activations[i] : null} name={layer.name} />
+            <span className="layer-name">{layer.name}</span>
+            <span className="layer-facts">
+              ({layer.shape.join(', ')}) · {formatCount(layer.parameters)}
+            </span>
+          </li>
+        ))}
+        <li>
+          <Outputs probabilities={probabilities} />
+          <span className="layer-name">{output.name}</span>
+          <span className="layer-facts">
+            ({output.shape.join(', ')}) · {formatCount(output.parameters)}
+          </span>
+        </li>
+      </ol>
+    </figure>
+  );
+});
+
+/** A layer's output for the drawing as cells (a flat layer) or one small map per channel. */
+function Activations({
+  shape,
+  values,
+  name,
+}: {
+  shape: number[];
+  values: Float32Array | null;
+  name: string;
+}) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  const { width, height, at } = activationLayout(shape);
+  useEffect(() => {
+    const context = ref.current?.getContext('2d');
+    if (!context) return;
+    const image = context.createImageData(width, height);
+    let largest = 0;
+    if (values) for (const v of values) largest = Math.max(largest, Math.abs(v));
+    const size = shape.reduce((a, b) => a * b, 1);
+    for (let i = 0; i < size; i++) {
+      const [x, y] = at(i);
+      const [r, g, b] = values ? heat(Math.abs(values[i]) / (largest || 1)) : [40, 44, 52];
+      image.data.set([r, g, b, 255], (y * width + x) * 4);
+    }
+    context.putImageData(image, 0, 0);
+  }, [values, width, height, at, shape]);
+  const active = values ? values.filter((v) => v > 0).length : 0;
+  return (
+    <canvas
+      ref={ref}
+      width={width}
+      height={height}
+      className={shape.length === 3 ? 'layer-maps' : 'layer-cells'}
+      role="img"
+      aria-label={
+        values
+          ? `${name}: ${formatCount(active)} of ${formatCount(values.length)} activations above zero for the drawing`
+          : `${name}: no drawing yet`
+      }
+    />
+  );
+}
+
+/** The ten output units: each digit's probability as the brightness of its cell. */
+function Outputs({ probabilities }: { probabilities: Float32Array | null }) {
+  const top = probabilities ? argmax(probabilities) : null;
+  return (
+    <span
+      className="layer-outputs"
+      role="img"
+      aria-label={
+        top === null
+          ? 'Outputs: no drawing yet'
+          : `Outputs: ${top} is the most probable (${formatPercent(probabilities?.[top] ?? 0, 0)})`
+      }
+    >
+      {DIGITS.map((d) => {
+        const [r, g, b] = probabilities ? heat(probabilities[d]) : [40, 44, 52];
+        return (
+          <span
+            key={d}
+            className={d === top ? 'out top' : 'out'}
+            style={{ background: `rgb(${r}, ${g}, ${b})`, color: readableOn([r, g, b]) }}
+          >
+            {d}
+          </span>
+        );
+      })}
+    </span>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Snapshot } from '../../page/store';
+import { Controls } from './Controls';
+import { DeviceLostAlert } from './DeviceLostAlert';
+import { RateControl } from './RateControl';
+import { RunAlert } from './RunAlert';
+import { RunResult } from './RunResult';
+import { RunWarning } from './RunWarning';
+import { SoftwareAdapterNotice } from './SoftwareAdapterNotice';
+import { SpeedLine } from './SpeedLine';
+import { TrainingProgress } from './TrainingProgress';
+
+interface Props {
+  snapshot: Snapshot;
+  canStart: boolean;
+  onTrain: () => void;
+  onPause: () => void;
+  onResume: () => void;
+  onStop: () => void;
+  onRecover: () => void;
+  onSetRate: (rate: number) => void;
+}
+
+/** Whether a run is going on (or waits for its device to come back). */
+export function isRunning(snapshot: Snapshot): boolean {
+  const { phase, lost } = snapshot;
+  const lostRun = lost?.interrupted === true && (phase === 'lost' || phase === 'recovering');
+  return phase === 'training' || phase === 'paused' || phase === 'stopping' || lostRun;
+}
+
+const WAITING: Partial<Record<Snapshot['phase'], string>> = {
+  starting: 'Asking the browser for a GPU…',
+  loading: 'Loading the MNIST images; Train is ready when they are.',
+  noData: 'The MNIST images could not be loaded (see Training data below).',
+};
+
+/** The instrument's top line: Train, Pause, Resume, Stop, then where the run is or how it ended. */
+export function RunPanel({
+  snapshot,
+  canStart,
+  onTrain,
+  onPause,
+  onResume,
+  onStop,
+  onRecover,
+  onSetRate,
+}: Props) {
+  const { phase, error, runSettings, lost } = snapshot;
+  const interrupted = lost?.interrupted === true;
+  const running = isRunning(snapshot);
+  return (
+    <section className="card run-panel" aria-labelledby="train-title">
+      <h2 id="train-title" className="visually-hidden">
+        Train the network
+      </h2>
+      <Controls
+        phase={phase}
+        canStart={canStart}
+        hasRun={runSettings !== null}
+        canRecover={phase === 'lost' && interrupted}
+        onTrain={onTrain}
+        onPause={onPause}
+        onResume={phase === 'lost' ? onRecover : onResume}
+        onStop={onStop}
+      />
+      <div className="run-status">
+        {running && runSettings ? (
+          <>
+            <TrainingProgress
+              phase={phase}
+              progress={snapshot.progress}
+              evaluating={snapshot.evaluating}
+              settings={runSettings}
+              parameterCount={snapshot.parameterCount}
+            />
+            <SpeedLine progress={snapshot.progress} settings={runSettings} adapter={snapshot.adapter} />
+          </>
+        ) : snapshot.runSeconds !== null || (runSettings && snapshot.finalTest) ? (
+          <RunResult test={snapshot.finalTest} seconds={snapshot.runSeconds} stopped={snapshot.stopped} />
+        ) : (
+          <p className="muted ready-line">
+            {WAITING[phase] ??
+              'Ready. Press Train and watch the charts; draw a digit on the pad at any time to try the network.'}
+          </p>
+        )}
+        {snapshot.fallbackAdapter && <SoftwareAdapterNotice />}
+        {lost && (phase === 'lost' || phase === 'recovering') && (
+          <DeviceLostAlert lost={lost} recovering={phase === 'recovering'} onReconnect={onRecover} />
+        )}
+        {error && !error.fatal && <RunAlert error={error} />}
+        {runSettings && !error && <RunWarning curve={snapshot.curve} />}
+        {(phase === 'training' || phase === 'paused') && runSettings && (
+          <RateControl
+            startRate={runSettings.learningRate}
+            rateChanges={snapshot.rateChanges}
+            onChange={onSetRate}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

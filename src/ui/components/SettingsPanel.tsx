@@ -1,0 +1,73 @@
+import { useEffect, useRef } from 'react';
+import {
+  CONVNET_BATCH,
+  DEFAULT_SETTINGS,
+  type SettingsErrors,
+  type SettingsText,
+} from '../../protocol/settings';
+import { LayerEditor } from './LayerEditor';
+import { ModelPicker } from './ModelPicker';
+import { SettingsForm } from './SettingsForm';
+
+interface Props {
+  form: {
+    text: SettingsText;
+    errors: SettingsErrors;
+    setField: (name: keyof SettingsText, value: string) => void;
+  };
+  disabled: boolean;
+}
+
+/** The model and the settings used most in view; batch size, seed and training images folded. */
+export function SettingsPanel({ form, disabled }: Props) {
+  const convnet = form.text.model === 'convnet';
+  const folded = ['batchSize', 'seed', 'train'] as const;
+  const foldedErrors = folded.filter((name) => form.errors[name]).length;
+  const more = useRef<HTMLDetailsElement>(null);
+  // NOTE: opened when one of its fields is invalid (a link's, or an opened run's), so the message is
+  // never out of sight; never closed by the page, which would hide a field while it is typed in.
+  useEffect(() => {
+    if (foldedErrors > 0 && more.current) more.current.open = true;
+  }, [foldedErrors]);
+  return (
+    <section className="card settings-panel" aria-labelledby="settings-title">
+      <h2 id="settings-title">Settings</h2>
+      <ModelPicker
+        model={form.text.model}
+        disabled={disabled}
+        onPick={(kind) => {
+          form.setField('model', kind);
+          // The book's batch for each network.
+          form.setField(
+            'batchSize',
+            kind === 'convnet' ? String(CONVNET_BATCH) : String(DEFAULT_SETTINGS.batchSize),
+          );
+        }}
+      />
+      <SettingsForm
+        text={form.text}
+        errors={form.errors}
+        disabled={disabled}
+        names={convnet ? ['epochs', 'learningRate'] : ['epochs', 'learningRate', 'hidden']}
+        onChange={form.setField}
+      />
+      <details className="more-settings" ref={more}>
+        <summary>More settings: batch size, seed, training images</summary>
+        <SettingsForm
+          text={form.text}
+          errors={form.errors}
+          disabled={disabled}
+          names={[...folded]}
+          onChange={form.setField}
+        />
+      </details>
+      {convnet && (
+        <LayerEditor
+          text={form.text.layers}
+          disabled={disabled}
+          onChange={(text) => form.setField('layers', text)}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+// The network picture's facts: each layer of the model in order, with its output shape and
+// parameter count (what the layer editor lists), and how its activations for a drawing are drawn.
+import { CLASSES, PIXELS } from '../data/mnist';
+import { specsFromText, summarize } from '../nn/architecture';
+import type { Settings } from '../protocol/settings';
+
+export interface PictureLayer {
+  name: string;
+  /** Output shape without the batch: [units], or [height, width, channels]. */
+  shape: number[];
+  parameters: number;
+}
+
+/** The layers after the input, output layer included; null for an impossible ConvNet stack. */
+export function pictureLayers(
+  settings: Pick<Settings, 'model' | 'hidden' | 'layers'>,
+): PictureLayer[] | null {
+  if (settings.model === 'dense') {
+    const h = settings.hidden;
+    return [
+      { name: `Dense(${h}, relu)`, shape: [h], parameters: PIXELS * h + h },
+      { name: `Dense(${CLASSES}, softmax)`, shape: [CLASSES], parameters: h * CLASSES + CLASSES },
+    ];
+  }
+  const { layers, problem } = summarize(specsFromText(settings.layers).specs ?? []);
+  if (problem) return null;
+  return layers.map((l) => ({ name: l.name, shape: l.outputShape, parameters: l.parameters }));
+}
+
+/** Cells of a flat layer laid out in rows of at most this many. */
+const ROW = 32;
+
+/**
+ * Where each value of a layer's output goes on its canvas: a flat layer as rows of cells, a
+ * [height, width, channels] map as one tile per channel (channels last, as Keras stores them).
+ */
+export function activationLayout(shape: number[]): {
+  width: number;
+  height: number;
+  at: (index: number) => [number, number];
+} {
+  if (shape.length === 3) {
+    const [height, width, channels] = shape;
+    const cols = Math.ceil(Math.sqrt(channels));
+    const rows = Math.ceil(channels / cols);
+    return {
+      width: cols * (width + 1) - 1,
+      height: rows * (height + 1) - 1,
+      at: (i) => {
+        const c = i % channels;
+        const x = Math.floor(i / channels) % width;
+        const y = Math.floor(i / channels / width);
+        return [(c % cols) * (width + 1) + x, Math.floor(c / cols) * (height + 1) + y];
+      },
+    };
+  }
+  const size = shape.reduce((a, b) => a * b, 1);
+  const cols = Math.min(ROW, size);
+  return { width: cols, height: Math.ceil(size / cols), at: (i) => [i % cols, Math.floor(i / cols)] };
+}
+
+/** A "hot" map for activations, each scaled by its layer's largest: black, red, yellow, white. */
+export function heat(t: number): [number, number, number] {
+  const v = Math.max(0, Math.min(1, Number.isFinite(t) ? t : 0));
+  const c = (x: number) => Math.round(255 * Math.max(0, Math.min(1, x)));
+  return [c(3 * v), c(3 * v - 1), c(3 * v - 2)];
+}

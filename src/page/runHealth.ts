@@ -20,12 +20,24 @@ function formatLoss(loss: number): string {
 export function runWarning(curve: readonly CurvePoint[], classes = 10): string | null {
   const last = curve.at(-1);
   if (!last) return null;
-  const reports = curve.reduce((n, p) => n + p.reports, 0);
   const guessing = Math.log(classes);
-  if (reports >= LOSS_AFTER_REPORTS && last.loss > LOSS_FACTOR * guessing)
+  // The worst point past the first reports: once a run has blown up the warning stays, even when an
+  // exploding loss swings back down for a report or two (as it does at a rate of 5).
+  let reports = 0;
+  let worst: CurvePoint | null = null;
+  for (const point of curve) {
+    reports += point.reports;
+    if (
+      reports >= LOSS_AFTER_REPORTS &&
+      point.loss > LOSS_FACTOR * guessing &&
+      point.loss > (worst?.loss ?? 0)
+    )
+      worst = point;
+  }
+  if (worst)
     return (
-      `The training loss is ${formatLoss(last.loss)}, far above the ${guessing.toFixed(2)} of random guessing ` +
-      `(it started at ${formatLoss(curve[0].loss)}). ${LOWER_RATE}`
+      `The training loss rose to ${formatLoss(worst.loss)}, far above the ${guessing.toFixed(2)} of random ` +
+      `guessing (it started at ${formatLoss(curve[0].loss)}). ${LOWER_RATE}`
     );
   const chance = 1 / classes;
   if (reports >= ACCURACY_AFTER_REPORTS && last.accuracy < 1.5 * chance && last.loss >= 0.98 * guessing)

@@ -110,7 +110,7 @@ test('a run interrupted by a reload after epoch 1 resumes and ends where an unin
   ])
     await expect(page.getByLabel(label, { exact: true })).toHaveValue(value);
   await expect(page.getByRole('radio', { name: /Dense network/ })).toBeChecked();
-  await expect(page.getByRole('heading', { name: 'Saved run' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Saved run', exact: true })).toBeVisible();
   const dots = page.getByTestId('accuracy-chart').locator('.recharts-line-dot');
   await expect(dots).toHaveCount(2);
   // The axis spans the saved run: its two test points sit at the ends of epochs 1 and 2.

@@ -14,7 +14,7 @@ test('a learning rate of 5: a warning suggesting a smaller rate, shown while the
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const warning = page.getByTestId('run-warning');
   await expect(warning).toContainText(
-    /The training loss is \d+(\.\d+)?, far above the 2\.30 of random guessing/,
+    /The training loss rose to \d+(\.\d+)?, far above the 2\.30 of random guessing/,
   );
   await expect(warning).toContainText('try a smaller one (the default is 0.001)');
   // During the run, not only at its end.

@@ -24,9 +24,19 @@ test('a loss far above guessing (ln 10) is flagged after the first reports, with
     ]),
   );
   expect(warning).toBe(
-    'The training loss is 1234, far above the 2.30 of random guessing (it started at 2.40). ' +
+    'The training loss rose to 1234, far above the 2.30 of random guessing (it started at 2.40). ' +
       'The learning rate is probably too high: try a smaller one (the default is 0.001).',
   );
+});
+
+test('once raised, the warning stays while the exploded loss swings back down', () => {
+  const swinging = curve([
+    [2.4, 0.1],
+    [900, 0.1],
+    [1234.4, 0.1],
+    [2.1, 0.2],
+  ]);
+  expect(runWarning(swinging)).toMatch(/^The training loss rose to 1234, /);
 });
 
 test('a curve that learns, even slowly or with a bumpy start, is not flagged', () => {
@@ -47,5 +57,5 @@ test('accuracy stuck at chance with a loss no better than guessing is flagged af
 
 test('merged curve points count all the reports they hold', () => {
   const merged: CurvePoint[] = [{ step: 15, loss: 40, accuracy: 0.1, batches: 15, reports: 3 }];
-  expect(runWarning(merged)).toMatch(/^The training loss is 40\.00/);
+  expect(runWarning(merged)).toMatch(/^The training loss rose to 40\.00/);
 });

@@ -19,7 +19,8 @@ export function Header({ adapter, matmulVariant, failed, memory }: Props) {
           a digit and watch it guess.
         </p>
       </div>
-      <details className="gpu-detail">
+      {/* Open when there is no adapter: then the missing GPU is the news. */}
+      <details className="gpu-detail" open={failed || undefined}>
         <summary>
           GPU <GpuMemoryMeter memory={memory} />
         </summary>

@@ -172,9 +172,9 @@ test('one screen: controls, charts and pad in view while training; still pad; no
   await page.getByRole('tab', { name: 'Confusion matrix' }).click();
   await page.getByRole('button', { name: /^Show all [\d,]+ mistakes/ }).click();
   await expect(page.getByTestId('gallery-item').first()).toBeVisible();
-  // KNOWN, open: at 390 wide the finished page still scrolls sideways by 130 px (cause not yet found:
-  // no element's box passes the edge), and the finished state in dark is not yet checked.
-  await everySizeAndScheme(page, 'finished', DESKTOP, ['light']);
+  // NOTE: this once found the page 130 px wide at 390: the matrix's visually hidden labels (position:
+  // absolute) sat outside its scrolling frame until the frame became their containing block.
+  await everySizeAndScheme(page, 'finished', [...DESKTOP, ...NARROW]);
   await page.setViewportSize(DESKTOP[0]);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SHOTS}/main-1280x800.png` });

@@ -111,6 +111,9 @@ export interface Progress {
 export interface GpuMemory {
   bytesInUse: number;
   bytesOwned: number;
+  /** The uniform-buffer cache beside the pool: buffers held (bounded) and their bytes. */
+  uniformBuffers: number;
+  uniformBytes: number;
 }
 
 export type ErrorKind =

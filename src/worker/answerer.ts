@@ -28,6 +28,14 @@ export class Answerer {
   private cpu: Sequential | null = null;
   /** The verdicts of the last finished run's last evaluation. */
   verdicts: Verdicts | null = null;
+  /** A prediction is being answered; the newest request that came meanwhile waits here. */
+  private answering = false;
+  private waiting: {
+    id: number;
+    pixels: Float32Array;
+    explain: boolean;
+    onError: (m: string) => void;
+  } | null = null;
 
   constructor(
     private readonly emit: (message: FromWorker) => void,
@@ -132,7 +140,34 @@ export class Answerer {
     this.verdicts = null;
   }
 
+  /**
+   * One prediction at a time, the newest waiting one next: a stroke asks several times and the page
+   * shows only the answer to its latest request, so a superseded one is dropped. Answering one at a
+   * time also bounds the buffers that predictions hold at once, and makes the memory each answer
+   * reports the same for the same drawing size.
+   */
   async predict(
+    id: number,
+    pixels: Float32Array,
+    explain: boolean,
+    onError: (message: string) => void,
+  ): Promise<void> {
+    if (this.answering) {
+      this.waiting = { id, pixels, explain, onError };
+      return;
+    }
+    this.answering = true;
+    try {
+      await this.answer(id, pixels, explain, onError);
+    } finally {
+      this.answering = false;
+    }
+    const next = this.waiting;
+    this.waiting = null;
+    if (next) await this.predict(next.id, next.pixels, next.explain, next.onError);
+  }
+
+  private async answer(
     id: number,
     pixels: Float32Array,
     explain: boolean,
@@ -159,7 +194,7 @@ export class Answerer {
     } catch (error) {
       // The device went away under this prediction: the checkpoint answers on the CPU.
       if (onGpu && session && (await session.lostWithin(LOSS_GRACE_MS)))
-        return this.predict(id, pixels, explain, onError);
+        return this.answer(id, pixels, explain, onError);
       onError(`Prediction failed: ${(error as Error).message}`);
     }
   }

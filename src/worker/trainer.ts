@@ -41,9 +41,9 @@ export class Trainer {
 
   /** What evaluations and galleries need to know of the device, the data and the run now. */
   private testContext(): TestContext {
-    const { session, run } = this;
-    const live = session && !session.lost ? session : null;
-    return { session: live, test: this.mnist?.test ?? null, run, busy: !!(this.finder || this.recovering) };
+    const { run, mnist, finder, recovering } = this;
+    const session = this.session?.lost ? null : this.session;
+    return { session, test: mnist?.test ?? null, run, busy: !!finder || recovering };
   }
 
   async init(dataUrl: string): Promise<void> {

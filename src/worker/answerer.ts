@@ -1,20 +1,17 @@
 // The model that answers drawings: the current model on the GPU (a run's, an opened saved run's,
 // an imported one), the last checkpoint taken of it, that checkpoint on the CPU while there is no
-// GPU, and the verdicts of its last evaluation (the confusion matrix's galleries).
-import { type LabelledImages, PIXELS } from '../data/mnist';
+// GPU, and the verdicts of its last evaluation (the confusion matrix's galleries, evaluator.ts).
 import { inputGradients } from '../nn/insight';
 import type { Sequential } from '../nn/sequential';
-import type { Checkpoint, DenseStack, FromWorker, GalleryQuery } from '../protocol/protocol';
+import type { Checkpoint, DenseStack, FromWorker } from '../protocol/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/settings';
 import { isFiniteCheckpoint, modelOnCpu, restoreCheckpoint, takeCheckpoint } from './checkpoint';
 import { modelFromStack, stackOf } from './denseStack';
-import { selectGallery, type Verdicts } from './gallery';
+import type { Verdicts } from './gallery';
 import { buildModel } from './model';
 import { checkStackFits } from './modelSize';
 import type { GpuSession } from './session';
 
-/** Images per gallery: enough to see a pattern; a gallery's 784-byte images are sent on request. */
-const GALLERY_LIMIT = 48;
 /** How long a failed readback waits for the device loss that probably caused it to be reported. */
 export const LOSS_GRACE_MS = 1000;
 
@@ -22,6 +19,8 @@ export class Answerer {
   /** The model on the GPU, and whether a run has trained it. */
   model: Sequential | null = null;
   private trained = false;
+  /** The model was imported: the checkpoint kept is another model's. */
+  private imported = false;
   /** The last weights and RMSprop state copied off the GPU. */
   checkpoint: Checkpoint | null = null;
   /** That checkpoint on the CPU: it answers drawings while there is no GPU. */
@@ -52,6 +51,7 @@ export class Answerer {
     else this.checkpoint = await takeCheckpoint(model, DEFAULT_SETTINGS, 0, false);
     this.model = model;
     this.trained = checkpoint?.trained ?? false;
+    this.imported = false;
     this.cpu = null;
   }
 
@@ -65,7 +65,14 @@ export class Answerer {
     this.model?.dispose();
     this.model = buildModel(session.backend, settings);
     this.trained = true;
+    this.imported = false;
     return this.model;
+  }
+
+  /** Epochs the answering model has trained, less one (as a 'confusion' counts); null if not known. */
+  epochsTrained(): number | null {
+    const epoch = this.checkpoint?.epoch ?? 0;
+    return this.imported || !this.trained || epoch === 0 ? null : epoch - 1;
   }
 
   /** After a failed run: the model goes back to the last checkpoint, so the drawing pad still makes sense. */
@@ -126,6 +133,7 @@ export class Answerer {
       return;
     }
     this.replace(model, null);
+    this.imported = true;
     this.emit({ type: 'loaded', settings: null, parameterCount: model.parameterCount, epoch: 0 });
   }
 
@@ -133,6 +141,7 @@ export class Answerer {
     if (this.model !== model) this.model?.dispose();
     this.model = model;
     this.trained = true;
+    this.imported = false;
     // NOTE: an imported model keeps the previous checkpoint for device loss: there is none of its own.
     if (checkpoint) this.checkpoint = checkpoint;
     this.cpu = null;
@@ -197,18 +206,6 @@ export class Answerer {
         return this.answer(id, pixels, explain, onError);
       onError(`Prediction failed: ${(error as Error).message}`);
     }
-  }
-
-  /** The test images a gallery asks for, with their pixels (nothing if there is no evaluation yet). */
-  gallery(id: number, query: GalleryQuery, test: LabelledImages | undefined, running: Verdicts | null): void {
-    const verdicts = running ?? this.verdicts;
-    if (!verdicts || !test) return;
-    const { total, items } = selectGallery(verdicts, query, GALLERY_LIMIT);
-    const pixels = new Uint8Array(items.length * PIXELS);
-    items.forEach((item, k) => {
-      pixels.set(test.pixels.subarray(item.index * PIXELS, (item.index + 1) * PIXELS), k * PIXELS);
-    });
-    this.emit({ type: 'gallery', id, query, total, items, pixels });
   }
 
   /** The model answering drawings, as layers and weights (for the TensorFlow.js export). */

@@ -6,6 +6,7 @@ import type { Settings } from '../../protocol/settings';
 import { type ChartsState, NO_CHARTS, type RunHistory, reduceCharts } from './charts';
 import { type DataState, initialData, reduceData } from './data';
 import { type DeviceState, initialDevice, reduceDevice } from './device';
+import { type EvaluationState, initialEvaluation, reduceEvaluation } from './evaluation';
 import type { StoreEvent } from './events';
 import { type InsightState, initialInsight, reduceInsight } from './insight';
 import { initialRateFinder, type RateFinderState, reduceRateFinder } from './rateFinder';
@@ -17,7 +18,13 @@ export type { PageEvent, StoreEvent } from './events';
 export type { RateFinderResult } from './rateFinder';
 export type { Phase } from './run';
 
-export type Snapshot = DataState & DeviceState & RunState & ChartsState & InsightState & RateFinderState;
+export type Snapshot = DataState &
+  DeviceState &
+  RunState &
+  ChartsState &
+  InsightState &
+  RateFinderState &
+  EvaluationState;
 
 export const initialSnapshot: Snapshot = {
   ...initialData,
@@ -26,6 +33,7 @@ export const initialSnapshot: Snapshot = {
   ...NO_CHARTS,
   ...initialInsight,
   ...initialRateFinder,
+  ...initialEvaluation,
 };
 
 /** The pure state transition: one event in, the next snapshot out (the same one if nothing changed). */
@@ -37,6 +45,7 @@ export function reduce(s: Snapshot, m: StoreEvent): Snapshot {
     reduceCharts(s, m),
     reduceInsight(s, m),
     reduceRateFinder(m),
+    reduceEvaluation(s, m),
   ];
   if (changes.every((c) => c === null)) return s;
   return Object.assign({ ...s }, ...changes);

@@ -3,7 +3,7 @@
 // the page, not the worker: a record joins the worker's checkpoint with the page's chart history,
 // and storage errors must end up in the page anyway. The copy this costs (a few MB per epoch,
 // posted from the worker) is small next to an epoch.
-import type { Checkpoint, FromWorker } from '../protocol/protocol';
+import type { Checkpoint, DenseSpec, FromWorker } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import type { TrainerClient } from './client';
 import type { ComparedRun } from './compare';
@@ -25,8 +25,15 @@ export interface KeepSnapshot {
   currentId: string | null;
   /** The current run has an epoch's checkpoint that Save now can write. */
   canSave: boolean;
-  /** The saved run or imported model that answers drawings, if one was opened. */
-  shown: { name: string; epoch: number | null } | null;
+  /**
+   * The saved run or imported model that answers drawings, if one was opened; an imported one with
+   * its layers (it has no settings to draw the network picture from).
+   */
+  shown: {
+    name: string;
+    epoch: number | null;
+    imported?: { inputDim: number; layers: DenseSpec[] };
+  } | null;
   message: { kind: 'error' | 'info'; text: string } | null;
   /**
    * An Open or Resume is on its way to the worker: other commands wait (their buttons are
@@ -318,7 +325,14 @@ export class RunKeeper {
       const stack = fromTfjs(await json.text(), buffers);
       this.client.importModel(stack);
       const widths = [stack.inputDim, ...stack.layers.map((l) => l.units)].join(' → ');
-      this.set({ shown: { name: `${json.name} (${widths})`, epoch: null }, message: null });
+      this.set({
+        shown: {
+          name: `${json.name} (${widths})`,
+          epoch: null,
+          imported: { inputDim: stack.inputDim, layers: stack.layers },
+        },
+        message: null,
+      });
     } catch (error) {
       this.fail(new Error(`Not imported: ${(error as Error).message}`));
     }

@@ -33,7 +33,7 @@ import { usePrediction } from './hooks/usePrediction';
 import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
-import { pictureLayers } from './network';
+import { pictureLayers, stackPictureLayers } from './network';
 
 /**
  * One screen: Train and where the run is along the top; settings, the live charts and the network, and
@@ -101,8 +101,11 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   }
 
   const running = isRunning(snapshot);
-  // The picture shows the model that answers the pad: the run's, else the one the form describes.
-  const layers = pictureLayers(snapshot.runSettings ?? form.settings ?? DEFAULT_SETTINGS);
+  // The picture shows the model that answers the pad: an imported one, the run's, else the form's.
+  const imported = keep.shown?.imported;
+  const layers = imported
+    ? stackPictureLayers(imported.inputDim, imported.layers)
+    : pictureLayers(snapshot.runSettings ?? form.settings ?? DEFAULT_SETTINGS);
   const noMetrics = snapshot.runSettings && !running && snapshot.curve.length === 0;
   return (
     <div className="app">
@@ -120,6 +123,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             onStop={() => client.stop()}
             onRecover={() => client.recover()}
             onSetRate={(rate) => client.setRate(rate)}
+            importedName={imported ? keep.shown?.name : undefined}
           />
         </ErrorBoundary>
         <SettingsPanel form={form} disabled={running} />

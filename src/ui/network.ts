@@ -2,6 +2,7 @@
 // parameter count (what the layer editor lists), and how its activations for a drawing are drawn.
 import { CLASSES, PIXELS } from '../data/mnist';
 import { specsFromText, summarize } from '../nn/architecture';
+import type { DenseSpec } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 
 export interface PictureLayer {
@@ -25,6 +26,18 @@ export function pictureLayers(
   const { layers, problem } = summarize(specsFromText(settings.layers).specs ?? []);
   if (problem) return null;
   return layers.map((l) => ({ name: l.name, shape: l.outputShape, parameters: l.parameters }));
+}
+
+/** An imported Dense stack's layers (it has no settings): each with its width, activation and weights. */
+export function stackPictureLayers(inputDim: number, layers: DenseSpec[]): PictureLayer[] {
+  return layers.map((l, i) => {
+    const inputs = i === 0 ? inputDim : layers[i - 1].units;
+    return {
+      name: `Dense(${l.units}, ${l.activation})`,
+      shape: [l.units],
+      parameters: inputs * l.units + l.units,
+    };
+  });
 }
 
 /** Cells of a flat layer laid out in rows of at most this many. */

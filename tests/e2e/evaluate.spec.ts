@@ -84,6 +84,12 @@ test('a random test image from the keyboard; an imported model re-reads the pad 
     .getByLabel('Import a TensorFlow.js model: model.json and its weights file')
     .setInputFiles(constantModel(constant));
   await expect(page.getByTestId('shown-model')).toContainText('The pad now uses model.json (784 → 10)');
+  // The picture and the run panel describe the imported model, not the form's.
+  const picture = page.getByTestId('network-picture');
+  await expect(picture).toContainText('Dense(10, softmax)');
+  await expect(picture).not.toContainText(/Dense\(\d+, relu\)/);
+  await expect(picture).toContainText('7,850 parameters');
+  await expect(page.getByText('The imported model.json (784 → 10) answers the pad.')).toBeVisible();
   await expect(prediction).toHaveText(String(constant));
   await expect(caption).toBeVisible();
   const matrix = page.getByTestId('confusion-matrix');

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { axisWidth, lossAxis } from '../../src/ui/chartData';
 import { contrast, readableOn } from '../../src/ui/colorMap';
-import { activationLayout, heat, pictureLayers } from '../../src/ui/network';
+import { activationLayout, heat, pictureLayers, stackPictureLayers } from '../../src/ui/network';
 
 describe('loss axis', () => {
   test('linear from 0 while the values span two decades or less', () => {
@@ -58,6 +58,19 @@ describe('network picture', () => {
     expect(pictureLayers({ model: 'dense', hidden: 512, layers: '' })).toEqual([
       { name: 'Dense(512, relu)', shape: [512], parameters: 784 * 512 + 512 },
       { name: 'Dense(10, softmax)', shape: [10], parameters: 5130 },
+    ]);
+  });
+  test('an imported stack is drawn from its own layers, each counted from the width before it', () => {
+    expect(
+      stackPictureLayers(784, [
+        { units: 64, activation: 'relu' },
+        { units: 32, activation: 'linear' },
+        { units: 10, activation: 'softmax' },
+      ]),
+    ).toEqual([
+      { name: 'Dense(64, relu)', shape: [64], parameters: 784 * 64 + 64 },
+      { name: 'Dense(32, linear)', shape: [32], parameters: 64 * 32 + 32 },
+      { name: 'Dense(10, softmax)', shape: [10], parameters: 32 * 10 + 10 },
     ]);
   });
   test('an impossible ConvNet stack has no picture', () => {

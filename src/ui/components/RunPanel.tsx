@@ -18,6 +18,8 @@ interface Props {
   onStop: () => void;
   onRecover: () => void;
   onSetRate: (rate: number) => void;
+  /** An imported model answers the pad (its name and widths): the ready line says what it can do. */
+  importedName?: string;
 }
 
 /** Whether a run is going on (or waits for its device to come back). */
@@ -43,6 +45,7 @@ export function RunPanel({
   onStop,
   onRecover,
   onSetRate,
+  importedName,
 }: Props) {
   const { phase, error, runSettings, lost } = snapshot;
   const interrupted = lost?.interrupted === true;
@@ -79,7 +82,9 @@ export function RunPanel({
         ) : (
           <p className="muted ready-line">
             {WAITING[phase] ??
-              'Ready. Press Train and watch the charts; draw a digit on the pad at any time to try the network.'}
+              (importedName
+                ? `The imported ${importedName} answers the pad. Evaluate it on the 10,000 test images under Confusion matrix, or press Train to train a new network.`
+                : 'Ready. Press Train and watch the charts; draw a digit on the pad at any time to try the network.')}
           </p>
         )}
         {snapshot.fallbackAdapter && <SoftwareAdapterNotice />}

@@ -1,0 +1,103 @@
+// The step mode on the CPU reference backend: the pure parts by hand, then a paused fit stepped
+// once through inspectStep's probe (tests/cases/stepMode.ts; the same checks run on WebGPU).
+import { expect, test } from 'vitest';
+import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
+import { Conv2D } from '../../src/nn/conv2d';
+import { Dense } from '../../src/nn/dense';
+import { Flatten } from '../../src/nn/flatten';
+import type { Layer } from '../../src/nn/layer';
+import { Random } from '../../src/nn/random';
+import { rmsprop } from '../../src/nn/rmsprop';
+import { Sequential } from '../../src/nn/sequential';
+import { firstUnitLayer, largestChanges, meanLoss, unitChangeNorms } from '../../src/nn/stepInspection';
+import { checkStepWhilePaused } from '../cases/stepMode';
+
+test('unitChangeNorms takes the L2 norm of each column of the change (units last)', () => {
+  // [3 inputs, 2 units]: unit 0 moves by (3, 0, 4), unit 1 by (0, 1, 0).
+  const before = Float32Array.of(1, 1, 1, 1, 1, 1);
+  const after = Float32Array.of(4, 1, 1, 2, 5, 1);
+  expect([...unitChangeNorms(before, after, 2)]).toEqual([5, 1]);
+  expect([...unitChangeNorms(before, before, 2)]).toEqual([0, 0]);
+  expect(() => unitChangeNorms(before, after.subarray(1), 2)).toThrow(/not kernels of 2 units/);
+  expect(() => unitChangeNorms(before, after, 4)).toThrow(/not kernels of 4 units/);
+});
+
+test('largestChanges ranks largest first, ties in unit order, not-a-number first, at most count', () => {
+  const norms = Float32Array.of(0.5, 2, 0.5, Number.NaN, 1);
+  expect(largestChanges(norms, 4).map((c) => c.unit)).toEqual([3, 1, 4, 0]);
+  expect(largestChanges(Float32Array.of(1, 2), 8)).toEqual([
+    { unit: 1, change: 2 },
+    { unit: 0, change: 1 },
+  ]);
+});
+
+test('meanLoss is the metrics buffer’s loss sum over the rows it saw', () => {
+  expect(meanLoss(Float32Array.of(6, 2, 4, 0))).toBe(1.5);
+});
+
+function blocks(count: number, seed: number) {
+  const random = new Random(seed);
+  const pixels = new Uint8Array(count * 16);
+  const labels = new Uint8Array(count);
+  for (let i = 0; i < count; i++) {
+    const label = Math.floor(random.next() * 4);
+    labels[i] = label;
+    for (let p = 0; p < 16; p++)
+      pixels[i * 16 + p] = Math.floor(random.next() * 60) + (Math.floor(p / 4) === label ? 180 : 0);
+  }
+  return { pixels, labels };
+}
+
+function compiled(layers: Layer[], backend: CpuBackend): Sequential {
+  const model = new Sequential(layers);
+  model.compile({
+    backend,
+    optimizer: rmsprop({ learningRate: 0.003 }),
+    loss: 'categoricalCrossentropy',
+    seed: 3,
+  });
+  return model;
+}
+
+test('a paused MLP steps exactly one batch: losses before and after, and the units that moved most', async () => {
+  const backend = new CpuBackend();
+  const model = compiled(
+    [new Dense(12, { activation: 'relu', inputShape: [16] }), new Dense(4, { activation: 'softmax' })],
+    backend,
+  );
+  const { inspection } = await checkStepWhilePaused({
+    backend,
+    model,
+    ...blocks(150, 2),
+    pixelsPerImage: 16,
+    batchSize: 10,
+    pauseAt: 6,
+    kernelIndex: 0,
+    rtol: 1e-5,
+  });
+  expect(inspection.layer).toEqual({ kind: 'Dense', index: 0, units: 12 });
+});
+
+test('a ConvNet ranks its first convolution’s filters', async () => {
+  const backend = new CpuBackend();
+  const model = compiled(
+    [
+      new Conv2D(5, { activation: 'relu', inputShape: [4, 4, 1] }),
+      new Flatten(),
+      new Dense(4, { activation: 'softmax' }),
+    ],
+    backend,
+  );
+  expect(firstUnitLayer(model)).toMatchObject({ kind: 'Conv2D', index: 0, units: 5 });
+  const { inspection } = await checkStepWhilePaused({
+    backend,
+    model,
+    ...blocks(60, 4),
+    pixelsPerImage: 16,
+    batchSize: 8,
+    pauseAt: 3,
+    kernelIndex: 0,
+    rtol: 1e-5,
+  });
+  expect(inspection.changed).toHaveLength(5);
+});

@@ -10,14 +10,22 @@ import type { StoreEvent } from './events';
 import { type InsightState, initialInsight, reduceInsight } from './insight';
 import { initialRateFinder, type RateFinderState, reduceRateFinder } from './rateFinder';
 import { initialRun, type RunState, reduceRun } from './run';
+import { initialStep, reduceStep, type StepState } from './step';
 
 export type { CurvePoint, EpochPoint, RunHistory } from './charts';
 export { addToCurve, batchesPerEpoch, MAX_CURVE_POINTS } from './charts';
 export type { PageEvent, StoreEvent } from './events';
 export type { RateFinderResult } from './rateFinder';
 export type { Phase } from './run';
+export type { StepResult } from './step';
 
-export type Snapshot = DataState & DeviceState & RunState & ChartsState & InsightState & RateFinderState;
+export type Snapshot = DataState &
+  DeviceState &
+  RunState &
+  ChartsState &
+  InsightState &
+  RateFinderState &
+  StepState;
 
 export const initialSnapshot: Snapshot = {
   ...initialData,
@@ -26,6 +34,7 @@ export const initialSnapshot: Snapshot = {
   ...NO_CHARTS,
   ...initialInsight,
   ...initialRateFinder,
+  ...initialStep,
 };
 
 /** The pure state transition: one event in, the next snapshot out (the same one if nothing changed). */
@@ -37,6 +46,7 @@ export function reduce(s: Snapshot, m: StoreEvent): Snapshot {
     reduceCharts(s, m),
     reduceInsight(s, m),
     reduceRateFinder(m),
+    reduceStep(s, m),
   ];
   if (changes.every((c) => c === null)) return s;
   return Object.assign({ ...s }, ...changes);

@@ -25,6 +25,13 @@ interface Props {
 
 const DIGITS = Array.from({ length: 10 }, (_, d) => d);
 
+/** The units the last step changed most, when they are the tiles' (the first layer is Dense). */
+function steppedUnits(snapshot: Snapshot): number[] {
+  const inspection = snapshot.step?.inspection;
+  if (inspection?.layer.index !== 0 || inspection.layer.kind !== 'Dense') return [];
+  return inspection.changed.map((c) => c.unit);
+}
+
 /** Inside the network, one tab each: its mistakes, its hidden units, why it read the drawing, how its opinion formed. */
 export function InsightPanel({ snapshot, gallery, input, prediction, opinion, onTry, tab, onTab }: Props) {
   const { confusion, units } = snapshot;
@@ -72,7 +79,7 @@ export function InsightPanel({ snapshot, gallery, input, prediction, opinion, on
         range.
       </p>
       {units ? (
-        <UnitTiles units={units} atStart={snapshot.unitsAtStart} />
+        <UnitTiles units={units} atStart={snapshot.unitsAtStart} marked={steppedUnits(snapshot)} />
       ) : (
         <p className="muted">The tiles appear once a run starts.</p>
       )}

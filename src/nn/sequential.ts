@@ -165,6 +165,8 @@ export class Sequential {
     const order = backend.alloc(x.count);
     const metrics = backend.alloc(METRICS_LENGTH);
     const history: EpochLogs[] = [];
+    /** A probe given at an epoch's end: it trains the next epoch's first batch. */
+    let carried: BatchProbe | null = null;
     this.stopTraining = false;
     try {
       for (let epoch = initialEpoch; epoch < epochs && !this.stopTraining; epoch++) {
@@ -175,13 +177,21 @@ export class Sequential {
           options.onBatchEnd?.(logs),
         );
         let done = 0;
-        while (done < batches && !this.stopTraining) {
-          let probe: BatchProbe | null = null;
-          if (options.hold?.requested()) {
+        while (!this.stopTraining) {
+          let probe: BatchProbe | null = carried;
+          carried = null;
+          // NOTE: asked once more after the last batch, so that a pause asked for while the epoch's
+          // last reports come in holds there, before the evaluation, as it did when pauses waited
+          // in onBatchEnd.
+          if (!probe && options.hold?.requested()) {
             reader.request(done);
             await reader.reportUntil(0);
             probe = await options.hold.wait();
             if (this.stopTraining) break;
+          }
+          if (done === batches) {
+            carried = probe;
+            break;
           }
           const offset = done * batchSize;
           const rows = Math.min(batchSize, x.count - offset);

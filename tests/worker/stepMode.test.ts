@@ -3,13 +3,15 @@
 import { expect, test } from 'vitest';
 import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
 import { Conv2D } from '../../src/nn/conv2d';
+import { DeviceDataset } from '../../src/nn/dataset';
 import { Dense } from '../../src/nn/dense';
 import { Flatten } from '../../src/nn/flatten';
 import type { Layer } from '../../src/nn/layer';
 import { Random } from '../../src/nn/random';
 import { rmsprop } from '../../src/nn/rmsprop';
-import { Sequential } from '../../src/nn/sequential';
+import { type FitHold, Sequential } from '../../src/nn/sequential';
 import { firstUnitLayer, largestChanges, meanLoss, unitChangeNorms } from '../../src/nn/stepInspection';
+import { inspectStep } from '../../src/worker/stepInspector';
 import { checkStepWhilePaused } from '../cases/stepMode';
 
 test('unitChangeNorms takes the L2 norm of each column of the change (units last)', () => {
@@ -100,4 +102,49 @@ test('a ConvNet ranks its first convolution’s filters', async () => {
     rtol: 1e-5,
   });
   expect(inspection.changed).toHaveLength(5);
+});
+
+test('a hold asked for at an epoch’s end waits before its evaluation; a step there trains the next epoch’s first batch', async () => {
+  const backend = new CpuBackend();
+  const model = compiled(
+    [new Dense(8, { activation: 'relu', inputShape: [16] }), new Dense(4, { activation: 'softmax' })],
+    backend,
+  );
+  const { pixels, labels } = blocks(40, 5);
+  const train = DeviceDataset.upload(backend, pixels, labels, 16); // 4 batches of 10
+  const events: string[] = [];
+  let asked = 0;
+  let inspector: ReturnType<typeof inspectStep> | null = null;
+  const hold: FitHold = {
+    // The 5th question comes after epoch 0's 4 batches; the 6th after the step.
+    requested: () => ++asked === 5 || asked === 6,
+    wait: async () => {
+      events.push('wait');
+      if (inspector) return null;
+      inspector = inspectStep(model);
+      return inspector.probe;
+    },
+  };
+  await model.fit(train, {
+    epochs: 2,
+    batchSize: 10,
+    logEvery: 3,
+    hold,
+    onBatchEnd: (logs) => void events.push(`report ${logs.epoch}:${logs.batch}`),
+    onEpochEnd: (logs) => void events.push(`epoch ${logs.epoch}`),
+  });
+  expect(events).toEqual([
+    'report 0:3',
+    'report 0:4',
+    'wait',
+    'epoch 0',
+    'report 1:1',
+    'wait',
+    'report 1:3',
+    'report 1:4',
+    'epoch 1',
+  ]);
+  const { inspection } = await (inspector as unknown as ReturnType<typeof inspectStep>).result;
+  expect(inspection.step).toBe(4);
+  expect(inspection.lossAfter).toBeLessThan(inspection.lossBefore);
 });

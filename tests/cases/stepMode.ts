@@ -9,6 +9,7 @@ import { DeviceDataset } from '../../src/nn/dataset';
 import type { BatchLogs, FitHold, Sequential } from '../../src/nn/sequential';
 import { CHANGED_UNITS } from '../../src/nn/stepInspection';
 import { type InspectedStep, inspectStep } from '../../src/worker/stepInspector';
+import { expectClose } from './expectClose';
 
 export interface StepCase {
   backend: Backend;
@@ -24,6 +25,8 @@ export interface StepCase {
   kernelIndex: number;
   /** Float tolerance for the losses (relative). */
   rtol: number;
+  /** The same model compiled again: trained without a pause, it must end with the same weights. */
+  twin: Sequential;
 }
 
 /** The straightforward per-unit L2 norm of a kernel's change: units are the last dimension. */
@@ -87,6 +90,11 @@ export async function checkStepWhilePaused(c: StepCase): Promise<InspectedStep> 
   const train = DeviceDataset.upload(backend, c.pixels, c.labels, pixelsPerImage);
   const onBatchEnd = (logs: BatchLogs) => void reports.push(logs);
   await model.fit(train, { epochs: 1, batchSize, logEvery: 4, hold, onBatchEnd });
+  // The step was a batch of the run like any other: the same run without it ends the same.
+  await c.twin.fit(train, { epochs: 1, batchSize, logEvery: 4 });
+  const [stepped, plain] = await Promise.all([model.getWeights(), c.twin.getWeights()]);
+  for (const [i, w] of stepped.entries())
+    expectClose(w, plain[i], 1e-6, 1e-5, `parameter ${i} after the run`);
   batch.dispose();
   train.dispose();
 

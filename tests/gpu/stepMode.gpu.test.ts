@@ -36,13 +36,16 @@ const data = {
 };
 
 test('the MLP (784 → 512 → 10): one step, its losses and its most changed hidden units', async () => {
-  const model = compiled([
-    new Dense(512, { activation: 'relu', inputShape: [PIXELS] }),
-    new Dense(10, { activation: 'softmax' }),
-  ]);
+  const mlp = () =>
+    compiled([
+      new Dense(512, { activation: 'relu', inputShape: [PIXELS] }),
+      new Dense(10, { activation: 'softmax' }),
+    ]);
+  const [model, twin] = [mlp(), mlp()];
   const { inspection } = await checkStepWhilePaused({
     backend,
     model,
+    twin,
     ...data,
     batchSize: 64,
     pauseAt: 5,
@@ -52,18 +55,22 @@ test('the MLP (784 → 512 → 10): one step, its losses and its most changed hi
   console.log('MLP step:', JSON.stringify(inspection));
   expect(inspection.layer).toEqual({ kind: 'Dense', index: 0, units: 512 });
   model.dispose();
+  twin.dispose();
 });
 
 test('a ConvNet: one step, ranked over its first convolution’s filters', async () => {
-  const model = compiled([
-    new Conv2D(8, { activation: 'relu', inputShape: [28, 28, 1] }),
-    new MaxPooling2D(),
-    new Flatten(),
-    new Dense(10, { activation: 'softmax' }),
-  ]);
+  const convnet = () =>
+    compiled([
+      new Conv2D(8, { activation: 'relu', inputShape: [28, 28, 1] }),
+      new MaxPooling2D(),
+      new Flatten(),
+      new Dense(10, { activation: 'softmax' }),
+    ]);
+  const [model, twin] = [convnet(), convnet()];
   const { inspection } = await checkStepWhilePaused({
     backend,
     model,
+    twin,
     ...data,
     batchSize: 64,
     pauseAt: 2,
@@ -72,4 +79,5 @@ test('a ConvNet: one step, ranked over its first convolution’s filters', async
   });
   expect(inspection.layer).toEqual({ kind: 'Conv2D', index: 0, units: 8 });
   model.dispose();
+  twin.dispose();
 });

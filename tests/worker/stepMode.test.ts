@@ -63,13 +63,15 @@ function compiled(layers: Layer[], backend: CpuBackend): Sequential {
 
 test('a paused MLP steps exactly one batch: losses before and after, and the units that moved most', async () => {
   const backend = new CpuBackend();
-  const model = compiled(
-    [new Dense(12, { activation: 'relu', inputShape: [16] }), new Dense(4, { activation: 'softmax' })],
-    backend,
-  );
+  const mlp = () =>
+    compiled(
+      [new Dense(12, { activation: 'relu', inputShape: [16] }), new Dense(4, { activation: 'softmax' })],
+      backend,
+    );
   const { inspection } = await checkStepWhilePaused({
     backend,
-    model,
+    model: mlp(),
+    twin: mlp(),
     ...blocks(150, 2),
     pixelsPerImage: 16,
     batchSize: 10,
@@ -82,18 +84,21 @@ test('a paused MLP steps exactly one batch: losses before and after, and the uni
 
 test('a ConvNet ranks its first convolution’s filters', async () => {
   const backend = new CpuBackend();
-  const model = compiled(
-    [
-      new Conv2D(5, { activation: 'relu', inputShape: [4, 4, 1] }),
-      new Flatten(),
-      new Dense(4, { activation: 'softmax' }),
-    ],
-    backend,
-  );
+  const convnet = () =>
+    compiled(
+      [
+        new Conv2D(5, { activation: 'relu', inputShape: [4, 4, 1] }),
+        new Flatten(),
+        new Dense(4, { activation: 'softmax' }),
+      ],
+      backend,
+    );
+  const model = convnet();
   expect(firstUnitLayer(model)).toMatchObject({ kind: 'Conv2D', index: 0, units: 5 });
   const { inspection } = await checkStepWhilePaused({
     backend,
     model,
+    twin: convnet(),
     ...blocks(60, 4),
     pixelsPerImage: 16,
     batchSize: 8,

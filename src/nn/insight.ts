@@ -43,7 +43,14 @@ export interface FirstLayerWeights {
 export async function evaluateInDetail(
   model: Sequential,
   x: DeviceDataset,
-  { batchSize = 1000 } = {},
+  {
+    batchSize = 1000,
+    onProgress,
+  }: {
+    batchSize?: number;
+    /** Told the images evaluated so far as each batch's metrics land (one small read per batch). */
+    onProgress?: (done: number) => void;
+  } = {},
 ): Promise<DetailedEvaluation> {
   const { backend } = model;
   const classes = model.outputUnits;
@@ -54,14 +61,20 @@ export async function evaluateInDetail(
   const probs = backend.alloc(x.count * classes);
   try {
     backend.fill(matrix, 0);
-    model.recordEvaluation(x, order, metrics, batchSize, (logits, labels, offset, rows) =>
-      backend.confusion({ rows, cols: classes, offset, matrix, predicted, probs, logits, labels }),
-    );
+    // NOTE: every batch is recorded before the first await, as in inputGradients; a progress read
+    // queued after each batch resolves as the GPU gets there, without holding it up.
+    const progress: Promise<void>[] = [];
+    model.recordEvaluation(x, order, metrics, batchSize, (logits, labels, offset, rows) => {
+      backend.confusion({ rows, cols: classes, offset, matrix, predicted, probs, logits, labels });
+      if (onProgress)
+        progress.push(backend.read(metrics, METRICS_LENGTH).then((m) => onProgress(toMetrics(m).seen)));
+    });
     const [m, counts, verdicts, probabilities] = await Promise.all([
       backend.read(metrics, METRICS_LENGTH),
       backend.readU32(matrix, classes * classes),
       backend.readU32(predicted, x.count),
       backend.read(probs, x.count * classes),
+      Promise.all(progress),
     ]);
     const { lossSum, correct, seen } = toMetrics(m);
     return {

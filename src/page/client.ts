@@ -12,6 +12,7 @@ export class TrainerClient {
   private readonly worker: Worker;
   private nextPredictionId = 1;
   private nextGalleryId = 1;
+  private nextTestImageId = 1;
   private pendingNotify: ReturnType<typeof setTimeout> | undefined;
   private lastNotify = 0;
   /** Told of every message after the snapshot took it in (the keeper autosaves from these). */
@@ -130,6 +131,20 @@ export class TrainerClient {
   gallery(query: GalleryQuery): number {
     const id = this.nextGalleryId++;
     this.send({ type: 'gallery', id, query });
+    return id;
+  }
+
+  /** The answering model on the test set, in the worker; returns the id its answers carry. */
+  evaluate(): number {
+    const requestId = this.nextRequestId++;
+    this.update({ type: 'page:evaluate', requestId });
+    this.send({ type: 'evaluate', requestId });
+    return requestId;
+  }
+  /** Asks for a random test image; returns the id its 'testImage' answer carries. */
+  testImage(): number {
+    const id = this.nextTestImageId++;
+    this.send({ type: 'testImage', id });
     return id;
   }
 

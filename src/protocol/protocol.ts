@@ -79,6 +79,13 @@ export type ToWorker =
   | { type: 'continue'; checkpoint: Checkpoint; requestId: number }
   /** An imported model (TensorFlow.js format) answers drawings. */
   | { type: 'import'; stack: DenseStack }
+  /**
+   * The model that answers drawings, outside a run, on the whole test set: 'evaluationProgress' as
+   * it goes, then 'evaluated' (or 'evaluationFailed', and why), each with `requestId`.
+   */
+  | { type: 'evaluate'; requestId: number }
+  /** A random test image for the drawing pad, answered by 'testImage' with the same id. */
+  | { type: 'testImage'; id: number }
   /** Asks for the current model's layers and weights, answered by 'exported' with the same id. */
   | { type: 'export'; id: number }
   /**
@@ -121,6 +128,9 @@ export interface Progress {
 export interface GpuMemory {
   bytesInUse: number;
   bytesOwned: number;
+  /** The uniform-buffer cache beside the pool: buffers held (bounded) and their bytes. */
+  uniformBuffers: number;
+  uniformBytes: number;
 }
 
 export type ErrorKind =
@@ -216,5 +226,22 @@ export type FromWorker =
   /** An 'open' or 'continue' that was not carried out, and why; nothing changed in the worker. */
   | { type: 'refused'; requestId: number; message: string }
   | { type: 'exported'; id: number; stack: DenseStack | null; error?: string }
+  /** Test images evaluated so far by an 'evaluate'. */
+  | { type: 'evaluationProgress'; requestId: number; done: number; total: number }
+  /**
+   * An 'evaluate' done: the test loss and accuracy, the confusion matrix (`epoch`: the epochs the
+   * model had trained, less one, as in 'confusion'; null when not known, as for an imported model),
+   * and the first layer's weights for the unit tiles (weights null when it is not Dense).
+   */
+  | {
+      type: 'evaluated';
+      requestId: number;
+      test: Evaluation;
+      confusion: { epoch: number | null; classes: number; matrix: Uint32Array };
+      units: { inputs: number; units: number; weights: Float32Array | null };
+    }
+  | { type: 'evaluationFailed'; requestId: number; message: string }
+  /** A test image for the pad: its index in the test set (from 0), its label, its 784 bytes. */
+  | { type: 'testImage'; id: number; index: number; label: number; pixels: Uint8Array }
   /** fatal: the worker cannot go on (no WebGPU); otherwise the page stays usable. */
   | { type: 'error'; kind: ErrorKind; message: string; fatal: boolean; file?: string };

@@ -10,6 +10,7 @@ import { CompareView } from './components/CompareView';
 import { DataPanel } from './components/DataPanel';
 import { DrawPad } from './components/DrawPad';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { EvaluateControl } from './components/EvaluateControl';
 import { FatalPanel } from './components/FatalPanel';
 import { Header } from './components/Header';
 import { InsightPanel } from './components/InsightPanel';
@@ -23,9 +24,11 @@ import { isRunning, RunPanel } from './components/RunPanel';
 import { SettingsPanel } from './components/SettingsPanel';
 import { UpdateBanner } from './components/UpdateBanner';
 import { useComparison } from './hooks/useComparison';
+import { useEvaluation } from './hooks/useEvaluation';
 import { useGallery } from './hooks/useGallery';
 import { useKeeper } from './hooks/useKeeper';
 import { useOpinion } from './hooks/useOpinion';
+import { usePadImage } from './hooks/usePadImage';
 import { usePrediction } from './hooks/usePrediction';
 import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
@@ -33,7 +36,7 @@ import { useTrainer } from './hooks/useTrainer';
 import { pictureLayers } from './network';
 
 /**
- * One screen: Train and where the run is along the top; settings, the network and its live charts, and
+ * One screen: Train and where the run is along the top; settings, the live charts and the network, and
  * the drawing pad side by side below it (stacked in that order of use on a narrow screen); the views
  * inside the network in tabs under them; keeping, sharing and the data last.
  */
@@ -43,7 +46,8 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const digit = usePrediction(client, snapshot);
   const gallery = useGallery(client, snapshot);
   const opinion = useOpinion(snapshot, digit.input, digit.isAboutDrawing);
-  const [sent, setSent] = useState<{ pixels: Uint8Array; id: number } | null>(null);
+  const padImage = usePadImage(client);
+  const evaluation = useEvaluation(client, snapshot);
   const [tab, setTab] = useState('matrix');
   const { phase, error } = snapshot;
   const retryData = useCallback(() => client.retryData(), [client]);
@@ -61,10 +65,6 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           setAll(message.settings);
       }),
     [client, setAll],
-  );
-  const tryImage = useCallback(
-    (pixels: Uint8Array) => setSent((s) => ({ pixels, id: (s?.id ?? 0) + 1 })),
-    [],
   );
 
   const train = () => {
@@ -160,7 +160,12 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         </div>
         <section className="card draw" aria-labelledby="draw-title">
           <h2 id="draw-title">Try the network</h2>
-          <DrawPad onChange={digit.setDrawing} image={sent} />
+          <DrawPad
+            onChange={digit.setDrawing}
+            image={padImage.image}
+            onRandom={padImage.random}
+            canRandom={snapshot.samples !== null}
+          />
           <PredictionView
             input={digit.input}
             prediction={digit.prediction}
@@ -180,7 +185,15 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           input={digit.input}
           prediction={digit.prediction}
           opinion={opinion}
-          onTry={tryImage}
+          onTry={padImage.show}
+          evaluate={
+            <EvaluateControl
+              evaluation={evaluation.evaluation}
+              running={evaluation.running}
+              whyNot={evaluation.whyNot}
+              onEvaluate={evaluation.evaluate}
+            />
+          }
           tab={tab}
           onTab={setTab}
         />

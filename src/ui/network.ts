@@ -29,6 +29,8 @@ export function pictureLayers(
 
 /** Cells of a flat layer laid out in rows of at most this many. */
 const ROW = 32;
+/** A flat layer's cells are laid out about twice as wide as tall (a small layer is not one long strip). */
+const ASPECT = 2;
 
 /**
  * Where each value of a layer's output goes on its canvas: a flat layer as rows of cells, a
@@ -55,7 +57,9 @@ export function activationLayout(shape: number[]): {
     };
   }
   const size = shape.reduce((a, b) => a * b, 1);
-  const cols = Math.min(ROW, size);
+  // NOTE: Dense(64) in a strip of 32x2 cells was as wide as the card at the pictures' height, and
+  // pushed the ConvNet's charts below the fold; 12x6 sits beside the other layers.
+  const cols = Math.min(ROW, size, Math.ceil(Math.sqrt(ASPECT * size)));
   return { width: cols, height: Math.ceil(size / cols), at: (i) => [i % cols, Math.floor(i / cols)] };
 }
 

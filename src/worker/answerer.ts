@@ -1,20 +1,17 @@
 // The model that answers drawings: the current model on the GPU (a run's, an opened saved run's,
 // an imported one), the last checkpoint taken of it, that checkpoint on the CPU while there is no
-// GPU, and the verdicts of its last evaluation (the confusion matrix's galleries).
-import { type LabelledImages, PIXELS } from '../data/mnist';
+// GPU, and the verdicts of its last evaluation (the confusion matrix's galleries, evaluator.ts).
 import { inputGradients } from '../nn/insight';
 import type { Sequential } from '../nn/sequential';
-import type { Checkpoint, DenseStack, FromWorker, GalleryQuery } from '../protocol/protocol';
+import type { Checkpoint, DenseStack, FromWorker } from '../protocol/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/settings';
 import { isFiniteCheckpoint, modelOnCpu, restoreCheckpoint, takeCheckpoint } from './checkpoint';
 import { modelFromStack, stackOf } from './denseStack';
-import { selectGallery, type Verdicts } from './gallery';
+import type { Verdicts } from './gallery';
 import { buildModel } from './model';
 import { checkStackFits } from './modelSize';
 import type { GpuSession } from './session';
 
-/** Images per gallery: enough to see a pattern; a gallery's 784-byte images are sent on request. */
-const GALLERY_LIMIT = 48;
 /** How long a failed readback waits for the device loss that probably caused it to be reported. */
 export const LOSS_GRACE_MS = 1000;
 
@@ -22,12 +19,22 @@ export class Answerer {
   /** The model on the GPU, and whether a run has trained it. */
   model: Sequential | null = null;
   private trained = false;
+  /** The model was imported: the checkpoint kept is another model's. */
+  private imported = false;
   /** The last weights and RMSprop state copied off the GPU. */
   checkpoint: Checkpoint | null = null;
   /** That checkpoint on the CPU: it answers drawings while there is no GPU. */
   private cpu: Sequential | null = null;
   /** The verdicts of the last finished run's last evaluation. */
   verdicts: Verdicts | null = null;
+  /** A prediction is being answered; the newest request that came meanwhile waits here. */
+  private answering = false;
+  private waiting: {
+    id: number;
+    pixels: Float32Array;
+    explain: boolean;
+    onError: (m: string) => void;
+  } | null = null;
 
   constructor(
     private readonly emit: (message: FromWorker) => void,
@@ -44,6 +51,7 @@ export class Answerer {
     else this.checkpoint = await takeCheckpoint(model, DEFAULT_SETTINGS, 0, false);
     this.model = model;
     this.trained = checkpoint?.trained ?? false;
+    this.imported = false;
     this.cpu = null;
   }
 
@@ -57,7 +65,14 @@ export class Answerer {
     this.model?.dispose();
     this.model = buildModel(session.backend, settings);
     this.trained = true;
+    this.imported = false;
     return this.model;
+  }
+
+  /** Epochs the answering model has trained, less one (as a 'confusion' counts); null if not known. */
+  epochsTrained(): number | null {
+    const epoch = this.checkpoint?.epoch ?? 0;
+    return this.imported || !this.trained || epoch === 0 ? null : epoch - 1;
   }
 
   /** After a failed run: the model goes back to the last checkpoint, so the drawing pad still makes sense. */
@@ -118,6 +133,7 @@ export class Answerer {
       return;
     }
     this.replace(model, null);
+    this.imported = true;
     this.emit({ type: 'loaded', settings: null, parameterCount: model.parameterCount, epoch: 0 });
   }
 
@@ -125,6 +141,7 @@ export class Answerer {
     if (this.model !== model) this.model?.dispose();
     this.model = model;
     this.trained = true;
+    this.imported = false;
     // NOTE: an imported model keeps the previous checkpoint for device loss: there is none of its own.
     if (checkpoint) this.checkpoint = checkpoint;
     this.cpu = null;
@@ -132,7 +149,34 @@ export class Answerer {
     this.verdicts = null;
   }
 
+  /**
+   * One prediction at a time, the newest waiting one next: a stroke asks several times and the page
+   * shows only the answer to its latest request, so a superseded one is dropped. Answering one at a
+   * time also bounds the buffers that predictions hold at once, and makes the memory each answer
+   * reports the same for the same drawing size.
+   */
   async predict(
+    id: number,
+    pixels: Float32Array,
+    explain: boolean,
+    onError: (message: string) => void,
+  ): Promise<void> {
+    if (this.answering) {
+      this.waiting = { id, pixels, explain, onError };
+      return;
+    }
+    this.answering = true;
+    try {
+      await this.answer(id, pixels, explain, onError);
+    } finally {
+      this.answering = false;
+    }
+    const next = this.waiting;
+    this.waiting = null;
+    if (next) await this.predict(next.id, next.pixels, next.explain, next.onError);
+  }
+
+  private async answer(
     id: number,
     pixels: Float32Array,
     explain: boolean,
@@ -159,21 +203,9 @@ export class Answerer {
     } catch (error) {
       // The device went away under this prediction: the checkpoint answers on the CPU.
       if (onGpu && session && (await session.lostWithin(LOSS_GRACE_MS)))
-        return this.predict(id, pixels, explain, onError);
+        return this.answer(id, pixels, explain, onError);
       onError(`Prediction failed: ${(error as Error).message}`);
     }
-  }
-
-  /** The test images a gallery asks for, with their pixels (nothing if there is no evaluation yet). */
-  gallery(id: number, query: GalleryQuery, test: LabelledImages | undefined, running: Verdicts | null): void {
-    const verdicts = running ?? this.verdicts;
-    if (!verdicts || !test) return;
-    const { total, items } = selectGallery(verdicts, query, GALLERY_LIMIT);
-    const pixels = new Uint8Array(items.length * PIXELS);
-    items.forEach((item, k) => {
-      pixels.set(test.pixels.subarray(item.index * PIXELS, (item.index + 1) * PIXELS), k * PIXELS);
-    });
-    this.emit({ type: 'gallery', id, query, total, items, pixels });
   }
 
   /** The model answering drawings, as layers and weights (for the TensorFlow.js export). */

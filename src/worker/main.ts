@@ -14,7 +14,12 @@ function transferables(message: FromWorker): ArrayBuffer[] {
     case 'units':
       return message.weights ? [message.weights.buffer as ArrayBuffer] : [];
     case 'gallery':
+    case 'testImage':
       return [message.pixels.buffer as ArrayBuffer];
+    case 'evaluated':
+      return [message.confusion.matrix.buffer, message.units.weights?.buffer].flatMap((b) =>
+        b ? [b as ArrayBuffer] : [],
+      );
     default:
       return [];
   }
@@ -53,7 +58,13 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       void trainer.predict(message.id, message.pixels, message.explain);
       break;
     case 'gallery':
-      trainer.gallery(message.id, message.query);
+      trainer.evaluator.gallery(message.id, message.query);
+      break;
+    case 'evaluate':
+      void trainer.evaluator.evaluate(message.requestId);
+      break;
+    case 'testImage':
+      trainer.evaluator.testImage(message.id);
       break;
     case 'open':
       trainer.openCheckpoint(message.checkpoint, message.requestId);

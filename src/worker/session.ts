@@ -65,7 +65,8 @@ export class GpuSession {
 
   memory(): GpuMemory {
     const { bytesInUse, bytesOwned } = this.backend.pool;
-    return { bytesInUse, bytesOwned };
+    const { size: uniformBuffers, bytesOwned: uniformBytes } = this.backend.uniforms;
+    return { bytesInUse, bytesOwned, uniformBuffers, uniformBytes };
   }
 
   upload(mnist: Mnist): void {

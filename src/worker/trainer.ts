@@ -3,17 +3,11 @@ import { describeGpuError } from '../backend/webgpu/errorScopes';
 import type { MatmulVariant } from '../backend/webgpu/kernels/matmul';
 import type { Mnist } from '../data/mnist';
 import type { Sequential } from '../nn/sequential';
-import type {
-  Checkpoint,
-  DenseStack,
-  ErrorKind,
-  FromWorker,
-  GalleryQuery,
-  RunCommand,
-} from '../protocol/protocol';
+import type { Checkpoint, DenseStack, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import { Answerer, LOSS_GRACE_MS } from './answerer';
 import { DataLoader } from './data';
+import { Evaluator, type TestContext } from './evaluator';
 import { checkRunFits } from './modelSize';
 import { RateFinder } from './rateFinder';
 import { describeFailure, Run, takeFiniteCheckpoint } from './run';
@@ -31,6 +25,8 @@ export class Trainer {
   private session: GpuSession | null = null;
   private data: DataLoader | null = null;
   private readonly answerer: Answerer;
+  /** Evaluations outside runs, the confusion matrix's galleries, test images for the pad. */
+  readonly evaluator: Evaluator;
   private run: Run | null = null;
   private recovering = false;
   private finder: RateFinder | null = null;
@@ -39,6 +35,14 @@ export class Trainer {
 
   constructor(private readonly emit: (message: FromWorker) => void) {
     this.answerer = new Answerer(emit, () => this.session);
+    this.evaluator = new Evaluator(emit, this.answerer, () => this.testContext());
+  }
+
+  /** What evaluations and galleries need to know of the device, the data and the run now. */
+  private testContext(): TestContext {
+    const { run, mnist, finder, recovering } = this;
+    const session = this.session?.lost ? null : this.session;
+    return { session, test: mnist?.test ?? null, run, busy: !!finder || recovering };
   }
 
   async init(dataUrl: string): Promise<void> {
@@ -294,11 +298,6 @@ export class Trainer {
 
   predict(id: number, pixels: Float32Array, explain = false): Promise<void> {
     return this.answerer.predict(id, pixels, explain, (message) => this.fail('gpu', message, false));
-  }
-
-  /** The test images a confusion-matrix gallery asks for (the run's evaluation, or the last one). */
-  gallery(id: number, query: GalleryQuery): void {
-    this.answerer.gallery(id, query, this.mnist?.test, this.run?.verdicts ?? null);
   }
 
   /** A saved run's weights answer drawings (on the CPU while the GPU is lost). */

@@ -106,6 +106,13 @@ test('broken data files: the page names the file and the problem, Retry works, t
         ]);
         await expect(page.getByTestId('prediction')).toHaveText(/^\d$/);
         await expect(page.getByText(/Untrained model/)).toBeVisible();
+        // What needs the test images says so, and waits.
+        await expect(page.getByRole('button', { name: 'Random test image' })).toBeDisabled();
+        const evaluate = page.getByRole('button', { name: 'Evaluate on the 10,000 test images' });
+        await expect(evaluate).toBeDisabled();
+        await expect(evaluate).toHaveAccessibleDescription(
+          'The test images could not be loaded (see Training data below).',
+        );
         await page.getByLabel('Epochs', { exact: true }).fill('2');
         await screenshot(page, '15-data-missing-manifest');
       }
@@ -116,6 +123,8 @@ test('broken data files: the page names the file and the problem, Retry works, t
   await expect(page.getByRole('img', { name: /Training image 1, labelled \d/ })).toBeVisible();
   await expect(alert).toHaveCount(0);
   await expect(train).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Random test image' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Evaluate on the 10,000 test images' })).toBeEnabled();
   await expect(page.getByLabel('Epochs', { exact: true })).toHaveValue('2');
   expect(visit).toBe(BROKEN.length + 1);
   // The failed downloads are reported in the page, never only in the console; the browser logs

@@ -63,6 +63,11 @@ export async function sendToWorker(page: Page, message: object): Promise<void> {
 }
 
 /** The buffer pool's exact bytes in use and owned, from the GPU memory meter. */
+/** Uniform buffers the worker's cache holds (bounded; beside the pool's bytes). */
+export async function uniformBuffers(page: Page): Promise<number> {
+  return Number(await page.getByTestId('gpu-memory').getAttribute('data-uniform-buffers'));
+}
+
 export async function gpuBytes(page: Page): Promise<{ inUse: number; owned: number }> {
   const meter = page.getByTestId('gpu-memory');
   return {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { collectErrors, drawStroke, gpuBytes, screenshot, waitForReady } from './helpers';
+import { UNIFORM_CAPACITY } from '../../src/backend/webgpu/pipelines';
+import { collectErrors, drawStroke, gpuBytes, screenshot, uniformBuffers, waitForReady } from './helpers';
 
 test('ten train/stop cycles end with the GPU bytes in use of the first', async ({ page }) => {
   const errors = collectErrors(page);
@@ -14,6 +15,10 @@ test('ten train/stop cycles end with the GPU bytes in use of the first', async (
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Run stopped early' })).toBeVisible();
     afterCycle.push(await gpuBytes(page));
+    // Counted, and bounded: each cycle stops at another batch, so the count may grow, never past it.
+    const uniforms = await uniformBuffers(page);
+    expect(uniforms).toBeGreaterThan(0);
+    expect(uniforms).toBeLessThanOrEqual(UNIFORM_CAPACITY);
   }
   await expect(meter).toContainText(/GPU memory: [\d.]+ MB in use/);
   await screenshot(page, '21-after-ten-cycles');
@@ -28,7 +33,7 @@ test('ten predictions of a drawn digit end with the GPU bytes of the first', asy
   const errors = collectErrors(page);
   await page.goto('/?train=1000&hidden=32');
   await waitForReady(page);
-  let first: { inUse: number; owned: number } | null = null;
+  let first: { inUse: number; owned: number; uniforms: number } | null = null;
   for (let i = 0; i < 10; i++) {
     await page.getByRole('button', { name: 'Clear' }).click();
     await expect(page.getByTestId('prediction')).toHaveCount(0);
@@ -38,14 +43,17 @@ test('ten predictions of a drawn digit end with the GPU bytes of the first', asy
       [x + 0.1, 0.8],
     ]);
     await expect(page.getByTestId('prediction')).toHaveText(/^\d$/);
-    // A stroke asks more than once (as it starts, and as it ends): the meter settles when the last
-    // answer arrives. A leak would keep it from ever coming back to the first reading.
-    if (!first) {
-      await page.waitForTimeout(1500);
-      first = await gpuBytes(page);
-    }
+    // A stroke asks more than once (as it starts, and as it ends); the worker answers one at a time,
+    // so every answer reports memory with no other prediction holding buffers. A leak would keep the
+    // meter from ever coming back to the first reading.
+    first ??= { ...(await gpuBytes(page)), uniforms: await uniformBuffers(page) };
     const expected = first;
-    await expect.poll(() => gpuBytes(page), { timeout: 10_000 }).toEqual(expected);
+    // The same shapes every time: the uniform cache must not grow either.
+    await expect
+      .poll(async () => ({ ...(await gpuBytes(page)), uniforms: await uniformBuffers(page) }), {
+        timeout: 10_000,
+      })
+      .toEqual(expected);
   }
   expect(first?.inUse).toBeGreaterThan(0);
   expect(errors).toEqual([]);

@@ -121,6 +121,16 @@ async function strokeHoldsStill(page: Page, scroll: number, points: [number, num
   expect(await box()).toBe(before);
 }
 
+/** At both desktop sizes, with the page not scrolled, every one of `parts` lies inside the screen. */
+async function allInView(page: Page, state: string, parts: (readonly [string, Locator])[]): Promise<void> {
+  for (const size of DESKTOP) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    for (const [name, locator] of parts)
+      await inViewport(page, locator, `${state}: ${name} at ${size.width}x${size.height}`);
+  }
+}
+
 test('one screen: controls, charts and pad in view while training; still pad; no overflow; axe clean', async ({
   page,
 }) => {
@@ -129,9 +139,20 @@ test('one screen: controls, charts and pad in view while training; still pad; no
   await page.goto('/?epochs=1&train=3000');
   await waitForReady(page);
   await everySizeAndScheme(page, 'ready', [...DESKTOP, ...NARROW]);
+  const train = page.getByRole('button', { name: 'Train', exact: true });
+  const charts = [
+    ['loss chart', page.getByTestId('loss-chart')],
+    ['accuracy chart', page.getByTestId('accuracy-chart')],
+  ] as const;
+  const pad = ['pad', page.getByLabel('Digit drawing pad')] as const;
+
+  // A ConvNet's network picture is four times as tall: the charts stay in view above it.
+  await page.getByRole('radio', { name: /ConvNet/ }).check();
+  await expect(page.getByTestId('network-picture')).toContainText('Conv2D');
+  await allInView(page, 'ConvNet, ready', [['Train', train], ...charts, pad]);
+  await page.getByRole('radio', { name: /Dense network/ }).check();
 
   await page.setViewportSize(DESKTOP[0]);
-  const train = page.getByRole('button', { name: 'Train', exact: true });
   await train.click();
   const pause = page.getByRole('button', { name: 'Pause', exact: true });
   // Focus follows the control that now makes sense, not the page body.
@@ -167,6 +188,16 @@ test('one screen: controls, charts and pad in view while training; still pad; no
   // The pad holds still under a stroke on a scrolled page, while the first guess arrives.
   await strokeHoldsStill(page, 300, SEVEN);
   await expect(page.getByTestId('network-picture')).toHaveAttribute('data-lit', 'true');
+  // After the run, not scrolled: the controls, the result, the whole charts, the pad and its reading.
+  await allInView(page, 'finished', [
+    ['Train again', page.getByRole('button', { name: 'Train again' })],
+    ['Stop', page.getByRole('button', { name: 'Stop', exact: true })],
+    ['result', page.getByTestId('test-accuracy')],
+    ...charts,
+    pad,
+    ['prediction', page.getByTestId('prediction')],
+    ['probabilities', page.getByRole('list', { name: 'Probability of each digit' })],
+  ]);
 
   // After the run: the gallery of the largest mistake open, then every size and scheme.
   await page.getByRole('tab', { name: 'Confusion matrix' }).click();

@@ -102,6 +102,21 @@ describe('evaluateInDetail', () => {
     const probs = await m.predict(Float32Array.from(pixels, (v) => v / 255));
     expectClose(detail.probabilities, probs, 1e-6, 1e-5, 'probabilities');
   });
+
+  test('reports its progress batch by batch, and the same result as without', async () => {
+    const { backend, m } = model(2);
+    const random = new Random(4);
+    const count = 150;
+    const pixels = Uint8Array.from({ length: count * INPUTS }, () => Math.floor(random.next() * 256));
+    const labels = Uint8Array.from({ length: count }, () => Math.floor(random.next() * CLASSES));
+    const data = DeviceDataset.upload(backend, pixels, labels, INPUTS);
+    const done: number[] = [];
+    const detail = await evaluateInDetail(m, data, { batchSize: 64, onProgress: (n) => done.push(n) });
+    expect(done).toEqual([64, 128, 150]);
+    const quiet = await evaluateInDetail(m, data, { batchSize: 64 });
+    expect(detail.loss).toBe(quiet.loss);
+    expect(Array.from(detail.matrix)).toEqual(Array.from(quiet.matrix));
+  });
 });
 
 test('readFirstLayerWeights reads the first Dense kernel', async () => {

@@ -3,7 +3,7 @@ import { initialSnapshot, MAX_CURVE_POINTS, reduce, type Snapshot } from '../../
 import type { FromWorker, GpuMemory } from '../../src/protocol/protocol';
 import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
 
-const memory: GpuMemory = { bytesInUse: 1000, bytesOwned: 2000 };
+const memory: GpuMemory = { bytesInUse: 1000, bytesOwned: 2000, uniformBuffers: 3, uniformBytes: 48 };
 const BATCHES = 125;
 
 function batch(epoch: number, batch: number, loss: number): FromWorker {

@@ -64,7 +64,7 @@ describe('network picture', () => {
     expect(pictureLayers({ model: 'convnet', hidden: 0, layers: 'd64,c32' })).toBeNull();
   });
   test('every activation gets its own cell: flat rows, or one tile per channel (channels last)', () => {
-    for (const shape of [[512], [10], [26, 26, 32], [3, 3, 5]]) {
+    for (const shape of [[512], [64], [10], [1], [26, 26, 32], [3, 3, 5]]) {
       const { width, height, at } = activationLayout(shape);
       const size = shape.reduce((a, b) => a * b, 1);
       const seen = new Set<string>();
@@ -76,6 +76,16 @@ describe('network picture', () => {
         seen.add(`${x},${y}`);
       }
       expect(seen.size).toBe(size);
+    }
+    // Flat layers about twice as wide as tall, at most 32 wide.
+    for (const [units, width, height] of [
+      [512, 32, 16],
+      [64, 12, 6],
+      [576, 32, 18],
+      [16, 6, 3],
+    ]) {
+      const layout = activationLayout([units]);
+      expect([layout.width, layout.height]).toEqual([width, height]);
     }
     // Channel 1 of pixel (0, 0) sits in the second tile, not next to channel 0.
     expect(activationLayout([26, 26, 32]).at(1)).toEqual([27, 0]);

@@ -31,32 +31,69 @@ export class PipelineCache {
   }
 }
 
-/** Uniform buffers keyed by their contents: the same shape always binds the same buffer. */
+/**
+ * Uniform buffers kept: more than the distinct shapes and batch offsets of an epoch of the default
+ * run (about 600), so steady training creates none; contents that change every step (a changing
+ * learning rate, augmentation's step) recycle the oldest.
+ */
+export const UNIFORM_CAPACITY = 2048;
+
+/**
+ * Uniform buffers keyed by their contents: the same shape always binds the same buffer. Bounded:
+ * a learning rate that changes every step (the rate finder, a rate changed mid-run) and every
+ * batch offset make new contents, so the least recently used buffers go once there are
+ * `capacity`. An evicted buffer may still be bound in work recorded but not yet submitted, so it
+ * is destroyed only after the next submit (afterSubmit), which WebGPU allows.
+ */
 export class UniformCache {
   created = 0;
+  /** Bytes of the uniform buffers held now (counted in the page's memory meter). */
+  bytesOwned = 0;
   private readonly buffers = new Map<string, GPUBuffer>();
+  private retired: GPUBuffer[] = [];
 
-  constructor(private readonly device: GPUDevice) {}
+  constructor(
+    private readonly device: GPUDevice,
+    readonly capacity: number,
+  ) {}
+
+  /** Uniform buffers held now: never more than `capacity`. */
+  get size(): number {
+    return this.buffers.size;
+  }
 
   get(words: Uint32Array): GPUBuffer {
     const key = words.join(',');
     let buffer = this.buffers.get(key);
-    if (!buffer) {
-      buffer = this.device.createBuffer({
-        size: Math.max(16, words.byteLength),
-        usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
-      });
-      this.device.queue.writeBuffer(
-        buffer,
-        0,
-        words.buffer as ArrayBuffer,
-        words.byteOffset,
-        words.byteLength,
-      );
+    if (buffer) {
+      // Most recently used last: Map keeps insertion order, so the first entry is the oldest.
+      this.buffers.delete(key);
       this.buffers.set(key, buffer);
-      this.created++;
+      return buffer;
     }
+    if (this.buffers.size >= this.capacity) this.evictOldest();
+    buffer = this.device.createBuffer({
+      size: Math.max(16, words.byteLength),
+      usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+    });
+    this.device.queue.writeBuffer(buffer, 0, words.buffer as ArrayBuffer, words.byteOffset, words.byteLength);
+    this.buffers.set(key, buffer);
+    this.bytesOwned += buffer.size;
+    this.created++;
     return buffer;
+  }
+
+  /** Destroys the buffers evicted before this submit: no later work can bind them. */
+  afterSubmit(): void {
+    for (const buffer of this.retired) buffer.destroy();
+    this.retired = [];
+  }
+
+  private evictOldest(): void {
+    const [key, buffer] = this.buffers.entries().next().value as [string, GPUBuffer];
+    this.buffers.delete(key);
+    this.bytesOwned -= buffer.size;
+    this.retired.push(buffer);
   }
 }
 

@@ -4,7 +4,7 @@ import type { Binding, KernelContext } from './kernels/context';
 import type { MatmulVariant } from './kernels/matmul';
 import { tuneMatmul } from './kernels/matmulTuning';
 import { bindKernels } from './kernels/table';
-import { BindGroupCache, PipelineCache, UniformCache } from './pipelines';
+import { BindGroupCache, PipelineCache, UNIFORM_CAPACITY, UniformCache } from './pipelines';
 import { BufferPool } from './pool';
 import { KernelProfiler, type KernelTime } from './profiler';
 
@@ -52,10 +52,13 @@ export class WebGPUBackend implements Backend {
   private readonly ctx: KernelContext;
   private profiler: KernelProfiler | null = null;
 
-  constructor(readonly device: GPUDevice) {
+  constructor(
+    readonly device: GPUDevice,
+    { uniformCapacity = UNIFORM_CAPACITY }: { uniformCapacity?: number } = {},
+  ) {
     this.pool = new BufferPool(device);
     this.pipelines = new PipelineCache(device);
-    this.uniforms = new UniformCache(device);
+    this.uniforms = new UniformCache(device, uniformCapacity);
     this.bindGroups = new BindGroupCache(device);
     const backend = this;
     const unused = this.alloc(4);
@@ -125,6 +128,7 @@ export class WebGPUBackend implements Backend {
       this.submits++;
     }
     this.encoder = null;
+    this.uniforms.afterSubmit();
     afterSubmit?.();
   }
 

@@ -11,6 +11,8 @@ export type PageEvent =
   | { type: 'page:step'; requestId: number }
   /** The learning-rate finder was asked for: the page is busy with it until its last report. */
   | { type: 'page:findRate' }
+  /** The answering model's evaluation on the test set was asked for, with this request id. */
+  | { type: 'page:evaluate'; requestId: number }
   /** A saved run is opened or resumed: its charts and settings are shown at once. */
   | { type: 'page:saved'; settings: Settings; history: RunHistory };
 

@@ -6,6 +6,7 @@ import type { Settings } from '../../protocol/settings';
 import { type ChartsState, NO_CHARTS, type RunHistory, reduceCharts } from './charts';
 import { type DataState, initialData, reduceData } from './data';
 import { type DeviceState, initialDevice, reduceDevice } from './device';
+import { type EvaluationState, initialEvaluation, reduceEvaluation } from './evaluation';
 import type { StoreEvent } from './events';
 import { type InsightState, initialInsight, reduceInsight } from './insight';
 import { initialRateFinder, type RateFinderState, reduceRateFinder } from './rateFinder';
@@ -25,7 +26,8 @@ export type Snapshot = DataState &
   ChartsState &
   InsightState &
   RateFinderState &
-  StepState;
+  StepState &
+  EvaluationState;
 
 export const initialSnapshot: Snapshot = {
   ...initialData,
@@ -35,6 +37,7 @@ export const initialSnapshot: Snapshot = {
   ...initialInsight,
   ...initialRateFinder,
   ...initialStep,
+  ...initialEvaluation,
 };
 
 /** The pure state transition: one event in, the next snapshot out (the same one if nothing changed). */
@@ -47,6 +50,7 @@ export function reduce(s: Snapshot, m: StoreEvent): Snapshot {
     reduceInsight(s, m),
     reduceRateFinder(m),
     reduceStep(s, m),
+    reduceEvaluation(s, m),
   ];
   if (changes.every((c) => c === null)) return s;
   return Object.assign({ ...s }, ...changes);

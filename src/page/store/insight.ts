@@ -1,6 +1,7 @@
 // The insight views' state: the drawing's prediction (and its saliency), the test set's confusion
 // matrix and a gallery of its images, the first layer's weights as tiles.
 import type { GalleryItem, GalleryQuery } from '../../protocol/protocol';
+import { type EvaluationState, isCurrentEvaluation } from './evaluation';
 import type { StoreEvent } from './events';
 
 export interface InsightState {
@@ -14,8 +15,11 @@ export interface InsightState {
     /** Each hidden layer's output for the drawing, when asked to explain (empty otherwise). */
     activations: Float32Array[];
   } | null;
-  /** The last epoch's confusion matrix over the test set. */
-  confusion: { epoch: number; classes: number; matrix: Uint32Array } | null;
+  /**
+   * The test set's confusion matrix: the last epoch's, or an evaluation's (epoch null: a model whose
+   * epochs are not known, such as an imported one).
+   */
+  confusion: { epoch: number | null; classes: number; matrix: Uint32Array } | null;
   /** The last gallery the worker sent (the page shows it if it is the one it asked for last). */
   gallery: {
     id: number;
@@ -26,7 +30,10 @@ export interface InsightState {
   } | null;
   /** The run's first-layer weights, [inputs, units], as last read; weights null: not a Dense layer. */
   units: { step: number; inputs: number; units: number; weights: Float32Array | null } | null;
-  /** The first weights read in this run (its start): what the units learned is the change from them. */
+  /**
+   * The first weights read in this run (its start): what the units learned is the change from them;
+   * null for a model evaluated outside a run (its start is not known).
+   */
   unitsAtStart: Float32Array | null;
 }
 
@@ -40,7 +47,10 @@ const NO_INSIGHT = {
 
 export const initialInsight: InsightState = { ...NO_INSIGHT, prediction: null };
 
-export function reduceInsight(s: InsightState, m: StoreEvent): Partial<InsightState> | null {
+export function reduceInsight(
+  s: InsightState & EvaluationState,
+  m: StoreEvent,
+): Partial<InsightState> | null {
   switch (m.type) {
     case 'started':
     case 'loaded':
@@ -63,6 +73,11 @@ export function reduceInsight(s: InsightState, m: StoreEvent): Partial<InsightSt
       const { id, query, total, items, pixels } = m;
       return { gallery: { id, query, total, items, pixels } };
     }
+    case 'evaluated':
+      // NOTE: an answer to an evaluation made stale since (another model answers now) is not shown.
+      return isCurrentEvaluation(s, m.requestId)
+        ? { confusion: m.confusion, units: { step: 0, ...m.units }, unitsAtStart: null }
+        : null;
     case 'units':
       return {
         units: { step: m.step, inputs: m.inputs, units: m.units, weights: m.weights },

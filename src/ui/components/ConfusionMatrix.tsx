@@ -58,8 +58,8 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, select
       <section className="matrix-scroll" aria-label="Confusion matrix, scrolls sideways" tabIndex={0}>
         <table data-testid="confusion-matrix" data-total={summary.total} data-correct={summary.correct}>
           <caption>
-            Test set after epoch {epoch + 1}: {formatCount(summary.correct)} of {formatCount(summary.total)}{' '}
-            read correctly (
+            Test set{epoch === null ? '' : ` after epoch ${epoch + 1}`}: {formatCount(summary.correct)} of{' '}
+            {formatCount(summary.total)} read correctly (
             <span data-testid="confusion-accuracy">{formatPercent(summary.correct / summary.total)}</span>).
             Rows: the true digit; columns: what the network read. Choose a cell to see its images.
           </caption>

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { IMAGE_SIDE } from '../../data/mnist';
 import { drawingToMnist } from '../../data/preprocess';
 import { canvasPoint, drawSegment, type Point, SIZE } from '../drawing';
+import type { PadImage } from '../hooks/usePadImage';
 
 /** While drawing, the drawing is sent at most this often (and always when the stroke ends). */
 const THROTTLE_MS = 100;
@@ -14,14 +15,19 @@ export function DrawPad({
   onChange,
   image,
   onRandom,
+  canRandom,
 }: {
   onChange: (pixels: Float32Array | null) => void;
   /** A test image sent to the pad (784 bytes): drawn, and read as it is, without preprocessing. */
-  image: { pixels: Uint8Array; id: number } | null;
-  /** Asks for a random test image; absent when there is none to ask for. */
-  onRandom?: () => void;
+  image: PadImage | null;
+  /** Asks for a random test image. */
+  onRandom: () => void;
+  /** Whether there are test images to ask for (the data is loaded). */
+  canRandom: boolean;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  /** The pad shows the image sent, untouched: its caption says which it is. */
+  const [showsImage, setShowsImage] = useState(false);
   const last = useRef<Point | null>(null);
   const lastEmit = useRef(0);
   const timer = useRef<number | undefined>(undefined);
@@ -39,6 +45,7 @@ export function DrawPad({
       ctx.fillRect((i % IMAGE_SIDE) * cell, Math.floor(i / IMAGE_SIDE) * cell, cell, cell);
     });
     onChange(Float32Array.from(image.pixels, (v) => v / 255));
+    setShowsImage(true);
   }, [image]);
 
   const context = () => canvas.current?.getContext('2d', { willReadFrequently: true }) ?? null;
@@ -66,6 +73,7 @@ export function DrawPad({
     emit();
   };
   const clear = () => {
+    setShowsImage(false);
     context()?.clearRect(0, 0, SIZE, SIZE);
     cancelEmit();
     onChange(null);
@@ -83,6 +91,7 @@ export function DrawPad({
         onPointerDown={(event) => {
           event.currentTarget.setPointerCapture(event.pointerId);
           last.current = null;
+          setShowsImage(false);
           strokeTo(canvasPoint(event));
         }}
         onPointerMove={(event) => last.current && strokeTo(canvasPoint(event))}
@@ -94,14 +103,16 @@ export function DrawPad({
         <button type="button" onClick={clear}>
           Clear
         </button>
-        {onRandom && (
-          <button type="button" onClick={onRandom}>
-            Random test image
-          </button>
-        )}
+        <button type="button" onClick={onRandom} disabled={!canRandom}>
+          Random test image
+        </button>
       </div>
       <p id="pad-help" className="muted">
-        Draw with a mouse, finger or pen.
+        {showsImage && image ? (
+          <span data-testid="pad-caption">{image.caption}.</span>
+        ) : (
+          'Draw with a mouse, finger or pen.'
+        )}
         <span className="visually-hidden"> Delete or Backspace on the pad clears it.</span>
       </p>
     </div>

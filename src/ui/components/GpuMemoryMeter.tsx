@@ -1,4 +1,4 @@
-import { GPU_MEMORY_BUDGET } from '../../protocol/memory';
+import { formatBytes, GPU_MEMORY_BUDGET } from '../../protocol/memory';
 import type { GpuMemory } from '../../protocol/protocol';
 import { formatMegabytes } from '../format';
 
@@ -22,6 +22,7 @@ export function GpuMemoryMeter({
         data-testid="gpu-memory"
         data-bytes-in-use={memory.bytesInUse}
         data-bytes-owned={memory.bytesOwned}
+        data-uniform-buffers={memory.uniformBuffers}
       >
         GPU memory: <strong>{inUse}</strong> in use
       </span>
@@ -37,7 +38,7 @@ export function GpuMemoryMeter({
       />{' '}
       <span className="muted">
         {inUse} of this app's {GPU_MEMORY_BUDGET / 1e9} GB · {formatMegabytes(memory.bytesOwned)} MB held by
-        its buffer pool
+        its buffer pool · {memory.uniformBuffers} uniform buffers ({formatBytes(memory.uniformBytes)})
       </span>
     </p>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { IMAGE_SIDE, PIXELS } from '../../data/mnist';
 import type { Snapshot } from '../../page/store';
 import type { useGallery } from '../hooks/useGallery';
@@ -16,8 +16,10 @@ interface Props {
   input: Float32Array | null;
   prediction: Snapshot['prediction'];
   opinion: OpinionPoint[];
-  /** Sends a test image to the drawing pad. */
-  onTry: (pixels: Uint8Array) => void;
+  /** Sends a test image to the drawing pad, with what it is. */
+  onTry: (pixels: Uint8Array, caption: string) => void;
+  /** Evaluate on the test set: the button, its progress and result (fills the matrix and tiles). */
+  evaluate: ReactNode;
   /** The selected tab, kept by the page so that other parts can open one. */
   tab: string;
   onTab: (tab: string) => void;
@@ -33,7 +35,17 @@ function steppedUnits(snapshot: Snapshot): number[] {
 }
 
 /** Inside the network, one tab each: its mistakes, its hidden units, why it read the drawing, how its opinion formed. */
-export function InsightPanel({ snapshot, gallery, input, prediction, opinion, onTry, tab, onTab }: Props) {
+export function InsightPanel({
+  snapshot,
+  gallery,
+  input,
+  prediction,
+  opinion,
+  onTry,
+  evaluate,
+  tab,
+  onTab,
+}: Props) {
   const { confusion, units } = snapshot;
   const reading = prediction ? readDigit(prediction.probabilities) : null;
   const [picked, setPicked] = useState<number | null>(null);
@@ -47,10 +59,13 @@ export function InsightPanel({ snapshot, gallery, input, prediction, opinion, on
       <div>
         <h3>Confusion matrix</h3>
         <p className="muted">Its mistakes on the 10,000 test images it never trained on.</p>
+        {evaluate}
         {confusion ? (
           <ConfusionMatrix confusion={confusion} selected={gallery.query} onOpen={gallery.open} />
         ) : (
-          <p className="muted">The confusion matrix appears at the end of each epoch of a run.</p>
+          <p className="muted">
+            The confusion matrix appears at the end of each epoch of a run, or when the model is evaluated.
+          </p>
         )}
       </div>
       <div>
@@ -81,7 +96,7 @@ export function InsightPanel({ snapshot, gallery, input, prediction, opinion, on
       {units ? (
         <UnitTiles units={units} atStart={snapshot.unitsAtStart} marked={steppedUnits(snapshot)} />
       ) : (
-        <p className="muted">The tiles appear once a run starts.</p>
+        <p className="muted">The tiles appear once a run starts, or when the model is evaluated.</p>
       )}
     </>
   );

@@ -2,13 +2,14 @@ import { useEffect, useRef } from 'react';
 import { PIXELS } from '../../data/mnist';
 import type { Snapshot } from '../../page/store';
 import { formatCount, formatPercent } from '../format';
+import { testImageCaption } from '../hooks/usePadImage';
 import { DigitImage } from './DigitImage';
 
 interface Props {
   gallery: NonNullable<Snapshot['gallery']>;
   onClose: () => void;
-  /** Sends an image to the drawing pad. */
-  onTry: (pixels: Uint8Array) => void;
+  /** Sends an image to the drawing pad, with what it is. */
+  onTry: (pixels: Uint8Array, caption: string) => void;
 }
 
 function title(g: Props['gallery']): string {
@@ -78,7 +79,12 @@ export function MistakeGallery({ gallery, onClose, onTry }: Props) {
                 type="button"
                 className="try"
                 aria-label={`Try it: test image ${item.index + 1} on the pad`}
-                onClick={() => onTry(gallery.pixels.slice(k * PIXELS, (k + 1) * PIXELS))}
+                onClick={() =>
+                  onTry(
+                    gallery.pixels.slice(k * PIXELS, (k + 1) * PIXELS),
+                    testImageCaption(item.index, item.label),
+                  )
+                }
               >
                 Try it
               </button>

@@ -26,6 +26,8 @@ export class TrainingDivergedError extends Error {
 export class MetricsReader {
   private previous: Metrics = { lossSum: 0, correct: 0, seen: 0, nonFinite: 0 };
   private readonly inFlight: { batch: number; read: Promise<Float32Array> }[] = [];
+  /** The batch the last read was queued at. */
+  private requested = 0;
 
   constructor(
     private readonly backend: Backend,
@@ -36,8 +38,10 @@ export class MetricsReader {
     private readonly onReport: (logs: BatchLogs) => void | Promise<void>,
   ) {}
 
-  /** Queues a read of the metrics as of `batch` (batches done in the epoch). */
+  /** Queues a read of the metrics as of `batch` (batches done in the epoch), unless one is queued already. */
   request(batch: number): void {
+    if (batch <= this.requested) return;
+    this.requested = batch;
     const read = this.backend.read(this.metrics, METRICS_LENGTH);
     // NOTE: when one report fails (a lost device), fit throws and the reads still in flight are
     // never awaited; their rejections must not surface as unhandled.

@@ -1,15 +1,17 @@
-import { type AugmentRanges, DEFAULT_AUGMENT } from '../backend/augmentation';
+import { DEFAULT_AUGMENT } from '../backend/augmentation';
 import { type Backend, METRICS_LENGTH, type Storage, toMetrics } from '../backend/backend';
 import { reshape, softmax, softmaxCrossEntropy } from '../engine/ops';
 import { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
 import { type Augment, type DeviceDataset, imagesTensor } from './dataset';
+import type { BatchProbe, EpochLogs, Evaluation, FitOptions } from './fitOptions';
 import type { Layer } from './layer';
-import { type BatchLogs, MetricsReader } from './metricsReader';
+import { MetricsReader } from './metricsReader';
 import { ParameterArena } from './parameterArena';
 import { Random } from './random';
 import type { RMSprop } from './rmsprop';
 
+export type { BatchProbe, EpochLogs, Evaluation, FitHold, FitOptions, ProbedBatch } from './fitOptions';
 export type { BatchLogs } from './metricsReader';
 export { TrainingDivergedError } from './metricsReader';
 
@@ -19,39 +21,6 @@ export interface CompileConfig {
   loss: 'categoricalCrossentropy';
   /** Seeds the weights and every epoch's data order, so a run can be reproduced exactly. */
   seed?: number;
-}
-
-export interface EpochLogs {
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  valLoss?: number;
-  valAccuracy?: number;
-  seconds: number;
-}
-
-export interface FitOptions {
-  epochs?: number;
-  batchSize?: number;
-  shuffle?: boolean;
-  /** The epoch to start from (resuming): its data order is the one a fresh run would use. */
-  initialEpoch?: number;
-  validationData?: DeviceDataset;
-  /**
-   * Train on randomly shifted, rotated and scaled images (true: ±2 px, ±10°, ±10%), drawn on the
-   * device from the seed and the step, so a resumed run sees the same images.
-   */
-  augment?: boolean | AugmentRanges;
-  /** Metrics are read back every this many batches (never every step: a readback waits for the GPU). */
-  logEvery?: number;
-  /** Called with each metrics report; fit waits for a returned promise (that is how pause works). */
-  onBatchEnd?: (logs: BatchLogs) => void | Promise<void>;
-  onEpochEnd?: (logs: EpochLogs) => void | Promise<void>;
-}
-
-export interface Evaluation {
-  loss: number;
-  accuracy: number;
 }
 
 /** Training steps recorded into one command buffer before it is submitted. */
@@ -171,6 +140,21 @@ export class Sequential {
     tape.release();
   }
 
+  /** Records a forward pass over one training batch (as trainStep gathers it), adding its loss into `metrics`. */
+  private recordBatchLoss(
+    x: DeviceDataset,
+    order: Storage,
+    offset: number,
+    rows: number,
+    metrics: Storage,
+    augment?: Augment,
+  ): void {
+    const tape = new Tape(this.config().backend, false);
+    const { input, labels } = x.gather(tape, order, offset, rows, this.layers[0].kind === 'Dense', augment);
+    softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
+    tape.release();
+  }
+
   async fit(x: DeviceDataset, options: FitOptions = {}): Promise<EpochLogs[]> {
     const { backend } = this.config();
     const { epochs = 1, batchSize = 32, shuffle = true, initialEpoch = 0, logEvery = 8 } = options;
@@ -181,6 +165,8 @@ export class Sequential {
     const order = backend.alloc(x.count);
     const metrics = backend.alloc(METRICS_LENGTH);
     const history: EpochLogs[] = [];
+    /** A probe given at an epoch's end: it trains the next epoch's first batch. */
+    let carried: BatchProbe | null = null;
     this.stopTraining = false;
     try {
       for (let epoch = initialEpoch; epoch < epochs && !this.stopTraining; epoch++) {
@@ -191,21 +177,43 @@ export class Sequential {
           options.onBatchEnd?.(logs),
         );
         let done = 0;
-        while (done < batches && !this.stopTraining) {
+        while (!this.stopTraining) {
+          let probe: BatchProbe | null = carried;
+          carried = null;
+          // NOTE: asked once more after the last batch, so that a pause asked for while the epoch's
+          // last reports come in holds there, before the evaluation, as it did when pauses waited
+          // in onBatchEnd.
+          if (!probe && options.hold?.requested()) {
+            reader.request(done);
+            await reader.reportUntil(0);
+            probe = await options.hold.wait();
+            if (this.stopTraining) break;
+          }
+          if (done === batches) {
+            carried = probe;
+            break;
+          }
           const offset = done * batchSize;
+          const rows = Math.min(batchSize, x.count - offset);
           const step = epoch * batches + done;
           const augment = ranges ? { seed: this.config().seed ?? 1, step, ranges } : undefined;
-          this.trainStep(x, order, offset, Math.min(batchSize, x.count - offset), metrics, augment);
+          const train = () => this.trainStep(x, order, offset, rows, metrics, augment);
+          if (!probe) train();
+          else {
+            const recordLoss = (into: Storage) => this.recordBatchLoss(x, order, offset, rows, into, augment);
+            probe({ step, rows, recordLoss, train });
+          }
           done++;
           // Several steps per command buffer: fewer submits (which cost on real GPUs), while the
           // GPU still gets work long before it could run dry. Reads submit whatever is pending.
           if (done % STEPS_PER_SUBMIT === 0) backend.flush();
-          if (done % logEvery === 0 || done === batches) {
+          if (probe || done % logEvery === 0 || done === batches) {
             reader.request(done);
-            await reader.reportUntil(1);
+            // A probed batch is reported on its own, at once: the page shows that one step.
+            await reader.reportUntil(probe ? 0 : 1);
           }
         }
-        if (done % logEvery !== 0 && done !== batches) reader.request(done);
+        reader.request(done);
         await reader.reportUntil(0);
         const logs: EpochLogs = {
           epoch,

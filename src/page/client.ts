@@ -92,6 +92,17 @@ export class TrainerClient {
   setRate(rate: number): void {
     this.send({ type: 'setRate', rate });
   }
+  /**
+   * A paused run trains one batch and stays paused; its findings come back as the snapshot's `step`.
+   * NOTE: one at a time: Step stays enabled while its answer is on the way (focus stays on it), so
+   * a second click is dropped here rather than refused by the worker.
+   */
+  step(): void {
+    if (this.snapshot.step?.pending) return;
+    const requestId = this.nextRequestId++;
+    this.update({ type: 'page:step', requestId });
+    this.send({ type: 'step', requestId });
+  }
   pause(): void {
     this.send({ type: 'pause' });
   }

@@ -4,6 +4,7 @@
 import type { Activation } from '../nn/dense';
 import type { RatePoint } from '../nn/rateFinder';
 import type { BatchLogs, EpochLogs, Evaluation } from '../nn/sequential';
+import type { StepInspection } from '../nn/stepInspection';
 import type { Settings } from './settings';
 
 /**
@@ -42,6 +43,18 @@ export interface DenseStack {
   weights: Float32Array[];
 }
 
+/** What the run going on is told while it runs. */
+export type RunCommand =
+  /** A new learning rate for the run going on, from its next batch. */
+  | { type: 'setRate'; rate: number }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  /**
+   * Step mode: a paused run trains exactly one batch (its next) and stays paused; answered by
+   * 'stepped' with the same id, or 'refused' (no run is paused, or a step is going on).
+   */
+  | { type: 'step'; requestId: number };
+
 export type ToWorker =
   | { type: 'init'; dataUrl: string }
   /** Downloads the data again after a failure. */
@@ -49,10 +62,7 @@ export type ToWorker =
   | { type: 'train'; settings: Settings }
   /** The learning-rate finder: a short sweep from fresh weights with these settings ('stop' ends it). */
   | { type: 'findRate'; settings: Settings }
-  /** A new learning rate for the run going on, from its next batch. */
-  | { type: 'setRate'; rate: number }
-  | { type: 'pause' }
-  | { type: 'resume' }
+  | RunCommand
   | { type: 'stop' }
   /** After the device was lost: a new device, the last checkpoint on it, and the run goes on. */
   | { type: 'recover' }
@@ -172,6 +182,8 @@ export type FromWorker =
   | { type: 'paused' }
   | { type: 'resumed' }
   | { type: 'rateChanged'; change: RateChange }
+  /** A step's batch was trained (and reported by 'batch' just before): what it did to its loss and weights. */
+  | { type: 'stepped'; requestId: number; inspection: StepInspection }
   /** The finder's points so far; the last one has done, and the suggested rate or why there is none. */
   | {
       type: 'rateFinder';

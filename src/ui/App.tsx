@@ -120,6 +120,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             onTrain={train}
             onPause={() => client.pause()}
             onResume={() => client.resume()}
+            onStep={() => client.step()}
             onStop={() => client.stop()}
             onRecover={() => client.recover()}
             onSetRate={(rate) => client.setRate(rate)}

@@ -43,13 +43,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       void trainer.findRate(message.settings);
       break;
     case 'setRate':
-      trainer.setRate(message.rate);
-      break;
     case 'pause':
-      trainer.pause();
-      break;
     case 'resume':
-      trainer.resume();
+    case 'step':
+      trainer.control(message);
       break;
     case 'stop':
       trainer.stop();

@@ -5,14 +5,16 @@ import { describeGpuError } from '../backend/webgpu/errorScopes';
 import type { Mnist } from '../data/mnist';
 import type { DeviceDataset } from '../nn/dataset';
 import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
-import { type Evaluation, type Sequential, TrainingDivergedError } from '../nn/sequential';
-import type { Checkpoint, ErrorKind, FromWorker, RateChange } from '../protocol/protocol';
+import { type Evaluation, type FitHold, type Sequential, TrainingDivergedError } from '../nn/sequential';
+import type { Checkpoint, ErrorKind, FromWorker, RateChange, RunCommand } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import { isFiniteCheckpoint, takeCheckpoint } from './checkpoint';
 import type { Verdicts } from './gallery';
 import { EVAL_BATCH } from './model';
+import { PauseGate } from './pauseGate';
 import { RunClock } from './runClock';
 import type { GpuSession } from './session';
+import { type InspectedStep, inspectStep } from './stepInspector';
 import { UnitsReader } from './unitsReader';
 
 /** Metrics are read back every this many batches, with the divergence flag and any GPU error. */
@@ -83,7 +85,9 @@ export class Run {
   rateChanges: RateChange[] = [];
   /** Batches trained when the last metrics report came: where a rate change takes effect. */
   private lastStep = 0;
-  private gate: { promise: Promise<void>; resolve: () => void } | null = null;
+  private readonly gate = new PauseGate();
+  /** A step asked for while paused: its request and what its probe will find. */
+  private pendingStep: { requestId: number; result: Promise<InspectedStep> } | null = null;
   private gpuError: GPUError | null = null;
 
   constructor(
@@ -93,22 +97,47 @@ export class Run {
     private readonly keep: (checkpoint: Checkpoint) => void,
   ) {}
 
-  pause(): void {
-    if (!this.active || this.gate) return;
-    let resolve = () => {};
-    const promise = new Promise<void>((r) => {
-      resolve = r;
-    });
-    this.gate = { promise, resolve };
+  /** Pause, Resume, Step and a new rate. A step is taken only while paused: false if it was not. */
+  control(command: RunCommand): boolean {
+    switch (command.type) {
+      case 'pause':
+        if (this.active) this.gate.pause();
+        return true;
+      case 'resume':
+        this.gate.resume();
+        return true;
+      case 'setRate':
+        this.setRate(command.rate);
+        return true;
+      case 'step':
+        return this.step(command.requestId);
+    }
   }
 
-  resume(): void {
-    this.gate?.resolve();
-    this.gate = null;
+  /** One batch of a paused run, looked at before and after (src/worker/stepInspector.ts). */
+  private step(requestId: number): boolean {
+    if (!this.active || !this.model || !this.gate.waiting || this.pendingStep) return false;
+    const { probe, result } = inspectStep(this.model);
+    this.pendingStep = { requestId, result };
+    return this.gate.step(probe);
+  }
+
+  /** After a probed batch's report: what the step did, and the first layer's weights after it. */
+  private async reportStep(): Promise<void> {
+    const pending = this.pendingStep;
+    if (!pending) return;
+    this.pendingStep = null;
+    const { inspection, kernelAfter } = await pending.result;
+    this.emit({ type: 'stepped', requestId: pending.requestId, inspection });
+    const { layer, step } = inspection;
+    if (layer.index === 0 && layer.kind === 'Dense') {
+      const inputs = kernelAfter.length / layer.units;
+      this.emit({ type: 'units', step: step + 1, inputs, units: layer.units, weights: kernelAfter });
+    }
   }
 
   /** A new rate from the next batch on (messages reach the worker between metrics reports). */
-  setRate(rate: number): void {
+  private setRate(rate: number): void {
     if (!this.active || !this.model || !(rate > 0) || !Number.isFinite(rate)) return;
     this.model.optimizer.learningRate = rate;
     const change = { step: this.lastStep, rate };
@@ -130,7 +159,7 @@ export class Run {
   /** Ends fit() after the current batch, paused or not. */
   endSoon(): void {
     if (this.model) this.model.stopTraining = true;
-    this.resume();
+    this.gate.resume();
   }
 
   /**
@@ -166,13 +195,14 @@ export class Run {
         augment: settings.augment === true, // a run saved before the setting existed has none
         initialEpoch: fromEpoch,
         logEvery: LOG_EVERY,
+        hold: this.holdFor(session, clock),
         onBatchEnd: async (logs) => {
           await this.checkGpuErrors(session);
           this.lastStep = logs.epoch * logs.batches + logs.batch;
           const progress = clock.at(logs.epoch, logs.batch);
           this.emit({ type: 'batch', logs, progress, memory: session.memory() });
           units.maybeRead(readWeights, logs.epoch * logs.batches + logs.batch, logs.batches);
-          if (this.gate) await this.waitWhilePaused(session, clock);
+          await this.reportStep();
           if (this.stopRequested) model.stopTraining = true;
         },
         onEpochEnd: async (logs) => {
@@ -200,6 +230,7 @@ export class Run {
       return error;
     } finally {
       this.active = false;
+      this.pendingStep = null;
       this.seconds = clock.seconds;
       await session.scopes.close();
     }
@@ -211,12 +242,24 @@ export class Run {
     if (error) throw new GpuRunError(error);
   }
 
-  private async waitWhilePaused(session: GpuSession, clock: RunClock): Promise<void> {
-    const started = performance.now();
-    this.emit({ type: 'paused' });
-    await this.gate?.promise;
-    clock.paused((performance.now() - started) / 1000);
-    if (!session.lost) this.emit({ type: 'resumed' });
+  /** The gate, as fit sees it: a pause is announced once, however many steps are taken in it. */
+  private holdFor(session: GpuSession, clock: RunClock): FitHold {
+    let announced = false;
+    return {
+      requested: this.gate.hold.requested,
+      wait: async () => {
+        const started = performance.now();
+        if (!announced) this.emit({ type: 'paused' });
+        announced = true;
+        const probe = await this.gate.hold.wait();
+        clock.paused((performance.now() - started) / 1000);
+        if (!probe) {
+          announced = false;
+          if (!session.lost) this.emit({ type: 'resumed' });
+        }
+        return probe;
+      },
+    };
   }
 
   /** Gives back this run's own images (a subset of the training set) once it is over. */

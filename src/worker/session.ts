@@ -2,10 +2,13 @@
 // all of that with it; recovering means opening a new session.
 import { requestGpuDevice } from '../backend/webgpu/device';
 import { ErrorScopes } from '../backend/webgpu/errorScopes';
+import type { MatmulVariant } from '../backend/webgpu/kernels/matmul';
 import { WebGPUBackend } from '../backend/webgpu/webgpuBackend';
 import { type Mnist, PIXELS } from '../data/mnist';
 import { DeviceDataset } from '../nn/dataset';
+import { warmUp } from '../nn/warmUp';
 import type { GpuMemory } from '../protocol/protocol';
+import { DEFAULT_SETTINGS } from '../protocol/settings';
 
 export interface SessionHooks {
   /** The device was lost, and not because this session destroyed it (driver reset, test hook...). */
@@ -46,6 +49,18 @@ export class GpuSession {
 
   get device(): GPUDevice {
     return this.backend.device;
+  }
+
+  /** The matmul variant chosen for an earlier device of this page, or the one timing picks now. */
+  async chooseMatmulVariant(known: MatmulVariant | null): Promise<MatmulVariant> {
+    if (known) this.backend.matmulVariant = known;
+    // NOTE: the variant only: the pad answers as soon as the device is there, and each pipeline
+    // compiles at its first use (the first drawing, the first step).
+    else
+      await warmUp(this.backend, PIXELS, DEFAULT_SETTINGS.batchSize, DEFAULT_SETTINGS.hidden, {
+        compile: false,
+      });
+    return this.backend.matmulVariant;
   }
 
   memory(): GpuMemory {

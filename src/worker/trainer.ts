@@ -1,11 +1,10 @@
 import { WebGPUUnavailableError } from '../backend/webgpu/device';
 import { describeGpuError } from '../backend/webgpu/errorScopes';
 import type { MatmulVariant } from '../backend/webgpu/kernels/matmul';
-import { type Mnist, PIXELS } from '../data/mnist';
+import type { Mnist } from '../data/mnist';
 import type { Sequential } from '../nn/sequential';
-import { warmUp } from '../nn/warmUp';
-import type { Checkpoint, DenseStack, ErrorKind, FromWorker } from '../protocol/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '../protocol/settings';
+import type { Checkpoint, DenseStack, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
+import type { Settings } from '../protocol/settings';
 import { Answerer, LOSS_GRACE_MS } from './answerer';
 import { DataLoader } from './data';
 import { Evaluator, type TestContext } from './evaluator';
@@ -67,21 +66,14 @@ export class Trainer {
       onLost: (s, message) => this.onLost(s, message),
       onError: (s, error) => this.onGpuError(s, error),
     });
-    const { backend } = session;
-    if (this.matmulVariant) backend.matmulVariant = this.matmulVariant;
-    else {
-      // NOTE: the variant only: the pad answers as soon as the device is there, and each pipeline
-      // compiles at its first use (the first drawing, the first step).
-      await warmUp(backend, PIXELS, DEFAULT_SETTINGS.batchSize, DEFAULT_SETTINGS.hidden, { compile: false });
-      this.matmulVariant = backend.matmulVariant;
-    }
+    this.matmulVariant = await session.chooseMatmulVariant(this.matmulVariant);
     await this.answerer.onNewDevice(session);
     this.session = session;
     this.emit({
       type: 'gpu',
       adapter: session.adapterName,
       fallback: session.isFallback,
-      matmulVariant: backend.matmulVariant,
+      matmulVariant: this.matmulVariant,
       memory: session.memory(),
     });
     await this.data?.upload();
@@ -293,16 +285,10 @@ export class Trainer {
     this.emit({ type: 'error', kind, message, fatal, ...(file ? { file } : {}) });
   }
 
-  pause(): void {
-    this.run?.pause();
-  }
-
-  setRate(rate: number): void {
-    this.run?.setRate(rate);
-  }
-
-  resume(): void {
-    this.run?.resume();
+  /** Pause, Resume, Step and a new rate for the run going on; a step that cannot be taken is refused. */
+  control(command: RunCommand): void {
+    if (this.run?.control(command) || command.type !== 'step') return;
+    this.refuse(command.requestId, 'Step trains one batch of a paused run: pause the run first.');
   }
 
   stop(): void {

@@ -7,6 +7,8 @@ import type { RunHistory } from './charts';
 export type PageEvent =
   /** Stop was pressed: the page says so at once, before the worker's 'done'. */
   | { type: 'page:stop' }
+  /** Step was pressed while paused: the answer ('stepped' or 'refused') carries this id. */
+  | { type: 'page:step'; requestId: number }
   /** The learning-rate finder was asked for: the page is busy with it until its last report. */
   | { type: 'page:findRate' }
   /** The answering model's evaluation on the test set was asked for, with this request id. */

@@ -11,12 +11,14 @@ import type { StoreEvent } from './events';
 import { type InsightState, initialInsight, reduceInsight } from './insight';
 import { initialRateFinder, type RateFinderState, reduceRateFinder } from './rateFinder';
 import { initialRun, type RunState, reduceRun } from './run';
+import { initialStep, reduceStep, type StepState } from './step';
 
 export type { CurvePoint, EpochPoint, RunHistory } from './charts';
 export { addToCurve, batchesPerEpoch, MAX_CURVE_POINTS } from './charts';
 export type { PageEvent, StoreEvent } from './events';
 export type { RateFinderResult } from './rateFinder';
 export type { Phase } from './run';
+export type { StepResult } from './step';
 
 export type Snapshot = DataState &
   DeviceState &
@@ -24,6 +26,7 @@ export type Snapshot = DataState &
   ChartsState &
   InsightState &
   RateFinderState &
+  StepState &
   EvaluationState;
 
 export const initialSnapshot: Snapshot = {
@@ -33,6 +36,7 @@ export const initialSnapshot: Snapshot = {
   ...NO_CHARTS,
   ...initialInsight,
   ...initialRateFinder,
+  ...initialStep,
   ...initialEvaluation,
 };
 
@@ -45,6 +49,7 @@ export function reduce(s: Snapshot, m: StoreEvent): Snapshot {
     reduceCharts(s, m),
     reduceInsight(s, m),
     reduceRateFinder(m),
+    reduceStep(s, m),
     reduceEvaluation(s, m),
   ];
   if (changes.every((c) => c === null)) return s;

@@ -10,16 +10,28 @@ interface Props {
   onTrain: () => void;
   onPause: () => void;
   onResume: () => void;
+  /** Step mode: one batch of the paused run, which stays paused. */
+  onStep: () => void;
   onStop: () => void;
 }
 
-type Name = 'train' | 'pause' | 'resume' | 'stop';
+type Name = 'train' | 'pause' | 'resume' | 'step' | 'stop';
 
 /** The control that makes sense next in each phase: where focus goes when the clicked one disables itself. */
 const NEXT: Partial<Record<Phase, Name>> = { ready: 'train', training: 'pause', paused: 'resume' };
 
-/** Train, Pause, Resume and Stop, each enabled only when it means something in this phase. */
-export function Controls({ phase, canStart, hasRun, canRecover, onTrain, onPause, onResume, onStop }: Props) {
+/** Train, Pause, Resume, Step and Stop, each enabled only when it means something in this phase. */
+export function Controls({
+  phase,
+  canStart,
+  hasRun,
+  canRecover,
+  onTrain,
+  onPause,
+  onResume,
+  onStep,
+  onStop,
+}: Props) {
   const running = phase === 'training' || phase === 'paused';
   const group = useRef<HTMLDivElement>(null);
   const buttons = useRef<Partial<Record<Name, HTMLButtonElement | null>>>({});
@@ -73,6 +85,9 @@ export function Controls({ phase, canStart, hasRun, canRecover, onTrain, onPause
         onClick={onResume}
       >
         Resume
+      </button>
+      <button type="button" ref={button('step')} disabled={phase !== 'paused'} onClick={onStep}>
+        Step one batch
       </button>
       <button type="button" ref={button('stop')} disabled={!running} onClick={onStop}>
         {phase === 'stopping' ? 'Stopping…' : 'Stop'}

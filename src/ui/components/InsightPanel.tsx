@@ -27,6 +27,13 @@ interface Props {
 
 const DIGITS = Array.from({ length: 10 }, (_, d) => d);
 
+/** The units the last step changed most, when they are the tiles' (the first layer is Dense). */
+function steppedUnits(snapshot: Snapshot): number[] {
+  const inspection = snapshot.step?.inspection;
+  if (inspection?.layer.index !== 0 || inspection.layer.kind !== 'Dense') return [];
+  return inspection.changed.map((c) => c.unit);
+}
+
 /** Inside the network, one tab each: its mistakes, its hidden units, why it read the drawing, how its opinion formed. */
 export function InsightPanel({
   snapshot,
@@ -87,7 +94,7 @@ export function InsightPanel({
         range.
       </p>
       {units ? (
-        <UnitTiles units={units} atStart={snapshot.unitsAtStart} />
+        <UnitTiles units={units} atStart={snapshot.unitsAtStart} marked={steppedUnits(snapshot)} />
       ) : (
         <p className="muted">The tiles appear once a run starts, or when the model is evaluated.</p>
       )}

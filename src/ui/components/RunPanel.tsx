@@ -7,6 +7,7 @@ import { RunResult } from './RunResult';
 import { RunWarning } from './RunWarning';
 import { SoftwareAdapterNotice } from './SoftwareAdapterNotice';
 import { SpeedLine } from './SpeedLine';
+import { StepPanel } from './StepPanel';
 import { TrainingProgress } from './TrainingProgress';
 
 interface Props {
@@ -15,6 +16,7 @@ interface Props {
   onTrain: () => void;
   onPause: () => void;
   onResume: () => void;
+  onStep: () => void;
   onStop: () => void;
   onRecover: () => void;
   onSetRate: (rate: number) => void;
@@ -42,6 +44,7 @@ export function RunPanel({
   onTrain,
   onPause,
   onResume,
+  onStep,
   onStop,
   onRecover,
   onSetRate,
@@ -63,6 +66,7 @@ export function RunPanel({
         onTrain={onTrain}
         onPause={onPause}
         onResume={phase === 'lost' ? onRecover : onResume}
+        onStep={onStep}
         onStop={onStop}
       />
       <div className="run-status">
@@ -93,6 +97,7 @@ export function RunPanel({
         )}
         {error && !error.fatal && <RunAlert error={error} />}
         {runSettings && !error && <RunWarning curve={snapshot.curve} />}
+        {phase === 'paused' && runSettings && <StepPanel step={snapshot.step} />}
         {(phase === 'training' || phase === 'paused') && runSettings && (
           <RateControl
             startRate={runSettings.learningRate}

@@ -6,6 +6,8 @@ interface Props {
   units: NonNullable<Snapshot['units']>;
   /** The run's starting weights: "learned" shows the change from them. */
   atStart: Float32Array | null;
+  /** Units outlined: those the last step (step mode) changed most, largest first. */
+  marked?: number[];
 }
 
 type Mode = 'learned' | 'weights';
@@ -22,7 +24,7 @@ const fmt = (w: number) => (w < 0 ? `−${Math.abs(w).toFixed(3)}` : w.toFixed(3
  * would be slow). One focusable element steps through the units with the arrow keys, like a slider,
  * and says which unit it is on and its weight range; hovering does the same.
  */
-export function UnitTiles({ units: snapshot, atStart }: Props) {
+export function UnitTiles({ units: snapshot, atStart, marked = [] }: Props) {
   const { weights, inputs, units, step } = snapshot;
   const canvas = useRef<HTMLCanvasElement>(null);
   const [unit, setUnit] = useState(0);
@@ -45,6 +47,12 @@ export function UnitTiles({ units: snapshot, atStart }: Props) {
   );
   const cols = tileColumns(units);
   const rows = Math.ceil(units / cols);
+  const place = (unit: number) => ({
+    left: `${((unit % cols) / cols) * 100}%`,
+    top: `${(Math.floor(unit / cols) / rows) * 100}%`,
+    width: `${100 / cols}%`,
+    height: `${100 / rows}%`,
+  });
 
   useEffect(() => {
     const context = canvas.current?.getContext('2d');
@@ -120,17 +128,16 @@ export function UnitTiles({ units: snapshot, atStart }: Props) {
           onKeyDown={move}
           onPointerMove={hover}
         />
-        <span
-          className="tile-marker"
-          aria-hidden="true"
-          style={{
-            left: `${((current % cols) / cols) * 100}%`,
-            top: `${(Math.floor(current / cols) / rows) * 100}%`,
-            width: `${100 / cols}%`,
-            height: `${100 / rows}%`,
-          }}
-        />
+        {marked.map((m) => (
+          <span key={m} className="tile-marker stepped" aria-hidden="true" style={place(m)} />
+        ))}
+        <span className="tile-marker" aria-hidden="true" style={place(current)} />
       </div>
+      {marked.length > 0 && (
+        <p className="muted" data-testid="unit-marks" data-units={marked.map((m) => m + 1).join(' ')}>
+          Dashed outlines: the units the last step changed most (units {marked.map((m) => m + 1).join(', ')}).
+        </p>
+      )}
       <p className="tile-info" aria-live="polite" data-testid="unit-info">
         {description}
       </p>

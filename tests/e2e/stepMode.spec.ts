@@ -3,7 +3,7 @@
 // and outlined on the unit tiles); Resume goes on from the next batch. Axe-clean, in light and
 // dark, at a laptop's size and a phone's.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { collectErrors, SCREENSHOTS, waitForReady } from './helpers';
 
 const SIZES = [
@@ -20,6 +20,12 @@ async function axeClean(page: Page, state: string): Promise<void> {
     .analyze();
   const found = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(found, `axe in ${state}`).toEqual([]);
+}
+
+async function expectInView(page: Page, locator: Locator): Promise<void> {
+  const box = await locator.boundingBox();
+  const view = page.viewportSize();
+  expect(box && view && box.y >= 0 && box.y + box.height <= view.height, `${locator} in view`).toBe(true);
 }
 
 /** Batches trained, as the progress bar says (epoch × batches + batch). */
@@ -86,6 +92,11 @@ test('a paused run steps one batch at a time: loss before and after, the units i
       await page.setViewportSize(size);
       await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `${SCREENSHOTS}/step-mode-${size.width}x${size.height}-${scheme}.png` });
+      if (size.width >= 1280) {
+        // The step's report sits beside the status: the charts and the pad stay in view.
+        for (const id of ['loss-chart', 'accuracy-chart']) await expectInView(page, page.getByTestId(id));
+        await expectInView(page, page.getByLabel('Digit drawing pad'));
+      }
       // The tiles up close: the units the step moved most, outlined.
       await page.locator('.tiles').screenshot({
         path: `${SCREENSHOTS}/step-mode-tiles-${size.width}x${size.height}-${scheme}.png`,

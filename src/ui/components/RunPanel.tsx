@@ -58,17 +58,22 @@ export function RunPanel({
       <h2 id="train-title" className="visually-hidden">
         Train the network
       </h2>
-      <Controls
-        phase={phase}
-        canStart={canStart}
-        hasRun={runSettings !== null}
-        canRecover={phase === 'lost' && interrupted}
-        onTrain={onTrain}
-        onPause={onPause}
-        onResume={phase === 'lost' ? onRecover : onResume}
-        onStep={onStep}
-        onStop={onStop}
-      />
+      {/* The step report sits under the buttons, in the room beside the run's status: a paused run
+          with a step shown still leaves the charts and the pad in view at laptop sizes. */}
+      <div className="run-controls">
+        <Controls
+          phase={phase}
+          canStart={canStart}
+          hasRun={runSettings !== null}
+          canRecover={phase === 'lost' && interrupted}
+          onTrain={onTrain}
+          onPause={onPause}
+          onResume={phase === 'lost' ? onRecover : onResume}
+          onStep={onStep}
+          onStop={onStop}
+        />
+        {phase === 'paused' && runSettings && <StepPanel step={snapshot.step} />}
+      </div>
       <div className="run-status">
         {running && runSettings ? (
           <>
@@ -97,7 +102,6 @@ export function RunPanel({
         )}
         {error && !error.fatal && <RunAlert error={error} />}
         {runSettings && !error && <RunWarning curve={snapshot.curve} />}
-        {phase === 'paused' && runSettings && <StepPanel step={snapshot.step} />}
         {(phase === 'training' || phase === 'paused') && runSettings && (
           <RateControl
             startRate={runSettings.learningRate}

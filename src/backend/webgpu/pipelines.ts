@@ -60,6 +60,54 @@ export class UniformCache {
   }
 }
 
+/**
+ * Uniform buffers for words that change at every call (Adam's bias-corrected step size), which the
+ * content-keyed cache would turn into a new buffer a step: a few buffers per kernel id, taken in
+ * turn and rewritten with queue.writeBuffer. A write lands before the next submit, so a buffer that
+ * work recorded but not yet submitted still binds is never rewritten: the backend submits first
+ * (`submitPending`), which happens only when one command buffer holds more calls than the ring has
+ * buffers.
+ */
+export class UniformRing {
+  created = 0;
+  private readonly rings = new Map<string, { buffers: GPUBuffer[]; next: number }>();
+  /** Buffers bound by recorded work that has not been submitted yet. */
+  private readonly pending = new Set<GPUBuffer>();
+
+  constructor(
+    private readonly device: GPUDevice,
+    private readonly size = 8,
+  ) {}
+
+  get(id: string, words: Uint32Array, submitPending: () => void): GPUBuffer {
+    let ring = this.rings.get(id);
+    if (!ring) {
+      ring = { buffers: [], next: 0 };
+      this.rings.set(id, ring);
+    }
+    if (ring.buffers.length < this.size && ring.next === ring.buffers.length) {
+      ring.buffers.push(
+        this.device.createBuffer({
+          size: Math.max(16, Math.ceil(words.byteLength / 16) * 16),
+          usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+        }),
+      );
+      this.created++;
+    }
+    const buffer = ring.buffers[ring.next];
+    ring.next = (ring.next + 1) % this.size;
+    if (this.pending.has(buffer)) submitPending();
+    this.device.queue.writeBuffer(buffer, 0, words.buffer as ArrayBuffer, words.byteOffset, words.byteLength);
+    this.pending.add(buffer);
+    return buffer;
+  }
+
+  /** Everything recorded so far has been submitted. */
+  submitted(): void {
+    this.pending.clear();
+  }
+}
+
 /** Bind groups keyed by pipeline and the identity (and range, for a view) of each bound buffer. */
 export class BindGroupCache {
   created = 0;

@@ -6,16 +6,16 @@ import type { Tensor } from '../engine/tensor';
 import { type Augment, type DeviceDataset, imagesTensor } from './dataset';
 import type { Layer } from './layer';
 import { type BatchLogs, MetricsReader } from './metricsReader';
+import type { Optimizer } from './optimizer';
 import { ParameterArena } from './parameterArena';
 import { Random } from './random';
-import type { RMSprop } from './rmsprop';
 
 export type { BatchLogs } from './metricsReader';
 export { TrainingDivergedError } from './metricsReader';
 
 export interface CompileConfig {
   backend: Backend;
-  optimizer: RMSprop;
+  optimizer: Optimizer;
   loss: 'categoricalCrossentropy';
   /** Seeds the weights and every epoch's data order, so a run can be reproduced exactly. */
   seed?: number;
@@ -117,7 +117,7 @@ export class Sequential {
   }
 
   /** The optimizer given to compile(): the model owns it, and frees it with its layers. */
-  get optimizer(): RMSprop {
+  get optimizer(): Optimizer {
     return this.config().optimizer;
   }
 
@@ -153,7 +153,7 @@ export class Sequential {
     return new Random(((this.config().seed ?? 1) * 1000003 + epoch * 7919) >>> 0).permutation(count);
   }
 
-  /** Records one training step: gather the batch, forward, backward, RMSprop. Nothing is read back. */
+  /** Records one training step: gather the batch, forward, backward, the optimizer. Nothing is read back. */
   private trainStep(
     x: DeviceDataset,
     order: Storage,

@@ -5,7 +5,7 @@ import { type LabelledImages, PIXELS } from '../data/mnist';
 import { inputGradients } from '../nn/insight';
 import type { Sequential } from '../nn/sequential';
 import type { Checkpoint, DenseStack, FromWorker, GalleryQuery } from '../protocol/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '../protocol/settings';
+import { DEFAULT_SETTINGS, optimizerName, type Settings } from '../protocol/settings';
 import { isFiniteCheckpoint, modelOnCpu, restoreCheckpoint, takeCheckpoint } from './checkpoint';
 import { modelFromStack, stackOf } from './denseStack';
 import { selectGallery, type Verdicts } from './gallery';
@@ -22,8 +22,10 @@ export class Answerer {
   /** The model on the GPU, and whether a run has trained it. */
   model: Sequential | null = null;
   private trained = false;
-  /** The last weights and RMSprop state copied off the GPU. */
+  /** The last weights and optimizer state copied off the GPU. */
   checkpoint: Checkpoint | null = null;
+  /** The settings the model answering now was built with; null for an imported one (export says so). */
+  private modelSettings: Settings | null = null;
   /** That checkpoint on the CPU: it answers drawings while there is no GPU. */
   private cpu: Sequential | null = null;
   /** The verdicts of the last finished run's last evaluation. */
@@ -43,6 +45,7 @@ export class Answerer {
     if (checkpoint) restoreCheckpoint(backend, model, checkpoint);
     else this.checkpoint = await takeCheckpoint(model, DEFAULT_SETTINGS, 0, false);
     this.model = model;
+    this.modelSettings = checkpoint?.settings ?? DEFAULT_SETTINGS;
     this.trained = checkpoint?.trained ?? false;
     this.cpu = null;
   }
@@ -56,6 +59,7 @@ export class Answerer {
   startRun(session: GpuSession, settings: Settings): Sequential {
     this.model?.dispose();
     this.model = buildModel(session.backend, settings);
+    this.modelSettings = settings;
     this.trained = true;
     return this.model;
   }
@@ -91,6 +95,7 @@ export class Answerer {
     }
     const cpu = modelOnCpu(checkpoint);
     this.checkpoint = checkpoint;
+    this.modelSettings = checkpoint.settings;
     this.cpu = cpu;
     return cpu;
   }
@@ -127,6 +132,7 @@ export class Answerer {
     this.trained = true;
     // NOTE: an imported model keeps the previous checkpoint for device loss: there is none of its own.
     if (checkpoint) this.checkpoint = checkpoint;
+    this.modelSettings = checkpoint?.settings ?? null;
     this.cpu = null;
     // The last evaluation's verdicts were another model's: no gallery until this one is evaluated.
     this.verdicts = null;
@@ -185,7 +191,11 @@ export class Answerer {
       return;
     }
     try {
-      this.emit({ type: 'exported', id, stack: await stackOf(model) });
+      const stack = await stackOf(model);
+      const settings = this.modelSettings;
+      if (settings)
+        stack.trainedWith = { optimizer: optimizerName(settings), learningRate: settings.learningRate };
+      this.emit({ type: 'exported', id, stack });
     } catch (error) {
       this.emit({ type: 'exported', id, stack: null, error: (error as Error).message });
     }

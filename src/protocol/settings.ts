@@ -217,3 +217,18 @@ export function settingsToQuery(settings: Settings): string {
 export function optimizerName(settings: Pick<Settings, 'optimizer'>): string {
   return OPTIMIZER_NAMES[settings.optimizer ?? 'rmsprop'];
 }
+
+/**
+ * The form after picking another optimizer: the learning rate follows to the new one's Keras
+ * default when it was still the old one's default, and stays as typed otherwise.
+ */
+export function withOptimizer(text: SettingsText, next: OptimizerKind): SettingsText {
+  const previous = validateSetting('optimizer', text.optimizer).value as OptimizerKind | undefined;
+  const rate = Number(text.learningRate.trim());
+  const wasDefault = previous !== undefined && rate === DEFAULT_LEARNING_RATES[previous];
+  return {
+    ...text,
+    optimizer: next,
+    learningRate: wasDefault ? String(DEFAULT_LEARNING_RATES[next]) : text.learningRate,
+  };
+}

@@ -62,15 +62,15 @@ export class UniformCache {
 
 /**
  * Uniform buffers for words that change at every call (Adam's bias-corrected step size), which the
- * content-keyed cache would turn into a new buffer a step: a few buffers per kernel id, taken in
- * turn and rewritten with queue.writeBuffer. A write lands before the next submit, so a buffer that
- * work recorded but not yet submitted still binds is never rewritten: the backend submits first
- * (`submitPending`), which happens only when one command buffer holds more calls than the ring has
- * buffers.
+ * content-keyed cache would turn into a new buffer a step: a few buffers per kernel id, rewritten
+ * with queue.writeBuffer. A write lands before the next submit, so a buffer that recorded but not
+ * yet submitted work binds is never rewritten: the first free one is taken, a new one made while
+ * there are fewer than `size`, and only past that is the pending work submitted first. So there are
+ * as many buffers (and bind groups) as calls in one command buffer, all made in the first one.
  */
 export class UniformRing {
   created = 0;
-  private readonly rings = new Map<string, { buffers: GPUBuffer[]; next: number }>();
+  private readonly rings = new Map<string, GPUBuffer[]>();
   /** Buffers bound by recorded work that has not been submitted yet. */
   private readonly pending = new Set<GPUBuffer>();
 
@@ -82,21 +82,22 @@ export class UniformRing {
   get(id: string, words: Uint32Array, submitPending: () => void): GPUBuffer {
     let ring = this.rings.get(id);
     if (!ring) {
-      ring = { buffers: [], next: 0 };
+      ring = [];
       this.rings.set(id, ring);
     }
-    if (ring.buffers.length < this.size && ring.next === ring.buffers.length) {
-      ring.buffers.push(
-        this.device.createBuffer({
-          size: Math.max(16, Math.ceil(words.byteLength / 16) * 16),
-          usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
-        }),
-      );
+    let buffer = ring.find((b) => !this.pending.has(b));
+    if (!buffer && ring.length < this.size) {
+      buffer = this.device.createBuffer({
+        size: Math.max(16, Math.ceil(words.byteLength / 16) * 16),
+        usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+      });
+      ring.push(buffer);
       this.created++;
     }
-    const buffer = ring.buffers[ring.next];
-    ring.next = (ring.next + 1) % this.size;
-    if (this.pending.has(buffer)) submitPending();
+    if (!buffer) {
+      submitPending();
+      buffer = ring[0];
+    }
     this.device.queue.writeBuffer(buffer, 0, words.buffer as ArrayBuffer, words.byteOffset, words.byteLength);
     this.pending.add(buffer);
     return buffer;

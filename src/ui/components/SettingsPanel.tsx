@@ -4,9 +4,11 @@ import {
   DEFAULT_SETTINGS,
   type SettingsErrors,
   type SettingsText,
+  withOptimizer,
 } from '../../protocol/settings';
 import { LayerEditor } from './LayerEditor';
 import { ModelPicker } from './ModelPicker';
+import { OptimizerPicker } from './OptimizerPicker';
 import { SettingsForm } from './SettingsForm';
 
 interface Props {
@@ -42,6 +44,15 @@ export function SettingsPanel({ form, disabled }: Props) {
             'batchSize',
             kind === 'convnet' ? String(CONVNET_BATCH) : String(DEFAULT_SETTINGS.batchSize),
           );
+        }}
+      />
+      <OptimizerPicker
+        optimizer={form.text.optimizer}
+        disabled={disabled}
+        onPick={(kind) => {
+          const next = withOptimizer(form.text, kind);
+          form.setField('optimizer', next.optimizer);
+          form.setField('learningRate', next.learningRate);
         }}
       />
       <SettingsForm

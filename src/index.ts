@@ -44,6 +44,8 @@ export { evaluateInDetail, inputGradients, readFirstLayerWeights } from './nn/in
 export type { Layer } from './nn/layer';
 export { MaxPooling2D } from './nn/maxPooling2d';
 export type { Optimizer, OptimizerKind } from './nn/optimizer';
+export { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS } from './nn/optimizer';
+export { optimizerOf } from './nn/optimizers';
 export { RMSprop, rmsprop } from './nn/rmsprop';
 export type { BatchLogs, CompileConfig, EpochLogs, Evaluation, FitOptions } from './nn/sequential';
 export { Sequential, TrainingDivergedError } from './nn/sequential';

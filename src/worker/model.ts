@@ -3,13 +3,11 @@
 // default the book's ConvNet.
 import type { Backend } from '../backend/backend';
 import { CLASSES, PIXELS } from '../data/mnist';
-import { Adam } from '../nn/adam';
 import { buildLayers, type LayerSpec, specsFromText } from '../nn/architecture';
 import { Dense } from '../nn/dense';
 import type { Optimizer } from '../nn/optimizer';
-import { RMSprop } from '../nn/rmsprop';
+import { optimizerOf } from '../nn/optimizers';
 import { Sequential } from '../nn/sequential';
-import { SGD } from '../nn/sgd';
 import type { Settings } from '../protocol/settings';
 
 /** Images per batch when evaluating on the test set. */
@@ -36,15 +34,7 @@ export function buildModel(backend: Backend, settings: Settings): Sequential {
 
 /** The settings' optimizer, with Keras's defaults but the learning rate (none: a run saved before it was a setting). */
 export function optimizerFor(settings: Pick<Settings, 'optimizer' | 'learningRate'>): Optimizer {
-  const { learningRate } = settings;
-  switch (settings.optimizer ?? 'rmsprop') {
-    case 'sgd':
-      return new SGD({ learningRate });
-    case 'adam':
-      return new Adam({ learningRate });
-    case 'rmsprop':
-      return new RMSprop({ learningRate });
-  }
+  return optimizerOf(settings.optimizer ?? 'rmsprop', settings.learningRate);
 }
 
 /** The ConvNet's hidden layers (settings are validated, so the text parses). */

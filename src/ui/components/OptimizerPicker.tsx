@@ -32,8 +32,7 @@ export function OptimizerPicker({ optimizer, disabled, onPick }: Props) {
         ))}
       </select>
       <span id="setting-optimizer-message" className="field-hint">
-        Keras's defaults. Switching sets the learning rate to the new one's default ({DEFAULTS}) unless you
-        changed it.
+        Keras's defaults. A default learning rate follows a switch ({DEFAULTS}).
       </span>
     </div>
   );

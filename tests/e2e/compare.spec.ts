@@ -76,7 +76,10 @@ test('picking an optimizer moves a default rate to its default, and the Code vie
   const code = page.getByRole('region', { name: /program/ });
   const optimizer = page.getByRole('combobox', { name: 'Optimizer' });
   const rate = page.getByRole('textbox', { name: 'Learning rate', exact: true });
+  await page.getByText('More settings: optimizer, batch size, seed, training images').click();
   await optimizer.selectOption('sgd');
+  // The rate's hint names the optimizer, in view while the picker is folded.
+  await expect(page.getByText('Step size of SGD.')).toBeVisible();
   await expect(rate).toHaveValue('0.01');
   await expect(code).toContainText('keras.optimizers.SGD(learning_rate=0.01)');
   await optimizer.selectOption('adam');
@@ -90,6 +93,7 @@ test('picking an optimizer moves a default rate to its default, and the Code vie
 
   // A link with an optimizer opens with it.
   await page.goto('/?optimizer=adam');
+  await expect(page.getByText('Step size of Adam.')).toBeVisible();
   await expect(optimizer).toHaveValue('adam');
   await expect(rate).toHaveValue('0.001');
   expect(errors).toEqual([]);

@@ -94,6 +94,7 @@ test('picking an optimizer moves a default rate to its default, and the Code vie
   // A link with an optimizer opens with it.
   await page.goto('/?optimizer=adam');
   await expect(page.getByText('Step size of Adam.')).toBeVisible();
+  await page.getByText('More settings: optimizer, batch size, seed, training images').click();
   await expect(optimizer).toHaveValue('adam');
   await expect(rate).toHaveValue('0.001');
   expect(errors).toEqual([]);

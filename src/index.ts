@@ -11,6 +11,7 @@ export type {
   Metrics,
   PoolShape,
   RmspropHyper,
+  SgdHyper,
   Storage,
 } from './backend/backend';
 export { CpuBackend } from './backend/cpu/cpuBackend';
@@ -26,7 +27,9 @@ export { drawingToMnist } from './data/preprocess';
 // The autograd-lite core, for new ops and layers.
 export { Tape } from './engine/tape';
 export { Tensor } from './engine/tensor';
-// Layers, models and the optimizer.
+export type { AdamConfig } from './nn/adam';
+export { Adam, adam } from './nn/adam';
+// Layers, models and the optimizers.
 export type { LayerSpec, LayerSummary } from './nn/architecture';
 export { BOOK_CONVNET, buildLayers, specsFromText, summarize } from './nn/architecture';
 export { Conv2D } from './nn/conv2d';
@@ -40,7 +43,11 @@ export type { DetailedEvaluation, FirstLayerWeights, InputGradients } from './nn
 export { evaluateInDetail, inputGradients, readFirstLayerWeights } from './nn/insight';
 export type { Layer } from './nn/layer';
 export { MaxPooling2D } from './nn/maxPooling2d';
+export type { Optimizer, OptimizerKind } from './nn/optimizer';
+export { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS } from './nn/optimizer';
+export { optimizerOf } from './nn/optimizers';
 export { RMSprop, rmsprop } from './nn/rmsprop';
 export type { BatchLogs, CompileConfig, EpochLogs, Evaluation, FitOptions } from './nn/sequential';
 export { Sequential, TrainingDivergedError } from './nn/sequential';
+export { SGD, sgd } from './nn/sgd';
 export { warmUp } from './nn/warmUp';

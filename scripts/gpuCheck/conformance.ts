@@ -4,6 +4,7 @@
 // exposes shows up as a repeat that differs, even when it stays within the tolerance.
 
 import type { Backend, Conv2dShape, MatmulShape, PoolShape, Storage } from '../../src/index';
+import { adamCases, stepHyper } from '../../tests/cases/adam.cases';
 import { addCases } from '../../tests/cases/add.cases';
 import { biasAddReluCases } from '../../tests/cases/biasAddRelu.cases';
 import { confusionBatch, confusionCases } from '../../tests/cases/confusion.cases';
@@ -13,6 +14,7 @@ import { matmulCases, transposes } from '../../tests/cases/matmul.cases';
 import { randomArray } from '../../tests/cases/random';
 import { reluBackwardCases } from '../../tests/cases/reluBackward.cases';
 import { kerasDefaults, rmspropCases } from '../../tests/cases/rmsprop.cases';
+import { sgdCases } from '../../tests/cases/sgd.cases';
 import { softmaxXentCases } from '../../tests/cases/softmaxXent.cases';
 import { sparseCases } from '../../tests/cases/sparseMatmul.cases';
 import { sumRowsCases } from '../../tests/cases/sumRows.cases';
@@ -314,6 +316,65 @@ export async function conformance(gpu: Backend, cpu: Backend, o: ConformanceOpti
         return got;
       },
       [c, { atol: 1e-12, rtol: 1e-6 }],
+    );
+  }
+  for (const c of sgdCases) {
+    const scale = c.gradScale ?? 1;
+    const param = c.param ? Float32Array.from(c.param) : randomArray(c.length, c.length * 3);
+    const velocity = Float32Array.from(c.velocity ?? new Float32Array(c.length));
+    const grads = Array.from({ length: c.steps }, (_, s) =>
+      c.grads ? Float32Array.from(c.grads[s]) : randomArray(c.length, c.length * 5 + s, -scale, scale),
+    );
+    await check(
+      'sgd',
+      `${c.name} [${c.length}], ${c.steps} steps`,
+      async (b) => {
+        const [sp, sv] = [param, velocity].map((data) => {
+          const s = b.alloc(c.length);
+          b.write(s, data);
+          return s;
+        });
+        const sg = grads.map((g) => {
+          const s = b.alloc(c.length);
+          b.write(s, g);
+          return s;
+        });
+        for (const g of sg) b.sgd(sp, c.hyper.momentum === 0 ? null : sv, g, c.length, c.hyper);
+        const got = [await b.read(sp, c.length), await b.read(sv, c.length)];
+        for (const s of [sp, sv, ...sg]) b.free(s);
+        return got;
+      },
+      [c, { atol: 1e-8, rtol: 1e-6 }],
+    );
+  }
+  for (const c of adamCases) {
+    const scale = c.gradScale ?? 1;
+    const param = c.param ? Float32Array.from(c.param) : randomArray(c.length, c.length * 3);
+    const m = Float32Array.from(c.m ?? new Float32Array(c.length));
+    const v = Float32Array.from(c.v ?? new Float32Array(c.length));
+    const grads = Array.from({ length: c.steps }, (_, s) =>
+      c.grads ? Float32Array.from(c.grads[s]) : randomArray(c.length, c.length * 5 + s, -scale, scale),
+    );
+    await check(
+      'adam',
+      `${c.name} [${c.length}], ${c.steps} steps`,
+      async (b) => {
+        const [sp, sm, sv] = [param, m, v].map((data) => {
+          const s = b.alloc(c.length);
+          b.write(s, data);
+          return s;
+        });
+        const sg = grads.map((g) => {
+          const s = b.alloc(c.length);
+          b.write(s, g);
+          return s;
+        });
+        for (const [s, g] of sg.entries()) b.adam(sp, sm, sv, g, c.length, stepHyper(c, s));
+        const got = [await b.read(sp, c.length), await b.read(sm, c.length), await b.read(sv, c.length)];
+        for (const s of [sp, sm, sv, ...sg]) b.free(s);
+        return got;
+      },
+      [c, { atol: 3e-8, rtol: 1e-6 }, { atol: 1e-10, rtol: 1e-6 }],
     );
   }
   const gather = (

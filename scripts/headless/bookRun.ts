@@ -1,15 +1,19 @@
-// The book's run (chapter 2): 784 -> 512 relu -> 10 softmax, RMSprop, batch 128, shuffled every
+// The book's run (chapter 2): 784 -> 512 relu -> 10 softmax, RMSprop (or --optimizer sgd|adam, at
+// Keras's default rate for it unless --lr says otherwise), batch 128, shuffled every
 // epoch; then loss and accuracy on all 10,000 test images. With model 'convnet', the book's ConvNet
 // (chapter 5) instead, batch 64 unless given; `layers` (the URL form of src/nn/architecture.ts)
 // changes its hidden layers. Shared by the Chromium page (train.ts) and Node on Dawn (scripts/node/).
 import {
   BOOK_CONVNET,
   buildLayers,
+  DEFAULT_LEARNING_RATES,
   Dense,
   DeviceDataset,
   type GpuDevice,
   type Mnist,
-  rmsprop,
+  OPTIMIZER_KINDS,
+  type OptimizerKind,
+  optimizerOf,
   Sequential,
   specsFromText,
   summarize,
@@ -22,6 +26,7 @@ export interface BookRunSettings {
   layers: string;
   epochs: number;
   batchSize: number;
+  optimizer: OptimizerKind;
   learningRate: number;
   hidden: number;
   seed: number;
@@ -32,17 +37,21 @@ export interface BookRunSettings {
 
 /**
  * The settings from flags named as in the app's URL (epochs, batch, lr, hidden, seed, train, model,
- * layers, augment).
+ * layers, augment, optimizer).
  */
 export function bookRunSettings(get: (name: string) => string | null | undefined): BookRunSettings {
   const num = (name: string, fallback: number) => Number(get(name) ?? fallback);
   const convnet = get('model') === 'convnet';
+  const optimizer = (get('optimizer') ?? 'rmsprop') as OptimizerKind;
+  if (!OPTIMIZER_KINDS.includes(optimizer))
+    throw new Error(`--optimizer is one of ${OPTIMIZER_KINDS.join(', ')}, not ${optimizer}`);
   return {
     model: convnet ? 'convnet' : 'dense',
     layers: get('layers') ?? '',
     epochs: num('epochs', 5),
     batchSize: num('batch', convnet ? 64 : 128),
-    learningRate: num('lr', 0.001),
+    optimizer,
+    learningRate: num('lr', DEFAULT_LEARNING_RATES[optimizer]),
     hidden: num('hidden', 512),
     seed: num('seed', 1),
     train: num('train', 60000),
@@ -93,7 +102,7 @@ export async function bookRun<P = undefined>(
   );
   model.compile({
     backend,
-    optimizer: rmsprop({ learningRate: settings.learningRate }),
+    optimizer: optimizerOf(settings.optimizer ?? 'rmsprop', settings.learningRate),
     loss: 'categoricalCrossentropy',
     seed: settings.seed,
   });

@@ -79,6 +79,30 @@ export interface RmspropHyper {
   epsilon: number;
 }
 
+/** keras.optimizers.SGD: momentum 0 is plain gradient descent (no velocity is kept). */
+export interface SgdHyper {
+  learningRate: number;
+  momentum: number;
+  nesterov: boolean;
+}
+
+/**
+ * One Adam step. The bias correction depends on the step number only, so the optimizer folds it
+ * into `stepSize` on the CPU (adamStepSize) and the kernel stays one dispatch with no counter.
+ */
+export interface AdamStepHyper {
+  /** lr · sqrt(1 − beta2^t) / (1 − beta1^t), for step t (from 1). */
+  stepSize: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+}
+
+/** Keras's bias-corrected Adam step size ("alpha" in keras/src/optimizers/adam.py) for step t ≥ 1. */
+export function adamStepSize(learningRate: number, beta1: number, beta2: number, t: number): number {
+  return (learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
+}
+
 export type SoftmaxXentMode = 'train' | 'eval' | 'predict';
 
 /** Metrics accumulated on the device by softmaxXent, in this order. */

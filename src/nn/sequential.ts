@@ -7,9 +7,9 @@ import { type Augment, type DeviceDataset, imagesTensor } from './dataset';
 import type { BatchProbe, EpochLogs, Evaluation, FitOptions } from './fitOptions';
 import type { Layer } from './layer';
 import { MetricsReader } from './metricsReader';
+import type { Optimizer } from './optimizer';
 import { ParameterArena } from './parameterArena';
 import { Random } from './random';
-import type { RMSprop } from './rmsprop';
 
 export type { BatchProbe, EpochLogs, Evaluation, FitHold, FitOptions, ProbedBatch } from './fitOptions';
 export type { BatchLogs } from './metricsReader';
@@ -17,7 +17,7 @@ export { TrainingDivergedError } from './metricsReader';
 
 export interface CompileConfig {
   backend: Backend;
-  optimizer: RMSprop;
+  optimizer: Optimizer;
   loss: 'categoricalCrossentropy';
   /** Seeds the weights and every epoch's data order, so a run can be reproduced exactly. */
   seed?: number;
@@ -86,7 +86,7 @@ export class Sequential {
   }
 
   /** The optimizer given to compile(): the model owns it, and frees it with its layers. */
-  get optimizer(): RMSprop {
+  get optimizer(): Optimizer {
     return this.config().optimizer;
   }
 
@@ -122,7 +122,7 @@ export class Sequential {
     return new Random(((this.config().seed ?? 1) * 1000003 + epoch * 7919) >>> 0).permutation(count);
   }
 
-  /** Records one training step: gather the batch, forward, backward, RMSprop. Nothing is read back. */
+  /** Records one training step: gather the batch, forward, backward, the optimizer. Nothing is read back. */
   private trainStep(
     x: DeviceDataset,
     order: Storage,

@@ -1,7 +1,7 @@
 // Runs side by side: which settings differ between them, their curves on one axis (epochs, so runs
 // with different batch sizes or training sets line up), and the selection as it travels in the URL
 // (?compare=id1,id2). Pure logic; the Compare view draws it.
-import { SETTING_LABELS, type Settings } from '../protocol/settings';
+import { optimizerName, SETTING_LABELS, type Settings } from '../protocol/settings';
 import { batchesPerEpoch, type RunHistory } from './store';
 
 /** At most this many runs on one chart: more lines than a reader can tell apart. */
@@ -41,6 +41,7 @@ export function comparedSettings(runs: ComparedRun[]): (keyof Settings)[] {
 export function settingText(settings: Settings, name: keyof Settings): string {
   if (name === 'layers' && settings.model !== 'convnet') return '—';
   if (name === 'hidden' && settings.model === 'convnet') return '—';
+  if (name === 'optimizer') return optimizerName(settings);
   return String(settings[name]);
 }
 

@@ -4,7 +4,7 @@
 // and storage errors must end up in the page anyway. The copy this costs (a few MB per epoch,
 // posted from the worker) is small next to an epoch.
 import type { Checkpoint, DenseSpec, FromWorker } from '../protocol/protocol';
-import type { Settings } from '../protocol/settings';
+import { optimizerName, type Settings } from '../protocol/settings';
 import type { TrainerClient } from './client';
 import type { ComparedRun } from './compare';
 import { askProtection, isProtected } from './persistence';
@@ -64,8 +64,10 @@ export function defaultRunName(settings: Settings, at: Date): string {
   const time = at.toISOString().slice(0, 16).replace('T', ' ');
   const model = settings.model === 'convnet' ? `ConvNet ${settings.layers}` : `Hidden ${settings.hidden}`;
   const epochs = `${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}`;
-  // The rate is in the name: runs compared side by side often differ only in it.
-  return `${model}, lr ${settings.learningRate}, ${epochs}, seed ${settings.seed} (${time} UTC)`;
+  // The rate (and an optimizer other than the book's RMSprop) is in the name: runs compared side
+  // by side often differ only in it.
+  const optimizer = (settings.optimizer ?? 'rmsprop') === 'rmsprop' ? '' : `${optimizerName(settings)}, `;
+  return `${model}, ${optimizer}lr ${settings.learningRate}, ${epochs}, seed ${settings.seed} (${time} UTC)`;
 }
 
 export class RunKeeper {

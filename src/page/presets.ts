@@ -1,9 +1,9 @@
 // One-click lessons: a queue of runs that differ in one thing, trained one after another and then
 // compared. Pure: which runs a preset makes from the settings on screen.
-import type { Settings } from '../protocol/settings';
+import { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS, type Settings } from '../protocol/settings';
 
 export interface Preset {
-  id: 'learningRates';
+  id: 'learningRates' | 'optimizers';
   label: string;
   /** What the lesson shows, in a sentence. */
   explanation: string;
@@ -24,5 +24,17 @@ export const PRESETS: Preset[] = [
       'Three runs with the same model and seed, at the learning rate above, ten times it and a tenth of it.',
     runs: (settings) =>
       ratesAround(settings.learningRate).map((learningRate) => ({ ...settings, learningRate })),
+  },
+  {
+    id: 'optimizers',
+    label: 'Compare optimizers',
+    explanation:
+      "Three runs with the same model and seed: SGD, RMSprop and Adam, each at Keras's default learning rate for it.",
+    runs: (settings) =>
+      OPTIMIZER_KINDS.map((optimizer) => ({
+        ...settings,
+        optimizer,
+        learningRate: DEFAULT_LEARNING_RATES[optimizer],
+      })),
   },
 ];

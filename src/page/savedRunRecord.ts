@@ -6,10 +6,12 @@ import { DEFAULT_SETTINGS, settingsToText, validateSettings } from '../protocol/
 import type { RunHistory } from './store';
 
 /**
- * The records' format. 1: the first one (no `schema` field); 2: the same fields, with `schema`.
+ * The records' format. 1: the first one (no `schema` field); 2: the same fields, with `schema`;
+ * 3: the settings name the optimizer, and the data hold its arrays per parameter
+ * (`optimizerState`) and its step count (`iterations`) instead of RMSprop's `meanSquares`.
  * A change that old code cannot read raises it; old records are read as long as their version is.
  */
-export const RECORD_SCHEMA = 2;
+export const RECORD_SCHEMA = 3;
 
 /** What the list of saved runs shows: small, read all at once. */
 export interface SavedRunInfo {
@@ -32,8 +34,10 @@ export interface SavedRunData {
   id: string;
   shapes: number[][];
   weights: ArrayBuffer[];
-  /** RMSprop's mean squares per parameter; null before its first step. */
-  meanSquares: (ArrayBuffer | null)[];
+  /** The optimizer's arrays per parameter (Checkpoint.optimizerState); null before its first step. */
+  optimizerState: (ArrayBuffer[] | null)[];
+  /** Optimizer steps taken (Checkpoint.iterations). */
+  iterations: number;
   history: RunHistory;
 }
 
@@ -64,8 +68,10 @@ function fail(message: string): never {
 }
 
 /** The settings, each checked as if typed into the form. */
-function readSettings(raw: unknown): Settings {
-  if (!isObject(raw)) fail('it has no settings');
+function readSettings(saved: unknown): Settings {
+  if (!isObject(saved)) fail('it has no settings');
+  // A run saved before the optimizer was a setting trained with RMSprop.
+  const raw = { optimizer: 'rmsprop', ...saved };
   const missing = Object.keys(DEFAULT_SETTINGS).filter((key) => !Object.hasOwn(raw, key));
   if (missing.length > 0) fail(`its settings lack ${missing.join(', ')}`);
   const { settings, errors } = validateSettings(settingsToText(raw as unknown as Settings));
@@ -116,13 +122,32 @@ function checkHistory(raw: unknown): RunHistory {
   return raw as unknown as RunHistory;
 }
 
+/**
+ * The optimizer's part of the data: as written (format 3), or RMSprop's mean squares of formats 1
+ * and 2, one array per parameter, with no step count (RMSprop needs none).
+ */
+function readOptimizerState(raw: Record<string, unknown>, info: SavedRunInfo) {
+  if ((info.schema ?? 1) < 3) {
+    const { meanSquares } = raw;
+    if (!Array.isArray(meanSquares)) fail('its optimizer state is missing');
+    return { optimizerState: meanSquares.map((m) => (m === null ? null : [m])), iterations: 0 };
+  }
+  const { optimizerState, iterations } = raw;
+  if (!Array.isArray(optimizerState)) fail('its optimizer state is missing');
+  if (!Number.isInteger(iterations) || (iterations as number) < 0)
+    fail(`its optimizer step count (${String(iterations)}) is not a whole number`);
+  if (!optimizerState.every((s) => s === null || (Array.isArray(s) && s.length <= 2)))
+    fail('its optimizer state is damaged');
+  return { optimizerState: optimizerState as unknown[][], iterations: iterations as number };
+}
+
 /** The heavy part of a record, checked against its list part: shapes, sizes, finite numbers. */
 export function readData(raw: unknown, info: SavedRunInfo): SavedRunData {
   if (!isObject(raw)) fail('its weights are missing');
-  const { shapes, weights, meanSquares } = raw;
-  if (!Array.isArray(shapes) || !Array.isArray(weights) || !Array.isArray(meanSquares))
-    fail('its weights are missing');
-  if (weights.length === 0 || shapes.length !== weights.length || meanSquares.length !== weights.length)
+  const { shapes, weights } = raw;
+  if (!Array.isArray(shapes) || !Array.isArray(weights)) fail('its weights are missing');
+  const { optimizerState, iterations } = readOptimizerState(raw, info);
+  if (weights.length === 0 || shapes.length !== weights.length || optimizerState.length !== weights.length)
     fail('its weights and their shapes do not match');
   weights.forEach((buffer, i) => {
     const shape = shapes[i];
@@ -132,11 +157,13 @@ export function readData(raw: unknown, info: SavedRunInfo): SavedRunData {
     if (!(buffer instanceof ArrayBuffer) || buffer.byteLength !== size * 4)
       fail(`array ${i} does not hold the ${size} numbers its shape [${shape.join(', ')}] says`);
     if (!new Float32Array(buffer).every(Number.isFinite)) fail(`array ${i} holds NaN or infinite weights`);
-    const state = meanSquares[i];
-    if (state !== null && !(state instanceof ArrayBuffer && state.byteLength === buffer.byteLength))
-      fail(`the optimizer state of array ${i} does not match its weights`);
-    if (state && !new Float32Array(state).every(Number.isFinite))
-      fail(`the optimizer state of array ${i} is not finite`);
+    for (const state of optimizerState[i] ?? []) {
+      if (!(state instanceof ArrayBuffer && state.byteLength === buffer.byteLength))
+        fail(`the optimizer state of array ${i} does not match its weights`);
+      if (!new Float32Array(state).every(Number.isFinite))
+        fail(`the optimizer state of array ${i} is not finite`);
+    }
   });
-  return { id: info.id, shapes, weights, meanSquares, history: checkHistory(raw.history) } as SavedRunData;
+  const history = checkHistory(raw.history);
+  return { id: info.id, shapes, weights, optimizerState, iterations, history } as SavedRunData;
 }

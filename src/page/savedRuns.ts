@@ -1,7 +1,7 @@
 // Saved runs in IndexedDB: what survives a reload. One record per run, overwritten at each epoch's
 // end, holding everything a resumed run needs to end where an uninterrupted one would: settings
 // (with the seed, which fixes every epoch's data order), the epoch reached, the weights and the
-// RMSprop state. The chart history rides along so an opened run shows its curves.
+// optimizer state. The chart history rides along so an opened run shows its curves.
 // Only indexedDB is used, so this runs on the page and in a worker alike.
 import type { Checkpoint } from '../protocol/protocol';
 import {
@@ -180,15 +180,17 @@ export function toSavedRun(
 ): SavedRun {
   // Copies: the record must not share memory with arrays the caller keeps using.
   const weights = checkpoint.weights.map((w) => w.slice().buffer);
-  const meanSquares = checkpoint.meanSquares.map((m) => (m ? m.slice().buffer : null));
-  const bytes = [...weights, ...meanSquares].reduce((n, b) => n + (b?.byteLength ?? 0), 0);
+  const optimizerState = checkpoint.optimizerState.map(
+    (arrays) => arrays?.map((a) => a.slice().buffer) ?? null,
+  );
+  const bytes = [...weights, ...optimizerState.flatMap((s) => s ?? [])].reduce((n, b) => n + b.byteLength, 0);
   return {
     ...info,
     schema: RECORD_SCHEMA,
     settings: checkpoint.settings,
     epoch: checkpoint.epoch,
     bytes,
-    data: { id: info.id, shapes, weights, meanSquares, history },
+    data: { id: info.id, shapes, weights, optimizerState, iterations: checkpoint.iterations, history },
   };
 }
 
@@ -199,7 +201,8 @@ export function toCheckpoint(run: SavedRun): Checkpoint {
     epoch: run.epoch,
     trained: run.epoch > 0,
     weights: run.data.weights.map((b) => new Float32Array(b)),
-    meanSquares: run.data.meanSquares.map((b) => (b ? new Float32Array(b) : null)),
+    optimizerState: run.data.optimizerState.map((arrays) => arrays?.map((b) => new Float32Array(b)) ?? null),
+    iterations: run.data.iterations,
     // A resumed run trains on at the rate it had reached.
     rateChanges: run.data.history.rateChanges ?? [],
   };

@@ -77,6 +77,8 @@ export function toTfjs(stack: DenseStack): { modelJson: string; weights: ArrayBu
       backend: 'tensor_flow.js',
     },
     weightsManifest: [{ paths: [`./${WEIGHTS_FILE}`], weights: manifest }],
+    // Free-form metadata that tf.loadLayersModel keeps and ignores: which optimizer trained it.
+    ...(stack.trainedWith ? { userDefinedMetadata: { trainedWith: stack.trainedWith } } : {}),
   };
   // NOTE: Float32Array is in the platform's byte order; every platform that runs WebGPU is
   // little-endian, which is what the format asks for.

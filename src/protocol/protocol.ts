@@ -18,8 +18,13 @@ export interface Checkpoint {
   /** false for the seeded initial weights of a model that never trained. */
   trained: boolean;
   weights: Float32Array[];
-  /** RMSprop's mean squares per parameter; null before its first step. */
-  meanSquares: (Float32Array | null)[];
+  /**
+   * The optimizer's arrays per parameter, in its order (RMSprop: the mean square; SGD with
+   * momentum: the velocity; Adam: m, then v); null before its first step, and for plain SGD.
+   */
+  optimizerState: (Float32Array[] | null)[];
+  /** Optimizer steps taken (Adam's bias correction needs them; 0 in runs saved before they were kept). */
+  iterations: number;
   /** The learning rate changes made during the run up to here (runs saved before they existed have none). */
   rateChanges?: RateChange[];
 }
@@ -41,6 +46,8 @@ export interface DenseStack {
   inputDim: number;
   layers: DenseSpec[];
   weights: Float32Array[];
+  /** What trained it, when this app did ("Adam", and the run's learning rate); export writes it down. */
+  trainedWith?: { optimizer: string; learningRate: number };
 }
 
 /** What the run going on is told while it runs. */

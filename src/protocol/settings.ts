@@ -1,7 +1,17 @@
 // Training settings: defaults (the book's run), validation of typed or URL-supplied text, and the
 // URL query form (?epochs=5&batch=128&lr=0.001&hidden=512&seed=1&train=60000; a ConvNet run adds
-// &model=convnet&layers=c32,p,c64,p,c64,f,d64; training on augmented images adds &augment=1).
+// &model=convnet&layers=c32,p,c64,p,c64,f,d64; training on augmented images adds &augment=1; an
+// optimizer other than RMSprop adds &optimizer=sgd or &optimizer=adam).
 import { BOOK_CONVNET, specsFromText, specsToText, summarize } from '../nn/architecture';
+import {
+  DEFAULT_LEARNING_RATES,
+  OPTIMIZER_KINDS,
+  OPTIMIZER_NAMES,
+  type OptimizerKind,
+} from '../nn/optimizer';
+
+export type { OptimizerKind } from '../nn/optimizer';
+export { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS, OPTIMIZER_NAMES } from '../nn/optimizer';
 
 /** 'dense': the book's chapter 2 network (Dense(hidden) → Dense(10)); 'convnet': chapter 5's, editable. */
 export type ModelKind = 'dense' | 'convnet';
@@ -23,10 +33,12 @@ export interface Settings {
    * from the seed. A run saved before this setting existed has none: read it as `=== true`.
    */
   augment: boolean;
+  /** Keras's SGD (no momentum), RMSprop or Adam, with Keras's defaults but the learning rate. */
+  optimizer: OptimizerKind;
 }
 
 /** The settings that are numbers, each checked by a Rule. */
-type NumericSetting = Exclude<keyof Settings, 'model' | 'layers' | 'augment'>;
+type NumericSetting = Exclude<keyof Settings, 'model' | 'layers' | 'augment' | 'optimizer'>;
 
 export type SettingsText = Record<keyof Settings, string>;
 export type SettingsErrors = Partial<Record<keyof Settings, string>>;
@@ -41,6 +53,7 @@ export const DEFAULT_SETTINGS: Settings = {
   model: 'dense',
   layers: specsToText(BOOK_CONVNET),
   augment: false,
+  optimizer: 'rmsprop',
 };
 
 /** The chapter 5 run uses batches of 64, as the book does. */
@@ -57,6 +70,7 @@ export const QUERY_NAMES: Record<keyof Settings, string> = {
   model: 'model',
   layers: 'layers',
   augment: 'augment',
+  optimizer: 'optimizer',
 };
 
 interface Rule {
@@ -84,6 +98,7 @@ export const SETTING_LABELS = {
   model: 'Model',
   layers: 'Layers',
   augment: 'Augment images',
+  optimizer: 'Optimizer',
 } as Record<keyof Settings, string>;
 
 const NAMES = Object.keys(QUERY_NAMES) as (keyof Settings)[];
@@ -93,13 +108,20 @@ function formatBound(n: number): string {
   return n >= 1e9 && Number.isInteger(Math.log10(n)) ? `1e${Math.log10(n)}` : String(n);
 }
 
-/** The two settings that are words: the model kind, and the ConvNet's layers (checked as a stack). */
-function validateWords(name: 'model' | 'layers', text: string): { value?: string; error?: string } {
+/** The settings that are words: the model kind, the optimizer, and the ConvNet's layers (checked as a stack). */
+function validateWords(
+  name: 'model' | 'layers' | 'optimizer',
+  text: string,
+): { value?: string; error?: string } {
   const trimmed = text.trim();
   if (name === 'model')
     return MODEL_KINDS.includes(trimmed as ModelKind)
       ? { value: trimmed }
       : { error: `Model must be one of ${MODEL_KINDS.join(', ')}.` };
+  if (name === 'optimizer')
+    return OPTIMIZER_KINDS.includes(trimmed as OptimizerKind)
+      ? { value: trimmed }
+      : { error: `Optimizer must be one of ${OPTIMIZER_KINDS.join(', ')}.` };
   const { specs, error } = specsFromText(trimmed);
   if (!specs) return { error: `Layers: ${error}` };
   const { problem } = summarize(specs);
@@ -118,7 +140,7 @@ export function validateSetting(
   name: keyof Settings,
   text: string,
 ): { value?: number | string | boolean; error?: string } {
-  if (name === 'model' || name === 'layers') return validateWords(name, text);
+  if (name === 'model' || name === 'layers' || name === 'optimizer') return validateWords(name, text);
   if (name === 'augment') return validateSwitch(text);
   const rule = RULES[name];
   const trimmed = text.trim();
@@ -168,6 +190,10 @@ export function settingsFromQuery(search: string): { text: SettingsText; notes: 
   // A ConvNet link without a batch gets the book's batch for it.
   if (text.model === 'convnet' && query.get(QUERY_NAMES.batchSize) === null)
     text.batchSize = String(CONVNET_BATCH);
+  // And one with an optimizer but no rate gets Keras's default rate for that optimizer.
+  const optimizer = text.optimizer as OptimizerKind;
+  if (query.get(QUERY_NAMES.learningRate) === null && OPTIMIZER_KINDS.includes(optimizer))
+    text.learningRate = String(DEFAULT_LEARNING_RATES[optimizer]);
   return { text, notes };
 }
 
@@ -180,7 +206,29 @@ export function settingsToQuery(settings: Settings): string {
       if (settings.augment === true) query.set(QUERY_NAMES.augment, '1');
       continue;
     }
+    // Nor does an RMSprop run's (the optimizer there was before this setting).
+    if (name === 'optimizer' && settings.optimizer === 'rmsprop') continue;
     query.set(QUERY_NAMES[name], String(settings[name]));
   }
   return `?${query}`.replaceAll('%2C', ','); // commas are legal in a query, and easier to read
+}
+
+/** "Adam" (as Keras spells it); a run saved before the setting existed trained with RMSprop. */
+export function optimizerName(settings: Pick<Settings, 'optimizer'>): string {
+  return OPTIMIZER_NAMES[settings.optimizer ?? 'rmsprop'];
+}
+
+/**
+ * The form after picking another optimizer: the learning rate follows to the new one's Keras
+ * default when it was still the old one's default, and stays as typed otherwise.
+ */
+export function withOptimizer(text: SettingsText, next: OptimizerKind): SettingsText {
+  const previous = validateSetting('optimizer', text.optimizer).value as OptimizerKind | undefined;
+  const rate = Number(text.learningRate.trim());
+  const wasDefault = previous !== undefined && rate === DEFAULT_LEARNING_RATES[previous];
+  return {
+    ...text,
+    optimizer: next,
+    learningRate: wasDefault ? String(DEFAULT_LEARNING_RATES[next]) : text.learningRate,
+  };
 }

@@ -4,7 +4,7 @@
 import { inputGradients } from '../nn/insight';
 import type { Sequential } from '../nn/sequential';
 import type { Checkpoint, DenseStack, FromWorker } from '../protocol/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '../protocol/settings';
+import { DEFAULT_SETTINGS, optimizerName, type Settings } from '../protocol/settings';
 import { isFiniteCheckpoint, modelOnCpu, restoreCheckpoint, takeCheckpoint } from './checkpoint';
 import { modelFromStack, stackOf } from './denseStack';
 import type { Verdicts } from './gallery';
@@ -21,8 +21,10 @@ export class Answerer {
   private trained = false;
   /** The model was imported: the checkpoint kept is another model's. */
   private imported = false;
-  /** The last weights and RMSprop state copied off the GPU. */
+  /** The last weights and optimizer state copied off the GPU. */
   checkpoint: Checkpoint | null = null;
+  /** The settings the model answering now was built with; null for an imported one (export says so). */
+  private modelSettings: Settings | null = null;
   /** That checkpoint on the CPU: it answers drawings while there is no GPU. */
   private cpu: Sequential | null = null;
   /** The verdicts of the last finished run's last evaluation. */
@@ -50,6 +52,7 @@ export class Answerer {
     if (checkpoint) restoreCheckpoint(backend, model, checkpoint);
     else this.checkpoint = await takeCheckpoint(model, DEFAULT_SETTINGS, 0, false);
     this.model = model;
+    this.modelSettings = checkpoint?.settings ?? DEFAULT_SETTINGS;
     this.trained = checkpoint?.trained ?? false;
     this.imported = false;
     this.cpu = null;
@@ -64,6 +67,7 @@ export class Answerer {
   startRun(session: GpuSession, settings: Settings): Sequential {
     this.model?.dispose();
     this.model = buildModel(session.backend, settings);
+    this.modelSettings = settings;
     this.trained = true;
     this.imported = false;
     return this.model;
@@ -106,6 +110,7 @@ export class Answerer {
     }
     const cpu = modelOnCpu(checkpoint);
     this.checkpoint = checkpoint;
+    this.modelSettings = checkpoint.settings;
     this.cpu = cpu;
     return cpu;
   }
@@ -144,6 +149,7 @@ export class Answerer {
     this.imported = false;
     // NOTE: an imported model keeps the previous checkpoint for device loss: there is none of its own.
     if (checkpoint) this.checkpoint = checkpoint;
+    this.modelSettings = checkpoint?.settings ?? null;
     this.cpu = null;
     // The last evaluation's verdicts were another model's: no gallery until this one is evaluated.
     this.verdicts = null;
@@ -217,7 +223,11 @@ export class Answerer {
       return;
     }
     try {
-      this.emit({ type: 'exported', id, stack: await stackOf(model) });
+      const stack = await stackOf(model);
+      const settings = this.modelSettings;
+      if (settings)
+        stack.trainedWith = { optimizer: optimizerName(settings), learningRate: settings.learningRate };
+      this.emit({ type: 'exported', id, stack });
     } catch (error) {
       this.emit({ type: 'exported', id, stack: null, error: (error as Error).message });
     }

@@ -15,31 +15,38 @@ export async function takeCheckpoint(
   trained: boolean,
 ): Promise<Checkpoint> {
   const { optimizer } = model;
-  const [weights, meanSquares] = await Promise.all([
+  const iterations = optimizer.iterations;
+  const [weights, optimizerState] = await Promise.all([
     model.getWeights(),
     Promise.all(
       model.parameters.map((p) => {
         const state = optimizer.state(p);
-        return state ? p.backend.read(state, p.size) : null;
+        return state ? Promise.all(state.map((s) => p.backend.read(s, p.size))) : null;
       }),
     ),
   ]);
-  return { settings, epoch, trained, weights, meanSquares };
+  return { settings, epoch, trained, weights, optimizerState, iterations };
 }
 
-/** Every weight and every mean square is a number: only such a checkpoint is kept, saved or rolled back to. */
+/** Every weight and every optimizer state is a number: only such a checkpoint is kept, saved or rolled back to. */
 export function isFiniteCheckpoint(checkpoint: Checkpoint): boolean {
-  const arrays = [...checkpoint.weights, ...checkpoint.meanSquares];
-  return arrays.every((values) => !values || values.every(Number.isFinite));
+  const arrays = [...checkpoint.weights, ...checkpoint.optimizerState.flatMap((s) => s ?? [])];
+  return arrays.every((values) => values.every(Number.isFinite));
 }
 
-/** Writes a checkpoint into a model built with the same settings, on any backend. */
+/**
+ * Writes a checkpoint into a model built with the same settings, on any backend: weights, the
+ * optimizer's arrays and its step count (Adam's bias correction goes on where it was). Throws,
+ * saying why, when the optimizer's arrays do not fit (its settings name another optimizer).
+ */
 export function restoreCheckpoint(backend: Backend, model: Sequential, checkpoint: Checkpoint): void {
   model.setWeights(checkpoint.weights);
+  const { optimizer } = model;
   model.parameters.forEach((p, i) => {
-    const meanSquare = checkpoint.meanSquares[i];
-    if (meanSquare) model.optimizer.setState(backend, p, meanSquare);
+    const state = checkpoint.optimizerState[i];
+    if (state && state.length > 0) optimizer.setState(backend, p, state);
   });
+  optimizer.iterations = checkpoint.iterations;
 }
 
 /** The checkpoint as a model on the CPU backend: slow to train, but plenty for one drawing. */

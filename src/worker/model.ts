@@ -1,17 +1,19 @@
-// The network the app trains: the book's Dense(hidden, relu) → Dense(10, softmax) with RMSprop,
-// or (model 'convnet') the layer stack of settings.layers, by default the book's ConvNet.
+// The network the app trains: the book's Dense(hidden, relu) → Dense(10, softmax) with RMSprop (or
+// the optimizer of settings.optimizer), or (model 'convnet') the layer stack of settings.layers, by
+// default the book's ConvNet.
 import type { Backend } from '../backend/backend';
 import { CLASSES, PIXELS } from '../data/mnist';
 import { buildLayers, type LayerSpec, specsFromText } from '../nn/architecture';
 import { Dense } from '../nn/dense';
-import { rmsprop } from '../nn/rmsprop';
+import type { Optimizer } from '../nn/optimizer';
+import { optimizerOf } from '../nn/optimizers';
 import { Sequential } from '../nn/sequential';
 import type { Settings } from '../protocol/settings';
 
 /** Images per batch when evaluating on the test set. */
 export const EVAL_BATCH = 1000;
 
-/** A compiled model (with its RMSprop) and fresh (seeded) weights on `backend`. */
+/** A compiled model (with its optimizer) and fresh (seeded) weights on `backend`. */
 export function buildModel(backend: Backend, settings: Settings): Sequential {
   const model = new Sequential(
     settings.model === 'convnet'
@@ -23,11 +25,16 @@ export function buildModel(backend: Backend, settings: Settings): Sequential {
   );
   model.compile({
     backend,
-    optimizer: rmsprop({ learningRate: settings.learningRate }),
+    optimizer: optimizerFor(settings),
     loss: 'categoricalCrossentropy',
     seed: settings.seed,
   });
   return model;
+}
+
+/** The settings' optimizer, with Keras's defaults but the learning rate (none: a run saved before it was a setting). */
+export function optimizerFor(settings: Pick<Settings, 'optimizer' | 'learningRate'>): Optimizer {
+  return optimizerOf(settings.optimizer ?? 'rmsprop', settings.learningRate);
 }
 
 /** The ConvNet's hidden layers (settings are validated, so the text parses). */

@@ -19,9 +19,19 @@ const count = (n: number) => n.toLocaleString('en-US');
 const f32s = (n: number) => bucketBytes(n * 4);
 const packedBytes = (n: number) => bucketBytes(Math.ceil(n / 4) * 4);
 
+/** Each parameter's buffers: itself, its gradient and its optimizer's state (none for plain SGD, two for Adam). */
+function parameterRoles(settings: Settings): string[] {
+  const state = {
+    sgd: [],
+    rmsprop: [' (its RMSprop average)'],
+    adam: [' (its Adam first moment)', ' (its Adam second moment)'],
+  }[settings.optimizer ?? 'rmsprop'];
+  return ['', ' (its gradient)', ...state];
+}
+
 /**
  * The buffers of a run, as if all were alive at once (an upper bound): the data, each parameter
- * with its gradient and RMSprop average, one training step's activations and one evaluation batch's.
+ * with its gradient and optimizer state, one training step's activations and one evaluation batch's.
  */
 export function runAllocations(settings: Settings, trainCount: number, testCount: number): Allocation[] {
   const { hidden, batchSize } = settings;
@@ -35,7 +45,7 @@ export function runAllocations(settings: Settings, trainCount: number, testCount
   ];
   if (train < trainCount) list.push({ what: 'the images of this run', bytes: packedBytes(train * PIXELS) });
   if (settings.model === 'convnet') return [...list, ...convnetAllocations(settings, evalRows)];
-  for (const role of ['', ' (its gradient)', ' (its RMSprop average)']) {
+  for (const role of parameterRoles(settings)) {
     list.push({ what: `${weights}${role}`, bytes: f32s(PIXELS * hidden) });
     list.push({
       what: `the ${count(hidden)} × ${count(CLASSES)} weights${role}`,
@@ -56,7 +66,7 @@ export function runAllocations(settings: Settings, trainCount: number, testCount
 }
 
 /**
- * A ConvNet's parameters (each with its gradient and RMSprop average) and activations. A
+ * A ConvNet's parameters (each with its gradient and optimizer state) and activations. A
  * convolution's output is held about four times in a training step (before and after bias and
  * ReLU, and their gradients), a pooling's twice plus its argmax; an evaluation batch holds each
  * output twice.
@@ -68,7 +78,7 @@ function convnetAllocations(settings: Settings, evalRows: number): Allocation[] 
   list.push({ what: `${batch} (inputs)`, bytes: f32s(settings.batchSize * PIXELS) });
   list.push({ what: `${evaluation} (inputs)`, bytes: f32s(evalRows * PIXELS) });
   for (const layer of summarize(convnetSpecs(settings)).layers) {
-    for (const role of ['', ' (its gradient)', ' (its RMSprop average)'])
+    for (const role of parameterRoles(settings))
       if (layer.parameters > 0)
         list.push({ what: `the weights of ${layer.name}${role}`, bytes: f32s(layer.parameters) });
     const size = layer.outputShape.reduce((a, b) => a * b, 1);

@@ -40,6 +40,66 @@ test('"Compare learning rates" trains three runs one after another and compares 
   expect(errors).toEqual([]);
 });
 
+test('"Compare optimizers" trains SGD, RMSprop and Adam one after another and compares them', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/?epochs=1&batch=100&train=200&hidden=16&seed=2');
+  await waitForReady(page);
+  await page.getByRole('button', { name: 'Compare optimizers' }).click();
+  await expect(page.getByText(/Compare optimizers: run 1 of 3/)).toBeVisible();
+
+  const lossChart = page.getByTestId('compare-loss');
+  await expect(lossChart).toHaveAttribute('data-runs', '3', { timeout: 180_000 });
+  await expect(page.getByRole('button', { name: 'Compare optimizers' })).toBeEnabled();
+  const table = page.getByRole('table', { name: /Settings and results/ });
+  const optimizerRow = table.getByRole('row', { name: /Optimizer/ });
+  await expect(optimizerRow).toContainText('(differs)');
+  for (const name of ['SGD', 'RMSprop', 'Adam']) await expect(optimizerRow).toContainText(name);
+  // Each at Keras's default rate for it.
+  const rateRow = table.getByRole('row', { name: /Learning rate/ });
+  for (const rate of ['0.01', '0.001']) await expect(rateRow).toContainText(rate);
+  await expect(table.getByRole('row', { name: /Seed/ })).not.toContainText('(differs)');
+  const accuracies = table.getByRole('row', { name: /Test accuracy/ }).getByRole('cell');
+  await expect(accuracies).toHaveCount(3);
+  // Every run finished its epoch (a run without one shows a dash).
+  for (const text of await accuracies.allTextContents()) expect(text).toMatch(/^\d+(\.\d+)?\s?%$/);
+  await screenshot(page, 'compare-02-three-optimizers');
+  expect(errors).toEqual([]);
+});
+
+test('picking an optimizer moves a default rate to its default, and the Code view and link follow', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  const code = page.getByRole('region', { name: /program/ });
+  const optimizer = page.getByRole('combobox', { name: 'Optimizer' });
+  const rate = page.getByRole('textbox', { name: 'Learning rate', exact: true });
+  await page.getByText('More settings: optimizer, batch size, seed, training images').click();
+  await optimizer.selectOption('sgd');
+  // The rate's hint names the optimizer, in view while the picker is folded.
+  await expect(page.getByText('Step size of SGD.')).toBeVisible();
+  await expect(rate).toHaveValue('0.01');
+  await expect(code).toContainText('keras.optimizers.SGD(learning_rate=0.01)');
+  await optimizer.selectOption('adam');
+  await expect(rate).toHaveValue('0.001');
+  await expect(code).toContainText('keras.optimizers.Adam(learning_rate=0.001)');
+  // A rate typed by hand stays.
+  await rate.fill('0.002');
+  await optimizer.selectOption('sgd');
+  await expect(rate).toHaveValue('0.002');
+  await expect(code).toContainText('keras.optimizers.SGD(learning_rate=0.002)');
+
+  // A link with an optimizer opens with it.
+  await page.goto('/?optimizer=adam');
+  await expect(page.getByText('Step size of Adam.')).toBeVisible();
+  await page.getByText('More settings: optimizer, batch size, seed, training images').click();
+  await expect(optimizer).toHaveValue('adam');
+  await expect(rate).toHaveValue('0.001');
+  expect(errors).toEqual([]);
+});
+
 test('a link to runs this browser does not have says so instead of showing nothing', async ({ page }) => {
   await page.goto('/?compare=run-1-nothere');
   await expect(page.getByText(/One run in this link is not saved in this browser/)).toBeVisible();

@@ -95,7 +95,7 @@ test('a run interrupted by a reload after epoch 1 resumes and ends where an unin
   // Open the resumed run: its charts, its settings in the form and its weights on the pad.
   await page.getByLabel('Hidden units', { exact: true }).fill('64');
   await page.getByLabel('Epochs', { exact: true }).fill('7');
-  await page.getByText('More settings: batch size, seed, training images').click();
+  await page.getByText('More settings: optimizer, batch size, seed, training images').click();
   await page.getByLabel('Seed', { exact: true }).fill('9');
   const resumedRow = page.locator(`li[data-run-id="${resumed.id}"]`);
   await resumedRow.getByRole('button', { name: /^Open / }).click();

@@ -35,7 +35,7 @@ export function denseWeights(hidden: number): { shapes: number[][]; weights: num
   return { shapes, weights };
 }
 
-/** A readable record, as this version of the app writes it (schema 2), or as the first one did (no schema). */
+/** A readable record, as the app wrote it before optimizers were a setting (schema 2: mean squares), or as the first one did (no schema). */
 export function goodRecord(
   id: string,
   name: string,

@@ -6,7 +6,7 @@ test('settings are checked as typed, and Train waits until all are valid', async
   await waitForReady(page);
   const train = page.getByRole('button', { name: 'Train' });
   // Batch size and training images are folded away with the seed.
-  await page.getByText('More settings: batch size, seed, training images').click();
+  await page.getByText('More settings: optimizer, batch size, seed, training images').click();
   const cases = [
     { label: 'Epochs', bad: '0', message: 'Epochs must be between 1 and 100.', good: '3' },
     { label: 'Batch size', bad: '-3', message: 'Batch size must be between 1 and 4096.', good: '64' },

@@ -48,7 +48,9 @@ test('one RMSprop dispatch over the arena equals one per parameter (Keras semant
       optimizer.step(backend, params);
     }
     const out = await Promise.all(params.map((p) => p.toArray()));
-    const state = await Promise.all(params.map((p) => backend.read(optimizer.state(p) as never, p.size)));
+    const state = await Promise.all(
+      params.map((p) => backend.read(optimizer.state(p)?.[0] as never, p.size)),
+    );
     return { out, state };
   };
   const rmsprop = backend.rmsprop;

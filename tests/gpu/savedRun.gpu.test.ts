@@ -4,56 +4,81 @@ import { expect, test } from 'vitest';
 import { loadMnist, PIXELS } from '../../src/data/mnist';
 import { DeviceDataset } from '../../src/nn/dataset';
 import { SavedRuns, toCheckpoint, toSavedRun } from '../../src/page/savedRuns';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/protocol/settings';
+import {
+  DEFAULT_LEARNING_RATES,
+  DEFAULT_SETTINGS,
+  OPTIMIZER_KINDS,
+  type Settings,
+} from '../../src/protocol/settings';
 import { restoreCheckpoint, takeCheckpoint } from '../../src/worker/checkpoint';
 import { buildModel } from '../../src/worker/model';
 import { gpuBackend } from './harness';
 
 const mnist = await loadMnist('/mnist/');
-const SETTINGS: Settings = { ...DEFAULT_SETTINGS, hidden: 24, batchSize: 50, epochs: 2, train: 500, seed: 5 };
-const FIT = { epochs: 2, batchSize: SETTINGS.batchSize, shuffle: true, logEvery: 4 };
+const BASE: Settings = { ...DEFAULT_SETTINGS, hidden: 24, batchSize: 50, epochs: 2, train: 500, seed: 5 };
+const FIT = { epochs: 2, batchSize: BASE.batchSize, shuffle: true, logEvery: 4 };
 const HISTORY = { curve: [], curveStride: 1, epochs: [] };
 
-test('saved to IndexedDB after epoch 1, reopened and resumed: bit for bit the uninterrupted run', async () => {
-  const backend = await gpuBackend();
-  const { pixels, labels } = mnist.train;
-  const data = DeviceDataset.upload(
-    backend,
-    pixels.subarray(0, SETTINGS.train * PIXELS),
-    labels.subarray(0, SETTINGS.train),
-    PIXELS,
-  );
-  const uninterrupted = buildModel(backend, SETTINGS);
-  await uninterrupted.fit(data, FIT);
-  const expected = await uninterrupted.getWeights();
+const backend = await gpuBackend();
 
-  const interrupted = buildModel(backend, SETTINGS);
-  await interrupted.fit(data, { ...FIT, epochs: 1 });
-  const checkpoint = await takeCheckpoint(interrupted, SETTINGS, 1, true);
-  const shapes = interrupted.parameters.map((p) => [...p.shape]);
-  interrupted.dispose();
-  const dbName = `saved-run-test-${Date.now()}`;
-  const writer = await SavedRuns.open(dbName);
-  const info = { id: 'r1', name: 'interrupted', createdAt: 1, updatedAt: 2, testAccuracy: null };
-  await writer.put(toSavedRun(info, checkpoint, shapes, HISTORY));
-  writer.close();
+// Adam's moments and its step count (the bias correction) must survive too.
+test.each(OPTIMIZER_KINDS)(
+  '%s: saved to IndexedDB after epoch 1, reopened and resumed: bit for bit the uninterrupted run',
+  async (optimizer) => {
+    const SETTINGS: Settings = { ...BASE, optimizer, learningRate: DEFAULT_LEARNING_RATES[optimizer] };
+    const { pixels, labels } = mnist.train;
+    const data = DeviceDataset.upload(
+      backend,
+      pixels.subarray(0, SETTINGS.train * PIXELS),
+      labels.subarray(0, SETTINGS.train),
+      PIXELS,
+    );
+    const uninterrupted = buildModel(backend, SETTINGS);
+    await uninterrupted.fit(data, FIT);
+    const expected = await uninterrupted.getWeights();
 
-  // A new connection, as a reloaded page would open.
-  const reader = await SavedRuns.open(dbName);
-  expect((await reader.list()).map((r) => [r.id, 'epoch' in r ? r.epoch : null])).toEqual([['r1', 1]]);
-  const saved = await reader.get('r1');
-  reader.close();
-  if (!saved) throw new Error('the saved run was not found');
-  expect(saved.data.shapes).toEqual([[PIXELS, 24], [24], [24, 10], [10]]);
-  const restored = toCheckpoint(saved);
-  for (const [i, m] of checkpoint.meanSquares.entries()) expect(restored.meanSquares[i]).toEqual(m);
+    const interrupted = buildModel(backend, SETTINGS);
+    await interrupted.fit(data, { ...FIT, epochs: 1 });
+    const checkpoint = await takeCheckpoint(interrupted, SETTINGS, 1, true);
+    const shapes = interrupted.parameters.map((p) => [...p.shape]);
+    interrupted.dispose();
+    const dbName = `saved-run-test-${Date.now()}`;
+    const writer = await SavedRuns.open(dbName);
+    const info = { id: 'r1', name: 'interrupted', createdAt: 1, updatedAt: 2, testAccuracy: null };
+    await writer.put(toSavedRun(info, checkpoint, shapes, HISTORY));
+    writer.close();
 
-  const resumed = buildModel(backend, restored.settings);
-  restoreCheckpoint(backend, resumed, restored);
-  await resumed.fit(data, { ...FIT, initialEpoch: restored.epoch });
-  const actual = await resumed.getWeights();
-  for (const [i, weights] of actual.entries()) expect(weights, `parameter ${i}`).toEqual(expected[i]);
-  // And the test can fail: one more epoch from the saved state ends elsewhere.
-  expect(actual[0]).not.toEqual(checkpoint.weights[0]);
-  indexedDB.deleteDatabase(dbName);
-});
+    // A new connection, as a reloaded page would open.
+    const reader = await SavedRuns.open(dbName);
+    expect((await reader.list()).map((r) => [r.id, 'epoch' in r ? r.epoch : null])).toEqual([['r1', 1]]);
+    const saved = await reader.get('r1');
+    reader.close();
+    if (!saved) throw new Error('the saved run was not found');
+    expect(saved.data.shapes).toEqual([[PIXELS, 24], [24], [24, 10], [10]]);
+    const restored = toCheckpoint(saved);
+    expect(restored.settings.optimizer).toBe(optimizer);
+    expect(restored.iterations).toBe(10);
+    for (const [i, state] of checkpoint.optimizerState.entries())
+      expect(restored.optimizerState[i]).toEqual(state);
+    if (optimizer === 'adam') expect(restored.optimizerState[0]).toHaveLength(2);
+
+    const resumed = buildModel(backend, restored.settings);
+    restoreCheckpoint(backend, resumed, restored);
+    await resumed.fit(data, { ...FIT, initialEpoch: restored.epoch });
+    const actual = await resumed.getWeights();
+    for (const [i, weights] of actual.entries()) expect(weights, `parameter ${i}`).toEqual(expected[i]);
+    // And the test can fail: one more epoch from the saved state ends elsewhere.
+    expect(actual[0]).not.toEqual(checkpoint.weights[0]);
+    if (optimizer === 'adam') {
+      // Without the step count the bias correction starts over, and the run ends elsewhere.
+      const forgetful = buildModel(backend, restored.settings);
+      restoreCheckpoint(backend, forgetful, { ...restored, iterations: 0 });
+      await forgetful.fit(data, { ...FIT, initialEpoch: restored.epoch });
+      expect((await forgetful.getWeights())[0]).not.toEqual(expected[0]);
+      forgetful.dispose();
+    }
+    for (const m of [uninterrupted, resumed]) m.dispose();
+    data.dispose();
+    indexedDB.deleteDatabase(dbName);
+  },
+);

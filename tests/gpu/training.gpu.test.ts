@@ -1,9 +1,12 @@
 import { expect, test } from 'vitest';
 import { loadMnist } from '../../src/data/mnist';
+import { Adam } from '../../src/nn/adam';
 import { DeviceDataset } from '../../src/nn/dataset';
 import { Dense } from '../../src/nn/dense';
-import { rmsprop } from '../../src/nn/rmsprop';
+import type { Optimizer } from '../../src/nn/optimizer';
+import { RMSprop } from '../../src/nn/rmsprop';
 import { Sequential } from '../../src/nn/sequential';
+import { SGD } from '../../src/nn/sgd';
 import { gpuBackend } from './harness';
 
 const backend = await gpuBackend();
@@ -11,14 +14,14 @@ const mnist = await loadMnist('/mnist/');
 const SUBSET = 4000;
 const PIXELS = 784;
 
-function bookModel(hidden = 512): Sequential {
+function bookModel(hidden = 512, optimizer: Optimizer = new RMSprop({ learningRate: 0.001 })): Sequential {
   const model = new Sequential([
     new Dense(hidden, { activation: 'relu', inputShape: [PIXELS] }),
     new Dense(10, { activation: 'softmax' }),
   ]);
   model.compile({
     backend,
-    optimizer: rmsprop({ learningRate: 0.001 }),
+    optimizer,
     loss: 'categoricalCrossentropy',
     seed: 1,
   });
@@ -52,21 +55,31 @@ test('one epoch on a 4,000-image subset learns far above chance on the real test
   test.dispose();
 });
 
-test('a steady training step creates no GPU objects (buffers, pipelines, uniforms, bind groups)', async () => {
-  // 300 images in batches of 128: two full batches and a 44-row remainder, as in a real epoch.
-  const train = DeviceDataset.upload(
-    backend,
-    mnist.train.pixels.subarray(0, 300 * PIXELS),
-    mnist.train.labels.subarray(0, 300),
-    PIXELS,
-  );
-  const model = bookModel();
-  await model.fit(train, { epochs: 1, batchSize: 128 });
-  const afterFirstEpoch = backend.createdObjects;
-  const bytesAfterFirstEpoch = backend.pool.bytesInUse;
-  await model.fit(train, { epochs: 3, batchSize: 128, initialEpoch: 1 });
-  expect(backend.createdObjects).toBe(afterFirstEpoch);
-  expect(backend.pool.bytesInUse).toBe(bytesAfterFirstEpoch);
-  model.dispose();
-  train.dispose();
-});
+const OPTIMIZERS: [string, () => Optimizer][] = [
+  ['RMSprop', () => new RMSprop()],
+  ['SGD with momentum', () => new SGD({ momentum: 0.9 })],
+  // Its step size changes at every step: the uniform ring must not grow.
+  ['Adam', () => new Adam()],
+];
+
+test.each(OPTIMIZERS)(
+  'a steady training step creates no GPU objects (buffers, pipelines, uniforms, bind groups), %s',
+  async (_, optimizer) => {
+    // 300 images in batches of 128: two full batches and a 44-row remainder, as in a real epoch.
+    const train = DeviceDataset.upload(
+      backend,
+      mnist.train.pixels.subarray(0, 300 * PIXELS),
+      mnist.train.labels.subarray(0, 300),
+      PIXELS,
+    );
+    const model = bookModel(512, optimizer());
+    await model.fit(train, { epochs: 1, batchSize: 128 });
+    const afterFirstEpoch = backend.createdObjects;
+    const bytesAfterFirstEpoch = backend.pool.bytesInUse;
+    await model.fit(train, { epochs: 3, batchSize: 128, initialEpoch: 1 });
+    expect(backend.createdObjects).toBe(afterFirstEpoch);
+    expect(backend.pool.bytesInUse).toBe(bytesAfterFirstEpoch);
+    model.dispose();
+    train.dispose();
+  },
+);

@@ -103,6 +103,17 @@ describe('import: a model built and saved with TensorFlow.js predicts the same h
     const { modelJson, weights } = toTfjs(stack);
     expect(fromTfjs(modelJson, new Map([[WEIGHTS_FILE, weights]]))).toEqual(stack);
   });
+
+  test('model.json says which optimizer trained it, and still imports', async () => {
+    const ours = buildModel(new CpuBackend(), { ...DEFAULT_SETTINGS, hidden: 20 });
+    const stack = { ...(await stackOf(ours)), trainedWith: { optimizer: 'Adam', learningRate: 0.001 } };
+    const { modelJson, weights } = toTfjs(stack);
+    expect(JSON.parse(modelJson).userDefinedMetadata).toEqual({
+      trainedWith: { optimizer: 'Adam', learningRate: 0.001 },
+    });
+    const { trainedWith: _, ...rest } = stack;
+    expect(fromTfjs(modelJson, new Map([[WEIGHTS_FILE, weights]]))).toEqual(rest);
+  });
 });
 
 function readLabels(): Uint8Array {

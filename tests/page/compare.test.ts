@@ -7,6 +7,7 @@ import {
   differingSettings,
   finalResult,
   MAX_COMPARED,
+  settingText,
   withComparedInQuery,
 } from '../../src/page/compare';
 import { DEFAULT_SETTINGS, type Settings } from '../../src/protocol/settings';
@@ -39,6 +40,13 @@ function run(id: string, settings: Partial<Settings>, epochs = 2): ComparedRun {
 }
 
 describe('comparing runs', () => {
+  it('shows the optimizer as Keras names it, and marks it when it differs', () => {
+    const runs = [run('a', { optimizer: 'sgd', learningRate: 0.01 }), run('b', { optimizer: 'adam' })];
+    expect([...differingSettings(runs)].sort()).toEqual(['learningRate', 'optimizer']);
+    expect(comparedSettings(runs)).toContain('optimizer');
+    expect(runs.map((r) => settingText(r.settings, 'optimizer'))).toEqual(['SGD', 'Adam']);
+  });
+
   it('finds the settings that differ, and only those', () => {
     const runs = [run('a', { learningRate: 0.01 }), run('b', { learningRate: 0.001 }), run('c', {})];
     expect([...differingSettings(runs)]).toEqual(['learningRate']);

@@ -34,6 +34,9 @@ const RUNS: [string, Settings][] = [
   ['the book ConvNet', { ...DEFAULT_SETTINGS, model: 'convnet', batchSize: 64 }],
   ['an edited ConvNet', { ...DEFAULT_SETTINGS, model: 'convnet', layers: 'f,d128,d64', train: 500 }],
   ['a ConvNet without pooling', { ...DEFAULT_SETTINGS, model: 'convnet', layers: 'c8,c8,f' }],
+  ['SGD', { ...DEFAULT_SETTINGS, optimizer: 'sgd', learningRate: 0.01 }],
+  ['Adam', { ...DEFAULT_SETTINGS, optimizer: 'adam', learningRate: 0.001 }],
+  ['an Adam ConvNet', { ...DEFAULT_SETTINGS, model: 'convnet', optimizer: 'adam', learningRate: 0.0005 }],
 ];
 
 describe('the Keras program', () => {
@@ -59,6 +62,16 @@ describe('the Keras program', () => {
     expect(program).toContain('RMSprop(learning_rate=2.0)');
     expect(program).toContain('reshape((500, 28, 28, 1))');
   });
+
+  it('names the chosen optimizer, with Keras spelling', () => {
+    expect(kerasProgram({ ...DEFAULT_SETTINGS, optimizer: 'sgd', learningRate: 0.01 })).toContain(
+      'optimizer=keras.optimizers.SGD(learning_rate=0.01),',
+    );
+    const adam = kerasProgram({ ...DEFAULT_SETTINGS, optimizer: 'adam', learningRate: 0.001 });
+    expect(adam).toContain('optimizer=keras.optimizers.Adam(learning_rate=0.001),');
+    expect(adam).toContain('# Training: Adam (lr 0.001)');
+    expect(adam).not.toContain('RMSprop');
+  });
 });
 
 describe('the TensorFlow.js program', () => {
@@ -68,6 +81,15 @@ describe('the TensorFlow.js program', () => {
 
   it.each(RUNS)('for %s parses as a JavaScript module', (_, settings) => {
     parseModule(tfjsProgram(settings));
+  });
+
+  it('names the chosen optimizer, with Keras defaults', () => {
+    expect(tfjsProgram({ ...DEFAULT_SETTINGS, optimizer: 'sgd', learningRate: 0.01 })).toContain(
+      'optimizer: tf.train.sgd(0.01),',
+    );
+    expect(tfjsProgram({ ...DEFAULT_SETTINGS, optimizer: 'adam', learningRate: 0.001 })).toContain(
+      'optimizer: tf.train.adam(0.001, 0.9, 0.999, 1e-7),',
+    );
   });
 
   it('the parse check catches a broken program', () => {

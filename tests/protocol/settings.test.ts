@@ -9,6 +9,7 @@ import {
   settingsToText,
   validateSetting,
   validateSettings,
+  withOptimizer,
 } from '../../src/protocol/settings';
 
 const NAMES = Object.keys(QUERY_NAMES) as (keyof Settings)[];
@@ -132,5 +133,47 @@ describe('augmentation in a link', () => {
     const { text, notes } = settingsFromQuery('?augment=yes');
     expect(text.augment).toBe('false');
     expect(notes[0]).toBe('Ignored augment="yes" from the link: Augment images must be 1 (on) or 0 (off).');
+  });
+});
+
+describe('the optimizer in a link and in the form', () => {
+  test("optimizer=adam or sgd is kept, with Keras's default rate for it unless the link names one", () => {
+    const adam = settingsFromQuery('?optimizer=adam');
+    expect(adam.notes).toEqual([]);
+    expect(validateSettings(adam.text).settings).toMatchObject({ optimizer: 'adam', learningRate: 0.001 });
+    expect(validateSettings(settingsFromQuery('?optimizer=sgd').text).settings).toMatchObject({
+      optimizer: 'sgd',
+      learningRate: 0.01,
+    });
+    expect(settingsFromQuery('?optimizer=sgd&lr=0.5').text.learningRate).toBe('0.5');
+  });
+
+  test('an RMSprop run keeps the link it always had; another optimizer is written and read back', () => {
+    expect(DEFAULT_SETTINGS.optimizer).toBe('rmsprop');
+    expect(settingsToQuery(DEFAULT_SETTINGS)).not.toContain('optimizer');
+    const sgd: Settings = { ...DEFAULT_SETTINGS, optimizer: 'sgd', learningRate: 0.01 };
+    expect(settingsToQuery(sgd)).toBe(
+      '?epochs=5&batch=128&lr=0.01&hidden=512&seed=1&train=60000&optimizer=sgd',
+    );
+    expect(validateSettings(settingsFromQuery(settingsToQuery(sgd)).text).settings).toEqual(sgd);
+  });
+
+  test('an unknown optimizer falls back to RMSprop with the reason', () => {
+    const { text, notes } = settingsFromQuery('?optimizer=adagrad');
+    expect(text.optimizer).toBe('rmsprop');
+    expect(text.learningRate).toBe('0.001');
+    expect(notes).toEqual([
+      'Ignored optimizer="adagrad" from the link: Optimizer must be one of sgd, rmsprop, adam.',
+    ]);
+  });
+
+  test("switching optimizer moves the rate to the new one's default only while it is the old one's", () => {
+    const text = settingsToText(DEFAULT_SETTINGS);
+    const sgd = withOptimizer(text, 'sgd');
+    expect([sgd.optimizer, sgd.learningRate]).toEqual(['sgd', '0.01']);
+    expect(withOptimizer(sgd, 'adam').learningRate).toBe('0.001');
+    // A rate the user typed stays.
+    expect(withOptimizer({ ...text, learningRate: '0.003' }, 'sgd').learningRate).toBe('0.003');
+    expect(withOptimizer({ ...text, learningRate: 'abc' }, 'sgd').learningRate).toBe('abc');
   });
 });

@@ -62,6 +62,14 @@ describe('checkRunFits for a ConvNet', () => {
     expect(list.some((a) => a.what === 'the weights of Dense(64, relu) (its RMSprop average)')).toBe(true);
   });
 
+  test("each optimizer's state is counted: none for plain SGD, two moments for Adam", () => {
+    const bytes = (optimizer: 'sgd' | 'rmsprop' | 'adam') =>
+      runAllocations({ ...DEFAULT_SETTINGS, optimizer }, 60_000, 10_000).reduce((sum, a) => sum + a.bytes, 0);
+    const perState = bytes('rmsprop') - bytes('sgd');
+    expect(perState).toBeGreaterThan(784 * 512 * 4);
+    expect(bytes('adam') - bytes('rmsprop')).toBe(perState);
+  });
+
   test('a ConvNet too wide for the memory is refused with a reason', () => {
     const wide = { ...convnet, batchSize: 4096, layers: 'c256,c256,p,f,d64' };
     expect(checkRunFits(wide, SWIFTSHADER, 60_000, 10_000)).toMatch(

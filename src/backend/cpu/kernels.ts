@@ -5,6 +5,7 @@
 
 import type { GatherBatchAugmentedArgs } from '../augmentation';
 import type {
+  AdamStepHyper,
   ConfusionArgs,
   Conv2dShape,
   GatherBatchArgs,
@@ -12,10 +13,12 @@ import type {
   MatmulShape,
   PoolShape,
   RmspropHyper,
+  SgdHyper,
   SoftmaxXentArgs,
   Storage,
 } from '../backend';
 import { SPARSE_ROWS, sparseIndexLayout } from '../backend';
+import { adam } from './adam';
 import { add } from './add';
 import { biasAddRelu } from './biasAddRelu';
 import { confusion } from './confusion';
@@ -27,6 +30,7 @@ import { maxPool, maxPoolBackward } from './maxPool';
 import { nonzeroColumns } from './nonzeroColumns';
 import { reluBackward } from './reluBackward';
 import { rmsprop } from './rmsprop';
+import { sgd } from './sgd';
 import { softmaxXent } from './softmaxXent';
 import { sumRows } from './sumRows';
 
@@ -96,6 +100,13 @@ export const cpuKernels = {
     }),
   rmsprop: (param: Storage, meanSquare: Storage, grad: Storage, length: number, hyper: RmspropHyper): void =>
     rmsprop(f32(param), f32(meanSquare), f32(grad), length, hyper),
+  /** `velocity` is null only with momentum 0, which keeps none (as Keras). */
+  sgd: (param: Storage, velocity: Storage | null, grad: Storage, length: number, hyper: SgdHyper): void => {
+    if (!velocity && hyper.momentum !== 0) throw new Error('sgd: momentum needs a velocity');
+    sgd(f32(param), velocity ? f32(velocity) : new Float32Array(0), f32(grad), length, hyper);
+  },
+  adam: (param: Storage, m: Storage, v: Storage, grad: Storage, length: number, hyper: AdamStepHyper): void =>
+    adam(f32(param), f32(m), f32(v), f32(grad), length, hyper),
   /** The batch, and with `index` its sparse indexes: the composition gatherBatch, nonzeroColumns. */
   gatherBatch: (a: GatherBatchArgs): void => {
     gatherBatch(

@@ -97,6 +97,55 @@ export class UniformCache {
   }
 }
 
+/**
+ * Uniform buffers for words that change at every call (Adam's bias-corrected step size), which the
+ * content-keyed cache would turn into a new buffer a step: a few buffers per kernel id, rewritten
+ * with queue.writeBuffer. A write lands before the next submit, so a buffer that recorded but not
+ * yet submitted work binds is never rewritten: the first free one is taken, a new one made while
+ * there are fewer than `size`, and only past that is the pending work submitted first. So there are
+ * as many buffers (and bind groups) as calls in one command buffer, all made in the first one.
+ */
+export class UniformRing {
+  created = 0;
+  private readonly rings = new Map<string, GPUBuffer[]>();
+  /** Buffers bound by recorded work that has not been submitted yet. */
+  private readonly pending = new Set<GPUBuffer>();
+
+  constructor(
+    private readonly device: GPUDevice,
+    private readonly size = 8,
+  ) {}
+
+  get(id: string, words: Uint32Array, submitPending: () => void): GPUBuffer {
+    let ring = this.rings.get(id);
+    if (!ring) {
+      ring = [];
+      this.rings.set(id, ring);
+    }
+    let buffer = ring.find((b) => !this.pending.has(b));
+    if (!buffer && ring.length < this.size) {
+      buffer = this.device.createBuffer({
+        size: Math.max(16, Math.ceil(words.byteLength / 16) * 16),
+        usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST,
+      });
+      ring.push(buffer);
+      this.created++;
+    }
+    if (!buffer) {
+      submitPending();
+      buffer = ring[0];
+    }
+    this.device.queue.writeBuffer(buffer, 0, words.buffer as ArrayBuffer, words.byteOffset, words.byteLength);
+    this.pending.add(buffer);
+    return buffer;
+  }
+
+  /** Everything recorded so far has been submitted. */
+  submitted(): void {
+    this.pending.clear();
+  }
+}
+
 /** Bind groups keyed by pipeline and the identity (and range, for a view) of each bound buffer. */
 export class BindGroupCache {
   created = 0;

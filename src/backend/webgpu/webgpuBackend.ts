@@ -4,7 +4,7 @@ import type { Binding, KernelContext } from './kernels/context';
 import type { MatmulVariant } from './kernels/matmul';
 import { tuneMatmul } from './kernels/matmulTuning';
 import { bindKernels } from './kernels/table';
-import { BindGroupCache, PipelineCache, UNIFORM_CAPACITY, UniformCache } from './pipelines';
+import { BindGroupCache, PipelineCache, UNIFORM_CAPACITY, UniformCache, UniformRing } from './pipelines';
 import { BufferPool } from './pool';
 import { KernelProfiler, type KernelTime } from './profiler';
 
@@ -42,6 +42,7 @@ export class WebGPUBackend implements Backend {
   readonly pool: BufferPool;
   readonly pipelines: PipelineCache;
   readonly uniforms: UniformCache;
+  readonly changingUniforms: UniformRing;
   readonly bindGroups: BindGroupCache;
   matmulVariant: MatmulVariant = 'tiled';
   /** Dispatches recorded and command buffers submitted so far (for speed reports). */
@@ -59,6 +60,7 @@ export class WebGPUBackend implements Backend {
     this.pool = new BufferPool(device);
     this.pipelines = new PipelineCache(device);
     this.uniforms = new UniformCache(device, uniformCapacity);
+    this.changingUniforms = new UniformRing(device);
     this.bindGroups = new BindGroupCache(device);
     const backend = this;
     const unused = this.alloc(4);
@@ -71,6 +73,7 @@ export class WebGPUBackend implements Backend {
       },
       pipeline: (id, code, constants) => this.pipelines.get(id, code, constants),
       uniform: (words) => this.uniforms.get(words),
+      changingUniform: (id, words) => this.changingUniforms.get(id, words, () => this.flush()),
       alloc: (length) => this.alloc(length),
       free: (storage) => this.free(storage),
       clear: (storage, length) => this.fill(storage, 0, length),
@@ -102,7 +105,13 @@ export class WebGPUBackend implements Backend {
 
   /** GPU objects created so far; a steady training step must leave this unchanged. */
   get createdObjects(): number {
-    return this.pool.created + this.pipelines.created + this.uniforms.created + this.bindGroups.created;
+    return (
+      this.pool.created +
+      this.pipelines.created +
+      this.uniforms.created +
+      this.changingUniforms.created +
+      this.bindGroups.created
+    );
   }
 
   private commandEncoder(): GPUCommandEncoder {
@@ -127,6 +136,7 @@ export class WebGPUBackend implements Backend {
       this.device.queue.submit([this.encoder.finish()]);
       this.submits++;
     }
+    this.changingUniforms.submitted();
     this.encoder = null;
     this.uniforms.afterSubmit();
     afterSubmit?.();

@@ -1,10 +1,10 @@
 // The Keras (Python) program that reproduces the run on screen, written as the book writes it
 // (Deep Learning with Python, chapter 2 and, for the ConvNet, chapter 5): load MNIST, scale the
 // pixels to [0, 1], one-hot labels, build, compile, fit, evaluate. Our engine follows Keras's
-// formulas and defaults (glorot_uniform weights, zero biases, RMSprop rho 0.9 and epsilon 1e-7), so
+// formulas and defaults (glorot_uniform weights, zero biases, the optimizers' defaults but the rate), so
 // this program trains the same network; the random numbers differ, the curves agree closely.
 import type { LayerSpec } from '../../nn/architecture';
-import type { Settings } from '../../protocol/settings';
+import { optimizerName, type Settings } from '../../protocol/settings';
 import { describeRun } from './runDescription';
 
 function kerasLayer(spec: LayerSpec): string {
@@ -64,7 +64,7 @@ export function kerasProgram(settings: Settings): string {
     '    ]',
     ')',
     'model.compile(',
-    `    optimizer=keras.optimizers.RMSprop(learning_rate=${pythonFloat(settings.learningRate)}),`,
+    `    optimizer=keras.optimizers.${optimizerName(settings)}(learning_rate=${pythonFloat(settings.learningRate)}),`,
     '    loss="categorical_crossentropy",',
     '    metrics=["accuracy"],',
     ')',

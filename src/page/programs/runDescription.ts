@@ -1,7 +1,7 @@
 // What the generated programs need to know about a run, read once from its settings: the layers
 // (the output layer included), how the images are shaped for them, and a one-line summary.
 import { BOOK_CONVNET, type LayerSpec, layerName, specsFromText } from '../../nn/architecture';
-import type { Settings } from '../../protocol/settings';
+import { optimizerName, type Settings } from '../../protocol/settings';
 
 export interface RunDescription {
   /** The hidden layers, in order; the output layer Dense(10, softmax) always follows. */
@@ -23,6 +23,6 @@ export function describeRun(settings: Settings): RunDescription {
   const modelLine = [...hidden.map(layerName), 'Dense(10, softmax)'].join(' → ');
   const images = settings.train.toLocaleString('en-US');
   const epochs = `${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}`;
-  const trainingLine = `RMSprop (lr ${settings.learningRate}), ${epochs} of ${images} images, batch ${settings.batchSize}`;
+  const trainingLine = `${optimizerName(settings)} (lr ${settings.learningRate}), ${epochs} of ${images} images, batch ${settings.batchSize}`;
   return { hidden, imageInput, modelLine, trainingLine };
 }

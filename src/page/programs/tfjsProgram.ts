@@ -71,8 +71,7 @@ export function tfjsProgram(settings: Settings): string {
     'const model = tf.sequential();',
     ...layerLines,
     'model.compile({',
-    '  // RMSprop as Keras defines it: rho 0.9, no momentum, epsilon 1e-7.',
-    `  optimizer: tf.train.rmsprop(${settings.learningRate}, 0.9, 0, 1e-7),`,
+    ...tfjsOptimizer(settings),
     "  loss: 'categoricalCrossentropy',",
     "  metrics: ['accuracy'],",
     '});',
@@ -88,4 +87,23 @@ export function tfjsProgram(settings: Settings): string {
     "console.log('test accuracy:', (await testAccuracy.data())[0].toFixed(4));",
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The optimizer with Keras's defaults, which are not all TF.js's. */
+function tfjsOptimizer(settings: Settings): string[] {
+  const rate = settings.learningRate;
+  switch (settings.optimizer ?? 'rmsprop') {
+    case 'sgd':
+      return ['  // SGD as Keras defines it: no momentum.', `  optimizer: tf.train.sgd(${rate}),`];
+    case 'adam':
+      return [
+        '  // Adam as Keras defines it: beta1 0.9, beta2 0.999, epsilon 1e-7.',
+        `  optimizer: tf.train.adam(${rate}, 0.9, 0.999, 1e-7),`,
+      ];
+    case 'rmsprop':
+      return [
+        '  // RMSprop as Keras defines it: rho 0.9, no momentum, epsilon 1e-7.',
+        `  optimizer: tf.train.rmsprop(${rate}, 0.9, 0, 1e-7),`,
+      ];
+  }
 }

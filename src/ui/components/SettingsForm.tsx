@@ -1,4 +1,6 @@
 import {
+  OPTIMIZER_NAMES,
+  type OptimizerKind,
   QUERY_NAMES,
   SETTING_LABELS,
   type Settings,
@@ -10,7 +12,6 @@ import {
 const HINTS: Partial<Record<keyof Settings, string>> = {
   epochs: 'Passes over the training images.',
   batchSize: 'Images per weight update.',
-  learningRate: 'Step size of RMSprop.',
   hidden: 'Neurons in the hidden layer.',
   seed: 'Same seed, same run.',
   train: 'Uses the first N of 60,000.',
@@ -30,7 +31,8 @@ export function SettingsForm({ text, errors, disabled, names, onChange }: Props)
   return (
     <fieldset className="settings" disabled={disabled}>
       {names.map((name) => {
-        const hint = HINTS[name];
+        const optimizer = OPTIMIZER_NAMES[text.optimizer as OptimizerKind] ?? 'the optimizer';
+        const hint = name === 'learningRate' ? `Step size of ${optimizer}.` : HINTS[name];
         const id = `setting-${QUERY_NAMES[name]}`;
         const error = errors[name];
         return (

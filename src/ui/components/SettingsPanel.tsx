@@ -4,9 +4,11 @@ import {
   DEFAULT_SETTINGS,
   type SettingsErrors,
   type SettingsText,
+  withOptimizer,
 } from '../../protocol/settings';
 import { LayerEditor } from './LayerEditor';
 import { ModelPicker } from './ModelPicker';
+import { OptimizerPicker } from './OptimizerPicker';
 import { SettingsForm } from './SettingsForm';
 
 interface Props {
@@ -18,7 +20,10 @@ interface Props {
   disabled: boolean;
 }
 
-/** The model and the settings used most in view; batch size, seed and training images folded. */
+/**
+ * The model and the settings used most in view; the optimizer, batch size, seed and training images
+ * folded (the learning rate's hint names the optimizer, so a link's choice is never unseen).
+ */
 export function SettingsPanel({ form, disabled }: Props) {
   const convnet = form.text.model === 'convnet';
   const folded = ['batchSize', 'seed', 'train'] as const;
@@ -52,7 +57,16 @@ export function SettingsPanel({ form, disabled }: Props) {
         onChange={form.setField}
       />
       <details className="more-settings" ref={more}>
-        <summary>More settings: batch size, seed, training images</summary>
+        <summary>More settings: optimizer, batch size, seed, training images</summary>
+        <OptimizerPicker
+          optimizer={form.text.optimizer}
+          disabled={disabled}
+          onPick={(kind) => {
+            const next = withOptimizer(form.text, kind);
+            form.setField('optimizer', next.optimizer);
+            form.setField('learningRate', next.learningRate);
+          }}
+        />
         <SettingsForm
           text={form.text}
           errors={form.errors}

@@ -18,6 +18,11 @@ export interface KernelContext {
   pipeline(id: string, code: string, constants?: Record<string, number | boolean>): GPUComputePipeline;
   /** A uniform buffer holding these u32 words (f32 values go in as their bits). */
   uniform(words: Uint32Array): GPUBuffer;
+  /**
+   * A uniform buffer for words that differ at every call (Adam's step size), taken from a small
+   * ring kept for `id`: nothing is created once the ring is full, and recording order is kept.
+   */
+  changingUniform(id: string, words: Uint32Array): GPUBuffer;
   /** Binds these at bindings 0, 1, 2, ... and records the dispatch. */
   dispatch(pipeline: GPUComputePipeline, bindings: Binding[], groupsX: number, groupsY?: number): void;
   /** Scratch storage from the pool, and giving it back (recorded work keeps its order). */

@@ -1,6 +1,7 @@
 // Every WebGPU kernel wrapper, by kernel id: the one place a wrapper is registered. Each takes the
 // kernel's arguments as the reference table (cpu/kernels.ts) declares them, after the context.
 import type { KernelId, Kernels } from '../../cpu/kernels';
+import { adam } from './adam';
 import { confusion } from './confusion';
 import type { KernelContext } from './context';
 import { conv2d, conv2dInputGrad, conv2dKernelGrad } from './conv2d';
@@ -10,6 +11,7 @@ import { gatherBatchAugmented } from './gatherBatchAugmented';
 import { matmul, nonzeroColumns } from './matmul';
 import { maxPool, maxPoolBackward } from './maxPool';
 import { rmsprop } from './rmsprop';
+import { sgd } from './sgd';
 import { softmaxXent } from './softmaxXent';
 
 type Wrapper<K extends KernelId> = (ctx: KernelContext, ...args: Parameters<Kernels[K]>) => void;
@@ -23,6 +25,8 @@ export const webgpuKernels: { [K in KernelId]: Wrapper<K> } = {
   add,
   softmaxXent,
   rmsprop,
+  sgd,
+  adam,
   gatherBatch,
   gatherBatchAugmented,
   confusion,

@@ -1,5 +1,5 @@
 // npm run train:headless [-- --epochs 5 --batch 128 --lr 0.001 --hidden 512 --seed 1 --train 60000]
-// [--augment 1] (train on shifted, rotated and scaled images)
+// [--augment 1] (train on shifted, rotated and scaled images) [--validate 1] (test set after each epoch)
 // [--optimizer sgd|rmsprop|adam] (Keras's default rate for it unless --lr is given)
 // or [-- --model convnet --layers c32,p,c64,p,c64,f,d64] (the book's ConvNet, batch 64 by default)
 // Trains the book's model on WebGPU in headless Chromium and prints per-epoch and test figures.

@@ -33,6 +33,8 @@ export interface BookRunSettings {
   train: number;
   /** Train on shifted, rotated and scaled images (--augment 1), as the app's setting. */
   augment: boolean;
+  /** Evaluate the test set after every epoch (--validate 1): a long run that is cut short keeps its figures. */
+  validate: boolean;
 }
 
 /**
@@ -56,6 +58,7 @@ export function bookRunSettings(get: (name: string) => string | null | undefined
     seed: num('seed', 1),
     train: num('train', 60000),
     augment: ['1', 'true'].includes(get('augment') ?? ''),
+    validate: ['1', 'true'].includes(get('validate') ?? ''),
   };
 }
 
@@ -113,6 +116,7 @@ export async function bookRun<P = undefined>(
       batchSize: settings.batchSize,
       shuffle: true,
       augment: settings.augment,
+      validationData: settings.validate ? test : undefined,
       logEvery: 50,
       onBatchEnd: (l) =>
         log(
@@ -120,7 +124,7 @@ export async function bookRun<P = undefined>(
         ),
       onEpochEnd: (l) =>
         log(
-          `epoch ${l.epoch + 1}/${settings.epochs}: loss ${l.loss.toFixed(4)} accuracy ${l.accuracy.toFixed(4)} time ${l.seconds.toFixed(1)} s (${((l.seconds * 1000 * settings.batchSize) / count).toFixed(1)} ms/step)`,
+          `epoch ${l.epoch + 1}/${settings.epochs}: loss ${l.loss.toFixed(4)} accuracy ${l.accuracy.toFixed(4)} time ${l.seconds.toFixed(1)} s (${((l.seconds * 1000 * settings.batchSize) / count).toFixed(1)} ms/step)${l.valAccuracy === undefined ? '' : `; test loss ${l.valLoss?.toFixed(4)} accuracy ${l.valAccuracy.toFixed(4)}`}`,
         ),
     });
     const trainSeconds = (performance.now() - started) / 1000;

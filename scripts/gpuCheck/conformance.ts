@@ -11,6 +11,7 @@ import { confusionBatch, confusionCases } from '../../tests/cases/confusion.case
 import { conv2dCases, maxPoolCases } from '../../tests/cases/conv2d.cases';
 import { fakeDataset, gatherBatchCases } from '../../tests/cases/gatherBatch.cases';
 import { matmulCases, transposes } from '../../tests/cases/matmul.cases';
+import { optimizerInputs } from '../../tests/cases/optimizerInputs';
 import { randomArray } from '../../tests/cases/random';
 import { reluBackwardCases } from '../../tests/cases/reluBackward.cases';
 import { kerasDefaults, rmspropCases } from '../../tests/cases/rmsprop.cases';
@@ -115,6 +116,13 @@ export async function conformance(gpu: Backend, cpu: Backend, o: ConformanceOpti
     }
     results.push(result);
     if (!result.ok) o.log?.(`FAIL ${kernel}: ${name}: ${result.problem}`);
+  };
+
+  /** A storage holding `data` (the optimizers' cases update their inputs in place). */
+  const upload = (b: Backend, data: Float32Array) => {
+    const s = b.alloc(data.length);
+    b.write(s, data);
+    return s;
   };
 
   /** Writes inputs, records into NaN-poisoned outputs, reads them back, frees everything. */
@@ -292,24 +300,17 @@ export async function conformance(gpu: Backend, cpu: Backend, o: ConformanceOpti
     }
   }
   for (const c of rmspropCases) {
-    const scale = c.gradScale ?? 1;
-    const param = c.param ? Float32Array.from(c.param) : randomArray(c.length, c.length * 3);
-    const meanSquare = Float32Array.from(c.meanSquare ?? new Float32Array(c.length));
-    const grads = Array.from({ length: c.steps }, (_, s) =>
-      c.grads ? Float32Array.from(c.grads[s]) : randomArray(c.length, c.length * 5 + s, -scale, scale),
-    );
+    const {
+      param,
+      state: [meanSquare],
+      grads,
+    } = optimizerInputs(c, [c.meanSquare]);
     await check(
       'rmsprop',
       `${c.name} [${c.length}], ${c.steps} steps`,
       async (b) => {
-        const [sp, sms] = [b.alloc(c.length), b.alloc(c.length)];
-        const sg = grads.map((g) => {
-          const s = b.alloc(c.length);
-          b.write(s, g);
-          return s;
-        });
-        b.write(sp, param);
-        b.write(sms, meanSquare);
+        const [sp, sms] = [param, meanSquare].map((data) => upload(b, data));
+        const sg = grads.map((g) => upload(b, g));
         for (const g of sg) b.rmsprop(sp, sms, g, c.length, c.hyper);
         const got = [await b.read(sp, c.length), await b.read(sms, c.length)];
         for (const s of [sp, sms, ...sg]) b.free(s);
@@ -319,26 +320,17 @@ export async function conformance(gpu: Backend, cpu: Backend, o: ConformanceOpti
     );
   }
   for (const c of sgdCases) {
-    const scale = c.gradScale ?? 1;
-    const param = c.param ? Float32Array.from(c.param) : randomArray(c.length, c.length * 3);
-    const velocity = Float32Array.from(c.velocity ?? new Float32Array(c.length));
-    const grads = Array.from({ length: c.steps }, (_, s) =>
-      c.grads ? Float32Array.from(c.grads[s]) : randomArray(c.length, c.length * 5 + s, -scale, scale),
-    );
+    const {
+      param,
+      state: [velocity],
+      grads,
+    } = optimizerInputs(c, [c.velocity]);
     await check(
       'sgd',
       `${c.name} [${c.length}], ${c.steps} steps`,
       async (b) => {
-        const [sp, sv] = [param, velocity].map((data) => {
-          const s = b.alloc(c.length);
-          b.write(s, data);
-          return s;
-        });
-        const sg = grads.map((g) => {
-          const s = b.alloc(c.length);
-          b.write(s, g);
-          return s;
-        });
+        const [sp, sv] = [param, velocity].map((data) => upload(b, data));
+        const sg = grads.map((g) => upload(b, g));
         for (const g of sg) b.sgd(sp, c.hyper.momentum === 0 ? null : sv, g, c.length, c.hyper);
         const got = [await b.read(sp, c.length), await b.read(sv, c.length)];
         for (const s of [sp, sv, ...sg]) b.free(s);
@@ -348,27 +340,17 @@ export async function conformance(gpu: Backend, cpu: Backend, o: ConformanceOpti
     );
   }
   for (const c of adamCases) {
-    const scale = c.gradScale ?? 1;
-    const param = c.param ? Float32Array.from(c.param) : randomArray(c.length, c.length * 3);
-    const m = Float32Array.from(c.m ?? new Float32Array(c.length));
-    const v = Float32Array.from(c.v ?? new Float32Array(c.length));
-    const grads = Array.from({ length: c.steps }, (_, s) =>
-      c.grads ? Float32Array.from(c.grads[s]) : randomArray(c.length, c.length * 5 + s, -scale, scale),
-    );
+    const {
+      param,
+      state: [m, v],
+      grads,
+    } = optimizerInputs(c, [c.m, c.v]);
     await check(
       'adam',
       `${c.name} [${c.length}], ${c.steps} steps`,
       async (b) => {
-        const [sp, sm, sv] = [param, m, v].map((data) => {
-          const s = b.alloc(c.length);
-          b.write(s, data);
-          return s;
-        });
-        const sg = grads.map((g) => {
-          const s = b.alloc(c.length);
-          b.write(s, g);
-          return s;
-        });
+        const [sp, sm, sv] = [param, m, v].map((data) => upload(b, data));
+        const sg = grads.map((g) => upload(b, g));
         for (const [s, g] of sg.entries()) b.adam(sp, sm, sv, g, c.length, stepHyper(c, s));
         const got = [await b.read(sp, c.length), await b.read(sm, c.length), await b.read(sv, c.length)];
         for (const s of [sp, sm, sv, ...sg]) b.free(s);

@@ -1,25 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { type AdamCase, adamCases, kerasDefaults, stepHyper } from '../cases/adam.cases';
+import { optimizerInputs } from '../cases/optimizerInputs';
 import { cpuBackend, expectClose, gpuBackend, randomArray } from './harness';
 
 const gpu = await gpuBackend();
 const cpu = cpuBackend();
 
-/** A case's state and gradients: its own, or random (m and v starting at 0, as in training). */
-function inputs(c: AdamCase) {
-  const scale = c.gradScale ?? 1;
-  return {
-    param: c.param ? Float32Array.from(c.param) : randomArray(c.length, c.length * 3),
-    m: Float32Array.from(c.m ?? new Float32Array(c.length)),
-    v: Float32Array.from(c.v ?? new Float32Array(c.length)),
-    grads: Array.from({ length: c.steps }, (_, s) =>
-      c.grads ? Float32Array.from(c.grads[s]) : randomArray(c.length, c.length * 5 + s, -scale, scale),
-    ),
-  };
-}
-
 async function expectSameOnBoth(c: AdamCase) {
-  const { param, m, v, grads } = inputs(c);
+  const {
+    param,
+    state: [m, v],
+    grads,
+  } = optimizerInputs(c, [c.m, c.v]);
   const results = [];
   for (const backend of [gpu, cpu]) {
     const [sp, sm, sv] = [param, m, v].map((data) => {

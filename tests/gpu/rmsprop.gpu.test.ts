@@ -1,24 +1,17 @@
 import { describe, expect, test } from 'vitest';
+import { optimizerInputs } from '../cases/optimizerInputs';
 import { kerasDefaults, type RmspropCase, rmspropCases } from '../cases/rmsprop.cases';
 import { cpuBackend, expectClose, gpuBackend, randomArray } from './harness';
 
 const gpu = await gpuBackend();
 const cpu = cpuBackend();
 
-/** A case's state and gradients: its own, or random (meanSquare starting at 0, as in training). */
-function inputs(c: RmspropCase) {
-  const scale = c.gradScale ?? 1;
-  return {
-    param: c.param ? Float32Array.from(c.param) : randomArray(c.length, c.length * 3),
-    meanSquare: Float32Array.from(c.meanSquare ?? new Float32Array(c.length)),
-    grads: Array.from({ length: c.steps }, (_, s) =>
-      c.grads ? Float32Array.from(c.grads[s]) : randomArray(c.length, c.length * 5 + s, -scale, scale),
-    ),
-  };
-}
-
 async function expectSameOnBoth(c: RmspropCase) {
-  const { param, meanSquare, grads } = inputs(c);
+  const {
+    param,
+    state: [meanSquare],
+    grads,
+  } = optimizerInputs(c, [c.meanSquare]);
   const results = [];
   for (const backend of [gpu, cpu]) {
     const [sp, sms] = [backend.alloc(c.length), backend.alloc(c.length)];

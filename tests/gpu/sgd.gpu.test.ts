@@ -1,24 +1,17 @@
 import { describe, expect, test } from 'vitest';
+import { optimizerInputs } from '../cases/optimizerInputs';
 import { nesterov, type SgdCase, sgdCases, withMomentum } from '../cases/sgd.cases';
 import { cpuBackend, expectClose, gpuBackend, randomArray } from './harness';
 
 const gpu = await gpuBackend();
 const cpu = cpuBackend();
 
-/** A case's state and gradients: its own, or random (velocity starting at 0, as in training). */
-function inputs(c: SgdCase) {
-  const scale = c.gradScale ?? 1;
-  return {
-    param: c.param ? Float32Array.from(c.param) : randomArray(c.length, c.length * 3),
-    velocity: Float32Array.from(c.velocity ?? new Float32Array(c.length)),
-    grads: Array.from({ length: c.steps }, (_, s) =>
-      c.grads ? Float32Array.from(c.grads[s]) : randomArray(c.length, c.length * 5 + s, -scale, scale),
-    ),
-  };
-}
-
 async function expectSameOnBoth(c: SgdCase) {
-  const { param, velocity, grads } = inputs(c);
+  const {
+    param,
+    state: [velocity],
+    grads,
+  } = optimizerInputs(c, [c.velocity]);
   const keepsVelocity = c.hyper.momentum !== 0;
   const results = [];
   for (const backend of [gpu, cpu]) {

@@ -1,8 +1,5 @@
-import { type AdamStepHyper, adamStepSize, type Backend, type Storage } from '../backend/backend';
-import type { Tensor } from '../engine/tensor';
-import { checkLearningRate, type Optimizer } from './optimizer';
-import { OptimizerSlots } from './optimizerSlots';
-import type { ParameterArena } from './parameterArena';
+import { adamStepSize, type Backend, type Storage } from '../backend/backend';
+import { OptimizerBase } from './optimizerBase';
 
 export interface AdamConfig {
   learningRate: number;
@@ -16,16 +13,11 @@ export interface AdamConfig {
  * folded into the step size here, on the CPU, from the step count (Keras's `iterations`), which a
  * checkpoint keeps with the moments so a resumed run corrects as if it had never stopped.
  */
-export class Adam implements Optimizer, AdamConfig {
+export class Adam extends OptimizerBase implements AdamConfig {
   readonly kind = 'adam';
-  readonly slotNames = ['m', 'v'];
-  learningRate: number;
-  iterations = 0;
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;
-  private readonly slots = new OptimizerSlots('Adam', 2);
-  private arena: ParameterArena | null = null;
 
   constructor({
     learningRate = 0.001,
@@ -33,55 +25,21 @@ export class Adam implements Optimizer, AdamConfig {
     beta2 = 0.999,
     epsilon = 1e-7,
   }: Partial<AdamConfig> = {}) {
-    checkLearningRate('Adam', learningRate);
     for (const [name, beta] of [
       ['beta1', beta1],
       ['beta2', beta2],
     ] as const)
       if (!(beta >= 0 && beta < 1)) throw new Error(`Adam: ${name} must be in [0, 1), got ${beta}`);
-    this.learningRate = learningRate;
+    super('Adam', learningRate, ['m', 'v']);
     this.beta1 = beta1;
     this.beta2 = beta2;
     this.epsilon = epsilon;
   }
 
-  attach(backend: Backend, arena: ParameterArena): void {
-    this.slots.attach(backend, arena);
-    this.arena = arena;
-  }
-
-  /** One dispatch over the whole arena when every gradient is in its slot there, else one per parameter. */
-  step(backend: Backend, parameters: Tensor[]): void {
-    const arena = this.arena;
-    this.iterations++;
-    const hyper: AdamStepHyper = {
-      stepSize: adamStepSize(this.learningRate, this.beta1, this.beta2, this.iterations),
-      beta1: this.beta1,
-      beta2: this.beta2,
-      epsilon: this.epsilon,
-    };
-    if (arena?.gradientsInPlace(parameters)) {
-      const [m, v] = this.slots.ofArena(backend, arena);
-      backend.adam(arena.params, m, v, arena.grads, arena.length, hyper);
-      return;
-    }
-    for (const p of parameters) {
-      const [m, v] = this.slots.of(backend, p);
-      if (p.grad) backend.adam(p.storage, m, v, p.grad.storage, p.size, hyper);
-    }
-  }
-
-  state(parameter: Tensor): Storage[] | undefined {
-    return this.slots.peek(parameter);
-  }
-
-  setState(backend: Backend, parameter: Tensor, arrays: Float32Array[]): void {
-    this.slots.set(backend, parameter, arrays);
-  }
-
-  dispose(backend: Backend): void {
-    this.slots.dispose(backend);
-    this.arena = null;
+  protected update(backend: Backend, params: Storage, [m, v]: Storage[], grads: Storage, length: number) {
+    const { beta1, beta2, epsilon } = this;
+    const stepSize = adamStepSize(this.learningRate, beta1, beta2, this.iterations);
+    backend.adam(params, m, v, grads, length, { stepSize, beta1, beta2, epsilon });
   }
 }
 

@@ -2,6 +2,7 @@ import type { AugmentRanges } from '../backend/augmentation';
 import { type Backend, type Storage, sparseIndexLayout, sparseIndexViews } from '../backend/backend';
 import type { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
+import { evaluationOrder } from './evaluationOrder';
 
 /** More than half the values are zero: the tensors made from them carry Tensor.mostlyZeros. */
 export function isMostlyZeros(values: ArrayLike<number>): boolean {
@@ -22,6 +23,8 @@ export interface Augment {
  * Batches are gathered from it on the device in any order (shaders/gatherBatch.wgsl).
  */
 export class DeviceDataset {
+  private groupedOrder: Uint32Array | null = null;
+
   private constructor(
     readonly backend: Backend,
     readonly images: Storage,
@@ -30,6 +33,8 @@ export class DeviceDataset {
     readonly pixelsPerImage: number,
     /** Most pixels are background (MNIST: about 80%); every batch gathered from it says so. */
     readonly mostlyZeros: boolean,
+    /** The uploaded bytes, kept (not copied) for evaluationOrder(). */
+    private readonly hostPixels: Uint8Array,
   ) {}
 
   static upload(
@@ -51,7 +56,20 @@ export class DeviceDataset {
       count,
       pixelsPerImage,
       isMostlyZeros(pixels),
+      pixels,
     );
+  }
+
+  /**
+   * The order an evaluation visits the images in: grouped by their ink (evaluationOrder.ts) where
+   * the backend skips zeros, so each block of rows skips more; else as stored. Grouped once, at the
+   * first evaluation that needs it.
+   */
+  evaluationOrder(): Uint32Array {
+    if (!(this.mostlyZeros && this.backend.skipsZeros))
+      return Uint32Array.from({ length: this.count }, (_, i) => i);
+    this.groupedOrder ??= evaluationOrder(this.hostPixels, this.count, this.pixelsPerImage);
+    return this.groupedOrder;
   }
 
   /**

@@ -82,12 +82,22 @@ export async function evaluateInDetail(
       accuracy: correct / seen,
       classes,
       matrix: counts,
-      predicted: verdicts,
-      probabilities,
+      ...byImage(x.evaluationOrder(), classes, verdicts, probabilities),
     };
   } finally {
     for (const s of [probs, predicted, matrix, metrics, order]) backend.free(s);
   }
+}
+
+/** The per-image outputs, read in evaluation order (row i is image order[i]), put in image order. */
+function byImage(order: Uint32Array, classes: number, verdicts: Uint32Array, probabilities: Float32Array) {
+  const predicted = new Uint32Array(verdicts.length);
+  const probs = new Float32Array(probabilities.length);
+  for (const [row, image] of order.entries()) {
+    predicted[image] = verdicts[row];
+    probs.set(probabilities.subarray(row * classes, row * classes + classes), image * classes);
+  }
+  return { predicted, probabilities: probs };
 }
 
 /**

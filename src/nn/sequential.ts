@@ -251,9 +251,10 @@ export class Sequential {
   }
 
   /**
-   * Records the forward pass over all of x in batches, in order, accumulating loss and accuracy into
-   * `metrics`; `eachBatch` records more work on each batch's logits before its tape is released
-   * (insight.ts records the confusion matrix this way).
+   * Records the forward pass over all of x in batches, in x.evaluationOrder() (written into
+   * `order`), accumulating loss and accuracy into `metrics`; `eachBatch` records more work on each
+   * batch's logits before its tape is released (insight.ts records the confusion matrix this way):
+   * its rows are images order[offset ..].
    */
   recordEvaluation(
     x: DeviceDataset,
@@ -263,7 +264,7 @@ export class Sequential {
     eachBatch?: (logits: Storage, labels: Storage, offset: number, rows: number) => void,
   ): void {
     const { backend } = this.config();
-    backend.write(order, this.epochOrder(0, x.count, false));
+    backend.write(order, x.evaluationOrder());
     backend.fill(metrics, 0);
     for (let offset = 0; offset < x.count; offset += batchSize) {
       const rows = Math.min(batchSize, x.count - offset);

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Backend } from '../../src/backend/backend';
+import { MATMUL_VARIANTS } from '../../src/backend/webgpu/kernels/matmul';
 import { DeviceDataset } from '../../src/nn/dataset';
 import { Dense } from '../../src/nn/dense';
 import { evaluateInDetail, inputGradients } from '../../src/nn/insight';
@@ -34,26 +35,43 @@ test('inputGradients on WebGPU matches the CPU backend', async () => {
   expect(Math.max(...c.gradients.map(Math.abs))).toBeGreaterThan(1e-3);
 });
 
-test('evaluateInDetail on WebGPU: its matrix is the one counted from its predictions, and matches the CPU', async () => {
-  const random = new Random(11);
-  const count = 2345; // batches of 1000: the last has 345 rows, not a multiple of the workgroup
-  const pixels = Uint8Array.from({ length: count * PIXELS }, () => (random.next() < 0.2 ? 255 : 0));
-  const labels = Uint8Array.from({ length: count }, () => Math.floor(random.next() * 10));
-  const results = [];
-  for (const backend of [gpu, cpu]) {
-    const data = DeviceDataset.upload(backend, pixels, labels, PIXELS);
-    results.push(await evaluateInDetail(model(backend), data, { batchSize: 1000 }));
-    data.dispose();
-  }
-  const [g, c] = results;
-  expect(Array.from(g.matrix)).toEqual(Array.from(confusionFromPredictions(labels, g.predicted, 10)));
-  expect(g.matrix.reduce((a, b) => a + b, 0)).toBe(count);
-  // Rounding may flip a near-tie between GPU and CPU; allow one image in a thousand.
-  const differ = g.predicted.filter((p, i) => p !== c.predicted[i]).length;
-  expect(differ).toBeLessThanOrEqual(count / 1000);
-  expectClose(g.probabilities, c.probabilities, 1e-5, 1e-3, 'probabilities');
-  expect(g.accuracy).toBeCloseTo(c.accuracy, 2);
-});
+// Register: the sparse path, which evaluates the images grouped by their ink (evaluationOrder.ts)
+// and must hand the per-image outputs back in image order.
+test.each(MATMUL_VARIANTS)(
+  'evaluateInDetail on WebGPU (%s): its matrix is the one counted from its predictions, and matches the CPU',
+  async (variant) => {
+    const random = new Random(11);
+    const count = 2345; // batches of 1000: the last has 345 rows, not a multiple of the workgroup
+    // Each image inks one of five bands of rows, so grouping has something to find.
+    const pixels = new Uint8Array(count * PIXELS);
+    for (let i = 0; i < count; i++) {
+      const band = Math.floor(random.next() * 5) * 150;
+      for (let p = band; p < band + 200; p++) if (random.next() < 0.5) pixels[i * PIXELS + p] = 255;
+    }
+    const labels = Uint8Array.from({ length: count }, () => Math.floor(random.next() * 10));
+    const results = [];
+    gpu.matmulVariant = variant;
+    try {
+      for (const backend of [gpu, cpu]) {
+        const data = DeviceDataset.upload(backend, pixels, labels, PIXELS);
+        const grouped = data.evaluationOrder().some((image, row) => image !== row);
+        expect(grouped).toBe(backend === gpu && variant === 'register');
+        results.push(await evaluateInDetail(model(backend), data, { batchSize: 1000 }));
+        data.dispose();
+      }
+    } finally {
+      gpu.matmulVariant = 'tiled';
+    }
+    const [g, c] = results;
+    expect(Array.from(g.matrix)).toEqual(Array.from(confusionFromPredictions(labels, g.predicted, 10)));
+    expect(g.matrix.reduce((a, b) => a + b, 0)).toBe(count);
+    // Rounding may flip a near-tie between GPU and CPU; allow one image in a thousand.
+    const differ = g.predicted.filter((p, i) => p !== c.predicted[i]).length;
+    expect(differ).toBeLessThanOrEqual(count / 1000);
+    expectClose(g.probabilities, c.probabilities, 1e-5, 1e-3, 'probabilities');
+    expect(g.accuracy).toBeCloseTo(c.accuracy, 2);
+  },
+);
 
 test('evaluateInDetail on WebGPU reports its progress batch by batch, and the same result as without', async () => {
   const random = new Random(5);

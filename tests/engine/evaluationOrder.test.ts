@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest';
+import { evaluationOrder } from '../../src/nn/evaluationOrder';
+import { Random } from '../../src/nn/random';
+
+const PIXELS = 64;
+
+/** Pixels inked by any image of each block of 4 rows, summed over the blocks. */
+function blockInk(pixels: Uint8Array, order: ArrayLike<number>) {
+  let total = 0;
+  for (let b = 0; b < order.length; b += 4) {
+    for (let p = 0; p < PIXELS; p++) {
+      let inked = false;
+      for (let r = b; r < Math.min(b + 4, order.length); r++) inked ||= pixels[order[r] * PIXELS + p] !== 0;
+      if (inked) total++;
+    }
+  }
+  return total;
+}
+
+describe('evaluationOrder', () => {
+  test.each([0, 1, 3, 4, 5, 257])('is a permutation of %i images', (count) => {
+    const random = new Random(count + 1);
+    const pixels = Uint8Array.from({ length: count * PIXELS }, () => (random.next() < 0.3 ? 200 : 0));
+    const order = evaluationOrder(pixels, count, PIXELS);
+    expect(order.length).toBe(count);
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: count }, (_, i) => i));
+  });
+
+  test('puts images with the same ink in the same block', () => {
+    // Four shapes, each in a quarter of the image, interleaved: as stored, every block of 4 holds
+    // all four shapes; grouped, each block holds one.
+    const count = 48;
+    const pixels = new Uint8Array(count * PIXELS);
+    for (let i = 0; i < count; i++) {
+      const shape = i % 4;
+      for (let p = shape * 16; p < shape * 16 + 16; p++) pixels[i * PIXELS + p] = 255;
+    }
+    const order = evaluationOrder(pixels, count, PIXELS);
+    const stored = Array.from({ length: count }, (_, i) => i);
+    expect(blockInk(pixels, stored)).toBe((count / 4) * 64);
+    expect(blockInk(pixels, order)).toBe((count / 4) * 16);
+  });
+
+  test('leaves random sparse images in blocks with less ink than as stored', () => {
+    const random = new Random(5);
+    const count = 400;
+    const pixels = Uint8Array.from({ length: count * PIXELS }, () => (random.next() < 0.1 ? 255 : 0));
+    const stored = Array.from({ length: count }, (_, i) => i);
+    expect(blockInk(pixels, evaluationOrder(pixels, count, PIXELS))).toBeLessThan(blockInk(pixels, stored));
+  });
+});

@@ -58,6 +58,7 @@ export function SettingsPanel({ form, disabled }: Props) {
         errors={form.errors}
         disabled={disabled}
         names={convnet ? ['epochs', 'learningRate'] : ['epochs', 'learningRate', 'hidden']}
+        withAugment
         onChange={form.setField}
       />
       <details className="more-settings" ref={more}>

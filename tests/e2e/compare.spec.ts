@@ -1,5 +1,6 @@
 // Experiments (#16): a preset queues three runs, the comparison overlays them and marks what differs,
 // the selection travels in the link; the Code view follows the settings and copies its program.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { collectErrors, screenshot, waitForReady } from './helpers';
 
@@ -141,6 +142,12 @@ test("SGD's momentum and Nesterov: set in the form, checked as typed, in the lin
   await page.keyboard.press('Space');
   await expect(nesterov).toBeChecked();
   await expect(train).toBeEnabled();
+  // The settings panel with SGD's fields open passes axe (labels, names, contrast).
+  const { violations } = await new AxeBuilder({ page })
+    .include('.settings-panel')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   expect(await copiedLink()).toMatch(/[?&]optimizer=sgd&momentum=0\.9&nesterov=1(&|$)/);
   await expect(code).toContainText(
     'optimizer=keras.optimizers.SGD(learning_rate=0.01, momentum=0.9, nesterov=True),',

@@ -1,6 +1,7 @@
 // npm run train:headless [-- --epochs 5 --batch 128 --lr 0.001 --hidden 512 --seed 1 --train 60000]
 // [--augment 1] (train on shifted, rotated and scaled images) [--validate 1] (test set after each epoch)
 // [--optimizer sgd|rmsprop|adam] (Keras's default rate for it unless --lr is given)
+// [--momentum 0.9] [--nesterov 1] (SGD's momentum, and Nesterov's form of it; with --optimizer sgd)
 // or [-- --model convnet --layers c32,p,c64,p,c64,f,d64] (the book's ConvNet, batch 64 by default)
 // Trains the book's model on WebGPU in headless Chromium and prints per-epoch and test figures.
 // With --runtime node, the same run in Node on Dawn (scripts/node/train.ts, bundled by esbuild).

@@ -1,8 +1,9 @@
 // The book's run (chapter 2): 784 -> 512 relu -> 10 softmax, RMSprop (or --optimizer sgd|adam, at
-// Keras's default rate for it unless --lr says otherwise), batch 128, shuffled every
-// epoch; then loss and accuracy on all 10,000 test images. With model 'convnet', the book's ConvNet
-// (chapter 5) instead, batch 64 unless given; `layers` (the URL form of src/nn/architecture.ts)
-// changes its hidden layers. Shared by the Chromium page (train.ts) and Node on Dawn (scripts/node/).
+// Keras's default rate for it unless --lr says otherwise, and for SGD --momentum and --nesterov),
+// batch 128, shuffled every epoch; then loss and accuracy on all 10,000 test images. With model
+// 'convnet', the book's ConvNet (chapter 5) instead, batch 64 unless given; `layers` (the URL form
+// of src/nn/architecture.ts) changes its hidden layers. Shared by the Chromium page (train.ts) and
+// Node on Dawn (scripts/node/).
 import {
   BOOK_CONVNET,
   buildLayers,
@@ -20,6 +21,7 @@ import {
   WebGPUBackend,
   warmUp,
 } from '../../src/index';
+import { sgdFlags } from './sgdFlags';
 
 export interface BookRunSettings {
   model: 'dense' | 'convnet';
@@ -27,6 +29,9 @@ export interface BookRunSettings {
   epochs: number;
   batchSize: number;
   optimizer: OptimizerKind;
+  /** SGD's momentum (--momentum 0.9) and its Nesterov form (--nesterov 1): Keras's 0 and false unless given. */
+  momentum: number;
+  nesterov: boolean;
   learningRate: number;
   hidden: number;
   seed: number;
@@ -54,6 +59,7 @@ export function bookRunSettings(get: (name: string) => string | null | undefined
     batchSize: num('batch', convnet ? 64 : 128),
     optimizer,
     learningRate: num('lr', DEFAULT_LEARNING_RATES[optimizer]),
+    ...sgdFlags(get, optimizer),
     hidden: num('hidden', 512),
     seed: num('seed', 1),
     train: num('train', 60000),
@@ -83,7 +89,7 @@ export async function bookRun<P = undefined>(
   );
   const test = DeviceDataset.upload(backend, mnist.test.pixels, mnist.test.labels, 784);
   const warmStarted = performance.now();
-  await warmUp(backend, 784, settings.batchSize, settings.hidden);
+  await warmUp(backend, 784, settings.batchSize, settings.hidden, { optimizer: settings.optimizer });
   log(
     `warm-up (matmul tuning, pipeline compiles): ${(performance.now() - warmStarted).toFixed(0)} ms -> matmul ${backend.matmulVariant}`,
   );
@@ -105,7 +111,10 @@ export async function bookRun<P = undefined>(
   );
   model.compile({
     backend,
-    optimizer: optimizerOf(settings.optimizer ?? 'rmsprop', settings.learningRate),
+    optimizer: optimizerOf(settings.optimizer ?? 'rmsprop', settings.learningRate, {
+      momentum: settings.momentum ?? 0,
+      nesterov: settings.nesterov === true,
+    }),
     loss: 'categoricalCrossentropy',
     seed: settings.seed,
   });

@@ -4,15 +4,24 @@ import { buildLayers } from './architecture';
 import { DeviceDataset } from './dataset';
 import { Dense } from './dense';
 import { evaluateInDetail, inputGradients } from './insight';
+import { DEFAULT_LEARNING_RATES, type OptimizerKind } from './optimizer';
+import { optimizerOf } from './optimizers';
 import { Random } from './random';
-import { rmsprop } from './rmsprop';
 import { Sequential } from './sequential';
+
+export interface WarmUpOptions {
+  /** False: choose the matmul variant only, and let every pipeline compile at its first use. */
+  compile?: boolean;
+  /** The optimizer the run will use, whose pipeline is compiled with the rest (RMSprop by default, the book's). */
+  optimizer?: OptimizerKind;
+}
 
 /**
  * The one warm-up, used by the app, the headless runner and the bench: picks the matmul variant for
  * this adapter (Backend.tuneMatmul, where the backend has variants), then, unless `compile` is
  * false, compiles every pipeline a dense run uses (train, evaluate with its confusion matrix,
- * predict, explain a drawing), on a throwaway model and random data. Pipelines depend on no size
+ * predict, explain a drawing, and the update of the run's optimizer: each optimizer is one more
+ * pipeline, so only the one named is compiled), on a throwaway model and random data. Pipelines depend on no size
  * (sizes are uniforms), so any later dense model reuses them: run this while the data downloads
  * and the first real step starts at once. On CPU-backed adapters compiling is most of the cold
  * start. The convolution and pooling kernels are compiled the same way, on a small ConvNet (their
@@ -23,7 +32,7 @@ export async function warmUp(
   pixelsPerImage: number,
   batchSize: number,
   hidden: number,
-  { compile = true } = {},
+  { compile = true, optimizer = 'rmsprop' }: WarmUpOptions = {},
 ): Promise<void> {
   await backend.tuneMatmul?.([
     { m: batchSize, n: hidden, k: pixelsPerImage, transA: false, transB: false },
@@ -57,7 +66,11 @@ export async function warmUp(
       : null;
   try {
     for (const m of convnet ? [model, convnet] : [model]) {
-      m.compile({ backend, optimizer: rmsprop(), loss: 'categoricalCrossentropy' });
+      m.compile({
+        backend,
+        optimizer: optimizerOf(optimizer, DEFAULT_LEARNING_RATES[optimizer]),
+        loss: 'categoricalCrossentropy',
+      });
       await m.fit(data, { epochs: 1, batchSize: count });
       await evaluateInDetail(m, data);
       await m.predict(new Float32Array(pixelsPerImage));

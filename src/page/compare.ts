@@ -29,19 +29,39 @@ export function curvesOf(run: ComparedRun): RunCurves {
   };
 }
 
-/** The settings in the order the table lists them; the ConvNet's layers only when a run has them. */
+const isSgd = (settings: Settings) => settings.optimizer === 'sgd';
+const SGD_ONLY = new Set<keyof Settings>(['momentum', 'nesterov']);
+
+/**
+ * The settings in the order the table lists them; the ConvNet's layers only when a run has them,
+ * SGD's momentum (and Nesterov's) only when a run used it.
+ */
 export function comparedSettings(runs: ComparedRun[]): (keyof Settings)[] {
   const names = Object.keys(SETTING_LABELS) as (keyof Settings)[];
   const anyConvnet = runs.some((r) => r.settings.model === 'convnet');
   const anyDense = runs.some((r) => r.settings.model !== 'convnet');
-  return names.filter((n) => (n === 'layers' ? anyConvnet : n === 'hidden' ? anyDense : true));
+  const anyMomentum = runs.some((r) => isSgd(r.settings) && (r.settings.momentum ?? 0) > 0);
+  const anyNesterov = runs.some((r) => isSgd(r.settings) && r.settings.nesterov === true);
+  const shown: Partial<Record<keyof Settings, boolean>> = {
+    layers: anyConvnet,
+    hidden: anyDense,
+    momentum: anyMomentum,
+    nesterov: anyNesterov,
+  };
+  return names.filter((n) => shown[n] ?? true);
 }
 
-/** What a run's setting reads as in the table: a dense run has no layers, a ConvNet no hidden size. */
+/**
+ * What a run's setting reads as in the table: a dense run has no layers, a ConvNet no hidden size,
+ * another optimizer no momentum (and a run saved before momentum was a setting had none).
+ */
 export function settingText(settings: Settings, name: keyof Settings): string {
   if (name === 'layers' && settings.model !== 'convnet') return '—';
   if (name === 'hidden' && settings.model === 'convnet') return '—';
   if (name === 'optimizer') return optimizerName(settings);
+  if (SGD_ONLY.has(name) && !isSgd(settings)) return '—';
+  if (name === 'momentum') return String(settings.momentum ?? 0);
+  if (name === 'nesterov') return settings.nesterov === true ? 'on' : 'off';
   return String(settings[name]);
 }
 

@@ -4,7 +4,7 @@
 // and storage errors must end up in the page anyway. The copy this costs (a few MB per epoch,
 // posted from the worker) is small next to an epoch.
 import type { Checkpoint, DenseSpec, FromWorker } from '../protocol/protocol';
-import { optimizerName, type Settings } from '../protocol/settings';
+import { optimizerSummary, type Settings } from '../protocol/settings';
 import type { TrainerClient } from './client';
 import type { ComparedRun } from './compare';
 import { askProtection, isProtected } from './persistence';
@@ -66,7 +66,7 @@ export function defaultRunName(settings: Settings, at: Date): string {
   const epochs = `${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}`;
   // The rate (and an optimizer other than the book's RMSprop) is in the name: runs compared side
   // by side often differ only in it.
-  const optimizer = (settings.optimizer ?? 'rmsprop') === 'rmsprop' ? '' : `${optimizerName(settings)}, `;
+  const optimizer = (settings.optimizer ?? 'rmsprop') === 'rmsprop' ? '' : `${optimizerSummary(settings)}, `;
   return `${model}, ${optimizer}lr ${settings.learningRate}, ${epochs}, seed ${settings.seed} (${time} UTC)`;
 }
 

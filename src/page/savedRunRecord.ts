@@ -8,10 +8,13 @@ import type { RunHistory } from './store';
 /**
  * The records' format. 1: the first one (no `schema` field); 2: the same fields, with `schema`;
  * 3: the settings name the optimizer, and the data hold its arrays per parameter
- * (`optimizerState`) and its step count (`iterations`) instead of RMSprop's `meanSquares`.
- * A change that old code cannot read raises it; old records are read as long as their version is.
+ * (`optimizerState`) and its step count (`iterations`) instead of RMSprop's `meanSquares`;
+ * 4: the settings hold SGD's `momentum` and `nesterov` (older records had none: momentum 0), and an
+ * SGD run with momentum keeps its velocity as its one optimizer array (older code would read it as
+ * plain SGD). A change that old code cannot read raises it; old records are read as long as their
+ * version is.
  */
-export const RECORD_SCHEMA = 3;
+export const RECORD_SCHEMA = 4;
 
 /** What the list of saved runs shows: small, read all at once. */
 export interface SavedRunInfo {
@@ -70,8 +73,9 @@ function fail(message: string): never {
 /** The settings, each checked as if typed into the form. */
 function readSettings(saved: unknown): Settings {
   if (!isObject(saved)) fail('it has no settings');
-  // A run saved before the optimizer was a setting trained with RMSprop.
-  const raw = { optimizer: 'rmsprop', ...saved };
+  // A run saved before the optimizer was a setting trained with RMSprop; one saved before momentum
+  // was, with Keras's defaults for it.
+  const raw = { optimizer: 'rmsprop', momentum: 0, nesterov: false, ...saved };
   const missing = Object.keys(DEFAULT_SETTINGS).filter((key) => !Object.hasOwn(raw, key));
   if (missing.length > 0) fail(`its settings lack ${missing.join(', ')}`);
   const { settings, errors } = validateSettings(settingsToText(raw as unknown as Settings));
@@ -123,7 +127,7 @@ function checkHistory(raw: unknown): RunHistory {
 }
 
 /**
- * The optimizer's part of the data: as written (format 3), or RMSprop's mean squares of formats 1
+ * The optimizer's part of the data: as written (formats 3 and 4), or RMSprop's mean squares of formats 1
  * and 2, one array per parameter, with no step count (RMSprop needs none).
  */
 function readOptimizerState(raw: Record<string, unknown>, info: SavedRunInfo) {

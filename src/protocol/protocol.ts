@@ -46,8 +46,11 @@ export interface DenseStack {
   inputDim: number;
   layers: DenseSpec[];
   weights: Float32Array[];
-  /** What trained it, when this app did ("Adam", and the run's learning rate); export writes it down. */
-  trainedWith?: { optimizer: string; learningRate: number };
+  /**
+   * What trained it, when this app did ("Adam", and the run's learning rate; SGD's momentum and
+   * Nesterov when it had momentum); export writes it down.
+   */
+  trainedWith?: { optimizer: string; learningRate: number; momentum?: number; nesterov?: boolean };
 }
 
 /** What the run going on is told while it runs. */

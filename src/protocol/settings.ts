@@ -1,7 +1,8 @@
 // Training settings: defaults (the book's run), validation of typed or URL-supplied text, and the
 // URL query form (?epochs=5&batch=128&lr=0.001&hidden=512&seed=1&train=60000; a ConvNet run adds
 // &model=convnet&layers=c32,p,c64,p,c64,f,d64; training on augmented images adds &augment=1; an
-// optimizer other than RMSprop adds &optimizer=sgd or &optimizer=adam).
+// optimizer other than RMSprop adds &optimizer=sgd or &optimizer=adam; SGD with momentum adds
+// &momentum=0.9, and Nesterov's form of it &nesterov=1).
 import { BOOK_CONVNET, specsFromText, specsToText, summarize } from '../nn/architecture';
 import {
   DEFAULT_LEARNING_RATES,
@@ -33,12 +34,21 @@ export interface Settings {
    * from the seed. A run saved before this setting existed has none: read it as `=== true`.
    */
   augment: boolean;
-  /** Keras's SGD (no momentum), RMSprop or Adam, with Keras's defaults but the learning rate. */
+  /** Keras's SGD, RMSprop or Adam, with Keras's defaults but the learning rate (and SGD's momentum). */
   optimizer: OptimizerKind;
+  /**
+   * SGD's momentum, in [0, 1): 0 is plain gradient descent. Only SGD has it: validated settings of
+   * another optimizer hold 0, as does a run saved before this setting existed.
+   */
+  momentum: number;
+  /** SGD's Nesterov momentum; validated settings hold true only for SGD with momentum above 0. */
+  nesterov: boolean;
 }
 
 /** The settings that are numbers, each checked by a Rule. */
-type NumericSetting = Exclude<keyof Settings, 'model' | 'layers' | 'augment' | 'optimizer'>;
+type NumericSetting = Exclude<keyof Settings, 'model' | 'layers' | 'augment' | 'optimizer' | 'nesterov'>;
+/** The settings that are on or off. */
+type SwitchSetting = 'augment' | 'nesterov';
 
 export type SettingsText = Record<keyof Settings, string>;
 export type SettingsErrors = Partial<Record<keyof Settings, string>>;
@@ -54,6 +64,9 @@ export const DEFAULT_SETTINGS: Settings = {
   layers: specsToText(BOOK_CONVNET),
   augment: false,
   optimizer: 'rmsprop',
+  // Keras's defaults (keras.optimizers.SGD).
+  momentum: 0,
+  nesterov: false,
 };
 
 /** The chapter 5 run uses batches of 64, as the book does. */
@@ -71,6 +84,8 @@ export const QUERY_NAMES: Record<keyof Settings, string> = {
   layers: 'layers',
   augment: 'augment',
   optimizer: 'optimizer',
+  momentum: 'momentum',
+  nesterov: 'nesterov',
 };
 
 interface Rule {
@@ -78,6 +93,8 @@ interface Rule {
   integer: boolean;
   min: number;
   max: number;
+  /** The value must stay below max (momentum 1 would never forget a gradient). */
+  belowMax?: boolean;
 }
 
 // Upper bounds keep a typo from asking for hours of work. Two are wide on purpose: whether a network
@@ -91,6 +108,7 @@ const RULES: Record<NumericSetting, Rule> = {
   hidden: { label: 'Hidden units', integer: true, min: 1, max: 1_000_000 },
   seed: { label: 'Seed', integer: true, min: 0, max: 2 ** 31 - 1 },
   train: { label: 'Training images', integer: true, min: 1, max: 60000 },
+  momentum: { label: 'Momentum', integer: false, min: 0, max: 1, belowMax: true },
 };
 
 export const SETTING_LABELS = {
@@ -99,6 +117,7 @@ export const SETTING_LABELS = {
   layers: 'Layers',
   augment: 'Augment images',
   optimizer: 'Optimizer',
+  nesterov: 'Nesterov',
 } as Record<keyof Settings, string>;
 
 const NAMES = Object.keys(QUERY_NAMES) as (keyof Settings)[];
@@ -129,11 +148,11 @@ function validateWords(
 }
 
 /** On or off: the form's 'true' and 'false', or a link's 1 and 0. */
-function validateSwitch(text: string): { value?: boolean; error?: string } {
+function validateSwitch(name: SwitchSetting, text: string): { value?: boolean; error?: string } {
   const trimmed = text.trim();
   if (trimmed === 'true' || trimmed === '1') return { value: true };
   if (trimmed === 'false' || trimmed === '0') return { value: false };
-  return { error: `${SETTING_LABELS.augment} must be 1 (on) or 0 (off).` };
+  return { error: `${SETTING_LABELS[name]} must be 1 (on) or 0 (off).` };
 }
 
 export function validateSetting(
@@ -141,7 +160,7 @@ export function validateSetting(
   text: string,
 ): { value?: number | string | boolean; error?: string } {
   if (name === 'model' || name === 'layers' || name === 'optimizer') return validateWords(name, text);
-  if (name === 'augment') return validateSwitch(text);
+  if (name === 'augment' || name === 'nesterov') return validateSwitch(name, text);
   const rule = RULES[name];
   const trimmed = text.trim();
   if (trimmed === '') return { error: `${rule.label} is required.` };
@@ -150,21 +169,33 @@ export function validateSetting(
     return { error: `${rule.label} must be a number.` };
   const value = Number(trimmed);
   // Out of range first: "1e400" is Infinity, which is no whole number but, above all, too large.
+  if (rule.belowMax && !(value >= rule.min && value < rule.max))
+    return { error: `${rule.label} must be at least ${rule.min} and below ${rule.max}.` };
   if (!(value >= rule.min && value <= rule.max))
     return { error: `${rule.label} must be between ${formatBound(rule.min)} and ${formatBound(rule.max)}.` };
   if (rule.integer && !Number.isInteger(value)) return { error: `${rule.label} must be a whole number.` };
   return { value };
 }
 
+/** Settings that belong to SGD alone: with another optimizer they are hidden in the form, and not checked. */
+const SGD_ONLY: (keyof Settings)[] = ['momentum', 'nesterov'];
+
 export function validateSettings(text: SettingsText): { settings?: Settings; errors: SettingsErrors } {
   const errors: SettingsErrors = {};
   const values: Record<string, number | string | boolean> = {};
+  const sgd = validateSetting('optimizer', text.optimizer).value === 'sgd';
   for (const name of NAMES) {
+    if (!sgd && SGD_ONLY.includes(name)) continue;
     const { value, error } = validateSetting(name, text[name]);
     if (error) errors[name] = error;
     else values[name] = value as number | string | boolean;
   }
-  return Object.keys(errors).length === 0 ? { settings: values as unknown as Settings, errors } : { errors };
+  if (Object.keys(errors).length > 0) return { errors };
+  // One spelling for each run: no momentum outside SGD, and no Nesterov without momentum (Keras's
+  // SGD(momentum=0, nesterov=True) is plain SGD), so links and compared runs differ only in what counts.
+  const momentum = sgd ? (values.momentum as number) : 0;
+  const settings = { ...values, momentum, nesterov: momentum > 0 && values.nesterov === true };
+  return { settings: settings as unknown as Settings, errors };
 }
 
 export function settingsToText(settings: Settings): SettingsText {
@@ -208,6 +239,12 @@ export function settingsToQuery(settings: Settings): string {
     }
     // Nor does an RMSprop run's (the optimizer there was before this setting).
     if (name === 'optimizer' && settings.optimizer === 'rmsprop') continue;
+    // SGD's momentum only when it has some, as the switches only when on.
+    if (name === 'momentum' && !(settings.momentum > 0)) continue;
+    if (name === 'nesterov') {
+      if (settings.nesterov === true) query.set(QUERY_NAMES.nesterov, '1');
+      continue;
+    }
     query.set(QUERY_NAMES[name], String(settings[name]));
   }
   return `?${query}`.replaceAll('%2C', ','); // commas are legal in a query, and easier to read
@@ -216,6 +253,16 @@ export function settingsToQuery(settings: Settings): string {
 /** "Adam" (as Keras spells it); a run saved before the setting existed trained with RMSprop. */
 export function optimizerName(settings: Pick<Settings, 'optimizer'>): string {
   return OPTIMIZER_NAMES[settings.optimizer ?? 'rmsprop'];
+}
+
+/**
+ * "SGD with Nesterov momentum 0.9", "Adam": the optimizer with what it was given beyond the rate,
+ * for run names and summaries. A run saved before momentum was a setting had none.
+ */
+export function optimizerSummary(settings: Pick<Settings, 'optimizer' | 'momentum' | 'nesterov'>): string {
+  const momentum = settings.momentum ?? 0;
+  if (settings.optimizer !== 'sgd' || !(momentum > 0)) return optimizerName(settings);
+  return `SGD with ${settings.nesterov === true ? 'Nesterov ' : ''}momentum ${momentum}`;
 }
 
 /**

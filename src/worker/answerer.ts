@@ -225,8 +225,11 @@ export class Answerer {
     try {
       const stack = await stackOf(model);
       const settings = this.modelSettings;
-      if (settings)
-        stack.trainedWith = { optimizer: optimizerName(settings), learningRate: settings.learningRate };
+      if (settings) {
+        const { learningRate, momentum, nesterov } = settings;
+        const sgdMomentum = settings.optimizer === 'sgd' && momentum > 0 ? { momentum, nesterov } : {};
+        stack.trainedWith = { optimizer: optimizerName(settings), learningRate, ...sgdMomentum };
+      }
       this.emit({ type: 'exported', id, stack });
     } catch (error) {
       this.emit({ type: 'exported', id, stack: null, error: (error as Error).message });

@@ -1,5 +1,5 @@
 // The network the app trains: the book's Dense(hidden, relu) → Dense(10, softmax) with RMSprop (or
-// the optimizer of settings.optimizer), or (model 'convnet') the layer stack of settings.layers, by
+// the optimizer of settings.optimizer, SGD with settings.momentum), or (model 'convnet') the layer stack of settings.layers, by
 // default the book's ConvNet.
 import type { Backend } from '../backend/backend';
 import { CLASSES, PIXELS } from '../data/mnist';
@@ -32,9 +32,17 @@ export function buildModel(backend: Backend, settings: Settings): Sequential {
   return model;
 }
 
-/** The settings' optimizer, with Keras's defaults but the learning rate (none: a run saved before it was a setting). */
-export function optimizerFor(settings: Pick<Settings, 'optimizer' | 'learningRate'>): Optimizer {
-  return optimizerOf(settings.optimizer ?? 'rmsprop', settings.learningRate);
+/**
+ * The settings' optimizer, with Keras's defaults but the learning rate and SGD's momentum (none: a
+ * run saved before the setting existed, which had RMSprop, or plain SGD).
+ */
+export function optimizerFor(
+  settings: Pick<Settings, 'optimizer' | 'learningRate' | 'momentum' | 'nesterov'>,
+): Optimizer {
+  const optimizer = settings.optimizer ?? 'rmsprop';
+  const sgd =
+    optimizer === 'sgd' ? { momentum: settings.momentum ?? 0, nesterov: settings.nesterov === true } : {};
+  return optimizerOf(optimizer, settings.learningRate, sgd);
 }
 
 /** The ConvNet's hidden layers (settings are validated, so the text parses). */

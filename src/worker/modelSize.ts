@@ -19,10 +19,13 @@ const count = (n: number) => n.toLocaleString('en-US');
 const f32s = (n: number) => bucketBytes(n * 4);
 const packedBytes = (n: number) => bucketBytes(Math.ceil(n / 4) * 4);
 
-/** Each parameter's buffers: itself, its gradient and its optimizer's state (none for plain SGD, two for Adam). */
+/**
+ * Each parameter's buffers: itself, its gradient and its optimizer's state (none for plain SGD, a
+ * velocity for SGD with momentum, two for Adam).
+ */
 function parameterRoles(settings: Settings): string[] {
   const state = {
-    sgd: [],
+    sgd: (settings.momentum ?? 0) > 0 ? [' (its SGD velocity)'] : [],
     rmsprop: [' (its RMSprop average)'],
     adam: [' (its Adam first moment)', ' (its Adam second moment)'],
   }[settings.optimizer ?? 'rmsprop'];

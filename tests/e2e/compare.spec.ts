@@ -1,5 +1,6 @@
 // Experiments (#16): a preset queues three runs, the comparison overlays them and marks what differs,
 // the selection travels in the link; the Code view follows the settings and copies its program.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { collectErrors, screenshot, waitForReady } from './helpers';
 
@@ -97,6 +98,89 @@ test('picking an optimizer moves a default rate to its default, and the Code vie
   await page.getByText('More settings: optimizer, batch size, seed, training images').click();
   await expect(optimizer).toHaveValue('adam');
   await expect(rate).toHaveValue('0.001');
+  expect(errors).toEqual([]);
+});
+
+test("SGD's momentum and Nesterov: set in the form, checked as typed, in the link and the Code view", async ({
+  page,
+  context,
+}) => {
+  const errors = collectErrors(page);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const copiedLink = async () => {
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await expect(page.getByText('Link copied')).toBeVisible();
+    return page.evaluate(() => navigator.clipboard.readText());
+  };
+  await page.goto('/');
+  await waitForReady(page);
+  const code = page.getByRole('region', { name: /program/ });
+  const optimizer = page.getByRole('combobox', { name: 'Optimizer' });
+  const momentum = page.getByRole('spinbutton', { name: 'Momentum' });
+  const nesterov = page.getByRole('checkbox', { name: 'Nesterov' });
+  const train = page.getByRole('button', { name: 'Train' });
+  await page.getByText('More settings: optimizer, batch size, seed, training images').click();
+  // SGD's own settings appear only with SGD.
+  await expect(momentum).toHaveCount(0);
+  await optimizer.selectOption('sgd');
+  await expect(momentum).toHaveValue('0');
+  await expect(nesterov).toBeDisabled();
+  await expect(nesterov).toHaveAccessibleDescription('Needs a momentum above 0.');
+
+  await momentum.fill('1');
+  await expect(momentum).toHaveAttribute('aria-invalid', 'true');
+  await expect(momentum).toHaveAccessibleDescription('Momentum must be at least 0 and below 1.');
+  await expect(train).toBeDisabled();
+
+  // By keyboard: the momentum typed, Tab to the Nesterov box, Space to tick it.
+  await momentum.fill('0.9');
+  await expect(momentum).not.toHaveAttribute('aria-invalid');
+  await expect(nesterov).toBeEnabled();
+  await momentum.focus();
+  await page.keyboard.press('Tab');
+  await expect(nesterov).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(nesterov).toBeChecked();
+  await expect(train).toBeEnabled();
+  // The settings panel with SGD's fields open passes axe (labels, names, contrast).
+  const { violations } = await new AxeBuilder({ page })
+    .include('.settings-panel')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await copiedLink()).toMatch(/[?&]optimizer=sgd&momentum=0\.9&nesterov=1(&|$)/);
+  await expect(code).toContainText(
+    'optimizer=keras.optimizers.SGD(learning_rate=0.01, momentum=0.9, nesterov=True),',
+  );
+  await expect(code).toContainText('# Training: SGD with Nesterov momentum 0.9 (lr 0.01)');
+  await page.getByRole('radio', { name: 'TensorFlow.js' }).check();
+  await expect(code).toContainText('optimizer: tf.train.momentum(0.01, 0.9, true),');
+  await screenshot(page, 'compare-03-sgd-momentum');
+
+  // Another optimizer has no momentum: the fields go, and so does the link's.
+  await optimizer.selectOption('adam');
+  await expect(momentum).toHaveCount(0);
+  const adamLink = await copiedLink();
+  expect(adamLink).toContain('optimizer=adam');
+  expect(adamLink).not.toMatch(/momentum|nesterov/);
+
+  // The link opens with them, and a short run trains with them: its saved run is named after them.
+  await page.goto('/?optimizer=sgd&momentum=0.9&nesterov=1&epochs=1&batch=50&train=500&hidden=16');
+  await waitForReady(page);
+  await page.getByText('More settings: optimizer, batch size, seed, training images').click();
+  await expect(momentum).toHaveValue('0.9');
+  await expect(nesterov).toBeChecked();
+  await train.click();
+  await expect(page.getByRole('heading', { name: 'Run finished' })).toBeVisible({ timeout: 120_000 });
+  await expect(
+    page.getByRole('list', { name: 'Saved runs' }).getByRole('listitem').filter({
+      hasText: 'Hidden 16, SGD with Nesterov momentum 0.9, lr 0.01, 1 epoch',
+    }),
+  ).toHaveCount(1);
+  await page.goto('/?optimizer=sgd&momentum=2');
+  await expect(page.getByRole('status').filter({ hasText: 'Ignored' })).toContainText(
+    'Ignored momentum="2" from the link: Momentum must be at least 0 and below 1.',
+  );
   expect(errors).toEqual([]);
 });
 

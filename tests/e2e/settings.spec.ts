@@ -7,6 +7,8 @@ test('settings are checked as typed, and Train waits until all are valid', async
   const train = page.getByRole('button', { name: 'Train' });
   // Batch size and training images are folded away with the seed.
   await page.getByText('More settings: optimizer, batch size, seed, training images').click();
+  // One Augment images box on the page, the folded settings open or not (its id is unique).
+  await expect(page.getByRole('checkbox', { name: 'Augment images' })).toHaveCount(1);
   const cases = [
     { label: 'Epochs', bad: '0', message: 'Epochs must be between 1 and 100.', good: '3' },
     { label: 'Batch size', bad: '-3', message: 'Batch size must be between 1 and 4096.', good: '64' },

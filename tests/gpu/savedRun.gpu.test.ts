@@ -21,11 +21,22 @@ const HISTORY = { curve: [], curveStride: 1, epochs: [] };
 
 const backend = await gpuBackend();
 
+const RUNS: [string, Partial<Settings>][] = [
+  ...OPTIMIZER_KINDS.map((optimizer): [string, Partial<Settings>] => [
+    optimizer,
+    { optimizer, learningRate: DEFAULT_LEARNING_RATES[optimizer] },
+  ]),
+  // SGD's velocity must survive, as its settings do.
+  ['sgd with Nesterov momentum 0.9', { optimizer: 'sgd', learningRate: 0.01, momentum: 0.9, nesterov: true }],
+];
+
 // Adam's moments and its step count (the bias correction) must survive too.
-test.each(OPTIMIZER_KINDS)(
+test.each(RUNS)(
   '%s: saved to IndexedDB after epoch 1, reopened and resumed: bit for bit the uninterrupted run',
-  async (optimizer) => {
-    const SETTINGS: Settings = { ...BASE, optimizer, learningRate: DEFAULT_LEARNING_RATES[optimizer] };
+  async (_, run) => {
+    const SETTINGS: Settings = { ...BASE, ...run };
+    const { optimizer } = SETTINGS;
+    const momentum = SETTINGS.momentum > 0;
     const { pixels, labels } = mnist.train;
     const data = DeviceDataset.upload(
       backend,
@@ -56,11 +67,12 @@ test.each(OPTIMIZER_KINDS)(
     if (!saved) throw new Error('the saved run was not found');
     expect(saved.data.shapes).toEqual([[PIXELS, 24], [24], [24, 10], [10]]);
     const restored = toCheckpoint(saved);
-    expect(restored.settings.optimizer).toBe(optimizer);
+    expect(restored.settings).toEqual(SETTINGS);
     expect(restored.iterations).toBe(10);
     for (const [i, state] of checkpoint.optimizerState.entries())
       expect(restored.optimizerState[i]).toEqual(state);
     if (optimizer === 'adam') expect(restored.optimizerState[0]).toHaveLength(2);
+    if (momentum) expect(restored.optimizerState[0]).toHaveLength(1);
 
     const resumed = buildModel(backend, restored.settings);
     restoreCheckpoint(backend, resumed, restored);
@@ -73,6 +85,17 @@ test.each(OPTIMIZER_KINDS)(
       // Without the step count the bias correction starts over, and the run ends elsewhere.
       const forgetful = buildModel(backend, restored.settings);
       restoreCheckpoint(backend, forgetful, { ...restored, iterations: 0 });
+      await forgetful.fit(data, { ...FIT, initialEpoch: restored.epoch });
+      expect((await forgetful.getWeights())[0]).not.toEqual(expected[0]);
+      forgetful.dispose();
+    }
+    if (momentum) {
+      // Without the velocity the momentum starts from rest, and the run ends elsewhere.
+      const forgetful = buildModel(backend, restored.settings);
+      restoreCheckpoint(backend, forgetful, {
+        ...restored,
+        optimizerState: restored.optimizerState.map(() => null),
+      });
       await forgetful.fit(data, { ...FIT, initialEpoch: restored.epoch });
       expect((await forgetful.getWeights())[0]).not.toEqual(expected[0]);
       forgetful.dispose();

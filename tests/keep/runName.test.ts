@@ -13,3 +13,11 @@ test('a saved run is named after its model, epochs, seed and start time', () => 
     'ConvNet c32,p,c64,f,d64, lr 0.001, 1 epoch, seed 1 (2026-11-22 06:55 UTC)',
   );
 });
+
+test("an SGD run's name says its momentum, so runs that differ only in it can be told apart", () => {
+  const sgd = { ...DEFAULT_SETTINGS, optimizer: 'sgd' as const, learningRate: 0.01 };
+  expect(defaultRunName(sgd, at)).toBe('Hidden 512, SGD, lr 0.01, 5 epochs, seed 1 (2026-11-22 06:55 UTC)');
+  expect(defaultRunName({ ...sgd, momentum: 0.9, nesterov: true }, at)).toBe(
+    'Hidden 512, SGD with Nesterov momentum 0.9, lr 0.01, 5 epochs, seed 1 (2026-11-22 06:55 UTC)',
+  );
+});

@@ -47,6 +47,26 @@ describe('comparing runs', () => {
     expect(runs.map((r) => settingText(r.settings, 'optimizer'))).toEqual(['SGD', 'Adam']);
   });
 
+  it("lists SGD's momentum and Nesterov only when a run used them, and marks them when they differ", () => {
+    const plain = run('plain', { optimizer: 'sgd', learningRate: 0.01 });
+    const momentum = run('momentum', { optimizer: 'sgd', learningRate: 0.01, momentum: 0.9 });
+    const nesterov = run('nesterov', { optimizer: 'sgd', learningRate: 0.01, momentum: 0.9, nesterov: true });
+    const adam = run('adam', { optimizer: 'adam' });
+    expect(comparedSettings([plain, adam])).not.toContain('momentum');
+    expect(comparedSettings([plain, momentum])).toContain('momentum');
+    expect(comparedSettings([plain, momentum])).not.toContain('nesterov');
+    expect([...differingSettings([plain, momentum])]).toEqual(['momentum']);
+    expect([...differingSettings([momentum, nesterov])]).toEqual(['nesterov']);
+    expect([...differingSettings([momentum, adam])].sort()).toEqual([
+      'learningRate',
+      'momentum',
+      'optimizer',
+    ]);
+    const runs = [plain, nesterov, adam];
+    expect(runs.map((r) => settingText(r.settings, 'momentum'))).toEqual(['0', '0.9', '—']);
+    expect(runs.map((r) => settingText(r.settings, 'nesterov'))).toEqual(['off', 'on', '—']);
+  });
+
   it('finds the settings that differ, and only those', () => {
     const runs = [run('a', { learningRate: 0.01 }), run('b', { learningRate: 0.001 }), run('c', {})];
     expect([...differingSettings(runs)]).toEqual(['learningRate']);

@@ -35,6 +35,18 @@ const RUNS: [string, Settings][] = [
   ['an edited ConvNet', { ...DEFAULT_SETTINGS, model: 'convnet', layers: 'f,d128,d64', train: 500 }],
   ['a ConvNet without pooling', { ...DEFAULT_SETTINGS, model: 'convnet', layers: 'c8,c8,f' }],
   ['SGD', { ...DEFAULT_SETTINGS, optimizer: 'sgd', learningRate: 0.01 }],
+  ['SGD with momentum', { ...DEFAULT_SETTINGS, optimizer: 'sgd', learningRate: 0.01, momentum: 0.9 }],
+  [
+    'a ConvNet with Nesterov momentum',
+    {
+      ...DEFAULT_SETTINGS,
+      model: 'convnet',
+      optimizer: 'sgd',
+      learningRate: 0.05,
+      momentum: 0.5,
+      nesterov: true,
+    },
+  ],
   ['Adam', { ...DEFAULT_SETTINGS, optimizer: 'adam', learningRate: 0.001 }],
   ['an Adam ConvNet', { ...DEFAULT_SETTINGS, model: 'convnet', optimizer: 'adam', learningRate: 0.0005 }],
 ];
@@ -72,6 +84,23 @@ describe('the Keras program', () => {
     expect(adam).toContain('# Training: Adam (lr 0.001)');
     expect(adam).not.toContain('RMSprop');
   });
+
+  it("gives SGD its momentum and Nesterov only when set, as Keras's arguments", () => {
+    const sgd = { ...DEFAULT_SETTINGS, optimizer: 'sgd' as const, learningRate: 0.01 };
+    expect(kerasProgram({ ...sgd, momentum: 0.9 })).toContain(
+      'optimizer=keras.optimizers.SGD(learning_rate=0.01, momentum=0.9),',
+    );
+    const nesterov = kerasProgram({ ...sgd, momentum: 0.9, nesterov: true });
+    expect(nesterov).toContain(
+      'optimizer=keras.optimizers.SGD(learning_rate=0.01, momentum=0.9, nesterov=True),',
+    );
+    expect(nesterov).toContain('# Training: SGD with Nesterov momentum 0.9 (lr 0.01)');
+    // A whole-number momentum is still a Python float, as Keras documents it.
+    expect(kerasProgram({ ...sgd, learningRate: 1, momentum: 0.5 })).toContain(
+      'SGD(learning_rate=1.0, momentum=0.5)',
+    );
+    expect(kerasProgram(sgd)).not.toContain('momentum');
+  });
 });
 
 describe('the TensorFlow.js program', () => {
@@ -90,6 +119,15 @@ describe('the TensorFlow.js program', () => {
     expect(tfjsProgram({ ...DEFAULT_SETTINGS, optimizer: 'adam', learningRate: 0.001 })).toContain(
       'optimizer: tf.train.adam(0.001, 0.9, 0.999, 1e-7),',
     );
+  });
+
+  it("writes Keras's SGD with momentum as TF.js's momentum optimizer, Nesterov as its third argument", () => {
+    const sgd = { ...DEFAULT_SETTINGS, optimizer: 'sgd' as const, learningRate: 0.01 };
+    expect(tfjsProgram({ ...sgd, momentum: 0.9 })).toContain('optimizer: tf.train.momentum(0.01, 0.9),');
+    expect(tfjsProgram({ ...sgd, momentum: 0.9, nesterov: true })).toContain(
+      'optimizer: tf.train.momentum(0.01, 0.9, true),',
+    );
+    expect(tfjsProgram(sgd)).not.toContain('tf.train.momentum');
   });
 
   it('the parse check catches a broken program', () => {

@@ -1,5 +1,6 @@
 // Saved-run records of every format read back: RMSprop's mean squares of formats 1 and 2 become
-// one-array optimizer states; format 3 keeps Adam's two moments and its step count.
+// one-array optimizer states; format 3 keeps Adam's two moments and its step count; format 4 keeps
+// SGD's momentum and its velocity (older SGD records had no momentum).
 import { describe, expect, test } from 'vitest';
 import { readData, readInfo, type SavedRunInfo } from '../../src/page/savedRunRecord';
 import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
@@ -39,6 +40,44 @@ describe('saved-run records', () => {
     );
     expect(data.optimizerState).toEqual(state);
     expect(data.iterations).toBe(938);
+  });
+
+  test('a format 3 SGD record (no momentum setting) reads as plain SGD, as it trained', () => {
+    const { momentum: _, nesterov: __, ...oldSettings } = DEFAULT_SETTINGS;
+    const old = info(3, { ...oldSettings, optimizer: 'sgd', learningRate: 0.01 });
+    expect(old.settings).toMatchObject({ optimizer: 'sgd', momentum: 0, nesterov: false });
+  });
+
+  test('a format 4 record keeps SGD with Nesterov momentum, and its velocity as the one array', () => {
+    const sgd = info(4, { ...DEFAULT_SETTINGS, optimizer: 'sgd', momentum: 0.9, nesterov: true });
+    expect(sgd.settings).toMatchObject({ optimizer: 'sgd', momentum: 0.9, nesterov: true });
+    const velocity = [[buffer([1, -2, 3, -4, 5, -6])], [buffer([0, 0.5, 0])]];
+    const data = readData(
+      { id: 'r', shapes, weights, optimizerState: velocity, iterations: 12, history: HISTORY },
+      sgd,
+    );
+    expect(data.optimizerState).toEqual(velocity);
+    expect(data.iterations).toBe(12);
+  });
+
+  test('a record whose momentum is out of range is listed as unreadable, saying why', () => {
+    const raw = {
+      id: 'r',
+      schema: 4,
+      name: 'n',
+      createdAt: 1,
+      updatedAt: 2,
+      settings: { ...DEFAULT_SETTINGS, optimizer: 'sgd', momentum: 1 },
+      epoch: 1,
+      testAccuracy: 0.5,
+      bytes: 0,
+    };
+    expect(readInfo(raw)).toEqual({
+      id: 'r',
+      name: 'n',
+      unreadable:
+        'This saved run cannot be read: its settings are invalid (Momentum must be at least 0 and below 1.).',
+    });
   });
 
   test('a damaged optimizer state is refused with the reason', () => {

@@ -177,3 +177,79 @@ describe('the optimizer in a link and in the form', () => {
     expect(withOptimizer({ ...text, learningRate: 'abc' }, 'sgd').learningRate).toBe('abc');
   });
 });
+
+describe("SGD's momentum and Nesterov in a link and in the form", () => {
+  const sgd: Settings = { ...DEFAULT_SETTINGS, optimizer: 'sgd', learningRate: 0.01 };
+
+  test("Keras's defaults: no momentum, no Nesterov, and a link without them as it always was", () => {
+    expect([DEFAULT_SETTINGS.momentum, DEFAULT_SETTINGS.nesterov]).toEqual([0, false]);
+    expect(settingsToQuery(sgd)).toBe(
+      '?epochs=5&batch=128&lr=0.01&hidden=512&seed=1&train=60000&optimizer=sgd',
+    );
+  });
+
+  test('momentum=0.9&nesterov=1 is written only when set, and reads back as it was', () => {
+    const nesterov: Settings = { ...sgd, momentum: 0.9, nesterov: true };
+    expect(settingsToQuery(nesterov)).toBe(
+      '?epochs=5&batch=128&lr=0.01&hidden=512&seed=1&train=60000&optimizer=sgd&momentum=0.9&nesterov=1',
+    );
+    expect(settingsToQuery({ ...sgd, momentum: 0.5 })).toMatch(/&optimizer=sgd&momentum=0\.5$/);
+    for (const settings of [nesterov, { ...sgd, momentum: 0.5 }, { ...sgd, momentum: 0.999 }]) {
+      const { text, notes } = settingsFromQuery(settingsToQuery(settings));
+      expect(notes).toEqual([]);
+      expect(validateSettings(text).settings).toEqual(settings);
+    }
+  });
+
+  test('a momentum outside [0, 1) or a Nesterov that is not 1 or 0 is refused with a clear message', () => {
+    expect(validateSetting('momentum', '0.9')).toEqual({ value: 0.9 });
+    expect(validateSetting('momentum', '0')).toEqual({ value: 0 });
+    expect(validateSetting('momentum', '1').error).toBe('Momentum must be at least 0 and below 1.');
+    expect(validateSetting('momentum', '-0.1').error).toBe('Momentum must be at least 0 and below 1.');
+    expect(validateSetting('momentum', 'lots').error).toBe('Momentum must be a number.');
+    expect(validateSetting('momentum', '').error).toBe('Momentum is required.');
+    expect(validateSetting('nesterov', 'true')).toEqual({ value: true });
+    const { text, notes } = settingsFromQuery('?optimizer=sgd&momentum=1.5&nesterov=yes');
+    expect([text.momentum, text.nesterov]).toEqual(['0', 'false']);
+    expect(notes).toEqual([
+      'Ignored momentum="1.5" from the link: Momentum must be at least 0 and below 1.',
+      'Ignored nesterov="yes" from the link: Nesterov must be 1 (on) or 0 (off).',
+    ]);
+  });
+
+  test('a bad momentum in the form stops an SGD run, with the message beside the field', () => {
+    const text = { ...settingsToText(sgd), momentum: '1' };
+    expect(validateSettings(text)).toEqual({
+      errors: { momentum: 'Momentum must be at least 0 and below 1.' },
+    });
+  });
+
+  test('another optimizer has no momentum: its settings read as the defaults, whatever the form holds', () => {
+    const text = {
+      ...settingsToText(DEFAULT_SETTINGS),
+      optimizer: 'adam',
+      momentum: '0.9',
+      nesterov: 'true',
+    };
+    expect(validateSettings(text).settings).toMatchObject({
+      optimizer: 'adam',
+      momentum: 0,
+      nesterov: false,
+    });
+    // Even a hidden field that would be refused does not stop the run.
+    expect(validateSettings({ ...text, momentum: 'abc' }).settings?.momentum).toBe(0);
+    expect(settingsToQuery(validateSettings(text).settings as Settings)).not.toContain('momentum');
+    // Switching back to SGD finds the momentum as typed.
+    expect(validateSettings(withOptimizer(text, 'sgd')).settings).toMatchObject({
+      momentum: 0.9,
+      nesterov: true,
+    });
+  });
+
+  test('Nesterov without momentum is plain SGD, and the link says nothing of it', () => {
+    const text = { ...settingsToText(sgd), momentum: '0', nesterov: 'true' };
+    const settings = validateSettings(text).settings as Settings;
+    expect(settings.nesterov).toBe(false);
+    expect(settingsToQuery(settings)).not.toContain('nesterov');
+  });
+});

@@ -62,12 +62,18 @@ describe('checkRunFits for a ConvNet', () => {
     expect(list.some((a) => a.what === 'the weights of Dense(64, relu) (its RMSprop average)')).toBe(true);
   });
 
-  test("each optimizer's state is counted: none for plain SGD, two moments for Adam", () => {
-    const bytes = (optimizer: 'sgd' | 'rmsprop' | 'adam') =>
-      runAllocations({ ...DEFAULT_SETTINGS, optimizer }, 60_000, 10_000).reduce((sum, a) => sum + a.bytes, 0);
+  test("each optimizer's state is counted: none for plain SGD, a velocity with momentum, two moments for Adam", () => {
+    const bytes = (optimizer: 'sgd' | 'rmsprop' | 'adam', momentum = 0) =>
+      runAllocations({ ...DEFAULT_SETTINGS, optimizer, momentum }, 60_000, 10_000).reduce(
+        (sum, a) => sum + a.bytes,
+        0,
+      );
     const perState = bytes('rmsprop') - bytes('sgd');
     expect(perState).toBeGreaterThan(784 * 512 * 4);
     expect(bytes('adam') - bytes('rmsprop')).toBe(perState);
+    expect(bytes('sgd', 0.9)).toBe(bytes('rmsprop'));
+    const list = runAllocations({ ...DEFAULT_SETTINGS, optimizer: 'sgd', momentum: 0.9 }, 60_000, 10_000);
+    expect(list.some((a) => a.what === 'the hidden biases (its SGD velocity)')).toBe(true);
   });
 
   test('a ConvNet too wide for the memory is refused with a reason', () => {

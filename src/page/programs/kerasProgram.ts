@@ -20,10 +20,19 @@ function kerasLayer(spec: LayerSpec): string {
   }
 }
 
-/** A Python float literal for a learning rate: 0.001, 1e-05, 0.5. */
+/** A Python float literal for a learning rate or a momentum: 0.001, 1e-05, 0.5. */
 function pythonFloat(value: number): string {
   const text = String(value);
   return /[.e]/.test(text) ? text : `${text}.0`;
+}
+
+/** learning_rate=0.01, then SGD's momentum and Nesterov when they are not Keras's defaults. */
+function kerasOptimizerArguments(settings: Settings): string {
+  const args = [`learning_rate=${pythonFloat(settings.learningRate)}`];
+  const momentum = settings.optimizer === 'sgd' ? (settings.momentum ?? 0) : 0;
+  if (momentum > 0) args.push(`momentum=${pythonFloat(momentum)}`);
+  if (momentum > 0 && settings.nesterov === true) args.push('nesterov=True');
+  return args.join(', ');
 }
 
 export function kerasProgram(settings: Settings): string {
@@ -64,7 +73,7 @@ export function kerasProgram(settings: Settings): string {
     '    ]',
     ')',
     'model.compile(',
-    `    optimizer=keras.optimizers.${optimizerName(settings)}(learning_rate=${pythonFloat(settings.learningRate)}),`,
+    `    optimizer=keras.optimizers.${optimizerName(settings)}(${kerasOptimizerArguments(settings)}),`,
     '    loss="categorical_crossentropy",',
     '    metrics=["accuracy"],',
     ')',

@@ -1,7 +1,7 @@
 // What the generated programs need to know about a run, read once from its settings: the layers
 // (the output layer included), how the images are shaped for them, and a one-line summary.
 import { BOOK_CONVNET, type LayerSpec, layerName, specsFromText } from '../../nn/architecture';
-import { optimizerName, type Settings } from '../../protocol/settings';
+import { optimizerSummary, type Settings } from '../../protocol/settings';
 
 export interface RunDescription {
   /** The hidden layers, in order; the output layer Dense(10, softmax) always follows. */
@@ -10,7 +10,7 @@ export interface RunDescription {
   imageInput: boolean;
   /** "Dense(512, relu) → Dense(10, softmax)". */
   modelLine: string;
-  /** "RMSprop (lr 0.001), 5 epochs of 60,000 images, batch 128". */
+  /** "RMSprop (lr 0.001), 5 epochs of 60,000 images, batch 128"; "SGD with momentum 0.9 (lr 0.01), ...". */
   trainingLine: string;
 }
 
@@ -23,6 +23,6 @@ export function describeRun(settings: Settings): RunDescription {
   const modelLine = [...hidden.map(layerName), 'Dense(10, softmax)'].join(' → ');
   const images = settings.train.toLocaleString('en-US');
   const epochs = `${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}`;
-  const trainingLine = `${optimizerName(settings)} (lr ${settings.learningRate}), ${epochs} of ${images} images, batch ${settings.batchSize}`;
+  const trainingLine = `${optimizerSummary(settings)} (lr ${settings.learningRate}), ${epochs} of ${images} images, batch ${settings.batchSize}`;
   return { hidden, imageInput, modelLine, trainingLine };
 }

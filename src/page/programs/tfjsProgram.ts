@@ -94,7 +94,7 @@ function tfjsOptimizer(settings: Settings): string[] {
   const rate = settings.learningRate;
   switch (settings.optimizer ?? 'rmsprop') {
     case 'sgd':
-      return ['  // SGD as Keras defines it: no momentum.', `  optimizer: tf.train.sgd(${rate}),`];
+      return sgdOptimizer(settings);
     case 'adam':
       return [
         '  // Adam as Keras defines it: beta1 0.9, beta2 0.999, epsilon 1e-7.',
@@ -106,4 +106,20 @@ function tfjsOptimizer(settings: Settings): string[] {
         `  optimizer: tf.train.rmsprop(${rate}, 0.9, 0, 1e-7),`,
       ];
   }
+}
+
+/**
+ * Keras's SGD: plain, or TF.js's momentum optimizer. Its accumulator is Keras's velocity divided
+ * by -lr (a = m·a + g, w -= lr·a; Nesterov w -= lr·(g + m·a)), the same steps while the rate holds.
+ */
+function sgdOptimizer(settings: Settings): string[] {
+  const rate = settings.learningRate;
+  const momentum = settings.momentum ?? 0;
+  if (!(momentum > 0))
+    return ['  // SGD as Keras defines it by default: no momentum.', `  optimizer: tf.train.sgd(${rate}),`];
+  const nesterov = settings.nesterov === true;
+  return [
+    `  // Keras's SGD(momentum=${momentum}${nesterov ? ', nesterov=True' : ''}): TF.js's momentum optimizer${nesterov ? ', with Nesterov' : ''}.`,
+    `  optimizer: tf.train.momentum(${rate}, ${momentum}${nesterov ? ', true' : ''}),`,
+  ];
 }

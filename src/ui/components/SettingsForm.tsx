@@ -23,11 +23,13 @@ interface Props {
   disabled: boolean;
   /** The settings shown here, in this order. */
   names: (keyof Settings)[];
+  /** The Augment images box after them: in one form of the page only (its id is unique). */
+  withAugment?: boolean;
   onChange: (name: keyof Settings, value: string) => void;
 }
 
 /** One text field per setting, checked as typed; the message sits next to the field it is about. */
-export function SettingsForm({ text, errors, disabled, names, onChange }: Props) {
+export function SettingsForm({ text, errors, disabled, names, withAugment = false, onChange }: Props) {
   return (
     <fieldset className="settings" disabled={disabled}>
       {names.map((name) => {
@@ -55,21 +57,23 @@ export function SettingsForm({ text, errors, disabled, names, onChange }: Props)
           </div>
         );
       })}
-      <div className="field switch">
-        <label htmlFor="setting-augment">
-          <input
-            id="setting-augment"
-            type="checkbox"
-            checked={validateSetting('augment', text.augment).value === true}
-            onChange={(event) => onChange('augment', String(event.target.checked))}
-            aria-describedby="setting-augment-message"
-          />
-          {SETTING_LABELS.augment}
-        </label>
-        <span id="setting-augment-message" className="field-hint">
-          Shifted, rotated and scaled on the GPU: helps with drawn digits.
-        </span>
-      </div>
+      {withAugment && (
+        <div className="field switch">
+          <label htmlFor="setting-augment">
+            <input
+              id="setting-augment"
+              type="checkbox"
+              checked={validateSetting('augment', text.augment).value === true}
+              onChange={(event) => onChange('augment', String(event.target.checked))}
+              aria-describedby="setting-augment-message"
+            />
+            {SETTING_LABELS.augment}
+          </label>
+          <span id="setting-augment-message" className="field-hint">
+            Shifted, rotated and scaled on the GPU: helps with drawn digits.
+          </span>
+        </div>
+      )}
     </fieldset>
   );
 }

@@ -10,6 +10,7 @@ import { LayerEditor } from './LayerEditor';
 import { ModelPicker } from './ModelPicker';
 import { OptimizerPicker } from './OptimizerPicker';
 import { SettingsForm } from './SettingsForm';
+import { SgdMomentumFields } from './SgdMomentumFields';
 
 interface Props {
   form: {
@@ -21,13 +22,16 @@ interface Props {
 }
 
 /**
- * The model and the settings used most in view; the optimizer, batch size, seed and training images
- * folded (the learning rate's hint names the optimizer, so a link's choice is never unseen).
+ * The model and the settings used most in view; the optimizer (with SGD's momentum), batch size, seed
+ * and training images folded (the learning rate's hint names the optimizer, so a link's choice is
+ * never unseen).
  */
 export function SettingsPanel({ form, disabled }: Props) {
   const convnet = form.text.model === 'convnet';
   const folded = ['batchSize', 'seed', 'train'] as const;
-  const foldedErrors = folded.filter((name) => form.errors[name]).length;
+  const sgd = form.text.optimizer === 'sgd';
+  // SGD's momentum is folded too (and checked only while SGD is picked).
+  const foldedErrors = [...folded, 'momentum' as const].filter((name) => form.errors[name]).length;
   const more = useRef<HTMLDetailsElement>(null);
   // NOTE: opened when one of its fields is invalid (a link's, or an opened run's), so the message is
   // never out of sight; never closed by the page, which would hide a field while it is typed in.
@@ -54,6 +58,7 @@ export function SettingsPanel({ form, disabled }: Props) {
         errors={form.errors}
         disabled={disabled}
         names={convnet ? ['epochs', 'learningRate'] : ['epochs', 'learningRate', 'hidden']}
+        withAugment
         onChange={form.setField}
       />
       <details className="more-settings" ref={more}>
@@ -67,6 +72,14 @@ export function SettingsPanel({ form, disabled }: Props) {
             form.setField('learningRate', next.learningRate);
           }}
         />
+        {sgd && (
+          <SgdMomentumFields
+            text={form.text}
+            errors={form.errors}
+            disabled={disabled}
+            onChange={form.setField}
+          />
+        )}
         <SettingsForm
           text={form.text}
           errors={form.errors}

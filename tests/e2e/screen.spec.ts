@@ -198,6 +198,15 @@ test('one screen: controls, charts and pad in view while training; still pad; no
     ['prediction', page.getByTestId('prediction')],
     ['probabilities', page.getByRole('list', { name: 'Probability of each digit' })],
   ]);
+  // The five run buttons keep to one row at desktop sizes, with "Train again" the widest label.
+  for (const size of DESKTOP) {
+    await page.setViewportSize(size);
+    const tops = await page
+      .locator('.run-panel .controls button')
+      .evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().top)));
+    expect(tops.length).toBe(5);
+    expect(new Set(tops).size, `run buttons' tops at ${size.width}x${size.height}: ${tops}`).toBe(1);
+  }
 
   // After the run: the gallery of the largest mistake open, then every size and scheme.
   await page.getByRole('tab', { name: 'Confusion matrix' }).click();

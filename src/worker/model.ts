@@ -1,6 +1,6 @@
 // The network the app trains: the book's Dense(hidden, relu) → Dense(10, softmax) with RMSprop (or
-// the optimizer of settings.optimizer, SGD with settings.momentum), or (model 'convnet') the layer stack of settings.layers, by
-// default the book's ConvNet.
+// the optimizer of settings.optimizer, SGD with settings.momentum), or (model 'convnet') the layer
+// stack of settings.layers, by default the book's ConvNet.
 import type { Backend } from '../backend/backend';
 import { CLASSES, PIXELS } from '../data/mnist';
 import { buildLayers, type LayerSpec, specsFromText } from '../nn/architecture';

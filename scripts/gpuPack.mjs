@@ -1,7 +1,8 @@
 // npm run gpu:pack: writes .gpu-pack/, which runs the GPU check on a machine with a GPU and nothing
 // else (x86-64 Linux, a GPU driver; no Node, npm or network): Node itself and dawn.node (gzipped),
 // the bundled check, the MNIST files, the Vulkan loader and libstdc++ for systems without them, the
-// PyTorch peer and run.sh. Test it as a stranger: copy .gpu-pack/ to an empty folder and run
+// PyTorch peer, TF.js's wasm binaries and run.sh. Test it as a stranger: copy .gpu-pack/ to an
+// empty folder and run
 //   env -i PATH=/usr/bin:/bin VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json ./run.sh
 import { execFileSync } from 'node:child_process';
 import {
@@ -64,6 +65,11 @@ copyFileSync(loader, `${PACK}/lib/vulkan/libvulkan.so.1`);
 for (const lib of ['libstdc++.so.6', 'libgcc_s.so.1'])
   copyFileSync(`/usr/lib/x86_64-linux-gnu/${lib}`, `${PACK}/lib/cxx/${lib}`);
 copyFileSync('scripts/gpuCheck/torch_peer.py', `${PACK}/torch_peer.py`);
+// TF.js wasm, the CPU peer: its SIMD and plain binaries (Node has no workers for the threaded one).
+mkdirSync(`${PACK}/wasm`);
+const wasmDist = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
+for (const file of ['tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm.wasm'])
+  copyFileSync(join(wasmDist, file), `${PACK}/wasm/${file}`);
 copyFileSync('scripts/gpuPack/run.sh', `${PACK}/run.sh`);
 execFileSync('chmod', ['+x', `${PACK}/run.sh`]);
 rmSync(tmp, { recursive: true, force: true });

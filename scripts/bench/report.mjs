@@ -1,13 +1,8 @@
 // Turns the bench page's result into the table and the ratio lines that npm run bench prints.
+import { ratio } from './ratio.mjs';
 
 const fixed = (digits) => (value) => (value === undefined ? '-' : value.toFixed(digits));
 const ms = fixed(0);
-
-/** "3.2x faster" or "1.5x slower" for ours against a peer, from two times (lower is better). */
-function ratio(ours, peer) {
-  if (ours === undefined || peer === undefined) return null;
-  return ours <= peer ? `${(peer / ours).toFixed(1)}x faster` : `${(ours / peer).toFixed(1)}x slower`;
-}
 
 function columns(blockSteps) {
   const stepCell = (r) => {

@@ -1,4 +1,4 @@
-// npm run gpu:check [-- --quick --epochs 5 --out DIR --data DIR --skip convnet,tfjs,torch --repeats 10 --steps 50]
+// npm run gpu:check [-- --quick --epochs 5 --out DIR --data DIR --skip convnet,tfjs,wasm,torch --repeats 10 --steps 50]
 // On whatever adapter Dawn finds (a real GPU, or SwiftShader on the CPU): conformance of every kernel,
 // a training step's gradients against the CPU backend, the book's run, speed, and the peers
 // (TF.js webgpu in this process, PyTorch when python3 has it). Prints a table, writes JSON and the
@@ -18,7 +18,7 @@ import { type CaseResult, conformance } from './conformance';
 import { gradientChecks } from './gradients';
 import { formatTable } from './report';
 
-const SECTIONS = ['conformance', 'gradients', 'book', 'convnet', 'speed', 'tfjs', 'torch'] as const;
+const SECTIONS = ['conformance', 'gradients', 'book', 'convnet', 'speed', 'tfjs', 'wasm', 'torch'] as const;
 /** The book's figure, and the bar the issue sets for its run. */
 const BOOK_ACCURACY = 0.975;
 /** The book's ConvNet reaches about 0.99; the bar leaves room for seeds and float order. */
@@ -50,6 +50,14 @@ const options = {
       existsSync,
     ) ??
     'torch_peer.py',
+  // TF.js's wasm binaries: beside check.mjs in the GPU pack, else from node_modules.
+  wasmDir:
+    flags.get('wasm-dir') ??
+    [
+      join(dirname(fileURLToPath(import.meta.url)), 'wasm'),
+      'node_modules/@tensorflow/tfjs-backend-wasm/dist',
+    ].find(existsSync) ??
+    'wasm',
 };
 for (const name of options.skip) {
   if (!(SECTIONS as readonly string[]).includes(name)) {
@@ -89,6 +97,25 @@ async function checkedDevice(errors: string[]): Promise<GpuDevice> {
   });
 }
 
+/** TF.js on one of its backends, in this process; a failure is a row, not an exception. */
+async function tfjsPeer(
+  name: 'webgpu' | 'wasm',
+  data: BenchData,
+  settings: BenchSettings,
+  log: (line: string) => void,
+): Promise<BenchRow> {
+  try {
+    const { benchTfjs } = await import('../bench/tfjs');
+    if (name === 'wasm') {
+      const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+      setWasmPaths(`${resolve(options.wasmDir)}/`);
+    }
+    return await benchTfjs(name, data, settings, (line) => log(`  [tfjs-${name}] ${line}`));
+  } catch (error) {
+    return { name: `tfjs-${name}`, status: 'failed', reason: errorText(error) };
+  }
+}
+
 function torchPeer(): BenchRow & Record<string, unknown> {
   const args = [options.torchScript, '--data', options.data, '--epochs', String(options.epochs)];
   args.push('--steps', String(options.steps));
@@ -109,9 +136,9 @@ async function main() {
   const adapter = await adapterInfo();
   const failures: string[] = [];
   if (!adapter) {
-    // Nothing to run on; the native peer still runs, so the machine's figures are not all lost.
+    // Nothing to run on; the CPU peers still run, so the machine's figures are not all lost.
     failures.push('Dawn found no WebGPU adapter (is a Vulkan driver installed, or VK_ICD_FILENAMES set?)');
-    for (const section of SECTIONS) if (section !== 'torch') options.skip.add(section);
+    for (const section of SECTIONS) if (section !== 'torch' && section !== 'wasm') options.skip.add(section);
   }
   log(`adapter: ${JSON.stringify(adapter)}`);
   log(`dawn.node: ${dawnPath}`);
@@ -239,20 +266,15 @@ async function main() {
   }
   if (wanted('tfjs')) {
     log('== speed: TF.js webgpu (same process, same device kind)');
-    let row: BenchRow;
-    try {
-      const { benchTfjs } = await import('../bench/tfjs');
-      // A full epoch of TF.js on a CPU-backed adapter takes many minutes: only on a real GPU.
-      row = await benchTfjs(
-        'webgpu',
-        data,
-        { ...benchSettings, fullEpoch: !quick && adapter?.isFallbackAdapter === false },
-        (line) => log(`  [tfjs-webgpu] ${line}`),
-      );
-    } catch (error) {
-      row = { name: 'tfjs-webgpu', status: 'failed', reason: errorText(error) };
-    }
-    rows.push(row);
+    // A full epoch of TF.js on a CPU-backed adapter takes many minutes: only on a real GPU.
+    const fullEpoch = !quick && adapter?.isFallbackAdapter === false;
+    rows.push(await tfjsPeer('webgpu', data, { ...benchSettings, fullEpoch }, log));
+  }
+  if (wanted('wasm')) {
+    // The CPU peer a browser without a usable GPU falls back to; single-threaded, as in a page that
+    // is not cross-origin isolated. Its evaluation time is the one ours is judged against.
+    log('== speed: TF.js wasm (same process, on the CPU)');
+    rows.push(await tfjsPeer('wasm', data, { ...benchSettings, fullEpoch: false }, log));
   }
   if (wanted('torch')) {
     log('== speed: PyTorch (eager, its own process)');

@@ -1,5 +1,6 @@
 // The gpu:check table: plain text, one block per section, from the JSON report.
 import type { BenchRow } from '../bench/common';
+import { ratio } from '../bench/ratio.mjs';
 import type { CaseResult } from './conformance';
 
 interface BookRunReport {
@@ -113,6 +114,13 @@ export function formatTable(report: Report): string {
       out.push(`  ${r.name}: ${r.info ?? ''}${r.epochError ? `; full epoch failed: ${r.epochError}` : ''}`);
     for (const r of rows.filter((x) => x.status !== 'ok')) out.push(`  ${r.name}: ${r.status}: ${r.reason}`);
     const ours = rows.find((r) => r.name === 'ours');
+    for (const peer of ok.filter((r) => r !== ours && ours?.status === 'ok')) {
+      const said = [
+        [ratio(ours?.stepMs, peer.stepMs), 'per step'],
+        [ratio(ours?.evalMs, peer.evalMs), 'at evaluating the test set'],
+      ].filter(([r]) => r !== null);
+      if (said.length > 0) out.push(`  ours vs ${peer.name}: ${said.map((s) => s.join(' ')).join(', ')}`);
+    }
     if (ours?.kernelMs) {
       out.push('', `GPU time per kernel, ours (ms per step; ${ours.kernelNote})`);
       out.push(

@@ -68,6 +68,7 @@ gzip -dc "$HERE/dawn.node.gz" > "$WORK/dawn.node"
 gzip -dc "$HERE/check.mjs.gz" > "$WORK/check.mjs"
 chmod +x "$WORK/node"
 cp "$HERE/torch_peer.py" "$WORK/"
+cp -r "$HERE/wasm" "$WORK/"
 export DAWN_NODE_PATH="$WORK/dawn.node"
 if command -v nvidia-smi > /dev/null 2>&1; then
   nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv > "$OUT_DIR/nvidia-smi.csv" 2>&1 || true

@@ -33,9 +33,16 @@ export function bundle(entry, outfile, { minify = false } = {}) {
     legalComments: 'none',
     logLevel: 'warning',
     plugins: [rawText],
-    // Some bundled CommonJS (TF.js) calls require(); give the module one.
+    // Some bundled CommonJS (TF.js, and the wasm backend's Emscripten loader) calls require() and
+    // reads __dirname and __filename; give the module those.
     banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+      js: [
+        "import { createRequire as __cr } from 'node:module';",
+        "import { fileURLToPath as __fp } from 'node:url';",
+        'const require = __cr(import.meta.url);',
+        'const __filename = __fp(import.meta.url);',
+        "const __dirname = __filename.replace(/[\\/][^\\/]*$/, '');",
+      ].join(' '),
     },
   });
 }

@@ -7,7 +7,8 @@ import { expect, test } from 'vitest';
 // npm run gpu:check at small size, as a user runs it: bundled for Node, on Dawn's WebGPU (SwiftShader
 // where there is no GPU: .ci/run installs Chromium, whose Vulkan loader and ICD file it uses).
 // Every kernel against its reference, a few stress repeats, the gradients, a one-epoch book run on
-// 3,000 images and our speed; the peers are left out to keep it short.
+// 3,000 images, our speed and TF.js wasm's (the CPU peer, a few seconds); the other peers are left
+// out to keep it short.
 test('gpu:check --quick passes on a real WebGPU adapter and reports what it measured', () => {
   const out = mkdtempSync(join(tmpdir(), 'gpu-check-'));
   const run = spawnSync(
@@ -49,5 +50,13 @@ test('gpu:check --quick passes on a real WebGPU adapter and reports what it meas
   expect(ours.dispatchesPerStep).toBeGreaterThan(5);
   expect(ours.submitsPerStep).toBeGreaterThan(0);
   expect(ours.submitsPerStep).toBeLessThanOrEqual(1); // four steps share a command buffer
-  expect(readFileSync(join(out, 'gpu-check.txt'), 'utf8')).toMatch(/PASSED/);
+  const wasm = report.speed.find((r: { name: string }) => r.name === 'tfjs-wasm');
+  expect(wasm.status, wasm.reason).toBe('ok');
+  expect(wasm.evalMs).toBeGreaterThan(0);
+  expect(wasm.testAccuracy).toBeGreaterThan(0.5); // a few steps of the same MLP; chance is 0.1
+  const text = readFileSync(join(out, 'gpu-check.txt'), 'utf8');
+  expect(text).toMatch(/PASSED/);
+  expect(text).toMatch(
+    /ours vs tfjs-wasm: [\d.]+x (faster|slower) per step, [\d.]+x (faster|slower) at evaluating/,
+  );
 }, 600_000);

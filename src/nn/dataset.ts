@@ -2,7 +2,7 @@ import type { AugmentRanges } from '../backend/augmentation';
 import { type Backend, type Storage, sparseIndexLayout, sparseIndexViews } from '../backend/backend';
 import type { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
-import { evaluationOrder } from './evaluationOrder';
+import { evaluationOrder, groupedByInk } from './inkOrder';
 
 /** More than half the values are zero: the tensors made from them carry Tensor.mostlyZeros. */
 export function isMostlyZeros(values: ArrayLike<number>): boolean {
@@ -61,7 +61,7 @@ export class DeviceDataset {
   }
 
   /**
-   * The order an evaluation visits the images in: grouped by their ink (evaluationOrder.ts) where
+   * The order an evaluation visits the images in: grouped by their ink (inkOrder.ts) where
    * the backend skips zeros, so each block of rows skips more; else as stored. Grouped once, at the
    * first evaluation that needs it.
    */
@@ -70,6 +70,21 @@ export class DeviceDataset {
       return Uint32Array.from({ length: this.count }, (_, i) => i);
     this.groupedOrder ??= evaluationOrder(this.hostPixels, this.count, this.pixelsPerImage);
     return this.groupedOrder;
+  }
+
+  /**
+   * An epoch's order with the images of each batch grouped by their ink, where the backend skips
+   * zeros: the same batches of the same images, so the same training but for rounding, and the
+   * first layer's forward lists about a fifth fewer pixels (MNIST, batch 128: 39% to 31%).
+   */
+  groupedBatches(order: Uint32Array, batchSize: number): Uint32Array {
+    if (!(this.mostlyZeros && this.backend.skipsZeros)) return order;
+    const grouped = new Uint32Array(order.length);
+    for (let start = 0; start < order.length; start += batchSize) {
+      const batch = order.subarray(start, Math.min(start + batchSize, order.length));
+      grouped.set(groupedByInk(this.hostPixels, this.pixelsPerImage, batch), start);
+    }
+    return grouped;
   }
 
   /**

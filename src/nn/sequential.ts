@@ -171,7 +171,7 @@ export class Sequential {
     try {
       for (let epoch = initialEpoch; epoch < epochs && !this.stopTraining; epoch++) {
         const started = performance.now();
-        backend.write(order, this.epochOrder(epoch, x.count, shuffle));
+        backend.write(order, x.groupedBatches(this.epochOrder(epoch, x.count, shuffle), batchSize));
         backend.fill(metrics, 0);
         const reader = new MetricsReader(backend, metrics, epoch, batches, (logs) =>
           options.onBatchEnd?.(logs),

@@ -35,7 +35,7 @@ test('inputGradients on WebGPU matches the CPU backend', async () => {
   expect(Math.max(...c.gradients.map(Math.abs))).toBeGreaterThan(1e-3);
 });
 
-// Register: the sparse path, which evaluates the images grouped by their ink (evaluationOrder.ts)
+// Register: the sparse path, which evaluates the images grouped by their ink (inkOrder.ts)
 // and must hand the per-image outputs back in image order.
 test.each(MATMUL_VARIANTS)(
   'evaluateInDetail on WebGPU (%s): its matrix is the one counted from its predictions, and matches the CPU',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { evaluationOrder } from '../../src/nn/evaluationOrder';
+import { evaluationOrder, groupedByInk } from '../../src/nn/inkOrder';
 import { Random } from '../../src/nn/random';
 
 const PIXELS = 64;
@@ -47,5 +47,29 @@ describe('evaluationOrder', () => {
     const pixels = Uint8Array.from({ length: count * PIXELS }, () => (random.next() < 0.1 ? 255 : 0));
     const stored = Array.from({ length: count }, (_, i) => i);
     expect(blockInk(pixels, evaluationOrder(pixels, count, PIXELS))).toBeLessThan(blockInk(pixels, stored));
+  });
+});
+
+describe('groupedByInk', () => {
+  test('reorders exactly the images it is given', () => {
+    const random = new Random(9);
+    const count = 300;
+    const pixels = Uint8Array.from({ length: count * PIXELS }, () => (random.next() < 0.2 ? 255 : 0));
+    const batch = Uint32Array.from([299, 7, 150, 3, 42, 42 + 64, 200, 1, 0, 77, 13]);
+    const grouped = groupedByInk(pixels, PIXELS, batch);
+    expect([...grouped].sort((a, b) => a - b)).toEqual([...batch].sort((a, b) => a - b));
+  });
+
+  test('groups a batch by its own ink: the four shapes of a mixed batch end one to a block', () => {
+    const count = 64;
+    const pixels = new Uint8Array(count * PIXELS);
+    for (let i = 0; i < count; i++) {
+      const shape = i % 4;
+      for (let p = shape * 16; p < shape * 16 + 16; p++) pixels[i * PIXELS + p] = 255;
+    }
+    // 16 images taken from the middle, four of each shape, interleaved as a shuffle leaves them.
+    const batch = Uint32Array.from({ length: 16 }, (_, i) => 20 + i);
+    expect(blockInk(pixels, batch)).toBe(4 * 64);
+    expect(blockInk(pixels, groupedByInk(pixels, PIXELS, batch))).toBe(4 * 16);
   });
 });

@@ -1,8 +1,17 @@
 import type { AugmentRanges } from '../backend/augmentation';
-import { type Backend, type Storage, sparseIndexLayout, sparseIndexViews } from '../backend/backend';
+import {
+  type Backend,
+  SPARSE_ROWS,
+  type Storage,
+  sparseIndexLayout,
+  sparseIndexViews,
+} from '../backend/backend';
 import type { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
 import { evaluationOrder, groupedByInk } from './inkOrder';
+
+/** Candidates per place when grouping a batch: half the CPU time of 128, for 31.2% of the pixels instead of 31.0%. */
+const BATCH_WINDOW = 32;
 
 /** More than half the values are zero: the tensors made from them carry Tensor.mostlyZeros. */
 export function isMostlyZeros(values: ArrayLike<number>): boolean {
@@ -82,7 +91,10 @@ export class DeviceDataset {
     const grouped = new Uint32Array(order.length);
     for (let start = 0; start < order.length; start += batchSize) {
       const batch = order.subarray(start, Math.min(start + batchSize, order.length));
-      grouped.set(groupedByInk(this.hostPixels, this.pixelsPerImage, batch), start);
+      grouped.set(
+        groupedByInk(this.hostPixels, this.pixelsPerImage, batch, SPARSE_ROWS, BATCH_WINDOW),
+        start,
+      );
     }
     return grouped;
   }

@@ -33,6 +33,7 @@ export function groupedByInk(
   pixelsPerImage: number,
   images: Uint32Array,
   blockRows = SPARSE_ROWS,
+  window = WINDOW,
 ): Uint32Array {
   const count = images.length;
   const words = Math.ceil(pixelsPerImage / 32);
@@ -63,7 +64,7 @@ export function groupedByInk(
       while (firstUnplaced < count && placed[sorted[firstUnplaced]]) firstUnplaced++;
       let best = -1;
       let fewest = Infinity;
-      for (let j = firstUnplaced, seen = 0; j < count && seen < WINDOW; j++) {
+      for (let j = firstUnplaced, seen = 0; j < count && seen < window; j++) {
         const candidate = sorted[j];
         if (placed[candidate]) continue;
         seen++;

@@ -162,6 +162,7 @@ export class Sequential {
       throw new Error(`fit: batch size must be a positive integer, got ${batchSize}`);
     const batches = Math.ceil(x.count / batchSize);
     const ranges = options.augment === true ? DEFAULT_AUGMENT : options.augment || null;
+    const sparseInput = this.layers[0].kind === 'Dense';
     const order = backend.alloc(x.count);
     const metrics = backend.alloc(METRICS_LENGTH);
     const history: EpochLogs[] = [];
@@ -171,7 +172,9 @@ export class Sequential {
     try {
       for (let epoch = initialEpoch; epoch < epochs && !this.stopTraining; epoch++) {
         const started = performance.now();
-        backend.write(order, x.groupedBatches(this.epochOrder(epoch, x.count, shuffle), batchSize));
+        const epochOrder = this.epochOrder(epoch, x.count, shuffle);
+        // Only a Dense first layer reads the batch through the sparse matmul that grouping helps.
+        backend.write(order, sparseInput ? x.groupedBatches(epochOrder, batchSize) : epochOrder);
         backend.fill(metrics, 0);
         const reader = new MetricsReader(backend, metrics, epoch, batches, (logs) =>
           options.onBatchEnd?.(logs),

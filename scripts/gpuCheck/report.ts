@@ -114,7 +114,8 @@ export function formatTable(report: Report): string {
       out.push(`  ${r.name}: ${r.info ?? ''}${r.epochError ? `; full epoch failed: ${r.epochError}` : ''}`);
     for (const r of rows.filter((x) => x.status !== 'ok')) out.push(`  ${r.name}: ${r.status}: ${r.reason}`);
     const ours = rows.find((r) => r.name === 'ours');
-    for (const peer of ok.filter((r) => r !== ours && ours?.status === 'ok')) {
+    const peers = ours?.status === 'ok' ? ok.filter((r) => r !== ours) : [];
+    for (const peer of peers) {
       const said = [
         [ratio(ours?.stepMs, peer.stepMs), 'per step'],
         [ratio(ours?.evalMs, peer.evalMs), 'at evaluating the test set'],

@@ -122,6 +122,11 @@ export class Sequential {
     return new Random(((this.config().seed ?? 1) * 1000003 + epoch * 7919) >>> 0).permutation(count);
   }
 
+  /** A Dense first layer reads the batch through a matmul (a sparse one, where the backend skips zeros). */
+  private get readsSparseInput(): boolean {
+    return this.layers[0].kind === 'Dense';
+  }
+
   /** Records one training step: gather the batch, forward, backward, the optimizer. Nothing is read back. */
   private trainStep(
     x: DeviceDataset,
@@ -133,7 +138,7 @@ export class Sequential {
   ): void {
     const { backend, optimizer } = this.config();
     const tape = new Tape(backend);
-    const { input, labels } = x.gather(tape, order, offset, rows, this.layers[0].kind === 'Dense', augment);
+    const { input, labels } = x.gather(tape, order, offset, rows, this.readsSparseInput, augment);
     const { loss } = softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
     tape.backward(loss);
     optimizer.step(backend, this.parameters);
@@ -150,7 +155,7 @@ export class Sequential {
     augment?: Augment,
   ): void {
     const tape = new Tape(this.config().backend, false);
-    const { input, labels } = x.gather(tape, order, offset, rows, this.layers[0].kind === 'Dense', augment);
+    const { input, labels } = x.gather(tape, order, offset, rows, this.readsSparseInput, augment);
     softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
     tape.release();
   }
@@ -162,7 +167,6 @@ export class Sequential {
       throw new Error(`fit: batch size must be a positive integer, got ${batchSize}`);
     const batches = Math.ceil(x.count / batchSize);
     const ranges = options.augment === true ? DEFAULT_AUGMENT : options.augment || null;
-    const sparseInput = this.layers[0].kind === 'Dense';
     const order = backend.alloc(x.count);
     const metrics = backend.alloc(METRICS_LENGTH);
     const history: EpochLogs[] = [];
@@ -173,8 +177,8 @@ export class Sequential {
       for (let epoch = initialEpoch; epoch < epochs && !this.stopTraining; epoch++) {
         const started = performance.now();
         const epochOrder = this.epochOrder(epoch, x.count, shuffle);
-        // Only a Dense first layer reads the batch through the sparse matmul that grouping helps.
-        backend.write(order, sparseInput ? x.groupedBatches(epochOrder, batchSize) : epochOrder);
+        // Grouping helps only the sparse matmul of a Dense first layer.
+        backend.write(order, this.readsSparseInput ? x.groupedBatches(epochOrder, batchSize) : epochOrder);
         backend.fill(metrics, 0);
         const reader = new MetricsReader(backend, metrics, epoch, batches, (logs) =>
           options.onBatchEnd?.(logs),
@@ -272,7 +276,7 @@ export class Sequential {
     for (let offset = 0; offset < x.count; offset += batchSize) {
       const rows = Math.min(batchSize, x.count - offset);
       const tape = new Tape(backend, false);
-      const { input, labels } = x.gather(tape, order, offset, rows, this.layers[0].kind === 'Dense');
+      const { input, labels } = x.gather(tape, order, offset, rows, this.readsSparseInput);
       const logits = this.logits(tape, input);
       softmaxCrossEntropy(tape, logits, labels, metrics);
       eachBatch?.(logits.storage, labels, offset, rows);

@@ -17,6 +17,16 @@ function blockInk(pixels: Uint8Array, order: ArrayLike<number>) {
   return total;
 }
 
+/** Images each inking one of four quarters, the shape i % 4: any 4 in a row hold all four shapes. */
+function fourShapes(count: number): Uint8Array {
+  const pixels = new Uint8Array(count * PIXELS);
+  for (let i = 0; i < count; i++) {
+    const shape = i % 4;
+    for (let p = shape * 16; p < shape * 16 + 16; p++) pixels[i * PIXELS + p] = 255;
+  }
+  return pixels;
+}
+
 describe('evaluationOrder', () => {
   test.each([0, 1, 3, 4, 5, 257])('is a permutation of %i images', (count) => {
     const random = new Random(count + 1);
@@ -30,11 +40,7 @@ describe('evaluationOrder', () => {
     // Four shapes, each in a quarter of the image, interleaved: as stored, every block of 4 holds
     // all four shapes; grouped, each block holds one.
     const count = 48;
-    const pixels = new Uint8Array(count * PIXELS);
-    for (let i = 0; i < count; i++) {
-      const shape = i % 4;
-      for (let p = shape * 16; p < shape * 16 + 16; p++) pixels[i * PIXELS + p] = 255;
-    }
+    const pixels = fourShapes(count);
     const order = evaluationOrder(pixels, count, PIXELS);
     const stored = Array.from({ length: count }, (_, i) => i);
     expect(blockInk(pixels, stored)).toBe((count / 4) * 64);
@@ -61,12 +67,7 @@ describe('groupedByInk', () => {
   });
 
   test('groups a batch by its own ink: the four shapes of a mixed batch end one to a block', () => {
-    const count = 64;
-    const pixels = new Uint8Array(count * PIXELS);
-    for (let i = 0; i < count; i++) {
-      const shape = i % 4;
-      for (let p = shape * 16; p < shape * 16 + 16; p++) pixels[i * PIXELS + p] = 255;
-    }
+    const pixels = fourShapes(64);
     // 16 images taken from the middle, four of each shape, interleaved as a shuffle leaves them.
     const batch = Uint32Array.from({ length: 16 }, (_, i) => 20 + i);
     expect(blockInk(pixels, batch)).toBe(4 * 64);

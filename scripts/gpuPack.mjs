@@ -1,8 +1,8 @@
 // npm run gpu:pack: writes .gpu-pack/, which runs the GPU check on a machine with a GPU and nothing
 // else (x86-64 Linux, a GPU driver; no Node, npm or network): Node itself and dawn.node (gzipped),
-// the bundled check, the MNIST files, the Vulkan loader and libstdc++ for systems without them, the
-// PyTorch peer, TF.js's wasm binaries and run.sh. Test it as a stranger: copy .gpu-pack/ to an
-// empty folder and run
+// the bundled check, the MNIST files, the Vulkan loader, libGLdispatch and libstdc++ for systems
+// without them, the PyTorch peer, TF.js's wasm binaries and run.sh. Test it as a stranger: copy
+// .gpu-pack/ to an empty folder and run
 //   env -i PATH=/usr/bin:/bin VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json ./run.sh
 import { execFileSync } from 'node:child_process';
 import {
@@ -32,6 +32,7 @@ rmSync(PACK, { recursive: true, force: true });
 mkdirSync(`${PACK}/mnist`, { recursive: true });
 mkdirSync(`${PACK}/lib/vulkan`, { recursive: true });
 mkdirSync(`${PACK}/lib/cxx`, { recursive: true });
+mkdirSync(`${PACK}/lib/glvnd`, { recursive: true });
 
 const gz = (from, to) => writeFileSync(to, gzipSync(readFileSync(from), { level: 9 }));
 
@@ -43,25 +44,36 @@ const webgpu = dirname(createRequire(import.meta.url).resolve('webgpu/package.js
 gz(join(webgpu, 'dist', 'linux-x64', 'dawn.node'), `${PACK}/dawn.node.gz`);
 for (const file of readdirSync('public/mnist')) copyFileSync(`public/mnist/${file}`, `${PACK}/mnist/${file}`);
 
-// The Vulkan loader: Debian's libvulkan1 (apt-get download, unpacked), else Chromium's copy.
-let loader = null;
-try {
-  execFileSync('apt-get', ['download', 'libvulkan1'], { cwd: tmp, stdio: 'ignore' });
-  const deb = readdirSync(tmp).find((f) => f.startsWith('libvulkan1_') && f.endsWith('.deb'));
-  execFileSync('dpkg', ['-x', join(tmp, deb), join(tmp, 'deb')]);
-  loader = join(tmp, 'deb', 'usr', 'lib', 'x86_64-linux-gnu', 'libvulkan.so.1');
-  if (!existsSync(loader)) loader = null;
-} catch {
-  loader = null;
+// A library from Debian's package (apt-get download, unpacked), else this machine's copy. The Vulkan
+// loader is one; libglvnd's dispatch library is another: NVIDIA's Vulkan driver (libGLX_nvidia.so.0)
+// needs libGLdispatch.so.0, which GPU containers often lack (measured on an H200 machine: without it
+// the loader "Could not get 'vkCreateInstance'" and Dawn found no adapter).
+function debianLibrary(pkg, file, fallbacks) {
+  try {
+    execFileSync('apt-get', ['download', pkg], { cwd: tmp, stdio: 'ignore' });
+    const deb = readdirSync(tmp).find((f) => f.startsWith(`${pkg}_`) && f.endsWith('.deb'));
+    execFileSync('dpkg', ['-x', join(tmp, deb), join(tmp, pkg)]);
+    const path = join(tmp, pkg, 'usr', 'lib', 'x86_64-linux-gnu', file);
+    if (existsSync(path)) return path;
+  } catch {
+    // falls through to this machine's copy
+  }
+  return fallbacks.find(existsSync) ?? null;
 }
-loader ??= ['/usr/lib/x86_64-linux-gnu/libvulkan.so.1', '/usr/lib/chromium/libvulkan.so.1'].find(existsSync);
-if (!loader) {
-  console.error(
-    'gpu:pack: no libvulkan.so.1 (apt-get download libvulkan1 failed, and neither the system nor Chromium has one)',
-  );
-  process.exit(1);
+const packed = [
+  ['libvulkan1', 'libvulkan.so.1', 'lib/vulkan', ['/usr/lib/chromium/libvulkan.so.1']],
+  ['libglvnd0', 'libGLdispatch.so.0', 'lib/glvnd', []],
+];
+const sources = [];
+for (const [pkg, file, dir, extra] of packed) {
+  const path = debianLibrary(pkg, file, [`/usr/lib/x86_64-linux-gnu/${file}`, ...extra]);
+  if (!path) {
+    console.error(`gpu:pack: no ${file} (apt-get download ${pkg} failed, and this machine has no copy)`);
+    process.exit(1);
+  }
+  copyFileSync(path, `${PACK}/${dir}/${file}`);
+  sources.push(`${file} from ${path}`);
 }
-copyFileSync(loader, `${PACK}/lib/vulkan/libvulkan.so.1`);
 for (const lib of ['libstdc++.so.6', 'libgcc_s.so.1'])
   copyFileSync(`/usr/lib/x86_64-linux-gnu/${lib}`, `${PACK}/lib/cxx/${lib}`);
 copyFileSync('scripts/gpuCheck/torch_peer.py', `${PACK}/torch_peer.py`);
@@ -85,7 +97,7 @@ const walk = (dir) => {
 walk(PACK);
 const total = sizes.reduce((sum, [, size]) => sum + size, 0);
 for (const [path, size] of sizes) console.log(`${(size / 1048576).toFixed(2).padStart(7)} MiB  ${path}`);
-console.log(`${(total / 1048576).toFixed(2).padStart(7)} MiB  in all (limit 60 MiB), loader from ${loader}`);
+console.log(`${(total / 1048576).toFixed(2).padStart(7)} MiB  in all (limit 60 MiB); ${sources.join(', ')}`);
 if (total > LIMIT) {
   console.error('gpu:pack: the pack is over 60 MiB');
   process.exit(1);

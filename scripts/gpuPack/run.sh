@@ -20,9 +20,11 @@ mkdir -p "$OUT_DIR"
 OUT_DIR="$(cd "$OUT_DIR" && pwd)"
 
 # A library the system lacks comes from the pack (the system's own copy wins where it has one).
+# GPU_PACK_SYSTEM_LIB_DIRS replaces the folders searched (the tests use it to play a bare machine).
+SYSTEM_LIB_DIRS="${GPU_PACK_SYSTEM_LIB_DIRS:-/lib/x86_64-linux-gnu /usr/lib/x86_64-linux-gnu /lib64 /usr/lib64 /lib /usr/lib /usr/local/lib}"
 has_lib() {
   local dir
-  for dir in /lib/x86_64-linux-gnu /usr/lib/x86_64-linux-gnu /lib64 /usr/lib64 /lib /usr/lib /usr/local/lib; do
+  for dir in $SYSTEM_LIB_DIRS; do
     [ -e "$dir/$1" ] && return 0
   done
   return 1
@@ -30,6 +32,8 @@ has_lib() {
 LIBS=""
 has_lib libvulkan.so.1 || LIBS="$HERE/lib/vulkan"
 has_lib libstdc++.so.6 || LIBS="${LIBS:+$LIBS:}$HERE/lib/cxx"
+# NVIDIA's Vulkan driver (libGLX_nvidia.so.0) needs libglvnd's dispatch library.
+has_lib libGLdispatch.so.0 || LIBS="${LIBS:+$LIBS:}$HERE/lib/glvnd"
 # Containerised GPU machines mount the driver's libraries here.
 for dir in /usr/local/nvidia/lib64 /usr/local/nvidia/lib; do
   [ -d "$dir" ] && LIBS="${LIBS:+$LIBS:}$dir"

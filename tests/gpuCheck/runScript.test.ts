@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -21,4 +21,16 @@ test('run.sh honours VK_ICD_FILENAMES and VK_DRIVER_FILES, and writes results wh
   const driver = dryRun({ VK_DRIVER_FILES: '/elsewhere/nvidia_icd.json', OUT: out });
   expect(driver.stdout).toContain('VK_DRIVER_FILES=/elsewhere/nvidia_icd.json');
   expect(driver.stdout).toContain(`results in ${out}`);
+});
+
+test('run.sh lends the packed libraries only to a machine without its own', () => {
+  const bare = mkdtempSync(join(tmpdir(), 'bare-'));
+  const lent = dryRun({ GPU_PACK_SYSTEM_LIB_DIRS: bare });
+  // An H200 machine had no libGLdispatch.so.0: NVIDIA's Vulkan driver failed to load without it.
+  for (const dir of ['lib/vulkan', 'lib/cxx', 'lib/glvnd']) expect(lent.stdout).toContain(`/${dir}`);
+  const full = mkdtempSync(join(tmpdir(), 'full-'));
+  for (const lib of ['libvulkan.so.1', 'libstdc++.so.6', 'libGLdispatch.so.0'])
+    writeFileSync(join(full, lib), '');
+  const own = dryRun({ GPU_PACK_SYSTEM_LIB_DIRS: full });
+  for (const dir of ['lib/vulkan', 'lib/cxx', 'lib/glvnd']) expect(own.stdout).not.toContain(`/${dir}`);
 });

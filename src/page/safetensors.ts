@@ -16,7 +16,8 @@ const LENGTH_BYTES = 8;
 
 /**
  * A safetensors file of float32 (F32) tensors. Tensors are laid out in the order the official
- * library writes them (by name, byte by byte), so the header lists them by increasing offsets.
+ * library writes them, by name (byte by byte there; JavaScript's order is the same for the ASCII
+ * names the app writes), and the header lists them by increasing offsets.
  */
 export function toSafetensors(tensors: NamedTensor[], metadata: Record<string, string>): Uint8Array {
   const names = new Set<string>();
@@ -29,13 +30,15 @@ export function toSafetensors(tensors: NamedTensor[], metadata: Record<string, s
       throw new Error(`The tensor ${name} has ${data.length} values, not [${shape.join(', ')}].`);
   }
   const ordered = [...tensors].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const header: Record<string, unknown> = { __metadata__: metadata };
+  // NOTE: written out, not as one object: JSON.stringify would put names like "10" before the rest.
+  const entries = [`"__metadata__":${JSON.stringify(metadata)}`];
   let offset = 0;
   for (const { name, shape, data } of ordered) {
-    header[name] = { dtype: 'F32', shape, data_offsets: [offset, offset + 4 * data.length] };
+    const info = { dtype: 'F32', shape, data_offsets: [offset, offset + 4 * data.length] };
+    entries.push(`${JSON.stringify(name)}:${JSON.stringify(info)}`);
     offset += 4 * data.length;
   }
-  const json = new TextEncoder().encode(JSON.stringify(header));
+  const json = new TextEncoder().encode(`{${entries.join(',')}}`);
   const headerLength = Math.ceil(json.length / LENGTH_BYTES) * LENGTH_BYTES;
   const bytes = new Uint8Array(LENGTH_BYTES + headerLength + offset);
   const view = new DataView(bytes.buffer);

@@ -4,7 +4,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CONVNET_BATCH, DEFAULT_SETTINGS } from '../../src/protocol/settings';
-import { MNIST_DIR, runProgram, scratch, writeProgram } from './python';
+import { RUNS } from '../cases/programRuns';
+import { MNIST_DIR, runProgram, scratch, torchCheck, writeProgram } from './python';
 
 /** The test accuracy each epoch printed, in order. */
 const testAccuracies = (stdout: string) =>
@@ -41,6 +42,13 @@ describe('the PyTorch program', () => {
     expect(run.code).toBe(0);
     const [accuracy] = testAccuracies(run.stdout);
     expect(accuracy).toBeGreaterThan(0.9);
+  });
+
+  test('for every run of the Code view tests runs: builds, trains two batches, evaluates, predicts', async () => {
+    const dir = scratch();
+    const programs = RUNS.map(([, settings], i) => writeProgram(dir, settings, `run${i}.py`));
+    const report = await torchCheck<{ shape: number[] }[]>('smoke', MNIST_DIR, ...programs);
+    expect(report.map((r) => r.shape)).toEqual(RUNS.map(() => [100, 10]));
   });
 
   test('says which folder is missing, and which file is not a weights file', async () => {

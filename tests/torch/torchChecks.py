@@ -5,6 +5,7 @@ on files the TypeScript tests write, and answers in JSON on stdout or in raw flo
     torchChecks.py predict PROGRAM WEIGHTS DATA OUT    the program's probabilities on the test set
     torchChecks.py steps PROGRAM CASE             the program's optimizer, step by step, against the app's
     torchChecks.py warp PROGRAM CASE              the program's warp() on given images and transforms
+    torchChecks.py smoke DATA PROGRAM...          each program's every function, on a little data
 
 PyTorch runs on one thread: the machines that run the tests are small and shared.
 """
@@ -135,7 +136,26 @@ def warp(program_path, case_path):
     return out.tolist()
 
 
+def smoke(data, *program_paths):
+    """Each program builds its model and optimizer, trains two batches (augmented where it does),
+    evaluates and predicts: every line of it runs, not only parses."""
+    report = []
+    for path in program_paths:
+        program = load_program(path)
+        torch.manual_seed(program.SEED)
+        model = program.build_model()
+        optimizer = program.make_optimizer(model)
+        images, labels = program.load_mnist(data, "train", 2 * program.BATCH_SIZE)
+        generator = torch.Generator().manual_seed(program.SEED)
+        loss, _ = program.train_epoch(model, optimizer, images, labels, generator)
+        test_images, test_labels = program.load_mnist(data, "t10k", 100)
+        program.evaluate(model, test_images, test_labels)
+        probabilities = program.predict(model, test_images)
+        report.append({"loss": repr(loss), "shape": list(probabilities.shape)})
+    return report
+
+
 if __name__ == "__main__":
     command, *args = sys.argv[1:]
-    result = {"spec": spec, "predict": predict, "steps": steps, "warp": warp}[command](*args)
+    result = {"spec": spec, "predict": predict, "steps": steps, "warp": warp, "smoke": smoke}[command](*args)
     print(json.dumps(result))

@@ -66,5 +66,21 @@ describe('the PyTorch program', () => {
     expect(notWeights.code).toBe(1);
     expect(notWeights.stderr).toContain(`${junk} is not a safetensors file of the app's weights`);
     expect(notWeights.stderr).not.toContain('Traceback');
+
+    // A JSON header that is no map of tensors, and a file that is not there.
+    const list = join(dir, 'list.safetensors');
+    const header = Buffer.from('[1, 2, 3]     ');
+    const length = Buffer.alloc(8);
+    length.writeBigUInt64LE(BigInt(header.length));
+    writeFileSync(list, Buffer.concat([length, header]));
+    const notMap = await runProgram(program, ['--data', MNIST_DIR, '--weights', list, '--epochs', '0']);
+    expect(notMap.stderr).toContain(`${list} is not a safetensors file of the app's weights`);
+    const missing = await runProgram(program, [
+      '--data',
+      MNIST_DIR,
+      '--weights',
+      join(dir, 'gone.safetensors'),
+    ]);
+    expect(missing.stderr.trim()).toBe(`${join(dir, 'gone.safetensors')} is missing`);
   });
 });

@@ -133,7 +133,10 @@ def predict(model, images):
 def read_safetensors(path):
     """The tensors and metadata of a safetensors file, read as the format defines it: the header's
     length (8 bytes, little-endian), the JSON header, the data (safetensors.torch.load_file reads it too)."""
-    data = Path(path).read_bytes()
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise SystemExit(f"{path} is missing")
     try:
         (length,) = struct.unpack("<Q", data[:8])
         header = json.loads(data[8 : 8 + length])
@@ -147,7 +150,7 @@ def read_safetensors(path):
             # every machine PyTorch ships for.
             tensor = torch.frombuffer(bytearray(data[begin:end]), dtype=torch.float32)
             tensors[name] = tensor.reshape(info["shape"])
-    except (struct.error, ValueError, KeyError, RuntimeError) as error:
+    except (struct.error, ValueError, KeyError, TypeError, AttributeError, RuntimeError) as error:
         raise SystemExit(f"{path} is not a safetensors file of the app's weights ({error})")
     return tensors, metadata
 

@@ -48,6 +48,18 @@ export default defineConfig(({ mode }) => ({
         },
       },
       {
+        // The generated PyTorch program and the safetensors weights, run in Python with PyTorch
+        // (Debian's python3-torch; .ci/run installs it), one file at a time on one thread.
+        extends: true,
+        test: {
+          name: 'torch',
+          environment: 'node',
+          include: ['tests/torch/**/*.torch.test.ts'],
+          testTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // Node on Dawn's WebGPU (npm package webgpu): the bundled gpu:check at small size.
         extends: true,
         test: {

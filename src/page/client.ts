@@ -1,5 +1,12 @@
 // The page's side of the training worker: sends commands, keeps the latest snapshot, notifies.
-import type { Checkpoint, DenseStack, FromWorker, GalleryQuery, ToWorker } from '../protocol/protocol';
+import type {
+  Checkpoint,
+  DenseStack,
+  ExportedModel,
+  FromWorker,
+  GalleryQuery,
+  ToWorker,
+} from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import { initialSnapshot, type PageEvent, type RunHistory, reduce, type Snapshot } from './store';
 
@@ -17,7 +24,7 @@ export class TrainerClient {
   private lastNotify = 0;
   /** Told of every message after the snapshot took it in (the keeper autosaves from these). */
   private readonly messageListeners = new Set<(message: FromWorker) => void>();
-  private readonly exports = new Map<number, (stack: DenseStack | null, error?: string) => void>();
+  private readonly exports = new Map<number, (model: ExportedModel | null, error?: string) => void>();
   private nextExportId = 1;
   private nextRequestId = 1;
 
@@ -38,7 +45,7 @@ export class TrainerClient {
   private apply(message: FromWorker): void {
     this.snapshot = reduce(this.snapshot, message);
     if (message.type === 'exported') {
-      this.exports.get(message.id)?.(message.stack, message.error);
+      this.exports.get(message.id)?.(message.model, message.error);
       this.exports.delete(message.id);
     }
     for (const listener of this.messageListeners) listener(message);
@@ -178,11 +185,11 @@ export class TrainerClient {
     this.send({ type: 'import', stack }, [...buffers]);
   }
 
-  /** The current model's layers and weights. */
-  exportModel(): Promise<DenseStack> {
+  /** The current model's layers and weights, and the settings that trained it. */
+  exportModel(): Promise<ExportedModel> {
     const id = this.nextExportId++;
     return new Promise((resolve, reject) => {
-      this.exports.set(id, (stack, error) => (stack ? resolve(stack) : reject(new Error(error))));
+      this.exports.set(id, (model, error) => (model ? resolve(model) : reject(new Error(error))));
       this.send({ type: 'export', id });
     });
   }

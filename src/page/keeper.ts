@@ -1,7 +1,7 @@
 // The page's side of keeping runs: autosave at every epoch's end, Save now, the list of saved runs
-// (open, resume, rename, delete), and TensorFlow.js export and import. It writes to IndexedDB from
-// the page, not the worker: a record joins the worker's checkpoint with the page's chart history,
-// and storage errors must end up in the page anyway. The copy this costs (a few MB per epoch,
+// (open, resume, rename, delete), and TensorFlow.js import (downloads: modelDownloads.ts). It writes
+// to IndexedDB from the page, not the worker: a record joins the worker's checkpoint with the page's
+// chart history, and storage errors must end up in the page anyway. The copy this costs (a few MB per epoch,
 // posted from the worker) is small next to an epoch.
 import type { Checkpoint, DenseSpec, FromWorker } from '../protocol/protocol';
 import { optimizerSummary, type Settings } from '../protocol/settings';
@@ -11,7 +11,7 @@ import { askProtection, isProtected } from './persistence';
 import { RunsChannel } from './runsChannel';
 import { type SavedRun, type SavedRunListing, SavedRuns, toCheckpoint, toSavedRun } from './savedRuns';
 import { batchesPerEpoch } from './store';
-import { fromTfjs, importTooLarge, MAX_IMPORT_BYTES, MODEL_FILE, toTfjs } from './tfjsFormat';
+import { fromTfjs, importTooLarge, MAX_IMPORT_BYTES, MODEL_FILE } from './tfjsFormat';
 
 /** model.json describes layers; its weights are in the other files. */
 const MAX_MODEL_JSON_BYTES = 16e6;
@@ -305,11 +305,6 @@ export class RunKeeper {
       this.fail(error);
     }
     await this.refresh();
-  }
-
-  /** model.json and its weights file for the model that answers drawings now. */
-  async exportFiles(): Promise<{ modelJson: string; weights: ArrayBuffer }> {
-    return toTfjs(await this.client.exportModel());
   }
 
   /** model.json plus its weights file(s), chosen together. A refused model leaves everything as it was. */

@@ -53,6 +53,24 @@ export interface DenseStack {
   trainedWith?: { optimizer: string; learningRate: number; momentum?: number; nesterov?: boolean };
 }
 
+/** One layer of a model as export describes it, the output layer included (Keras's layers). */
+export type ExportedLayer =
+  | { kind: 'dense'; units: number; activation: Activation }
+  | { kind: 'conv'; filters: number; activation: 'relu' | 'linear' }
+  | { kind: 'pool' }
+  | { kind: 'flatten' };
+
+/** The model that answers drawings, for the downloads: what the page writes as TF.js or safetensors files. */
+export interface ExportedModel {
+  /** Without the batch: [784] for flat images, [28, 28, 1] (height, width, channels) for images. */
+  inputShape: number[];
+  layers: ExportedLayer[];
+  /** Kernel, then bias, of each Dense and Conv2D layer in order, in Keras's layouts ([in, out]; [3, 3, in, out]). */
+  weights: Float32Array[];
+  /** The settings it was built and trained with; null for an imported model. */
+  settings: Settings | null;
+}
+
 /** What the run going on is told while it runs. */
 export type RunCommand =
   /** A new learning rate for the run going on, from its next batch. */
@@ -235,7 +253,7 @@ export type FromWorker =
   | { type: 'continued'; settings: Settings; parameterCount: number; epoch: number; requestId: number }
   /** An 'open' or 'continue' that was not carried out, and why; nothing changed in the worker. */
   | { type: 'refused'; requestId: number; message: string }
-  | { type: 'exported'; id: number; stack: DenseStack | null; error?: string }
+  | { type: 'exported'; id: number; model: ExportedModel | null; error?: string }
   /** Test images evaluated so far by an 'evaluate'. */
   | { type: 'evaluationProgress'; requestId: number; done: number; total: number }
   /**

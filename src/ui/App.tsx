@@ -228,6 +228,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         <ErrorBoundary part="Keep and share">
           <KeepPanel
             keeper={keeper}
+            client={client}
             phase={phase}
             trained={snapshot.runSettings !== null}
             link={form.settings ? new URL(settingsToQuery(form.settings), window.location.href).href : null}

@@ -4,9 +4,10 @@
 import { inputGradients } from '../nn/insight';
 import type { Sequential } from '../nn/sequential';
 import type { Checkpoint, DenseStack, FromWorker } from '../protocol/protocol';
-import { DEFAULT_SETTINGS, optimizerName, type Settings } from '../protocol/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../protocol/settings';
 import { isFiniteCheckpoint, modelOnCpu, restoreCheckpoint, takeCheckpoint } from './checkpoint';
-import { modelFromStack, stackOf } from './denseStack';
+import { modelFromStack } from './denseStack';
+import { exportedModelOf } from './exportedModel';
 import type { Verdicts } from './gallery';
 import { buildModel } from './model';
 import { checkStackFits } from './modelSize';
@@ -214,25 +215,18 @@ export class Answerer {
     }
   }
 
-  /** The model answering drawings, as layers and weights (for the TensorFlow.js export). */
+  /** The model answering drawings, as layers and weights (for the downloads). */
   async export(id: number): Promise<void> {
     const session = this.session();
     const model = session && !session.lost ? this.model : this.cpu;
     if (!model) {
-      this.emit({ type: 'exported', id, stack: null, error: 'There is no model to export yet.' });
+      this.emit({ type: 'exported', id, model: null, error: 'There is no model to export yet.' });
       return;
     }
     try {
-      const stack = await stackOf(model);
-      const settings = this.modelSettings;
-      if (settings) {
-        const { learningRate, momentum, nesterov } = settings;
-        const sgdMomentum = settings.optimizer === 'sgd' && momentum > 0 ? { momentum, nesterov } : {};
-        stack.trainedWith = { optimizer: optimizerName(settings), learningRate, ...sgdMomentum };
-      }
-      this.emit({ type: 'exported', id, stack });
+      this.emit({ type: 'exported', id, model: await exportedModelOf(model, this.modelSettings) });
     } catch (error) {
-      this.emit({ type: 'exported', id, stack: null, error: (error as Error).message });
+      this.emit({ type: 'exported', id, model: null, error: (error as Error).message });
     }
   }
 }

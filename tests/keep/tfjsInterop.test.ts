@@ -8,13 +8,18 @@ import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
 import { parseIdxImages } from '../../src/data/idx';
 import { PIXELS } from '../../src/data/mnist';
 import { DeviceDataset } from '../../src/nn/dataset';
+import type { Sequential } from '../../src/nn/sequential';
+import { denseStackOf } from '../../src/page/modelDownloads';
 import { fromTfjs, toTfjs, WEIGHTS_FILE } from '../../src/page/tfjsFormat';
 import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
-import { modelFromStack, stackOf } from '../../src/worker/denseStack';
+import { modelFromStack } from '../../src/worker/denseStack';
+import { exportedModelOf } from '../../src/worker/exportedModel';
 import { buildModel } from '../../src/worker/model';
 import { expectClose } from '../cases/expectClose';
 
 const IMAGES = 64;
+/** The model as the TF.js download writes it (without the settings that name its optimizer). */
+const stackOf = async (model: Sequential) => denseStackOf(await exportedModelOf(model, null));
 const mnistFile = (name: string) =>
   gunzipSync(readFileSync(new URL(`../../public/mnist/${name}.gz`, import.meta.url)));
 

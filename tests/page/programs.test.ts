@@ -1,5 +1,6 @@
-// The Code view's programs: the default run's Keras program is the reviewed reference text, and
-// every generated program parses (Python by Python's own parser, JavaScript by Node's).
+// The Code view's programs: the default run's Keras, PyTorch and TF.js programs are reviewed
+// reference texts, and every generated program parses (Python by Python's own parser, JavaScript by
+// Node's). tests/torch runs the PyTorch programs for real.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { kerasProgram } from '../../src/page/programs/kerasProgram';
 import { tfjsProgram } from '../../src/page/programs/tfjsProgram';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/protocol/settings';
+import { torchProgram } from '../../src/page/programs/torchProgram';
+import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
+import { RUNS } from '../cases/programRuns';
 
 const reference = (name: string) => readFileSync(new URL(`./programs/${name}`, import.meta.url), 'utf8');
 
@@ -25,31 +28,6 @@ function parseModule(program: string): void {
   writeFileSync(file, program);
   execFileSync(process.execPath, ['--check', file], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
-
-const RUNS: [string, Settings][] = [
-  ['the book run', DEFAULT_SETTINGS],
-  ['a small, fast run', { ...DEFAULT_SETTINGS, hidden: 32, train: 1000, epochs: 1, learningRate: 0.05 }],
-  ['a tiny rate', { ...DEFAULT_SETTINGS, learningRate: 1e-6, seed: 0 }],
-  ['a whole-number rate', { ...DEFAULT_SETTINGS, learningRate: 2 }],
-  ['the book ConvNet', { ...DEFAULT_SETTINGS, model: 'convnet', batchSize: 64 }],
-  ['an edited ConvNet', { ...DEFAULT_SETTINGS, model: 'convnet', layers: 'f,d128,d64', train: 500 }],
-  ['a ConvNet without pooling', { ...DEFAULT_SETTINGS, model: 'convnet', layers: 'c8,c8,f' }],
-  ['SGD', { ...DEFAULT_SETTINGS, optimizer: 'sgd', learningRate: 0.01 }],
-  ['SGD with momentum', { ...DEFAULT_SETTINGS, optimizer: 'sgd', learningRate: 0.01, momentum: 0.9 }],
-  [
-    'a ConvNet with Nesterov momentum',
-    {
-      ...DEFAULT_SETTINGS,
-      model: 'convnet',
-      optimizer: 'sgd',
-      learningRate: 0.05,
-      momentum: 0.5,
-      nesterov: true,
-    },
-  ],
-  ['Adam', { ...DEFAULT_SETTINGS, optimizer: 'adam', learningRate: 0.001 }],
-  ['an Adam ConvNet', { ...DEFAULT_SETTINGS, model: 'convnet', optimizer: 'adam', learningRate: 0.0005 }],
-];
 
 describe('the Keras program', () => {
   it('for the default settings is the reviewed reference text', () => {
@@ -134,5 +112,83 @@ describe('the TensorFlow.js program', () => {
     expect(() =>
       parseModule(tfjsProgram(DEFAULT_SETTINGS).replace('model.compile({', 'model.compile({{')),
     ).toThrow();
+  });
+});
+
+describe('the PyTorch program', () => {
+  it('for the default settings is the reviewed reference text', () => {
+    expect(torchProgram(DEFAULT_SETTINGS)).toBe(reference('torchDefault.py'));
+  });
+
+  it.each(RUNS)('for %s parses as Python', (_, settings) => {
+    parsePython(torchProgram(settings));
+  });
+
+  it('writes the ConvNet as PyTorch modules, channels first, the model named as the weights file names it', () => {
+    const program = torchProgram({
+      ...DEFAULT_SETTINGS,
+      model: 'convnet',
+      batchSize: 64,
+      train: 500,
+      seed: 9,
+    });
+    expect(program).toContain(
+      [
+        '    model = nn.Sequential(',
+        '        nn.Conv2d(1, 32, 3),',
+        '        nn.ReLU(),',
+        '        nn.MaxPool2d(2),',
+        '        nn.Conv2d(32, 64, 3),',
+        '        nn.ReLU(),',
+        '        nn.MaxPool2d(2),',
+        '        nn.Conv2d(64, 64, 3),',
+        '        nn.ReLU(),',
+        '        nn.Flatten(),',
+        '        nn.Linear(576, 64),',
+        '        nn.ReLU(),',
+        '        nn.Linear(64, 10),  # its softmax: in cross_entropy and predict()',
+        '    )',
+      ].join('\n'),
+    );
+    expect(program).toContain('INPUT_SHAPE = (1, 28, 28)');
+    expect(program).toContain(
+      'MODEL = "Conv2D(32, 3x3, relu) → MaxPooling2D(2x2) → Conv2D(64, 3x3, relu) → MaxPooling2D(2x2) → Conv2D(64, 3x3, relu) → Flatten → Dense(64, relu) → Dense(10, softmax)"',
+    );
+    for (const line of ['SEED = 9', 'BATCH_SIZE = 64', 'TRAIN_IMAGES = 500', 'EPOCHS = 5'])
+      expect(program).toContain(line);
+  });
+
+  it("writes Keras's RMSprop and Adam out, and PyTorch's SGD with Keras's momentum and Nesterov", () => {
+    const rmsprop = torchProgram(DEFAULT_SETTINGS);
+    expect(rmsprop).toContain('return KerasRMSprop(model.parameters(), lr=LEARNING_RATE)');
+    expect(rmsprop).toContain('(mean_square + group["epsilon"]).sqrt()');
+    const adam = torchProgram({ ...DEFAULT_SETTINGS, optimizer: 'adam', learningRate: 0.002 });
+    expect(adam).toContain('return KerasAdam(model.parameters(), lr=LEARNING_RATE)');
+    expect(adam).toContain('LEARNING_RATE = 0.002');
+    expect(adam).toContain('import math');
+    expect(adam).not.toContain('KerasRMSprop');
+    const sgd = { ...DEFAULT_SETTINGS, optimizer: 'sgd' as const, learningRate: 1 };
+    expect(torchProgram(sgd)).toContain('return torch.optim.SGD(model.parameters(), lr=LEARNING_RATE)');
+    expect(torchProgram(sgd)).toContain('LEARNING_RATE = 1.0');
+    expect(torchProgram(sgd)).not.toContain('import math');
+    expect(torchProgram({ ...sgd, momentum: 0.9 })).toContain(
+      'return torch.optim.SGD(model.parameters(), lr=LEARNING_RATE, momentum=0.9)',
+    );
+    expect(torchProgram({ ...sgd, momentum: 0.5, nesterov: true })).toContain(
+      'return torch.optim.SGD(model.parameters(), lr=LEARNING_RATE, momentum=0.5, nesterov=True)',
+    );
+  });
+
+  it('augments the training images only when the run does', () => {
+    expect(torchProgram(DEFAULT_SETTINGS)).not.toContain('augment');
+    const augmented = torchProgram({ ...DEFAULT_SETTINGS, augment: true });
+    expect(augmented).toContain('x, y = augment(images[batch], generator), labels[batch]');
+    expect(augmented).toContain(
+      'Training: RMSprop (lr 0.001), 5 epochs of 60,000 images, batch 128, on augmented images.',
+    );
+  });
+
+  it('the parse check catches a broken program', () => {
+    expect(() => parsePython(torchProgram(DEFAULT_SETTINGS).replace('def main():', 'def main()'))).toThrow();
   });
 });

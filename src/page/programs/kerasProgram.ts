@@ -21,7 +21,7 @@ function kerasLayer(spec: LayerSpec): string {
 }
 
 /** A Python float literal for a learning rate or a momentum: 0.001, 1e-05, 0.5. */
-function pythonFloat(value: number): string {
+export function pythonFloat(value: number): string {
   const text = String(value);
   return /[.e]/.test(text) ? text : `${text}.0`;
 }

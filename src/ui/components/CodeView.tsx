@@ -1,26 +1,26 @@
 import { useMemo, useState } from 'react';
 import { kerasProgram } from '../../page/programs/kerasProgram';
 import { tfjsProgram } from '../../page/programs/tfjsProgram';
+import { torchProgram } from '../../page/programs/torchProgram';
 import type { Settings } from '../../protocol/settings';
 
 const LANGUAGES = [
-  { id: 'keras', label: 'Keras (Python)', write: kerasProgram },
-  { id: 'tfjs', label: 'TensorFlow.js', write: tfjsProgram },
+  { id: 'keras', label: 'Keras (Python)', name: 'Keras', write: kerasProgram },
+  { id: 'torch', label: 'PyTorch', name: 'PyTorch', write: torchProgram },
+  { id: 'tfjs', label: 'TensorFlow.js', name: 'TensorFlow.js', write: tfjsProgram },
 ] as const;
 type Language = (typeof LANGUAGES)[number]['id'];
 
 /**
- * The program that trains what is on screen, in Keras or TensorFlow.js, rewritten as the settings
- * change. While a setting is invalid it shows no program rather than one for other settings.
+ * The program that trains what is on screen, in Keras, PyTorch or TensorFlow.js, rewritten as the
+ * settings change. While a setting is invalid it shows no program rather than one for other settings.
  * The block scrolls by itself and takes keyboard focus, so the page never scrolls sideways.
  */
 export function CodeView({ settings }: { settings: Settings | undefined }) {
   const [language, setLanguage] = useState<Language>('keras');
   const [copied, setCopied] = useState<'idle' | 'copied' | 'refused'>('idle');
-  const program = useMemo(() => {
-    const chosen = LANGUAGES.find((l) => l.id === language) ?? LANGUAGES[0];
-    return settings ? chosen.write(settings) : null;
-  }, [settings, language]);
+  const chosen = LANGUAGES.find((l) => l.id === language) ?? LANGUAGES[0];
+  const program = useMemo(() => (settings ? chosen.write(settings) : null), [settings, chosen]);
 
   const copy = async () => {
     if (!program) return;
@@ -36,7 +36,8 @@ export function CodeView({ settings }: { settings: Settings | undefined }) {
     <section className="card code-view" aria-labelledby="code-heading">
       <h2 id="code-heading">The code</h2>
       <p className="muted">
-        The same run, written for Keras or TensorFlow.js: it follows the settings above.
+        The same run, written for Keras, PyTorch or TensorFlow.js: it follows the settings above. The PyTorch
+        program also goes on from the weights downloaded below (Keep &amp; share).
       </p>
       <div className="code-toolbar">
         <div role="radiogroup" aria-label="Language" className="code-languages">
@@ -69,7 +70,7 @@ export function CodeView({ settings }: { settings: Settings | undefined }) {
           className="code-block"
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard (WCAG 2.1.1)
           tabIndex={0}
-          aria-label={`${language === 'keras' ? 'Keras' : 'TensorFlow.js'} program`}
+          aria-label={`${chosen.name} program`}
         >
           <pre>
             <code>{program}</code>

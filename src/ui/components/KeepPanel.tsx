@@ -1,3 +1,4 @@
+import type { TrainerClient } from '../../page/client';
 import type { RunKeeper } from '../../page/keeper';
 import { describeProtection } from '../../page/persistence';
 import type { Phase } from '../../page/store';
@@ -8,14 +9,16 @@ import { SavedRunsList } from './SavedRunsList';
 
 const BUSY: readonly Phase[] = ['starting', 'training', 'paused', 'stopping', 'recovering', 'failed'];
 
-/** Keep & share: the link, Save now, TensorFlow.js files, and the saved runs. */
+/** Keep & share: the link, Save now, TensorFlow.js files, PyTorch weights, and the saved runs. */
 export function KeepPanel({
   keeper,
+  client,
   phase,
   trained,
   link,
 }: {
   keeper: RunKeeper;
+  client: TrainerClient;
   phase: Phase;
   /** A run has trained (or a saved run is shown): before that the model is random weights. */
   trained: boolean;
@@ -29,6 +32,7 @@ export function KeepPanel({
       <CopyLinkButton url={link} />
       <ModelFiles
         keeper={keeper}
+        client={client}
         canSave={keep.canSave && keep.available === true}
         canExport={!busy || phase === 'training' || phase === 'paused'}
         trained={trained || keep.shown !== null}

@@ -1,10 +1,15 @@
 import { useState } from 'react';
+import type { TrainerClient } from '../../page/client';
 import type { RunKeeper } from '../../page/keeper';
+import { safetensorsDownload, tfjsDownload } from '../../page/modelDownloads';
 import { MODEL_FILE, WEIGHTS_FILE } from '../../page/tfjsFormat';
+import { SAFETENSORS_FILE } from '../../page/torchWeights';
 import { downloadFile } from '../download';
 
 interface Props {
   keeper: RunKeeper;
+  /** Where the downloads read the model from. */
+  client: TrainerClient;
   canSave: boolean;
   /** The worker has a model (not while one is being replaced or the page is starting). */
   canExport: boolean;
@@ -13,19 +18,26 @@ interface Props {
   trained: boolean;
 }
 
-/** Save now, and the TensorFlow.js files: download the current model, import one. */
-export function ModelFiles({ keeper, canSave, canExport, canImport, trained }: Props) {
+/** Save now, the TensorFlow.js files (download the current model, import one), and the PyTorch weights. */
+export function ModelFiles({ keeper, client, canSave, canExport, canImport, trained }: Props) {
   const [exportError, setExportError] = useState<string | null>(null);
-  const download = async () => {
+  const exporting = (write: () => Promise<void>) => async () => {
     try {
-      const { modelJson, weights } = await keeper.exportFiles();
-      downloadFile(MODEL_FILE, modelJson, 'application/json');
-      downloadFile(WEIGHTS_FILE, weights, 'application/octet-stream');
+      await write();
       setExportError(null);
     } catch (error) {
       setExportError(`Not exported: ${(error as Error).message}`);
     }
   };
+  const download = exporting(async () => {
+    const { modelJson, weights } = await tfjsDownload(client);
+    downloadFile(MODEL_FILE, modelJson, 'application/json');
+    downloadFile(WEIGHTS_FILE, weights, 'application/octet-stream');
+  });
+  const downloadWeights = exporting(async () => {
+    const bytes = await safetensorsDownload(client);
+    downloadFile(SAFETENSORS_FILE, bytes.buffer as ArrayBuffer, 'application/octet-stream');
+  });
   return (
     <div className="model-files">
       <button type="button" disabled={!canSave} onClick={() => keeper.save()}>
@@ -38,6 +50,14 @@ export function ModelFiles({ keeper, canSave, canExport, canImport, trained }: P
         onClick={download}
       >
         Download model (TF.js)
+      </button>
+      <button
+        type="button"
+        disabled={!canExport || !trained}
+        aria-describedby={trained ? undefined : 'download-why'}
+        onClick={downloadWeights}
+      >
+        Download weights (safetensors)
       </button>
       <label className={canImport ? 'file-button' : 'file-button disabled'}>
         Import model (TF.js)…

@@ -3,6 +3,7 @@
 // of tests/fixtures/drawnDigits.json through each way of preprocessing them below, and prints how
 // many it reads right with the test set's accuracy beside them (docs/handwriting.md).
 import './installDawn';
+import { strokesToMnist } from '../../src/data/strokes';
 import { requestGpuDevice, type Sequential } from '../../src/index';
 import { SIZE } from '../../src/ui/drawing';
 import { drawnDigits, mouseSteps, placed, type Stroke, strokesToInput } from '../../tests/cases/drawnStrokes';
@@ -18,12 +19,16 @@ const flag = (name: string) => flags.get(name) ?? null;
 const asMoved = (strokes: Stroke[]) => strokes.map((s) => mouseSteps(s, 6));
 /** The drawing redrawn small: 40% of the pad's height (112 px), in its middle, as the issue saw misread. */
 const small = (strokes: Stroke[]) => placed(strokes, 0.4 * SIZE, [SIZE / 2, SIZE / 2]);
+const PAD = { width: SIZE, height: SIZE };
 
 /** The ways a drawing becomes the network's 784 inputs. */
 const READERS: Record<string, (strokes: Stroke[]) => Float32Array> = {
   // The pad today: strokes painted at its fixed pen width, then the pixels preprocessed.
   pad: (strokes) => strokesToInput(asMoved(strokes)),
   'pad, drawn small': (strokes) => strokesToInput(asMoved(small(strokes))),
+  // The strokes painted afresh at a pen relative to the digit's size (src/data/strokes.ts).
+  strokes: (strokes) => strokesToMnist(asMoved(strokes), PAD) as Float32Array,
+  'strokes, drawn small': (strokes) => strokesToMnist(asMoved(small(strokes)), PAD) as Float32Array,
 };
 
 function batchOf(read: (strokes: Stroke[]) => Float32Array): Float32Array {

@@ -115,23 +115,27 @@ function paintSegments(
   inside: (x: number, y: number) => boolean,
 ): Float32Array {
   const ink = new Float32Array(width * height);
-  for (const [a, b] of segments) {
-    const [left, right] = [Math.min(a[0], b[0]) - radius - 1, Math.max(a[0], b[0]) + radius + 1];
-    const [top, bottom] = [Math.min(a[1], b[1]) - radius - 1, Math.max(a[1], b[1]) + radius + 1];
+  const reach = radius + 0.5; // no coverage past this distance
+  for (const [[ax, ay], [bx, by]] of segments) {
+    const [vx, vy] = [bx - ax, by - ay];
+    const length2 = vx * vx + vy * vy;
+    const [top, bottom] = [Math.min(ay, by) - reach, Math.max(ay, by) + reach];
+    const [left, right] = [Math.min(ax, bx) - reach, Math.max(ax, bx) + reach];
     for (let y = Math.max(0, Math.floor(top)); y < Math.min(height, Math.ceil(bottom)); y++) {
+      const py = y + 0.5 - ay;
       for (let x = Math.max(0, Math.floor(left)); x < Math.min(width, Math.ceil(right)); x++) {
-        const coverage = Math.min(1, radius + 0.5 - distanceToSegment(x + 0.5, y + 0.5, a, b));
+        const px = x + 0.5 - ax;
+        // The distance to the segment: to its nearest point, at t along it.
+        const t = length2 === 0 ? 0 : Math.min(1, Math.max(0, (px * vx + py * vy) / length2));
+        const dx = px - t * vx;
+        const dy = py - t * vy;
+        const distance2 = dx * dx + dy * dy;
+        if (distance2 >= reach * reach) continue;
+        const coverage = Math.min(1, reach - Math.sqrt(distance2));
         const i = y * width + x;
         if (coverage > ink[i] && inside(x + 0.5, y + 0.5)) ink[i] = coverage;
       }
     }
   }
   return ink;
-}
-
-function distanceToSegment(px: number, py: number, [ax, ay]: StrokePoint, [bx, by]: StrokePoint): number {
-  const [vx, vy] = [bx - ax, by - ay];
-  const length2 = vx * vx + vy * vy;
-  const t = length2 === 0 ? 0 : Math.min(1, Math.max(0, ((px - ax) * vx + (py - ay) * vy) / length2));
-  return Math.hypot(px - ax - t * vx, py - ay - t * vy);
 }

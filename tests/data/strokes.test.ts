@@ -75,7 +75,7 @@ describe('strokesToMnist', () => {
   });
 
   test('a drawing gives the same input whatever size it is drawn at (the pad does not)', () => {
-    const three = drawnDigits.find((d) => d.label === 3)?.strokes as Stroke[];
+    const three = (drawnDigits.find((d) => d.label === 3) as (typeof drawnDigits)[number]).strokes;
     const sizes = [60, 112, 250].map((height) => placed(three, height, [140, 140]));
     const [small, middle, large] = sizes.map((strokes) => input(strokes.map((s) => mouseSteps(s, 6))));
     expect(meanDifference(small, large)).toBeLessThan(0.01);

@@ -1,7 +1,7 @@
 // A small MNIST-format data set with three classes, generated (no binary files in the repository):
 // anti-aliased bars, columns and rings of random size, thickness and place on 28x28, written as IDX
 // files by the app's own writer. For the importer's tests and the e2e test that imports a data set
-// and trains on it; a network learns it within an epoch.
+// and trains on it.
 import { gzipSync } from 'node:zlib';
 import type { DatasetFiles } from '../../src/data/datasetImport';
 import { writeIdxImages, writeIdxLabels } from '../../src/data/idxWriter';

@@ -6,7 +6,9 @@
 // Trains the book's model on WebGPU in headless Chromium and prints per-epoch and test figures.
 // With --runtime node, the same run in Node on Dawn (scripts/node/train.ts, bundled by esbuild).
 // With --drawn-digits, in Node on Dawn: the run without and with augmentation, and how well each
-// reads the hand-drawn digits of tests/fixtures/ (scripts/node/drawnDigits.ts).
+// reads the hand-drawn digits of tests/fixtures/ (scripts/node/drawnDigits.ts). With --handwriting,
+// in Node on Dawn: the run once, reading those digits after each epoch through each preprocessing
+// (scripts/node/handwriting.ts).
 import { spawnSync } from 'node:child_process';
 import { runPage } from './headless/browser.mjs';
 import { bundle } from './node/bundle.mjs';
@@ -15,11 +17,12 @@ import { vulkanEnv } from './node/vulkanEnv.mjs';
 const args = process.argv.slice(2);
 const at = args.indexOf('--runtime');
 const runtime = at >= 0 ? args.splice(at, 2)[1] : 'chromium';
-const drawn = args.indexOf('--drawn-digits');
-if (drawn >= 0) args.splice(drawn, 1);
+const nodeEntries = { '--drawn-digits': 'drawnDigits', '--handwriting': 'handwriting' };
+const entryFlag = Object.keys(nodeEntries).find((name) => args.includes(name));
+if (entryFlag) args.splice(args.indexOf(entryFlag), 1);
 
-if (runtime === 'node' || drawn >= 0) {
-  const entry = drawn >= 0 ? 'drawnDigits' : 'train';
+if (runtime === 'node' || entryFlag) {
+  const entry = entryFlag ? nodeEntries[entryFlag] : 'train';
   await bundle(`scripts/node/${entry}.ts`, `.gpu-check/${entry}.mjs`);
   const { status } = spawnSync(process.execPath, [`.gpu-check/${entry}.mjs`, ...args], {
     stdio: 'inherit',

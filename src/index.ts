@@ -23,7 +23,9 @@ export type { IdxImages, IdxLabels, LabelledImages } from './data/idx';
 export { DataFileError, pairImagesAndLabels, parseIdxImages, parseIdxLabels } from './data/idx';
 export type { LoadOptions, LoadProgress, Mnist } from './data/mnist';
 export { loadMnist } from './data/mnist';
-export { drawingToMnist } from './data/preprocess';
+export { drawingToMnist, inkToMnist } from './data/preprocess';
+export type { PadSize, Stroke, StrokePoint } from './data/strokes';
+export { strokesToMnist } from './data/strokes';
 // The autograd-lite core, for new ops and layers.
 export { Tape } from './engine/tape';
 export { Tensor } from './engine/tensor';

@@ -68,13 +68,17 @@ export function bookRunSettings(get: (name: string) => string | null | undefined
   };
 }
 
-/** `probe`, if given, is run on the trained model before it is freed; its result is returned with the rest. */
+/**
+ * `probe`, if given, is run on the trained model before it is freed; its result is returned with the
+ * rest. `epochProbe`, if given, is run on the model after each epoch (epoch counted from 1).
+ */
 export async function bookRun<P = undefined>(
   settings: BookRunSettings,
   gpu: GpuDevice,
   mnist: Mnist,
   log: (line: string) => void = console.log,
   probe?: (model: Sequential) => Promise<P>,
+  epochProbe?: (model: Sequential, epoch: number) => Promise<void>,
 ) {
   const backend = new WebGPUBackend(gpu.device);
   const convnet = settings.model === 'convnet';
@@ -131,10 +135,12 @@ export async function bookRun<P = undefined>(
         log(
           `  epoch ${l.epoch + 1} batch ${l.batch}/${l.batches}: loss ${l.epochLoss.toFixed(4)} acc ${l.epochAccuracy.toFixed(4)}`,
         ),
-      onEpochEnd: (l) =>
+      onEpochEnd: async (l) => {
         log(
           `epoch ${l.epoch + 1}/${settings.epochs}: loss ${l.loss.toFixed(4)} accuracy ${l.accuracy.toFixed(4)} time ${l.seconds.toFixed(1)} s (${((l.seconds * 1000 * settings.batchSize) / count).toFixed(1)} ms/step)${l.valAccuracy === undefined ? '' : `; test loss ${l.valLoss?.toFixed(4)} accuracy ${l.valAccuracy.toFixed(4)}`}`,
-        ),
+        );
+        await epochProbe?.(model, l.epoch + 1);
+      },
     });
     const trainSeconds = (performance.now() - started) / 1000;
     const evalStarted = performance.now();

@@ -3,8 +3,8 @@
 // Every check below exists so that a truncated or corrupt download fails with a message naming the file
 // instead of training on garbage.
 
-const IMAGES_MAGIC = 0x00000803; // uint8 data, 3 dimensions
-const LABELS_MAGIC = 0x00000801; // uint8 data, 1 dimension
+export const IDX_IMAGES_MAGIC = 0x00000803; // uint8 data, 3 dimensions
+export const IDX_LABELS_MAGIC = 0x00000801; // uint8 data, 1 dimension
 const IMAGES_HEADER_BYTES = 16;
 const LABELS_HEADER_BYTES = 8;
 const MAX_SIDE = 1024;
@@ -13,11 +13,14 @@ const CLASSES = 10;
 /** A data file is missing, truncated or not what it claims to be. `file` is the file's name. */
 export class DataFileError extends Error {
   readonly file: string;
+  /** The message without the file's name. */
+  readonly problem: string;
 
   constructor(file: string, problem: string, options?: ErrorOptions) {
     super(`${file}: ${problem}`, options);
     this.name = 'DataFileError';
     this.file = file;
+    this.problem = problem;
   }
 }
 
@@ -40,7 +43,7 @@ export interface LabelledImages extends IdxImages {
 }
 
 export function parseIdxImages(bytes: Uint8Array, file: string): IdxImages {
-  const header = readHeader(bytes, file, IMAGES_MAGIC, IMAGES_HEADER_BYTES, 'an IDX image file');
+  const header = readHeader(bytes, file, IDX_IMAGES_MAGIC, IMAGES_HEADER_BYTES, 'an IDX image file');
   const [count, rows, cols] = [header.getUint32(4), header.getUint32(8), header.getUint32(12)];
   if (count === 0) throw new DataFileError(file, 'header says it holds 0 images');
   if (rows === 0 || cols === 0 || rows > MAX_SIDE || cols > MAX_SIDE) {
@@ -55,7 +58,7 @@ export function parseIdxImages(bytes: Uint8Array, file: string): IdxImages {
 }
 
 export function parseIdxLabels(bytes: Uint8Array, file: string): IdxLabels {
-  const header = readHeader(bytes, file, LABELS_MAGIC, LABELS_HEADER_BYTES, 'an IDX label file');
+  const header = readHeader(bytes, file, IDX_LABELS_MAGIC, LABELS_HEADER_BYTES, 'an IDX label file');
   const count = header.getUint32(4);
   if (count === 0) throw new DataFileError(file, 'header says it holds 0 labels');
   checkLength(bytes, file, LABELS_HEADER_BYTES + count, `${count} labels`);

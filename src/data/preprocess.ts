@@ -6,6 +6,13 @@ import { IMAGE_SIDE } from './mnist';
 
 const FIELD = IMAGE_SIDE;
 const BOX = 20;
+/**
+ * Where MNIST's digits have their intensity centre of mass, measuring pixel x as covering [x, x+1):
+ * in pixel (14, 14), spread evenly over it ((14.51, 14.50) on average over the 60,000 training
+ * images, sd 0.29 = 1/√12: whole-pixel shifts; docs/handwriting.md). Aiming at the field's middle
+ * (14, 14) instead put every drawing half a pixel up and left of MNIST's digits.
+ */
+const MASS_CENTRE = FIELD / 2 + 0.5;
 /** Ink below this is stroke-edge fuzz or noise and must not stretch the bounding box. */
 const INK_THRESHOLD = 0.02;
 
@@ -18,14 +25,27 @@ export function drawingToMnist(rgba: Uint8ClampedArray, width: number, height: n
   if (rgba.length !== width * height * 4) {
     throw new RangeError(`drawingToMnist: ${rgba.length} bytes is not ${width}x${height} RGBA`);
   }
-  const box = inkBoundingBox(rgba, width, height);
+  const ink = new Float32Array(width * height);
+  for (let i = 0; i < ink.length; i++) ink[i] = rgba[i * 4 + 3] / 255;
+  return inkToMnist(ink, width, height);
+}
+
+/**
+ * The same for an ink plane: `ink` holds width x height values in [0, 1], row-major. Returns the 784
+ * inputs, or null when nothing is inked.
+ */
+export function inkToMnist(ink: Float32Array, width: number, height: number): Float32Array | null {
+  if (ink.length !== width * height) {
+    throw new RangeError(`inkToMnist: ${ink.length} values is not ${width}x${height}`);
+  }
+  const box = inkBoundingBox(ink, width, height);
   if (!box) return null;
 
   // The longer side becomes exactly 20 px; the shorter keeps the aspect ratio (at least 1 px).
   const scale = BOX / Math.max(box.width, box.height);
   const digitWidth = Math.max(1, Math.round(box.width * scale));
   const digitHeight = Math.max(1, Math.round(box.height * scale));
-  const digit = resampleByArea(rgba, width, box, digitWidth, digitHeight);
+  const digit = resampleByArea(ink, width, box, digitWidth, digitHeight);
   return centreByMass(digit, digitWidth, digitHeight);
 }
 
@@ -36,11 +56,11 @@ interface Box {
   height: number;
 }
 
-function inkBoundingBox(rgba: Uint8ClampedArray, width: number, height: number): Box | null {
+function inkBoundingBox(ink: Float32Array, width: number, height: number): Box | null {
   let [left, top, right, bottom] = [width, height, -1, -1];
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
-      if (rgba[(y * width + x) * 4 + 3] / 255 <= INK_THRESHOLD) continue;
+      if (ink[y * width + x] <= INK_THRESHOLD) continue;
       left = Math.min(left, x);
       right = Math.max(right, x);
       top = Math.min(top, y);
@@ -55,13 +75,7 @@ function inkBoundingBox(rgba: Uint8ClampedArray, width: number, height: number):
  * source pixels weighted by overlap. Edges come out grey instead of jagged, as in MNIST, whether the
  * drawing is shrunk or enlarged. Separable, so it runs as a horizontal pass then a vertical one.
  */
-function resampleByArea(
-  rgba: Uint8ClampedArray,
-  width: number,
-  box: Box,
-  outWidth: number,
-  outHeight: number,
-) {
+function resampleByArea(ink: Float32Array, width: number, box: Box, outWidth: number, outHeight: number) {
   const columns = areaWeights(box.width, outWidth);
   const rows = areaWeights(box.height, outHeight);
   const narrowed = new Float32Array(box.height * outWidth);
@@ -69,7 +83,7 @@ function resampleByArea(
     const rowStart = (box.top + y) * width + box.left;
     for (let x = 0; x < outWidth; x++) {
       let sum = 0;
-      for (const { source, weight } of columns[x]) sum += weight * (rgba[(rowStart + source) * 4 + 3] / 255);
+      for (const { source, weight } of columns[x]) sum += weight * ink[rowStart + source];
       narrowed[y * outWidth + x] = sum;
     }
   }
@@ -100,7 +114,7 @@ function areaWeights(sourceLength: number, outLength: number): { source: number;
 
 /**
  * Places the digit in the 28x28 field, shifted by whole pixels so that its intensity centre of mass
- * lands as close as possible to the field's centre (14, 14), measuring pixel x as covering [x, x+1).
+ * lands as close as possible to MNIST's (MASS_CENTRE, MASS_CENTRE).
  * The shift is clamped so that no ink falls off the field.
  */
 function centreByMass(digit: Float32Array, digitWidth: number, digitHeight: number): Float32Array {
@@ -114,8 +128,8 @@ function centreByMass(digit: Float32Array, digitWidth: number, digitHeight: numb
     }
   }
   const clamp = (shift: number, size: number) => Math.min(FIELD - size, Math.max(0, shift));
-  const left = clamp(Math.round(FIELD / 2 - massX / mass), digitWidth);
-  const top = clamp(Math.round(FIELD / 2 - massY / mass), digitHeight);
+  const left = clamp(Math.round(MASS_CENTRE - massX / mass), digitWidth);
+  const top = clamp(Math.round(MASS_CENTRE - massY / mass), digitHeight);
 
   const field = new Float32Array(FIELD * FIELD);
   for (let y = 0; y < digitHeight; y++) {

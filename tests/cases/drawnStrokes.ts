@@ -30,6 +30,15 @@ export function mouseSteps(stroke: Stroke, steps: number): Stroke {
   return out;
 }
 
+/** The strokes scaled to `height` pad pixels tall, their box centred at `centre`. */
+export function placed(strokes: Stroke[], height: number, [cx, cy]: [number, number]): Stroke[] {
+  const xs = strokes.flat().map(([x]) => x);
+  const ys = strokes.flat().map(([, y]) => y);
+  const [mx, my] = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+  const scale = height / (Math.max(...ys) - Math.min(...ys));
+  return strokes.map((s) => s.map(([x, y]) => [cx + scale * (x - mx), cy + scale * (y - my)]));
+}
+
 /** Distance from (px, py) to the segment a-b. */
 function distanceToSegment(px: number, py: number, [ax, ay]: Point, [bx, by]: Point): number {
   const [vx, vy] = [bx - ax, by - ay];

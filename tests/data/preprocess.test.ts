@@ -50,7 +50,7 @@ function inkBox(field: Float32Array) {
   return { left, top, width: right - left + 1, height: bottom - top + 1 };
 }
 
-/** Intensity centre of mass, pixel x covering [x, x+1), so the field's centre is (14, 14). */
+/** Intensity centre of mass, pixel x covering [x, x+1); MNIST's digits have it in pixel (14, 14), (14.5, 14.5) on average. */
 function centreOfMass(field: Float32Array) {
   let [mass, x, y] = [0, 0, 0];
   field.forEach((value, i) => {
@@ -74,15 +74,15 @@ describe('drawingToMnist', () => {
     expect(drawingToMnist(pad.rgba, pad.width, pad.height)).toBeNull();
   });
 
-  test('a filled square drawn off-centre is scaled to 20x20 and centred by mass', () => {
+  test("a filled square drawn off-centre is scaled to 20x20 and centred by mass where MNIST's are", () => {
     const pad = blankPad(200, 150);
     fillRect(pad, 130, 90, 40, 40);
     const field = mnistOf(pad);
-    expect(inkBox(field)).toEqual({ left: 4, top: 4, width: 20, height: 20 });
+    expect(inkBox(field)).toEqual({ left: 5, top: 5, width: 20, height: 20 });
     expect(field[14 * SIDE + 14]).toBeCloseTo(1, 6);
     const centre = centreOfMass(field);
-    expect(Math.abs(centre.x - 14)).toBeLessThanOrEqual(0.5);
-    expect(Math.abs(centre.y - 14)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(centre.x - 14.5)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(centre.y - 14.5)).toBeLessThanOrEqual(0.5);
   });
 
   test('a lopsided shape (a "7") has its centre of mass, not its box, moved to the centre', () => {
@@ -91,8 +91,8 @@ describe('drawingToMnist', () => {
     fillRect(pad, 58, 22, 12, 80); // stem on the right
     const field = mnistOf(pad);
     const centre = centreOfMass(field);
-    expect(Math.abs(centre.x - 14)).toBeLessThanOrEqual(0.5);
-    expect(Math.abs(centre.y - 14)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(centre.x - 14.5)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(centre.y - 14.5)).toBeLessThanOrEqual(0.5);
     const box = inkBox(field);
     expect(Math.max(box.width, box.height)).toBe(20);
     expect(box.left + box.width / 2).toBeLessThan(14); // the box is off-centre to put the mass on it

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { SIZE } from '../../src/ui/drawing';
-import { drawnDigits, mouseSteps, type Stroke, strokesToInput } from '../cases/drawnStrokes';
+import { drawnDigits, mouseSteps, placed, type Stroke, strokesToInput } from '../cases/drawnStrokes';
 import { collectErrors, drawStroke, waitForReady } from './helpers';
 
 // The hand-drawn digits of tests/fixtures/ drawn through the real pad with the mouse: the 784 inputs
@@ -38,15 +38,6 @@ async function recordDrawingsSent(page: Page): Promise<void> {
       return post.call(this, message, ...rest);
     } as typeof post;
   });
-}
-
-/** The strokes scaled to `height` pad pixels tall, their box centred at `centre`. */
-function placed(strokes: Stroke[], height: number, [cx, cy]: [number, number]): Stroke[] {
-  const xs = strokes.flat().map(([x]) => x);
-  const ys = strokes.flat().map(([, y]) => y);
-  const [mx, my] = [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
-  const scale = height / (Math.max(...ys) - Math.min(...ys));
-  return strokes.map((s) => s.map(([x, y]) => [cx + scale * (x - mx), cy + scale * (y - my)]));
 }
 
 /** |a - b| per pixel, with a moved by (dx, dy) whole pixels (zero where it moved from outside). */

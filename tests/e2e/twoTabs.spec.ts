@@ -1,12 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
-import { collectErrors, waitForReady } from './helpers';
+import { collectErrors, expectHeldAt, holdRunAt, waitForReady } from './helpers';
 import { storedRuns } from './records';
 
 const rows = (page: Page) => page.getByRole('list', { name: 'Saved runs' }).getByRole('listitem');
 const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: true });
 
 // Two tabs of the app in one browser: tab 1 trains, tab 2 renames then deletes the run. Tab 1 pauses
-// for each (100 batches an epoch leave time to), so the change lands between two of its autosaves.
+// for each (held at steps 150 and 250, of 100-batch epochs), so the change lands between two of its
+// autosaves.
 test('two tabs: lists stay in step; a rename or delete in one tab is not undone by the other tab’s autosave', async ({
   context,
 }) => {
@@ -18,9 +19,11 @@ test('two tabs: lists stay in step; a rename or delete in one tab is not undone 
   await waitForReady(trainer);
   await expect(other.getByText('No saved runs yet')).toBeVisible();
 
+  await holdRunAt(trainer, 150);
   await button(trainer, 'Train').click();
   // Epoch 1's autosave reaches the other tab's list without a reload.
   await expect(rows(other)).toHaveCount(1, { timeout: 120_000 });
+  await expectHeldAt(trainer, 150);
   await button(trainer, 'Pause').click();
   await expect(button(trainer, 'Resume')).toBeEnabled(); // paused
   const [saved] = await storedRuns(other);
@@ -29,9 +32,11 @@ test('two tabs: lists stay in step; a rename or delete in one tab is not undone 
   await other.getByLabel(`New name for ${saved.name}`).fill('Renamed elsewhere');
   await other.getByRole('button', { name: 'Save name' }).click();
   await expect(rows(trainer).first()).toContainText('Renamed elsewhere');
+  await holdRunAt(trainer, 250);
   await button(trainer, 'Resume').click();
   // The next autosave keeps the other tab's name.
   await expect(rows(trainer).first()).toContainText(/Epoch 2 of 3/, { timeout: 120_000 });
+  await expectHeldAt(trainer, 250);
   await button(trainer, 'Pause').click();
   await expect(button(trainer, 'Resume')).toBeEnabled(); // paused
   expect((await storedRuns(trainer)).map((r) => r.name)).toEqual(['Renamed elsewhere']);

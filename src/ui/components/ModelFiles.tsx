@@ -5,7 +5,8 @@ import { downloadFile } from '../download';
 
 interface Props {
   keeper: RunKeeper;
-  canSave: boolean;
+  /** Why Save now is off (the keeper's saveOff); null when it can save the run on screen. */
+  saveOff: string | null;
   /** The worker has a model (not while one is being replaced or the page is starting). */
   canExport: boolean;
   canImport: boolean;
@@ -14,7 +15,7 @@ interface Props {
 }
 
 /** Save now, and the TensorFlow.js files: download the current model, import one. */
-export function ModelFiles({ keeper, canSave, canExport, canImport, trained }: Props) {
+export function ModelFiles({ keeper, saveOff, canExport, canImport, trained }: Props) {
   const [exportError, setExportError] = useState<string | null>(null);
   const download = async () => {
     try {
@@ -28,7 +29,12 @@ export function ModelFiles({ keeper, canSave, canExport, canImport, trained }: P
   };
   return (
     <div className="model-files">
-      <button type="button" disabled={!canSave} onClick={() => keeper.save()}>
+      <button
+        type="button"
+        disabled={saveOff !== null}
+        aria-describedby={saveOff === null ? undefined : 'save-why'}
+        onClick={() => keeper.saveNow()}
+      >
         Save now
       </button>
       <button
@@ -55,6 +61,11 @@ export function ModelFiles({ keeper, canSave, canExport, canImport, trained }: P
           }}
         />
       </label>
+      {saveOff !== null && (
+        <p id="save-why" className="muted model-files-note">
+          Save now is off: {saveOff}
+        </p>
+      )}
       {!trained && (
         <p id="download-why" className="muted model-files-note">
           Download is for a trained model: train one (or open a saved run) first; until then it would be

@@ -186,7 +186,7 @@ export class RunKeeper {
     this.set({ message: { kind: 'error', text: (error as Error).message } });
   }
 
-  /** The Save now button: the run on screen's latest epoch, if it can (see saveNow.ts). */
+  /** The Save now button: the latest epoch of the run on screen, when it can (saving.ts says when). */
   async saveNow(): Promise<void> {
     if (this.snapshot.saveOff === null && this.current) await this.save(this.current);
   }

@@ -107,9 +107,10 @@ export type ToWorker =
   | { type: 'debug:loseDevice' }
   | { type: 'debug:gpuError'; error: 'validation' | 'out-of-memory' }
   /**
-   * Test hook: the run going on (or, if none, the next one) stalls before it trains batch `step`
-   * (counted from the run's start): still training as far as the page knows, it goes no further
-   * until Pause, Stop or a lost device. Tests act on a run held so, never on one they hope is going.
+   * Test hook: the run going on (or the learning-rate finder's sweep; if none, the next of them)
+   * stalls before it trains batch `step` (counted from its start): still training as far as the page
+   * knows, it goes no further until Pause, Stop or a lost device. Tests act on a run held so, never
+   * on one they hope is still going.
    */
   | { type: 'debug:holdAt'; step: number };
 

@@ -1,16 +1,19 @@
 // The worker's test hooks ('debug:' messages, see protocol.ts): each does something real to the real
 // device or run. The page never sends them; end-to-end tests dispatch them inside the worker.
 import type { RunHold, TestHook } from '../protocol/protocol';
-import type { Run } from './run';
 import type { GpuSession } from './session';
 
+/** What a hold stalls: a run, or the learning-rate finder's sweep. */
+type Holdable = { hold: RunHold | null };
+
 export class TestHooks {
-  /** A hold asked for while no run was going on: the next run takes it. */
+  /** A hold asked for while nothing trained: the next run (or sweep) takes it. */
   private nextHold: RunHold | null = null;
 
   constructor(
     private readonly session: () => GpuSession | null,
-    private readonly run: () => Run | null,
+    /** The run going on, or else the learning-rate finder's sweep. */
+    private readonly run: () => Holdable | null,
   ) {}
 
   handle(message: TestHook): void {
@@ -31,7 +34,7 @@ export class TestHooks {
     }
   }
 
-  /** The hold a new run starts with, if a test asked for one. */
+  /** The hold a new run or sweep starts with, if a test asked for one. */
   takeHold(): RunHold | null {
     const hold = this.nextHold;
     this.nextHold = null;

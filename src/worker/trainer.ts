@@ -118,6 +118,7 @@ export class Trainer {
       return;
     }
     this.finder = new RateFinder(this.emit);
+    this.finder.hold = this.testHooks.takeHold();
     try {
       await this.finder.sweep(session, mnist, settings);
     } finally {

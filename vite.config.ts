@@ -70,6 +70,25 @@ export default defineConfig(({ mode }) => ({
         },
       },
       {
+        // The page's keeper and the React app in real Chromium (IndexedDB, Web Locks, the DOM), with a
+        // fake worker client: no GPU needed.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.browser.test.{ts,tsx}'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: { executablePath: chromiumPath, args: ['--no-sandbox', ...chromiumArgs] },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
         extends: true,
         test: {
           name: 'gpu',

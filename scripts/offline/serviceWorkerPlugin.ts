@@ -1,6 +1,6 @@
 // Builds dist/sw.js from scripts/offline/sw.js: the list of every file of this build (the app
-// shell) and the MNIST files (with their SHA-256s), with a version for each, so a new build replaces
-// the cached shell.
+// shell) and the MNIST files (with their SHA-256s, and manifest.json's own, fixed here), with a
+// version for each, so a new build replaces the cached shell.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
@@ -25,12 +25,13 @@ export function serviceWorkerPlugin(): Plugin {
       const manifest = readFileSync(new URL('../../public/mnist/manifest.json', import.meta.url), 'utf8');
       const facts: Record<string, { sha256: string; gzipSha256: string }> = JSON.parse(manifest).files;
       const dataFiles = ['./mnist/manifest.json', ...Object.keys(facts).map((file) => `./mnist/${file}.gz`)];
-      const dataSha256 = Object.fromEntries(
-        Object.entries(facts).map(([file, { sha256, gzipSha256 }]) => [
+      const dataSha256 = Object.fromEntries([
+        ...Object.entries(facts).map(([file, { sha256, gzipSha256 }]) => [
           `./mnist/${file}.gz`,
           [gzipSha256, sha256],
         ]),
-      );
+        ['./mnist/manifest.json', [createHash('sha256').update(manifest).digest('hex')]],
+      ]);
       const source = readFileSync(new URL('./sw.js', import.meta.url), 'utf8')
         .replace('__SHELL_VERSION__', JSON.stringify(shellVersion))
         .replace('__DATA_VERSION__', JSON.stringify(hash(manifest)))

@@ -5,13 +5,18 @@
 // waits until the page says so ("A new version is available — Reload", src/ui/appUpdate.ts): the
 // running page keeps the worker, and the cached files, of the build it started with. The MNIST files
 // never change, so they are served cache-first: after the first visit they are not downloaded again.
-// A cached data file is checked against manifest.json's SHA-256 before it is first served; a damaged
-// copy is dropped and fetched again, never served forever.
+// A cached data file is checked against manifest.json's SHA-256 before it is served, and manifest.json
+// against its own SHA-256, fixed when the app was built: a damaged copy (a host that answered the
+// file with index.html during a deploy) is dropped and fetched again, never served forever. Only the
+// app's own page is kept as the app: another file of it opened in a tab is kept as itself.
 const SHELL_CACHE = `digits-shell-${__SHELL_VERSION__}`;
 const DATA_CACHE = `digits-mnist-${__DATA_VERSION__}`;
 const SHELL_FILES = __SHELL_FILES__;
 const DATA_FILES = __DATA_FILES__;
-/** './mnist/<file>.gz' → the SHA-256s it may have: as stored (gzip), or inflated by the host. */
+/**
+ * './mnist/<file>.gz' → the SHA-256s it may have: as stored (gzip), or inflated by the host; and
+ * './mnist/manifest.json' → its own.
+ */
 const DATA_SHA256 = __DATA_SHA256__;
 
 const absolute = (file) => new URL(file, self.registration.scope).href;
@@ -85,14 +90,23 @@ async function cacheFirst(request) {
   return response;
 }
 
+/** The app's own page ('./' or './index.html', any query), not another of its files opened in a tab. */
+function isAppPage(request) {
+  const path = new URL(request.url).pathname;
+  const scope = new URL(self.registration.scope).pathname;
+  return request.mode === 'navigate' && (path === scope || path === `${scope}index.html`);
+}
+
 async function networkFirst(request) {
-  // Every link (any query) is the same index.html: one cache entry for all of them.
-  const navigate = request.mode === 'navigate';
-  const key = navigate ? absolute('./') : request;
+  // Every link to the app (any query) is the same index.html: one cache entry for all of them. A tab
+  // opened on another file (the web app manifest, an icon) is that file, kept under its own address.
+  const app = isAppPage(request);
+  const key = app ? absolute('./') : request;
   let answer;
   try {
     answer = await fetch(request);
-    if (answer.ok) {
+    const html = (answer.headers.get('content-type') ?? '').startsWith('text/html');
+    if (answer.ok && (html || !app)) {
       await store(SHELL_CACHE, key, answer.clone());
       return answer;
     }

@@ -36,13 +36,13 @@ export interface ProbedBatch {
 export type BatchProbe = (batch: ProbedBatch) => void;
 
 /**
- * A hold before a batch: fit asks `requested()` before each one; when it says yes, fit first reports
- * every batch trained so far (so the page shows exactly where the weights are), then waits for
- * `wait()`. Null goes on training; a probe trains exactly one batch through it, reports that batch,
+ * A hold before a batch: fit asks `requested(step)` before each one (`step`: the run's batches trained
+ * so far, across epochs); when it says yes, fit first reports every batch trained so far (so the page
+ * shows exactly where the weights are), then waits for `wait()`. Null goes on training; a probe trains exactly one batch through it, reports that batch,
  * and fit asks again (still held, unless released meanwhile).
  */
 export interface FitHold {
-  requested: () => boolean;
+  requested: (step: number) => boolean;
   wait: () => Promise<BatchProbe | null>;
 }
 

@@ -190,7 +190,7 @@ export class Sequential {
           // NOTE: asked once more after the last batch, so that a pause asked for while the epoch's
           // last reports come in holds there, before the evaluation, as it did when pauses waited
           // in onBatchEnd.
-          if (!probe && options.hold?.requested()) {
+          if (!probe && options.hold?.requested(epoch * batches + done)) {
             reader.request(done);
             await reader.reportUntil(0);
             probe = await options.hold.wait();

@@ -27,6 +27,8 @@ export class TrainerClient {
   private readonly exports = new Map<number, (model: ExportedModel | null, error?: string) => void>();
   private nextExportId = 1;
   private nextRequestId = 1;
+  /** Saved runs' charts waiting for the worker's answer: shown with it, never before (it may refuse). */
+  private readonly savedCharts = new Map<number, { settings: Settings; history: RunHistory }>();
 
   constructor(dataUrl: string) {
     this.worker = new Worker(new URL('../worker/main.ts', import.meta.url), { type: 'module' });
@@ -43,6 +45,12 @@ export class TrainerClient {
   }
 
   private apply(message: FromWorker): void {
+    const requestId = 'requestId' in message ? message.requestId : undefined;
+    const saved = requestId === undefined ? undefined : this.savedCharts.get(requestId);
+    if (saved && (message.type === 'loaded' || message.type === 'continued' || message.type === 'refused')) {
+      this.savedCharts.delete(requestId as number);
+      if (message.type !== 'refused') this.snapshot = reduce(this.snapshot, { type: 'page:saved', ...saved });
+    }
     this.snapshot = reduce(this.snapshot, message);
     if (message.type === 'exported') {
       this.exports.get(message.id)?.(message.model, message.error);
@@ -161,12 +169,12 @@ export class TrainerClient {
   }
 
   /**
-   * A saved run: its charts at once, its weights answer drawings once the worker has them. Returns
-   * the id its answer ('loaded' or 'refused') carries.
+   * A saved run: its weights answer drawings, and its charts are shown, once the worker has them.
+   * Returns the id its answer ('loaded' or 'refused') carries.
    */
   open(checkpoint: Checkpoint, history: RunHistory): number {
     const requestId = this.nextRequestId++;
-    this.update({ type: 'page:saved', settings: checkpoint.settings, history });
+    this.savedCharts.set(requestId, { settings: checkpoint.settings, history });
     this.send({ type: 'open', checkpoint, requestId });
     return requestId;
   }
@@ -174,7 +182,7 @@ export class TrainerClient {
   /** A saved run goes on training from its checkpoint; the id comes back on 'continued' or 'refused'. */
   continue(checkpoint: Checkpoint, history: RunHistory): number {
     const requestId = this.nextRequestId++;
-    this.update({ type: 'page:saved', settings: checkpoint.settings, history });
+    this.savedCharts.set(requestId, { settings: checkpoint.settings, history });
     this.send({ type: 'continue', checkpoint, requestId });
     return requestId;
   }

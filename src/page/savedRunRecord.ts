@@ -1,9 +1,13 @@
 // What a saved run's two IndexedDB records hold, and reading them back without trusting them: a
 // record written by an older or newer version of the app, or damaged, is reported as unreadable
-// (it stays listed, so it can be deleted) rather than crashing the list or the worker.
+// (it stays listed, under its stored key, so it can be deleted) rather than crashing the list or the
+// worker. The charts are checked by savedHistory.ts.
 import type { Settings } from '../protocol/settings';
 import { DEFAULT_SETTINGS, settingsToText, validateSettings } from '../protocol/settings';
+import { fail, isNumber, isObject, readHistory, UnreadableRecordError } from './savedHistory';
 import type { RunHistory } from './store';
+
+export { UnreadableRecordError } from './savedHistory';
 
 /**
  * The records' format. 1: the first one (no `schema` field); 2: the same fields, with `schema`;
@@ -11,10 +15,18 @@ import type { RunHistory } from './store';
  * (`optimizerState`) and its step count (`iterations`) instead of RMSprop's `meanSquares`;
  * 4: the settings hold SGD's `momentum` and `nesterov` (older records had none: momentum 0), and an
  * SGD run with momentum keeps its velocity as its one optimizer array (older code would read it as
- * plain SGD). A change that old code cannot read raises it; old records are read as long as their
- * version is.
+ * plain SGD); 5: the run's best epoch by test loss (`best`), with its weights (`bestWeights`) when
+ * it is not the latest (older records read with the latest epoch as the best known). A change that
+ * old code cannot read raises it; old records are read as long as their version is.
  */
-export const RECORD_SCHEMA = 4;
+export const RECORD_SCHEMA = 5;
+
+/** An epoch's test result: the best one is what Open best opens (Keras's save_best_only, on test loss). */
+export interface EpochResult {
+  epoch: number;
+  testLoss: number;
+  testAccuracy: number;
+}
 
 /** What the list of saved runs shows: small, read all at once. */
 export interface SavedRunInfo {
@@ -28,6 +40,11 @@ export interface SavedRunInfo {
   /** Epochs the saved weights have trained. */
   epoch: number;
   testAccuracy: number | null;
+  /**
+   * The epoch with the lowest test loss of those written (format 5); null when the record has no test
+   * result. In records before format 5 it is the latest epoch's, the only weights they kept.
+   */
+  best: EpochResult | null;
   /** Bytes of weights and optimizer state. */
   bytes: number;
 }
@@ -42,11 +59,15 @@ export interface SavedRunData {
   /** Optimizer steps taken (Checkpoint.iterations). */
   iterations: number;
   history: RunHistory;
+  /** The best epoch's weights when it is not the latest; null when it is (its weights are `weights`). */
+  bestWeights: ArrayBuffer[] | null;
 }
 
-/** A record that cannot be used: listed with why, so it can be deleted. */
+/** A record that cannot be used: listed with why, so it can be deleted by its stored key. */
 export interface UnreadableRunInfo {
+  /** The stored key as text (for the page); `key` is the key itself, whatever its type. */
   id: string;
+  key: IDBValidKey;
   /** Its name, if that much could be read. */
   name: string | null;
   unreadable: string;
@@ -56,18 +77,6 @@ export type SavedRunListing = SavedRunInfo | UnreadableRunInfo;
 
 export function isUnreadable(run: SavedRunListing): run is UnreadableRunInfo {
   return 'unreadable' in run;
-}
-
-/** Thrown for a record that cannot be used; its message says why. */
-export class UnreadableRecordError extends Error {
-  override name = 'UnreadableRecordError';
-}
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
-const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-
-function fail(message: string): never {
-  throw new UnreadableRecordError(message);
 }
 
 /** The settings, each checked as if typed into the form. */
@@ -93,12 +102,28 @@ function readVersion(raw: Record<string, unknown>): void {
     );
 }
 
-/** The list's part of a record, checked; an unreadable one says why. */
+/** The best epoch as stored (format 5), or the latest epoch's result from the history (before). */
+function readBest(raw: Record<string, unknown>, epoch: number): EpochResult | null {
+  if (((raw.schema as number | undefined) ?? 1) < 5) return null; // known once the charts are read
+  const { best } = raw;
+  if (best === null) return null;
+  if (!isObject(best)) fail('its best epoch is not a result');
+  const { testLoss, testAccuracy } = best;
+  if (!Number.isInteger(best.epoch) || (best.epoch as number) < 1 || (best.epoch as number) > epoch)
+    fail(`its best epoch (${String(best.epoch)}) is not between 1 and ${epoch}`);
+  if (!isNumber(testLoss) || testLoss < 0 || !isNumber(testAccuracy) || testAccuracy < 0 || testAccuracy > 1)
+    fail('its best epoch has no test loss and accuracy');
+  return { epoch: best.epoch as number, testLoss, testAccuracy };
+}
+
+/** The list's part of a record, checked; an unreadable one says why, under its stored key. */
 export function readInfo(raw: unknown): SavedRunListing {
-  const id = isObject(raw) ? String(raw.id) : '?';
+  const key = (isObject(raw) ? raw.id : undefined) as IDBValidKey;
+  const id = String(key);
   const name = isObject(raw) && typeof raw.name === 'string' ? raw.name : null;
   try {
     if (!isObject(raw)) fail('it is not a record');
+    if (typeof raw.id !== 'string') fail(`its key (${id}) is not text`);
     readVersion(raw);
     if (name === null) fail('it has no name');
     for (const key of ['createdAt', 'updatedAt', 'bytes'] as const)
@@ -109,21 +134,12 @@ export function readInfo(raw: unknown): SavedRunListing {
       fail(`its epoch (${String(epoch)}) is not between 0 and ${settings.epochs}`);
     if (testAccuracy !== null && !(isNumber(testAccuracy) && testAccuracy >= 0 && testAccuracy <= 1))
       fail('its test accuracy is not a fraction');
-    return { ...(raw as unknown as SavedRunInfo), id, name, settings };
+    const best = readBest(raw, epoch as number);
+    return { ...(raw as unknown as SavedRunInfo), id: raw.id, name, settings, best };
   } catch (error) {
     if (!(error instanceof UnreadableRecordError)) throw error;
-    return { id, name, unreadable: `This saved run cannot be read: ${error.message}.` };
+    return { id, key, name, unreadable: `This saved run cannot be read: ${error.message}.` };
   }
-}
-
-function checkHistory(raw: unknown): RunHistory {
-  if (!isObject(raw) || !Array.isArray(raw.curve) || !Array.isArray(raw.epochs))
-    fail('its charts are missing');
-  if (!isNumber(raw.curveStride) || raw.curveStride < 1) fail('its charts are damaged');
-  const points = [...raw.curve, ...raw.epochs] as unknown[];
-  if (!points.every((p) => isObject(p) && Object.values(p).every((v) => typeof v === 'number')))
-    fail('its charts are damaged');
-  return raw as unknown as RunHistory;
 }
 
 /**
@@ -145,14 +161,10 @@ function readOptimizerState(raw: Record<string, unknown>, info: SavedRunInfo) {
   return { optimizerState: optimizerState as unknown[][], iterations: iterations as number };
 }
 
-/** The heavy part of a record, checked against its list part: shapes, sizes, finite numbers. */
-export function readData(raw: unknown, info: SavedRunInfo): SavedRunData {
-  if (!isObject(raw)) fail('its weights are missing');
-  const { shapes, weights } = raw;
-  if (!Array.isArray(shapes) || !Array.isArray(weights)) fail('its weights are missing');
-  const { optimizerState, iterations } = readOptimizerState(raw, info);
-  if (weights.length === 0 || shapes.length !== weights.length || optimizerState.length !== weights.length)
-    fail('its weights and their shapes do not match');
+/** Arrays of the sizes `shapes` say, of finite numbers (weights, the best epoch's weights). */
+function checkWeights(weights: unknown[], shapes: unknown[], what: string): void {
+  if (weights.length === 0 || shapes.length !== weights.length)
+    fail(`its ${what} and their shapes do not match`);
   weights.forEach((buffer, i) => {
     const shape = shapes[i];
     if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 1))
@@ -160,7 +172,22 @@ export function readData(raw: unknown, info: SavedRunInfo): SavedRunData {
     const size = shape.reduce((n: number, d: number) => n * d, 1);
     if (!(buffer instanceof ArrayBuffer) || buffer.byteLength !== size * 4)
       fail(`array ${i} does not hold the ${size} numbers its shape [${shape.join(', ')}] says`);
-    if (!new Float32Array(buffer).every(Number.isFinite)) fail(`array ${i} holds NaN or infinite weights`);
+    if (!new Float32Array(buffer).every(Number.isFinite)) fail(`array ${i} holds NaN or infinite ${what}`);
+  });
+}
+
+/**
+ * The heavy part of a record, checked against its list part: shapes, sizes, finite numbers, every
+ * field of the charts. A record before format 5 gets its best epoch here: the latest, from its charts.
+ */
+export function readData(raw: unknown, info: SavedRunInfo): SavedRunData {
+  if (!isObject(raw)) fail('its weights are missing');
+  const { shapes, weights } = raw;
+  if (!Array.isArray(shapes) || !Array.isArray(weights)) fail('its weights are missing');
+  const { optimizerState, iterations } = readOptimizerState(raw, info);
+  checkWeights(weights, shapes, 'weights');
+  if (optimizerState.length !== weights.length) fail('its weights and their optimizer state do not match');
+  weights.forEach((buffer: ArrayBuffer, i) => {
     for (const state of optimizerState[i] ?? []) {
       if (!(state instanceof ArrayBuffer && state.byteLength === buffer.byteLength))
         fail(`the optimizer state of array ${i} does not match its weights`);
@@ -168,6 +195,38 @@ export function readData(raw: unknown, info: SavedRunInfo): SavedRunData {
         fail(`the optimizer state of array ${i} is not finite`);
     }
   });
-  const history = checkHistory(raw.history);
-  return { id: info.id, shapes, weights, optimizerState, iterations, history } as SavedRunData;
+  const history = readHistory(raw.history, info.settings, info.epoch);
+  const bestWeights = raw.bestWeights ?? null;
+  if (bestWeights !== null) {
+    if (!Array.isArray(bestWeights)) fail("its best epoch's weights are not a list");
+    checkWeights(bestWeights, shapes, "best epoch's weights");
+  }
+  if (info.best && info.best.epoch !== info.epoch && !bestWeights)
+    fail(`its best epoch's weights (epoch ${info.best.epoch}) are missing`);
+  const data = { id: info.id, shapes, weights, optimizerState, iterations, history, bestWeights };
+  return data as SavedRunData;
+}
+
+/** An epoch's test result from the charts, if they have it. */
+export function resultOf(history: RunHistory, epoch: number): EpochResult | null {
+  const point = history.epochs.find((e) => e.epoch === epoch);
+  return point ? { epoch, testLoss: point.testLoss, testAccuracy: point.testAccuracy } : null;
+}
+
+/**
+ * Both parts of a stored run, checked (throws UnreadableRecordError, saying why). Before format 5
+ * the best epoch known is the latest, the only one whose weights were kept.
+ */
+export function readRecord(rawInfo: unknown, rawData: unknown): SavedRunInfo & { data: SavedRunData } {
+  const info = readInfo(rawInfo);
+  if (isUnreadable(info)) throw new UnreadableRecordError(info.unreadable);
+  try {
+    const data = readData(rawData, info);
+    const best = (info.schema ?? 1) < 5 ? resultOf(data.history, info.epoch) : info.best;
+    return { ...info, best, data };
+  } catch (error) {
+    if (error instanceof UnreadableRecordError)
+      throw new UnreadableRecordError(`This saved run cannot be read: ${error.message}.`);
+    throw error;
+  }
 }

@@ -1,14 +1,16 @@
 // Saved runs in IndexedDB: what survives a reload. One record per run, overwritten at each epoch's
 // end, holding everything a resumed run needs to end where an uninterrupted one would: settings
 // (with the seed, which fixes every epoch's data order), the epoch reached, the weights and the
-// optimizer state. The chart history rides along so an opened run shows its curves.
+// optimizer state; and its best epoch by test loss, with its weights (bestEpoch.ts). The chart
+// history rides along so an opened run shows its curves.
 // Only indexedDB is used, so this runs on the page and in a worker alike.
 import type { Checkpoint } from '../protocol/protocol';
+import { historyUpTo, withBest } from './bestEpoch';
 import {
-  isUnreadable,
   RECORD_SCHEMA,
-  readData,
   readInfo,
+  readRecord,
+  resultOf,
   type SavedRunData,
   type SavedRunInfo,
   type SavedRunListing,
@@ -21,6 +23,9 @@ export { isUnreadable } from './savedRunRecord';
 export type { RunHistory } from './store';
 
 export type SavedRun = SavedRunInfo & { data: SavedRunData };
+
+/** What a write did: saved (under the name kept), or not, because the run is gone or got further. */
+export type PutOutcome = { saved: string } | { gone: true } | { newer: number };
 
 const DB_NAME = 'digits-on-webgpu';
 const INFO = 'runs';
@@ -96,7 +101,8 @@ export class SavedRuns {
   /** Newest first; unreadable records (checked by savedRunRecord.ts) last, each with why. */
   async list(): Promise<SavedRunListing[]> {
     const records = await request(this.db.transaction(INFO).objectStore(INFO).getAll());
-    const updated = (run: SavedRunListing) => (isUnreadable(run) ? Number.NEGATIVE_INFINITY : run.updatedAt);
+    const updated = (run: SavedRunListing) =>
+      'unreadable' in run ? Number.NEGATIVE_INFINITY : run.updatedAt;
     return records.map(readInfo).sort((a, b) => updated(b) - updated(a));
   }
 
@@ -107,43 +113,46 @@ export class SavedRuns {
       request(tx.objectStore(INFO).get(id)),
       request(tx.objectStore(DATA).get(id)),
     ]);
-    if (!rawInfo) return null;
-    const info = readInfo(rawInfo);
-    if (isUnreadable(info)) throw new UnreadableRecordError(info.unreadable);
-    try {
-      return { ...info, data: readData(rawData, info) };
-    } catch (error) {
-      if (error instanceof UnreadableRecordError)
-        throw new UnreadableRecordError(`This saved run cannot be read: ${error.message}.`);
-      throw error;
-    }
+    return rawInfo ? readRecord(rawInfo, rawData) : null;
   }
 
   /**
    * Writes (or overwrites) a run, both parts in one transaction: a failed write keeps the old record
-   * whole. A stored record keeps its name (a rename in another tab wins); with `mustExist`, a record
-   * that is gone (deleted in another tab) is not written back. Resolves with the name kept, or null.
+   * whole. A stored record keeps its name (a rename in another tab wins) and its best epoch, unless
+   * this one is better (bestEpoch.ts). Not written: with `mustExist`, a record that is gone (deleted
+   * in another tab); and an epoch older than the stored one (another tab trained the run further).
    */
-  async put({ data, ...info }: SavedRun, { mustExist = false } = {}): Promise<string | null> {
+  async put(run: SavedRun, { mustExist = false } = {}): Promise<PutOutcome> {
     try {
       const tx = this.db.transaction([INFO, DATA], 'readwrite');
       const infos = tx.objectStore(INFO);
-      const stored = (await request(infos.get(info.id))) as { name?: unknown } | undefined;
-      if (mustExist && !stored) {
-        await done(tx);
-        return null;
+      const [rawInfo, rawData] = await Promise.all([
+        request(infos.get(run.id)) as Promise<{ name?: unknown } | undefined>,
+        request(tx.objectStore(DATA).get(run.id)),
+      ]);
+      let stored: SavedRun | null = null;
+      try {
+        stored = rawInfo ? readRecord(rawInfo, rawData) : null;
+      } catch (error) {
+        if (!(error instanceof UnreadableRecordError)) throw error; // a damaged record is replaced
       }
-      const name = typeof stored?.name === 'string' ? stored.name : info.name;
+      const merged = mustExist && !rawInfo ? null : withBest(stored, run);
+      if (!merged || 'storedEpoch' in merged) {
+        await done(tx);
+        return merged ? { newer: merged.storedEpoch } : { gone: true };
+      }
+      const { data, ...info } = merged.record;
+      const name = typeof rawInfo?.name === 'string' ? rawInfo.name : info.name;
       infos.put({ ...info, name });
       tx.objectStore(DATA).put(data);
       await done(tx);
-      return name;
+      return { saved: name };
     } catch (error) {
-      throw new StorageError(`"${info.name}" after epoch ${info.epoch} was not saved`, error);
+      throw new StorageError(`"${run.name}" after epoch ${run.epoch} was not saved`, error);
     }
   }
 
-  async rename(id: string, name: string): Promise<void> {
+  async rename(id: IDBValidKey, name: string): Promise<void> {
     try {
       const tx = this.db.transaction(INFO, 'readwrite');
       const store = tx.objectStore(INFO);
@@ -155,7 +164,8 @@ export class SavedRuns {
     }
   }
 
-  async delete(id: string): Promise<void> {
+  /** Deletes by the stored key, whatever its type (a damaged record's may not be text). */
+  async delete(id: IDBValidKey): Promise<void> {
     try {
       const tx = this.db.transaction([INFO, DATA], 'readwrite');
       tx.objectStore(INFO).delete(id);
@@ -171,9 +181,9 @@ export class SavedRuns {
   }
 }
 
-/** A checkpoint, the shapes of its arrays and the charts, as a record to save. */
+/** A checkpoint, the shapes of its arrays and the charts, as a record to save (its best epoch: itself). */
 export function toSavedRun(
-  info: Omit<SavedRunInfo, 'bytes' | 'epoch' | 'settings'>,
+  info: Omit<SavedRunInfo, 'bytes' | 'epoch' | 'settings' | 'best'>,
   checkpoint: Checkpoint,
   shapes: number[][],
   history: RunHistory,
@@ -189,13 +199,39 @@ export function toSavedRun(
     schema: RECORD_SCHEMA,
     settings: checkpoint.settings,
     epoch: checkpoint.epoch,
+    best: resultOf(history, checkpoint.epoch),
     bytes,
-    data: { id: info.id, shapes, weights, optimizerState, iterations: checkpoint.iterations, history },
+    data: {
+      id: info.id,
+      shapes,
+      weights,
+      optimizerState,
+      iterations: checkpoint.iterations,
+      history,
+      bestWeights: null,
+    },
   };
 }
 
-/** The saved run as a checkpoint the trainer can restore and resume from. */
-export function toCheckpoint(run: SavedRun): Checkpoint {
+/** Which epoch of a saved run to open: the latest (what Resume goes on from), or the best. */
+export type Which = 'latest' | 'best';
+
+/**
+ * The saved run as a checkpoint the trainer can restore: its latest epoch (to resume from), or its
+ * best epoch's weights (to open; no optimizer state: it answers, it does not train on).
+ */
+export function toCheckpoint(run: SavedRun, which: Which = 'latest'): Checkpoint {
+  const { best } = run;
+  if (which === 'best' && best && best.epoch !== run.epoch && run.data.bestWeights)
+    return {
+      settings: run.settings,
+      epoch: best.epoch,
+      trained: true,
+      weights: run.data.bestWeights.map((b) => new Float32Array(b)),
+      optimizerState: run.data.weights.map(() => null),
+      iterations: 0,
+      rateChanges: historyUpTo(run.data.history, run.settings, best.epoch).rateChanges,
+    };
   return {
     settings: run.settings,
     epoch: run.epoch,
@@ -206,4 +242,10 @@ export function toCheckpoint(run: SavedRun): Checkpoint {
     // A resumed run trains on at the rate it had reached.
     rateChanges: run.data.history.rateChanges ?? [],
   };
+}
+
+/** The charts that go with a checkpoint of `which` epoch. */
+export function historyOf(run: SavedRun, which: Which = 'latest'): RunHistory {
+  const epoch = which === 'best' && run.best ? run.best.epoch : run.epoch;
+  return epoch === run.epoch ? run.data.history : historyUpTo(run.data.history, run.settings, epoch);
 }

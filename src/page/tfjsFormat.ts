@@ -6,16 +6,15 @@
 import { CLASSES, PIXELS } from '../data/mnist';
 import type { Activation } from '../nn/dense';
 import type { DenseSpec, DenseStack } from '../protocol/protocol';
+import { checkDepth, checkShape, fail, isObject, own, show } from './tfjsChecks';
+import { findWeight, readWeights } from './tfjsWeights';
 
 export type { DenseSpec, DenseStack } from '../protocol/protocol';
+export { ModelFormatError } from './tfjsChecks';
+export { importTooLarge, MAX_IMPORT_BYTES } from './tfjsWeights';
 
 export const MODEL_FILE = 'model.json';
 export const WEIGHTS_FILE = 'model.weights.bin';
-
-/** Thrown for a file this app cannot use; the message says what is unsupported or wrong. */
-export class ModelFormatError extends Error {
-  override name = 'ModelFormatError';
-}
 
 interface WeightEntry {
   name: string;
@@ -88,32 +87,8 @@ export function toTfjs(stack: DenseStack): { modelJson: string; weights: ArrayBu
 const ACTIVATIONS: Record<string, Activation> = { relu: 'relu', softmax: 'softmax', linear: 'linear' };
 /** Layers that change nothing when predicting a flat 784-pixel image. */
 const PASS_THROUGH = new Set(['Dropout', 'InputLayer', 'Flatten']);
-/**
- * The most weight bytes an import may hold: 4 million units' worth of Dense layers is far beyond
- * what this app trains, and a file is held a few times over while it is read, checked and sent.
- */
-export const MAX_IMPORT_BYTES = 256e6;
 /** Units per layer: beyond this no Dense layer this app could run makes sense. */
 const MAX_UNITS = 1 << 16;
-
-function fail(message: string): never {
-  throw new ModelFormatError(message);
-}
-
-const isObject = (x: unknown): x is Record<string, unknown> =>
-  typeof x === 'object' && x !== null && !Array.isArray(x);
-/** A JSON value as a short string for a message (a hostile file may put anything anywhere). */
-const show = (x: unknown) => (typeof x === 'string' ? x : (JSON.stringify(x) ?? String(x))).slice(0, 60);
-/** Own properties only: "__proto__" or "constructor" must not find what every object inherits. */
-const own = <T>(table: Record<string, T>, key: unknown): T | undefined =>
-  typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
-
-/** A shape of whole numbers of at least 1 (a negative or fractional one would move read offsets). */
-function checkShape(shape: unknown, what: string): number[] {
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 1))
-    fail(`The shape of ${what} is ${show(shape)}; a shape is a list of whole numbers of at least 1.`);
-  return shape as number[];
-}
 
 function inputShapeOf(config: Record<string, unknown>, name: string): number[] | null {
   const shape = config.batch_input_shape ?? config.batch_shape;
@@ -144,72 +119,6 @@ function sequentialLayers(topology: unknown): LayerJson[] {
   });
 }
 
-/** One manifest group's files joined in order (by the names the manifest uses). */
-function groupBytes(paths: unknown, files: Map<string, ArrayBuffer>): Uint8Array {
-  if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string'))
-    fail('A weightsManifest group has no list of paths.');
-  const buffers = paths.map((path: string) => {
-    const name = path.split('/').pop() as string;
-    const buffer = files.get(name);
-    if (!buffer) fail(`The weights file ${name} is missing: choose it together with model.json.`);
-    return new Uint8Array(buffer);
-  });
-  const total = buffers.reduce((n, b) => n + b.length, 0);
-  if (total > MAX_IMPORT_BYTES) fail(importTooLarge(total));
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const b of buffers) {
-    bytes.set(b, at);
-    at += b.length;
-  }
-  return bytes;
-}
-
-export function importTooLarge(bytes: number): string {
-  return `The weights are ${Math.round(bytes / 1e6)} MB; this app imports at most ${MAX_IMPORT_BYTES / 1e6} MB.`;
-}
-
-/** The weights named in the manifest, each checked: float32, a sane shape, within the files, finite. */
-function readWeights(manifest: unknown, files: Map<string, ArrayBuffer>): Map<string, Float32Array> {
-  if (!Array.isArray(manifest) || manifest.length === 0) fail('model.json has no weightsManifest.');
-  const out = new Map<string, Float32Array>();
-  let read = 0;
-  for (const group of manifest) {
-    if (!isObject(group) || !Array.isArray(group.weights))
-      fail('A weightsManifest group has no list of weights.');
-    const bytes = groupBytes(group.paths, files);
-    let offset = 0;
-    for (const entry of group.weights as unknown[]) {
-      if (!isObject(entry) || typeof entry.name !== 'string')
-        fail('A weight in the weightsManifest has no name.');
-      const { name } = entry;
-      if (entry.quantization) fail(`The weight ${name} is quantized; only float32 weights are supported.`);
-      if (entry.dtype !== 'float32')
-        fail(`The weight ${name} is ${show(entry.dtype)}; only float32 weights are supported.`);
-      const shape = entry.shape === undefined ? [] : checkShape(entry.shape, `the weight ${name}`);
-      const length = shape.reduce((n, d) => n * d, 1);
-      read += length * 4;
-      if (read > MAX_IMPORT_BYTES) fail(importTooLarge(read));
-      if (offset + length * 4 > bytes.length)
-        fail(`The weights files are too short: ${name} needs bytes ${offset}-${offset + length * 4}.`);
-      // A copy, so the result does not depend on the alignment of `offset`.
-      const values = new Float32Array(bytes.slice(offset, offset + length * 4).buffer);
-      if (!values.every(Number.isFinite)) fail(`The weight ${name} holds NaN or infinite values.`);
-      out.set(name, values);
-      offset += length * 4;
-    }
-  }
-  return out;
-}
-
-function findWeight(weights: Map<string, Float32Array>, layer: string, kind: string): Float32Array | null {
-  const exact = weights.get(`${layer}/${kind}`);
-  if (exact) return exact;
-  // The Keras converter may prefix the model's name: "sequential/dense/kernel".
-  for (const [name, value] of weights) if (name.endsWith(`/${layer}/${kind}`)) return value;
-  return null;
-}
-
 /**
  * A Dense stack from model.json and its weights files (keyed by file name). Refuses, naming the
  * problem, anything this app cannot run: other model or layer classes, other activations, inputs
@@ -222,6 +131,7 @@ export function fromTfjs(modelJson: string, files: Map<string, ArrayBuffer>): De
   } catch (error) {
     fail(`model.json is not valid JSON (${(error as Error).message}).`);
   }
+  checkDepth(model);
   if (!isObject(model)) fail('model.json does not describe a model.');
   if (model.format !== undefined && model.format !== 'layers-model')
     fail(

@@ -123,7 +123,20 @@ export type ToWorker =
    * createBuffer the device must refuse (invalid usage; a buffer as large as maxBufferSize).
    */
   | { type: 'debug:loseDevice' }
-  | { type: 'debug:gpuError'; error: 'validation' | 'out-of-memory' };
+  | { type: 'debug:gpuError'; error: 'validation' | 'out-of-memory' }
+  /**
+   * Test hook: the run going on (or the learning-rate finder's sweep; if none, the next of them)
+   * stalls before it trains batch `step` (counted from its start): still training as far as the page
+   * knows, it goes no further until Pause, Stop or a lost device. Tests act on a run held so, never
+   * on one they hope is still going.
+   */
+  | { type: 'debug:holdAt'; step: number };
+
+/** Where a run stalls for a test ('debug:holdAt'). */
+export type RunHold = { step: number };
+
+/** The test hooks above: the page never sends them. */
+export type TestHook = Extract<ToWorker, { type: `debug:${string}` }>;
 
 /** A confusion-matrix cell (true label, predicted class), or every mistake. */
 export type GalleryQuery = { kind: 'cell'; label: number; predicted: number } | { kind: 'mistakes' };

@@ -54,7 +54,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const keep = useKeeper(keeper);
   // An Open or Resume on its way to the worker: Train waits for it (src/page/keeper.ts says why).
   const { pending } = keep;
-  const comparison = useComparison(keeper, keep, snapshot);
+  const comparison = useComparison(keeper, keep);
   const queue = useRunQueue(client, snapshot, keep, comparison.show);
   // An opened (or resumed) saved run's settings fill the form, so that the link and Train again are its own.
   const { setAll } = form;
@@ -127,60 +127,68 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             importedName={imported ? keep.shown?.name : undefined}
           />
         </ErrorBoundary>
-        <SettingsPanel form={form} disabled={running} />
+        <ErrorBoundary part="The settings">
+          <SettingsPanel form={form} disabled={running} />
+        </ErrorBoundary>
         {/* NOTE: display: contents on a narrow screen, so that its parts take their own places in the order. */}
         <div className="live">
-          <section className="card charts-card" aria-labelledby="charts-title">
-            <h2 id="charts-title" className="visually-hidden">
-              Live charts
-            </h2>
-            {noMetrics ? (
-              <p className="muted chart-note">
-                The run ended before its first metrics report, so there is nothing to chart.
-              </p>
-            ) : (
-              !snapshot.runSettings && (
+          <ErrorBoundary part="The charts">
+            <section className="card charts-card" aria-labelledby="charts-title">
+              <h2 id="charts-title" className="visually-hidden">
+                Live charts
+              </h2>
+              {noMetrics ? (
                 <p className="muted chart-note">
-                  Loss and accuracy charts fill in here once training starts.
+                  The run ended before its first metrics report, so there is nothing to chart.
                 </p>
-              )
-            )}
-            <Charts
-              curve={snapshot.curve}
-              epochs={snapshot.epochs}
-              progress={snapshot.progress}
-              stopped={snapshot.stopped}
-              rateChanges={snapshot.rateChanges}
-            />
-          </section>
-          <section className="card network-card" aria-label="The network">
-            <NetworkPicture
-              layers={layers}
-              input={digit.input}
-              activations={digit.prediction?.activations ?? []}
-              probabilities={digit.prediction?.probabilities ?? null}
-            />
-          </section>
+              ) : (
+                !snapshot.runSettings && (
+                  <p className="muted chart-note">
+                    Loss and accuracy charts fill in here once training starts.
+                  </p>
+                )
+              )}
+              <Charts
+                curve={snapshot.curve}
+                epochs={snapshot.epochs}
+                progress={snapshot.progress}
+                stopped={snapshot.stopped}
+                rateChanges={snapshot.rateChanges}
+              />
+            </section>
+          </ErrorBoundary>
+          <ErrorBoundary part="The network picture">
+            <section className="card network-card" aria-label="The network">
+              <NetworkPicture
+                layers={layers}
+                input={digit.input}
+                activations={digit.prediction?.activations ?? []}
+                probabilities={digit.prediction?.probabilities ?? null}
+              />
+            </section>
+          </ErrorBoundary>
         </div>
-        <section className="card draw" aria-labelledby="draw-title">
-          <h2 id="draw-title">Try the network</h2>
-          <DrawPad
-            onChange={digit.setDrawing}
-            image={padImage.image}
-            onRandom={padImage.random}
-            canRandom={snapshot.samples !== null}
-          />
-          <PredictionView
-            input={digit.input}
-            prediction={digit.prediction}
-            phase={phase}
-            canPredict={digit.canPredict}
-            onWhy={() => {
-              setTab('saliency');
-              document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
-            }}
-          />
-        </section>
+        <ErrorBoundary part="The drawing pad">
+          <section className="card draw" aria-labelledby="draw-title">
+            <h2 id="draw-title">Try the network</h2>
+            <DrawPad
+              onChange={digit.setDrawing}
+              image={padImage.image}
+              onRandom={padImage.random}
+              canRandom={snapshot.samples !== null}
+            />
+            <PredictionView
+              input={digit.input}
+              prediction={digit.prediction}
+              phase={phase}
+              canPredict={digit.canPredict}
+              onWhy={() => {
+                setTab('saliency');
+                document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
+              }}
+            />
+          </section>
+        </ErrorBoundary>
       </main>
       <ErrorBoundary part="Inside the network">
         <InsightPanel
@@ -202,7 +210,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           onTab={setTab}
         />
       </ErrorBoundary>
-      <ErrorBoundary part="Experiments">
+      <ErrorBoundary part="The learning-rate finder">
         <RateFinderPanel
           phase={phase}
           result={snapshot.rateFinder}
@@ -211,6 +219,8 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           onStop={() => client.stop()}
           onUse={(rate) => form.setField('learningRate', rate)}
         />
+      </ErrorBoundary>
+      <ErrorBoundary part="Compare runs">
         <CompareView
           keep={keep}
           comparison={comparison}
@@ -222,6 +232,8 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             />
           }
         />
+      </ErrorBoundary>
+      <ErrorBoundary part="The code view">
         <CodeView settings={form.settings} />
       </ErrorBoundary>
       <div className="more">
@@ -234,13 +246,15 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             link={form.settings ? new URL(settingsToQuery(form.settings), window.location.href).href : null}
           />
         </ErrorBoundary>
-        <DataPanel
-          phase={phase}
-          loading={snapshot.loading}
-          samples={snapshot.samples}
-          dataError={snapshot.dataError}
-          onRetry={retryData}
-        />
+        <ErrorBoundary part="The training data">
+          <DataPanel
+            phase={phase}
+            loading={snapshot.loading}
+            samples={snapshot.samples}
+            dataError={snapshot.dataError}
+            onRetry={retryData}
+          />
+        </ErrorBoundary>
       </div>
       <AboutData />
     </div>

@@ -79,10 +79,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       void trainer.exportModel(message.id);
       break;
     case 'debug:loseDevice':
-      trainer.loseDeviceForTest();
-      break;
     case 'debug:gpuError':
-      trainer.provokeGpuErrorForTest(message.error);
+    case 'debug:holdAt':
+      trainer.testHooks.handle(message);
       break;
   }
 };

@@ -5,7 +5,7 @@
 import type { Mnist } from '../data/mnist';
 import { DEFAULT_SWEEP, RateFinderTrace, rateAt, suggestRate } from '../nn/rateFinder';
 import { TrainingDivergedError } from '../nn/sequential';
-import type { FromWorker } from '../protocol/protocol';
+import type { FromWorker, RunHold } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import { buildModel } from './model';
 import { GpuRunError } from './run';
@@ -16,11 +16,15 @@ const POST_EVERY = 5;
 
 export class RateFinder {
   private stopRequested = false;
+  /** A test's hold ('debug:holdAt'): the sweep stalls before this batch until it is stopped. */
+  hold: RunHold | null = null;
+  private release: (() => void) | null = null;
 
   constructor(private readonly emit: (message: FromWorker) => void) {}
 
   stop(): void {
     this.stopRequested = true;
+    this.release?.();
   }
 
   async sweep(session: GpuSession, mnist: Mnist, settings: Settings): Promise<void> {
@@ -47,6 +51,14 @@ export class RateFinder {
         batchSize: settings.batchSize,
         shuffle: true,
         logEvery: 1,
+        hold: {
+          requested: (at) => this.hold !== null && at >= this.hold.step && !this.stopRequested,
+          wait: () =>
+            new Promise((resolve) => {
+              this.hold = null;
+              this.release = () => resolve(null);
+            }),
+        },
         onBatchEnd: async (logs) => {
           const goOn = trace.add(step, logs.loss);
           step += 1;

@@ -6,7 +6,14 @@ import type { Mnist } from '../data/mnist';
 import type { DeviceDataset } from '../nn/dataset';
 import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
 import { type Evaluation, type FitHold, type Sequential, TrainingDivergedError } from '../nn/sequential';
-import type { Checkpoint, ErrorKind, FromWorker, RateChange, RunCommand } from '../protocol/protocol';
+import type {
+  Checkpoint,
+  ErrorKind,
+  FromWorker,
+  RateChange,
+  RunCommand,
+  RunHold,
+} from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import { isFiniteCheckpoint, takeCheckpoint } from './checkpoint';
 import type { Verdicts } from './gallery';
@@ -83,6 +90,11 @@ export class Run {
   verdicts: Verdicts | null = null;
   /** Learning-rate changes made during the run (a resumed run's from before, too), in order of step. */
   rateChanges: RateChange[] = [];
+  /** A test's hold ('debug:holdAt'): at its step fit waits at the gate, stalled, until Pause or Stop. */
+  hold: RunHold | null = null;
+  private stalled = false;
+  /** The page was told the run is paused, and not yet that it goes on. */
+  private announced = false;
   /** Batches trained when the last metrics report came: where a rate change takes effect. */
   private lastStep = 0;
   private readonly gate = new PauseGate();
@@ -101,7 +113,10 @@ export class Run {
   control(command: RunCommand): boolean {
     switch (command.type) {
       case 'pause':
-        if (this.active) this.gate.pause();
+        if (!this.active) return true;
+        this.gate.pause();
+        // A run stalled by a test's hold already waits at the gate: the pause begins now.
+        if (this.stalled) this.announcePause();
         return true;
       case 'resume':
         this.gate.resume();
@@ -242,19 +257,31 @@ export class Run {
     if (error) throw new GpuRunError(error);
   }
 
+  private announcePause(): void {
+    this.stalled = false;
+    if (this.announced) return;
+    this.announced = true;
+    this.emit({ type: 'paused' });
+  }
+
   /** The gate, as fit sees it: a pause is announced once, however many steps are taken in it. */
   private holdFor(session: GpuSession, clock: RunClock): FitHold {
-    let announced = false;
     return {
-      requested: this.gate.hold.requested,
+      requested: (step) => {
+        if (this.hold && step >= this.hold.step) {
+          this.hold = null;
+          this.stalled = true;
+        }
+        return this.stalled || this.gate.hold.requested(step);
+      },
       wait: async () => {
         const started = performance.now();
-        if (!announced) this.emit({ type: 'paused' });
-        announced = true;
+        if (!this.stalled) this.announcePause();
         const probe = await this.gate.hold.wait();
+        this.stalled = false;
         clock.paused((performance.now() - started) / 1000);
-        if (!probe) {
-          announced = false;
+        if (!probe && this.announced) {
+          this.announced = false;
           if (!session.lost) this.emit({ type: 'resumed' });
         }
         return probe;

@@ -12,6 +12,7 @@ import { checkRunFits } from './modelSize';
 import { RateFinder } from './rateFinder';
 import { describeFailure, Run, takeFiniteCheckpoint } from './run';
 import { GpuSession } from './session';
+import { TestHooks } from './testHooks';
 
 /**
  * Owns the device, the data on it and the runs. It knows nothing of React or the DOM: it reports
@@ -32,6 +33,11 @@ export class Trainer {
   private finder: RateFinder | null = null;
   private lostMessage = '';
   private matmulVariant: MatmulVariant | null = null;
+  /** The 'debug:' messages of end-to-end tests (testHooks.ts). */
+  readonly testHooks = new TestHooks(
+    () => this.session,
+    () => this.run,
+  );
 
   constructor(private readonly emit: (message: FromWorker) => void) {
     this.answerer = new Answerer(emit, () => this.session);
@@ -112,6 +118,7 @@ export class Trainer {
       return;
     }
     this.finder = new RateFinder(this.emit);
+    this.finder.hold = this.testHooks.takeHold();
     try {
       await this.finder.sweep(session, mnist, settings);
     } finally {
@@ -163,6 +170,7 @@ export class Trainer {
       const shapes = (this.answerer.model?.parameters ?? []).map((p) => [...p.shape]);
       this.emit({ type: 'checkpoint', checkpoint, shapes });
     });
+    run.hold = this.testHooks.takeHold();
     this.run = run;
     return run;
   }
@@ -324,14 +332,5 @@ export class Trainer {
 
   exportModel(id: number): Promise<void> {
     return this.answerer.export(id);
-  }
-
-  /** Test hooks (see protocol.ts): real loss, real GPU errors. */
-  loseDeviceForTest(): void {
-    this.session?.loseForTest();
-  }
-
-  provokeGpuErrorForTest(error: 'validation' | 'out-of-memory'): void {
-    if (this.session && !this.session.lost) this.session.provokeErrorForTest(error);
   }
 }

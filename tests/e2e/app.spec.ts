@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { collectErrors, curveLength, drawStroke, screenshot, waitForReady } from './helpers';
+import {
+  collectErrors,
+  curveLength,
+  drawStroke,
+  expectHeldAt,
+  holdRunAt,
+  releaseRun,
+  screenshot,
+  waitForReady,
+} from './helpers';
 
 /** A vertical stroke down the middle of the pad: a "1". */
 const ONE: [number, number][] = [
@@ -13,9 +22,13 @@ test('loads: the adapter, the download progress, then sample images, without con
   context,
 }) => {
   const errors = collectErrors(page);
-  // Hold the largest file back a moment, so the download progress can be seen on a fast local server.
+  // The largest file is held back until the download progress has been seen (a local server is fast).
+  let release = () => {};
+  const seen = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   await context.route('**/mnist/train-images-idx3-ubyte.gz', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await seen;
     await route.continue();
   });
   await page.goto('/');
@@ -25,6 +38,7 @@ test('loads: the adapter, the download progress, then sample images, without con
   await expect(download).toHaveAttribute('aria-valuemax', /^[1-9]\d*$/);
   await expect(page.getByText(/Downloading MNIST: [\d.]+ of [\d.]+ MB|Downloaded\./)).toBeVisible();
   await screenshot(page, '01-loading');
+  release();
 
   await waitForReady(page);
   await expect(page.getByText('WebGPU adapter:')).not.toContainText(/looking|none/);
@@ -40,37 +54,22 @@ test('a short run from a link: progress moves, charts grow, test accuracy is rep
   await page.goto('/?epochs=2&batch=128&train=4000&hidden=64');
   await waitForReady(page);
   await expect(page.getByLabel('Hidden units')).toHaveValue('64');
+  // Held at step 10, then at 20, of its 64: the progress and the curve are seen moving mid-run.
+  await holdRunAt(page, 10);
   await page.getByRole('button', { name: 'Train' }).click();
   // The address bar now describes the run, so copying it shares the run.
   await expect(page).toHaveURL(/\?epochs=2&batch=128&lr=0\.001&hidden=64&seed=1&train=4000$/);
 
-  const progress = page.getByRole('progressbar', { name: 'Training progress' });
-  await expect(progress).toBeVisible();
-  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
-  await expect(page.getByText(/Epoch \d of 2 · batch \d+ of 32 · [\d,]+ images\/s · /)).toBeVisible();
+  await expectHeldAt(page, 10);
+  await expect(page.getByText(/^Epoch 1 of 2 · batch 10 of 32 · [\d,]+ images\/s · /)).toBeVisible();
   await screenshot(page, '03-training');
-  // NOTE: one read of the DOM for the step, its total and the curve: a short run can finish between
-  // two separate reads, and then the curve has nothing left to grow by.
-  const now = () =>
-    page.evaluate(() => {
-      const bar = document.querySelector('[role="progressbar"][aria-label="Training progress"]');
-      const curves = document.querySelectorAll('[data-testid="loss-chart"] path.recharts-line-curve');
-      return {
-        step: Number(bar?.getAttribute('aria-valuenow') ?? Number.POSITIVE_INFINITY),
-        total: Number(bar?.getAttribute('aria-valuemax') ?? 0),
-        length: Math.max(0, ...Array.from(curves, (c) => (c as SVGPathElement).getTotalLength())),
-      };
-    });
-  const first = await now();
-  // The run goes on: the step moves (or the run ends and drops the bar), and the curve grows unless
-  // the first read already saw the last step. NOTE: the run may even have ended during the screenshot
-  // (no bar at the first read: step Infinity), and then there is nothing left to move.
-  if (Number.isFinite(first.step))
-    await expect.poll(async () => (await now()).step).toBeGreaterThan(first.step);
-  if (first.step < first.total)
-    await expect
-      .poll(() => curveLength(page, 'loss-chart'), { timeout: 180_000 })
-      .toBeGreaterThan(first.length);
+  await expect.poll(() => curveLength(page, 'loss-chart')).toBeGreaterThan(0);
+  const first = await curveLength(page, 'loss-chart');
+  await holdRunAt(page, 20);
+  await releaseRun(page);
+  await expectHeldAt(page, 20);
+  await expect.poll(() => curveLength(page, 'loss-chart')).toBeGreaterThan(first);
+  await releaseRun(page);
 
   const accuracy = page.getByTestId('test-accuracy');
   await expect(accuracy).toBeVisible({ timeout: 180_000 });
@@ -134,8 +133,10 @@ test('pause and resume, stop mid-run, then train again without reloading', async
   const progress = page.getByRole('progressbar', { name: 'Training progress' });
   const step = async () => Number(await progress.getAttribute('aria-valuenow'));
 
+  // Every action below finds the run going on: it stalls at these steps until acted on.
+  await holdRunAt(page, 10);
   await button('Train').click();
-  await expect.poll(step).toBeGreaterThan(0);
+  await expectHeldAt(page, 10);
   await expect(button('Train')).toBeDisabled();
   await button('Pause').click();
   await expect(page.getByRole('heading', { name: 'Paused' })).toBeVisible();
@@ -146,9 +147,11 @@ test('pause and resume, stop mid-run, then train again without reloading', async
   expect(await step()).toBe(pausedAt);
   await screenshot(page, '07-paused');
 
+  await holdRunAt(page, 30);
   await button('Resume').click();
   await expect(page.getByRole('heading', { name: 'Training', exact: true })).toBeVisible();
-  await expect.poll(step).toBeGreaterThan(pausedAt);
+  await expectHeldAt(page, 30);
+  expect(pausedAt).toBe(10);
   await button('Stop').click();
   await expect(page.getByRole('heading', { name: 'Run stopped early' })).toBeVisible();
   await expect(page.getByText(/stopped early\./)).toBeVisible();
@@ -157,9 +160,10 @@ test('pause and resume, stop mid-run, then train again without reloading', async
   await expect(button('Stop')).toBeDisabled();
   await screenshot(page, '08-stopped');
 
+  await holdRunAt(page, 5);
   await button('Train again').click();
   await expect(page.getByRole('heading', { name: 'Training', exact: true })).toBeVisible();
-  await expect.poll(step).toBeGreaterThan(0);
+  await expectHeldAt(page, 5);
   await button('Stop').click();
   await expect(button('Train again')).toBeEnabled();
   expect(errors).toEqual([]);

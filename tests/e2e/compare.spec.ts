@@ -2,7 +2,7 @@
 // the selection travels in the link; the Code view follows the settings and copies its program.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { collectErrors, screenshot, waitForReady } from './helpers';
+import { collectErrors, expectHeldAt, holdRunAt, releaseRun, screenshot, waitForReady } from './helpers';
 
 test('"Compare learning rates" trains three runs one after another and compares them; the link keeps the comparison', async ({
   page,
@@ -10,8 +10,12 @@ test('"Compare learning rates" trains three runs one after another and compares 
   const errors = collectErrors(page);
   await page.goto('/?epochs=2&batch=100&train=200&hidden=16&seed=2&lr=0.01');
   await waitForReady(page);
+  // The first run is held at its first step while the queue is looked at.
+  await holdRunAt(page, 1);
   await page.getByRole('button', { name: 'Compare learning rates' }).click();
+  await expectHeldAt(page, 1);
   await expect(page.getByText(/Compare learning rates: run 1 of 3/)).toBeVisible();
+  await releaseRun(page);
 
   const lossChart = page.getByTestId('compare-loss');
   await expect(lossChart).toHaveAttribute('data-runs', '3', { timeout: 180_000 });
@@ -47,8 +51,11 @@ test('"Compare optimizers" trains SGD, RMSprop and Adam one after another and co
   const errors = collectErrors(page);
   await page.goto('/?epochs=1&batch=100&train=200&hidden=16&seed=2');
   await waitForReady(page);
+  await holdRunAt(page, 1);
   await page.getByRole('button', { name: 'Compare optimizers' }).click();
+  await expectHeldAt(page, 1);
   await expect(page.getByText(/Compare optimizers: run 1 of 3/)).toBeVisible();
+  await releaseRun(page);
 
   const lossChart = page.getByTestId('compare-loss');
   await expect(lossChart).toHaveAttribute('data-runs', '3', { timeout: 180_000 });

@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { collectErrors, curveLength, drawStroke, screenshot, waitForReady } from './helpers';
+import {
+  collectErrors,
+  curveLength,
+  drawStroke,
+  expectHeldAt,
+  holdRunAt,
+  releaseRun,
+  screenshot,
+  waitForReady,
+} from './helpers';
 
 test('the ConvNet: picked, edited (an impossible stack refused with its reason), trained, then reads a drawing', async ({
   page,
@@ -54,11 +63,14 @@ test('the ConvNet: picked, edited (an impossible stack refused with its reason),
   await filters.fill('32');
   await expect(editor.locator('tfoot')).toContainText('93,322');
 
+  await holdRunAt(page, 1);
   await page.getByRole('button', { name: 'Train' }).click();
   await expect(page).toHaveURL(/model=convnet&layers=c32,p,c64,p,c64,f,d64$/);
+  await expectHeldAt(page, 1);
   await expect(
     page.getByText(/Network: 28×28 images → Conv2D\(32, 3x3, relu\) → MaxPooling2D/),
   ).toBeVisible();
+  await releaseRun(page);
   const accuracy = page.getByTestId('test-accuracy');
   // 16 batches, then the 10,000 test images through the ConvNet: a minute or two on SwiftShader.
   await expect(accuracy).toBeVisible({ timeout: 240_000 });

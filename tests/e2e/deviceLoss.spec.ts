@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { collectErrors, drawStroke, screenshot, sendToWorker, waitForReady } from './helpers';
+import {
+  collectErrors,
+  drawStroke,
+  expectHeldAt,
+  holdRunAt,
+  releaseRun,
+  screenshot,
+  sendToWorker,
+  waitForReady,
+} from './helpers';
 
 const ONE: [number, number][] = [
   [0.5, 0.15],
@@ -10,22 +19,22 @@ test('a GPU lost mid-run: training pauses, the pad answers on the CPU, Resume go
   page,
 }) => {
   const errors = collectErrors(page);
-  // 80 batches an epoch: the device is lost in the middle of epoch 2 (or, on a fast machine, a later one).
+  // 80 batches an epoch: the device is lost in the middle of epoch 2, the run held there (step 120).
   await page.goto('/?epochs=4&batch=25&train=2000&hidden=32');
   await waitForReady(page);
   const button = (name: string) => page.getByRole('button', { name, exact: true });
   const dots = page.getByTestId('accuracy-chart').locator('.recharts-line-dot');
 
+  await holdRunAt(page, 120);
   await button('Train').click();
-  await expect(dots).toHaveCount(1, { timeout: 120_000 });
+  await expectHeldAt(page, 120);
+  await expect(dots).toHaveCount(1);
   await sendToWorker(page, { type: 'debug:loseDevice' });
 
   const alert = page.getByTestId('device-lost');
   await expect(alert).toContainText('The GPU stopped working. The GPU device was lost');
-  await expect(alert).toContainText(/The weights after epoch \d are kept off the GPU/);
-  const kept = Number((await alert.textContent())?.match(/after epoch (\d)/)?.[1]);
-  expect(kept).toBeGreaterThanOrEqual(1);
-  expect(kept).toBeLessThan(4);
+  await expect(alert).toContainText('The weights after epoch 1 are kept off the GPU');
+  const kept = 1;
   await expect(page.getByRole('heading', { name: 'Paused: the GPU was lost' })).toBeVisible();
   await expect(button('Resume')).toBeEnabled();
   await expect(button('Pause')).toBeDisabled();
@@ -40,12 +49,15 @@ test('a GPU lost mid-run: training pauses, the pad answers on the CPU, Resume go
   await expect(page.getByText('The GPU is unavailable: this answer comes from the CPU')).toBeVisible();
   await screenshot(page, '12-device-lost-mid-run');
 
+  // It goes on from the checkpoint: the epoch after it, never epoch 1 again (held at its step 100).
+  await holdRunAt(page, 100);
   await button('Resume').click();
-  // It goes on from the checkpoint: the epoch after it, never epoch 1 again.
   await expect(page.getByRole('heading', { name: 'Training', exact: true })).toBeVisible();
-  await expect(page.getByText(new RegExp(`^Epoch ${kept + 1} of 4 · batch \\d+`))).toBeVisible();
+  await expectHeldAt(page, 100);
+  await expect(page.getByText(/^Epoch 2 of 4 · batch 20 of 80 · /)).toBeVisible();
   await expect(alert).toHaveCount(0);
   await expect(page.getByTestId('gpu-memory')).toBeVisible();
+  await releaseRun(page);
   const accuracy = page.getByTestId('test-accuracy');
   await expect(accuracy).toBeVisible({ timeout: 180_000 });
   expect(Number.parseFloat((await accuracy.textContent()) ?? '')).toBeGreaterThan(70);
@@ -101,22 +113,23 @@ test('a GPU lost while a run is paused: the run stays resumable, and goes on whe
   await page.goto('/?epochs=2&batch=10&train=2000&hidden=32');
   await waitForReady(page);
   const button = (name: string) => page.getByRole('button', { name, exact: true });
-  const progress = page.getByRole('progressbar', { name: 'Training progress' });
   const rows = async () => Number(await page.getByTestId('loss-chart').getAttribute('data-points'));
+  // 200 batches an epoch: paused at step 50, so the weights kept are the run's start.
+  await holdRunAt(page, 50);
   await button('Train').click();
-  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+  await expectHeldAt(page, 50);
   await button('Pause').click();
   await expect(page.getByRole('heading', { name: 'Paused' })).toBeVisible();
   await sendToWorker(page, { type: 'debug:loseDevice' });
   const alert = page.getByTestId('device-lost');
-  await expect(alert).toContainText(
-    /The weights (from the start of the run|after epoch 1) are kept off the GPU/,
-  );
-  const kept = (await alert.textContent())?.includes('after epoch 1') ? 1 : 0;
+  await expect(alert).toContainText('The weights from the start of the run are kept off the GPU');
   await expect(page.getByRole('heading', { name: 'Paused: the GPU was lost' })).toBeVisible();
+  await holdRunAt(page, 30);
   await button('Resume').click();
-  // It goes on from the checkpoint.
-  await expect(page.getByText(new RegExp(`^Epoch ${kept + 1} of 2 · batch \\d+`))).toBeVisible();
+  // It goes on from the checkpoint: the run's start (held at its step 30).
+  await expectHeldAt(page, 30);
+  await expect(page.getByText(/^Epoch 1 of 2 · batch 30 of 200 · /)).toBeVisible();
+  await releaseRun(page);
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('accuracy-chart').locator('.recharts-line-dot')).toHaveCount(2);
   // The chart dropped what was trained again: 2 epochs of 200 batches, a report every 5, and 2 test

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { toTfjs } from '../../src/page/tfjsFormat';
-import { collectErrors, screenshot, waitForReady } from './helpers';
+import { collectErrors, expectHeldAt, holdRunAt, screenshot, waitForReady } from './helpers';
 
 // Trying the network without drawing (a random test image, from the keyboard; a gallery's image),
 // evaluating the model that answers on the 10,000 test images with one click (an imported one), and
@@ -64,7 +64,9 @@ test('a random test image from the keyboard; an imported model re-reads the pad 
   // Evaluate waits while a run goes on; the run's own evaluation fills the views.
   const evaluate = page.getByRole('button', { name: 'Evaluate on the 10,000 test images', exact: true });
   await expect(evaluate).toBeEnabled();
+  await holdRunAt(page, 5);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expectHeldAt(page, 5);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeEnabled();
   await expect(evaluate).toBeDisabled();

@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { collectErrors, curveLength, gpuBytes, screenshot, sendToWorker, waitForReady } from './helpers';
+import {
+  collectErrors,
+  curveLength,
+  expectHeldAt,
+  gpuBytes,
+  holdRunAt,
+  screenshot,
+  sendToWorker,
+  waitForReady,
+} from './helpers';
 
 test('a validation error outside a run is shown in the page (uncapturederror)', async ({ page }) => {
   const errors = collectErrors(page);
@@ -21,10 +30,15 @@ test('an out-of-memory error during a run ends it with a message (error scopes);
   const errors = collectErrors(page);
   await page.goto('/?epochs=3&batch=25&train=2000&hidden=32');
   await waitForReady(page);
+  // Held at step 30 of 240: the error is provoked while the run goes on, and caught by its error
+  // scopes at its next metrics report, once it is paused and resumed.
+  await holdRunAt(page, 30);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const progress = page.getByRole('progressbar', { name: 'Training progress' });
-  await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(20);
+  await expectHeldAt(page, 30);
   await sendToWorker(page, { type: 'debug:gpuError', error: 'out-of-memory' });
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.getByRole('button', { name: 'Resume', exact: true }).click();
 
   const alert = page.getByTestId('run-alert');
   await expect(alert).toContainText('GPU error: The GPU ran out of memory');

@@ -54,7 +54,7 @@ export async function curveLength(page: Page, chart: string): Promise<number> {
 
 /**
  * Dispatches a message inside the training worker, as if the page had sent it: how tests reach the
- * worker's test hooks ('debug:loseDevice', 'debug:gpuError'; see src/protocol/protocol.ts).
+ * worker's test hooks ('debug:loseDevice', 'debug:gpuError', 'debug:holdAt'; src/protocol/protocol.ts).
  */
 export async function sendToWorker(page: Page, message: object): Promise<void> {
   await expect.poll(() => page.workers().length).toBeGreaterThan(0);
@@ -62,12 +62,33 @@ export async function sendToWorker(page: Page, message: object): Promise<void> {
   await worker.evaluate((data) => self.dispatchEvent(new MessageEvent('message', { data })), message);
 }
 
-/** The buffer pool's exact bytes in use and owned, from the GPU memory meter. */
+/**
+ * The run going on, or else the next one, stalls before it trains batch `step` ('debug:holdAt'): the
+ * page still shows it training, and it goes no further until Pause, Stop, a lost device or
+ * releaseRun. A test that acts on a running run holds it so: a run is never assumed to be still going
+ * because the machine is slow.
+ */
+export async function holdRunAt(page: Page, step: number): Promise<void> {
+  await sendToWorker(page, { type: 'debug:holdAt', step });
+}
+
+/** Until the run has trained `step` batches of its whole run (where holdRunAt holds it). */
+export async function expectHeldAt(page: Page, step: number): Promise<void> {
+  const bar = page.getByRole('progressbar', { name: 'Training progress' });
+  await expect(bar).toHaveAttribute('aria-valuenow', String(step), { timeout: 120_000 });
+}
+
+/** A run stalled by holdRunAt goes on (a 'resume' inside the worker; the page has no button for it). */
+export async function releaseRun(page: Page): Promise<void> {
+  await sendToWorker(page, { type: 'resume' });
+}
+
 /** Uniform buffers the worker's cache holds (bounded; beside the pool's bytes). */
 export async function uniformBuffers(page: Page): Promise<number> {
   return Number(await page.getByTestId('gpu-memory').getAttribute('data-uniform-buffers'));
 }
 
+/** The buffer pool's exact bytes in use and owned, from the GPU memory meter. */
 export async function gpuBytes(page: Page): Promise<{ inUse: number; owned: number }> {
   const meter = page.getByTestId('gpu-memory');
   return {

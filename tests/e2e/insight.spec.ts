@@ -1,5 +1,14 @@
 import { expect, type Page, test } from '@playwright/test';
-import { collectErrors, drawStroke, SCREENSHOTS, screenshot, waitForReady } from './helpers';
+import {
+  collectErrors,
+  drawStroke,
+  expectHeldAt,
+  holdRunAt,
+  releaseRun,
+  SCREENSHOTS,
+  screenshot,
+  waitForReady,
+} from './helpers';
 
 // "Inside the network" live during a run with the default network (784 → 512 → 10), on 2,000
 // training images for 2 epochs so that it takes about a minute on SwiftShader.
@@ -72,25 +81,19 @@ test('inside the network: matrix, galleries, unit tiles, saliency and opinion, l
   await page.getByLabel('Explain the score of').selectOption('reading');
   await expect(page.getByTestId('saliency')).toHaveAttribute('data-digit', String(reading));
 
-  // Every weights snapshot the tiles show, recorded in the page (a short run may end between polls).
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { tileSteps: string[] }).tileSteps = seen;
-    setInterval(() => {
-      const step = document.querySelector('[data-testid="unit-tiles"]')?.getAttribute('data-step');
-      if (step && !seen.includes(step)) seen.push(step);
-    }, 20);
-  });
+  // Held at step 1, then at step 8 (16 batches an epoch): the tiles are seen with the starting
+  // weights, then redrawn with newer ones (read after 5 batches), however fast the machine.
+  await holdRunAt(page, 1);
   await page.getByRole('button', { name: 'Train' }).click();
   await expect(page).toHaveURL(/hidden=512/);
-
-  // The tiles: drawn during the first epoch, then redrawn with newer weights.
   await tab('Unit tiles');
   const tiles = page.getByTestId('unit-tiles');
-  await expect(tiles).toHaveAttribute('data-draws', /^[1-9]\d*$/, { timeout: 120_000 });
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as { tileSteps: string[] }).tileSteps))
-    .toEqual(expect.arrayContaining(['0', expect.stringMatching(/^[1-9]\d*$/)]));
+  await expectHeldAt(page, 1);
+  await expect(tiles).toHaveAttribute('data-step', '0');
+  await holdRunAt(page, 8);
+  await releaseRun(page);
+  await expectHeldAt(page, 8);
+  await expect(tiles).toHaveAttribute('data-step', '5');
   expect(
     await tiles.evaluate((c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height]),
   ).toEqual([32 * 29 - 1, 16 * 29 - 1]);
@@ -107,11 +110,15 @@ test('inside the network: matrix, galleries, unit tiles, saliency and opinion, l
   await page.mouse.move(box.x + box.width * (2.5 / 32), box.y + box.height * (1.5 / 16));
   await expect(page.getByTestId('unit-info')).toHaveText(/^Unit 35 of 512: /);
 
-  // The opinion chart follows the drawing as the run goes.
+  // The opinion chart follows the drawing as the run goes: drawn again while the run is held at step
+  // 8, it starts from there, and the finished run's opinion ends it.
+  await page.getByRole('button', { name: 'Clear' }).click();
+  await drawStroke(page, SEVEN);
   await tab('Opinion over the run');
   const opinion = page.getByTestId('opinion-chart');
-  await expect.poll(async () => Number(await opinion.getAttribute('data-points'))).toBeGreaterThan(2);
+  await expect(opinion).toContainText(/After 8 batches it reads \d/);
   await screenshot(page, 'insight-1-training');
+  await releaseRun(page);
 
   // The confusion matrix after the first epoch: all 10,000 test images.
   const matrix = page.getByTestId('confusion-matrix');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { collectErrors, drawStroke, screenshot, waitForReady } from './helpers';
+import { collectErrors, drawStroke, expectHeldAt, holdRunAt, screenshot, waitForReady } from './helpers';
 
 /** A vertical stroke down the middle of the pad: a "1". */
 const ONE: [number, number][] = [
@@ -52,9 +52,11 @@ test('a run interrupted by a reload after epoch 1 resumes and ends where an unin
   await page.goto(LINK);
   await waitForReady(page);
   await expect(page.getByText('No saved runs yet')).toBeVisible();
+  // Autosave at the end of epoch 1; then the page goes away mid-epoch 2 (the run held at step 120).
+  await holdRunAt(page, 120);
   await button(page, 'Train').click();
-  // Autosave at the end of epoch 1; then the page goes away mid-epoch 2.
   await expect(rows(page).first()).toContainText('Epoch 1 of 2', { timeout: 120_000 });
+  await expectHeldAt(page, 120);
   await button(page, 'Pause').click();
   await expect(
     page.getByText(/^Saved "Hidden 32, lr [\d.]+, 2 epochs, seed 3 .*" after epoch 1\.$/),

@@ -1,17 +1,27 @@
 import { expect, test } from '@playwright/test';
 import { UNIFORM_CAPACITY } from '../../src/backend/webgpu/pipelines';
-import { collectErrors, drawStroke, gpuBytes, screenshot, uniformBuffers, waitForReady } from './helpers';
+import {
+  collectErrors,
+  drawStroke,
+  expectHeldAt,
+  gpuBytes,
+  holdRunAt,
+  screenshot,
+  uniformBuffers,
+  waitForReady,
+} from './helpers';
 
 test('ten train/stop cycles end with the GPU bytes in use of the first', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto('/?epochs=5&batch=50&train=1000&hidden=32');
   await waitForReady(page);
-  const progress = page.getByRole('progressbar', { name: 'Training progress' });
   const meter = page.getByTestId('gpu-memory');
   const afterCycle: { inUse: number; owned: number }[] = [];
   for (let cycle = 0; cycle < 10; cycle++) {
+    // Each run is stopped at another batch of its 100, held there until then.
+    await holdRunAt(page, 3 + 7 * cycle);
     await page.getByRole('button', { name: /^Train( again)?$/ }).click();
-    await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow'))).toBeGreaterThan(0);
+    await expectHeldAt(page, 3 + 7 * cycle);
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await expect(page.getByRole('heading', { name: 'Run stopped early' })).toBeVisible();
     afterCycle.push(await gpuBytes(page));

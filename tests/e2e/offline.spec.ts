@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { collectErrors, screenshot, waitForReady } from './helpers';
 
 // The only spec that lets the app's service worker run (playwright.config.ts blocks it elsewhere).
@@ -86,4 +86,67 @@ test('a damaged cached data file is dropped and fetched again, not served foreve
   await waitForReady(page);
   await expect.poll(async () => intact.expected.includes((await digests()).cached ?? '')).toBe(true);
   expect(errors.filter((e) => !/damaged cached copy/.test(e))).toEqual([]);
+});
+
+/** Until the app's service worker controls the page (it has cached the app and the data). */
+async function offlineReady(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.state ?? 'none'), { timeout: 60_000 })
+    .toBe('activated');
+}
+
+test('a damaged cached manifest.json (a host that answered it with index.html) is dropped, not served forever', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/?epochs=1&batch=100&train=1000&hidden=16&seed=4');
+  await waitForReady(page);
+  await offlineReady(page);
+  const manifest = () =>
+    page.evaluate(async () => {
+      const name = (await caches.keys()).find((key) => key.startsWith('digits-mnist-'));
+      const cached =
+        name &&
+        (await (await caches.open(name)).match(new URL('mnist/manifest.json', document.baseURI).href));
+      return cached ? (await cached.text()).slice(0, 20) : null;
+    });
+  expect(await manifest()).toMatch(/^\{/);
+  // The cached copy becomes the app's page, as a host may answer a missing file during a deploy.
+  await page.evaluate(async () => {
+    const name = (await caches.keys()).find((key) => key.startsWith('digits-mnist-'));
+    if (!name) throw new Error('no data cache');
+    const page = await (await fetch('./')).text();
+    const headers = { 'content-type': 'text/html' };
+    await (await caches.open(name)).put(
+      new URL('mnist/manifest.json', document.baseURI).href,
+      new Response(page, { headers }),
+    );
+  });
+  expect(await manifest()).toMatch(/^<!doctype html>/i);
+
+  // A reload loads the data: the damaged copy was refused (its SHA-256 is not the build's) and fetched again.
+  await page.reload();
+  await waitForReady(page);
+  await expect(page.getByTestId('data-error')).toHaveCount(0);
+  await expect.poll(manifest).toMatch(/^\{/);
+  expect(errors.filter((e) => !/damaged cached copy/.test(e))).toEqual([]);
+});
+
+test('another file of the app opened in the tab (the web app manifest) does not replace the offline copy of the app', async ({
+  page,
+  context,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/?epochs=1&batch=100&train=1000&hidden=16&seed=4');
+  await waitForReady(page);
+  await offlineReady(page);
+  await page.goto('/manifest.webmanifest');
+  await expect(page.locator('body')).toContainText('"name"');
+
+  await context.setOffline(true);
+  await page.goto('/?epochs=1&batch=100&train=1000&hidden=16&seed=4');
+  await expect(page).toHaveTitle('Digits on WebGPU');
+  await waitForReady(page);
+  // Showing a JSON file, the browser asks for /favicon.ico, which the app does not have.
+  expect(errors.filter((e) => !/status of 404/.test(e))).toEqual([]);
 });

@@ -1,7 +1,7 @@
 // Changing the learning rate during a run (#16): from the next batch, marked on the charts, kept in
 // the saved run and shown when runs are compared.
 import { expect, type Page, test } from '@playwright/test';
-import { collectErrors, screenshot, waitForReady } from './helpers';
+import { collectErrors, expectHeldAt, holdRunAt, screenshot, waitForReady } from './helpers';
 
 /** The rate changes in the saved runs' histories, read from IndexedDB. */
 function savedRateChanges(page: Page): Promise<{ step: number; rate: number }[][]> {
@@ -29,7 +29,9 @@ test('a rate changed while paused takes effect on resuming, is marked on the cha
   const errors = collectErrors(page);
   await page.goto('/?epochs=2&batch=100&train=2000&hidden=16&seed=5&lr=0.001');
   await waitForReady(page);
+  await holdRunAt(page, 10);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expectHeldAt(page, 10);
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Resume' })).toBeEnabled();
 
@@ -44,7 +46,7 @@ test('a rate changed while paused takes effect on resuming, is marked on the cha
   const status = page.getByText(/^Learning rate 0\.02 since batch \d+ \(started at 0\.001\)\.$/);
   await expect(status).toBeVisible();
   const step = Number((await status.textContent())?.match(/batch (\d+)/)?.[1]);
-  expect(step).toBeGreaterThan(0);
+  expect(step).toBe(10);
   await expect(page.getByTestId('loss-chart')).toHaveAttribute('data-rate-marks', '1');
   await expect(page.getByTestId('accuracy-chart')).toHaveAttribute('data-rate-marks', '1');
 

@@ -114,3 +114,43 @@ export function storedRuns(page: Page): Promise<{ id: string; name: string; epoc
     return all.map(({ id, name, epoch }) => ({ id, name, epoch })).sort((a, b) => a.id.localeCompare(b.id));
   });
 }
+
+export interface StoredRecord {
+  epoch: number;
+  name: string;
+  testAccuracy: number | null;
+  best: { epoch: number; testLoss: number; testAccuracy: number } | null;
+  /** The charts' training losses and test losses, and whether the best epoch's weights are kept. */
+  losses: number[];
+  testLosses: number[];
+  bestWeights: boolean;
+}
+
+/** One saved run, both its parts, as IndexedDB holds it now. */
+export function storedRecord(page: Page, id: string): Promise<StoredRecord> {
+  return page.evaluate(async (id) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('digits-on-webgpu');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const get = (store: string) =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).get(id);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const [info, data] = await Promise.all([get('runs'), get('runData')]);
+    db.close();
+    const history = data.history as { curve: { loss: number }[]; epochs: { testLoss: number }[] };
+    return {
+      epoch: info.epoch as number,
+      name: info.name as string,
+      testAccuracy: info.testAccuracy as number | null,
+      best: (info.best ?? null) as StoredRecord['best'],
+      losses: history.curve.map((p) => p.loss),
+      testLosses: history.epochs.map((e) => e.testLoss),
+      bestWeights: Array.isArray(data.bestWeights),
+    };
+  }, id);
+}

@@ -1,17 +1,19 @@
 import { expect, test } from '@playwright/test';
 import { toTfjs } from '../../src/page/tfjsFormat';
-import { collectErrors, drawStroke, screenshot, waitForReady } from './helpers';
+import { collectErrors, drawStroke, expectHeldAt, holdRunAt, screenshot, waitForReady } from './helpers';
 
 // NOTE: a rate of 5 stays finite (max-subtracted softmax, bounded RMSprop steps): the loss goes into
 // the thousands and the run would end as a plain "Run finished". 3 epochs of 40 batches: the warning
-// (after 3 reports of 5 batches) must come while most of the run is still ahead.
+// (after 3 reports of 5 batches) comes while the run is held at step 20, most of it still ahead.
 test('a learning rate of 5: a warning suggesting a smaller rate, shown while the run goes on', async ({
   page,
 }) => {
   const errors = collectErrors(page);
   await page.goto('/?lr=5&train=2000&batch=50&epochs=3&hidden=32');
   await waitForReady(page);
+  await holdRunAt(page, 20);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expectHeldAt(page, 20);
   const warning = page.getByTestId('run-warning');
   await expect(warning).toContainText(
     /The training loss rose to \d+(\.\d+)?, far above the 2\.30 of random guessing/,

@@ -103,3 +103,54 @@ test('Resume, Resume and Train clicked in one go: one run resumes, and autosave 
   );
   expect(errors).toEqual([]);
 });
+
+// Damaged records never take the page down (#26): every field of a record's charts is checked when it
+// is read (a rate-change list that is not a list used to unmount the app on Open, and a rate of -5
+// reached the run on Resume), and a record whose key is not text can still be deleted.
+test('damaged charts and keys: refused with why when opened or resumed, deletable by their stored key; the page stays', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await waitForReady(page);
+  const history = (rateChanges: unknown) => ({
+    ...(goodRecord('x', 'x').data as { history: object }).history,
+    rateChanges,
+  });
+  const notList = goodRecord('run-rates', 'Rates not a list');
+  (notList.data as { history: unknown }).history = history(5);
+  const negative = goodRecord('run-negative', 'Negative rate', { updatedAt: 900 });
+  (negative.data as { history: unknown }).history = history([{ step: 3, rate: -5 }]);
+  const badPoint = goodRecord('run-point', 'Bad point', { updatedAt: 800 });
+  (badPoint.data as { history: { curve: { accuracy: unknown }[] } }).history.curve[0].accuracy = 'x';
+  const numbered = goodRecord('run-7', 'Numbered', { updatedAt: 700 });
+  numbered.info.id = 7;
+  await putRecords(page, [notList, negative, badPoint, numbered]);
+  await page.reload();
+  await waitForReady(page);
+  await expect(rows(page)).toHaveCount(4);
+  const refusal = page.getByRole('alert').filter({ hasText: 'cannot be read' });
+
+  await page.getByRole('button', { name: 'Open Rates not a list' }).click();
+  await expect(refusal).toHaveText(
+    'This saved run cannot be read: its learning-rate changes are not a list.',
+  );
+  await page.getByRole('button', { name: 'Resume Negative rate' }).click();
+  await expect(refusal).toHaveText(
+    'This saved run cannot be read: its learning-rate change 1 sets the rate -5; a rate is a number above 0.',
+  );
+  await page.getByRole('button', { name: 'Open Bad point' }).click();
+  await expect(refusal).toHaveText('This saved run cannot be read: its chart point 1 has the accuracy x.');
+  // Nothing was opened or resumed: no charts came, no run started.
+  await expect(page.getByTestId('shown-model')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  await expect(page.getByTestId('loss-chart')).toHaveAttribute('data-points', '0');
+
+  // The record keyed by a number is listed as unreadable, and deleted by that key.
+  await expect(row(page, '7')).toContainText('This saved run cannot be read: its key (7) is not text.');
+  await page.getByRole('button', { name: 'Delete unreadable Numbered' }).click();
+  await expect(rows(page)).toHaveCount(3);
+  expect((await storedRuns(page)).map((r) => r.id)).toEqual(['run-negative', 'run-point', 'run-rates']);
+  await expect(page.getByTestId('part-failed')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { collectErrors, screenshot, waitForReady } from './helpers';
+import { collectErrors, expectHeldAt, holdRunAt, releaseRun, screenshot, waitForReady } from './helpers';
 
 // Here WebGPU runs on SwiftShader, a software adapter: the page must say so beside Train, let the
 // user train anyway, and show the live speed with the adapter's name.
@@ -15,12 +15,16 @@ test('on a software adapter: a notice beside Train, training still runs, and a l
   await expect(notice).toContainText('hardware acceleration');
   await expect(page.getByTestId('speed-line')).toHaveCount(0); // no run, no speed
 
+  // Held at step 10 of 24 while the live speed is read.
+  await holdRunAt(page, 10);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expectHeldAt(page, 10);
   const speed = page.getByTestId('speed-line');
   await expect(speed).toHaveText(
     /^Speed: [\d.]+ ms per step · [\d,]+ images\/s · [\d.]+ GFLOP\/s effective · on .*swiftshader/,
   );
   await screenshot(page, '30-software-adapter-speed');
+  await releaseRun(page);
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
   await expect(notice).toBeVisible(); // still there after the run: it describes the machine, not the run
   expect(errors).toEqual([]);

@@ -4,7 +4,7 @@
 // dark, at a laptop's size and a phone's.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { collectErrors, SCREENSHOTS, waitForReady } from './helpers';
+import { collectErrors, expectHeldAt, holdRunAt, SCREENSHOTS, waitForReady } from './helpers';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -44,8 +44,9 @@ test('a paused run steps one batch at a time: loss before and after, the units i
   const stepButton = page.getByRole('button', { name: 'Step one batch' });
   await expect(stepButton).toBeDisabled();
 
+  await holdRunAt(page, 8);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
-  await expect.poll(() => batchesDone(page)).toBeGreaterThan(0);
+  await expectHeldAt(page, 8);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Resume', exact: true })).toBeEnabled();
   await expect(stepButton).toBeEnabled();

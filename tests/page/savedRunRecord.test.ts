@@ -74,6 +74,7 @@ describe('saved-run records', () => {
     };
     expect(readInfo(raw)).toEqual({
       id: 'r',
+      key: 'r',
       name: 'n',
       unreadable:
         'This saved run cannot be read: its settings are invalid (Momentum must be at least 0 and below 1.).',

@@ -33,7 +33,7 @@ export function KeepPanel({
       <ModelFiles
         keeper={keeper}
         client={client}
-        canSave={keep.canSave && keep.available === true}
+        saveOff={keep.saveOff}
         canExport={!busy || phase === 'training' || phase === 'paused'}
         trained={trained || keep.shown !== null}
         canImport={!busy && phase !== 'lost'}
@@ -49,7 +49,9 @@ export function KeepPanel({
       {keep.shown && (
         <p className="note" data-testid="shown-model">
           The pad now uses {keep.shown.name}
-          {keep.shown.epoch !== null && `, as saved after epoch ${keep.shown.epoch}`}.
+          {keep.shown.epoch !== null &&
+            `, as saved after epoch ${keep.shown.epoch}${keep.shown.best ? ', its best' : ''}`}
+          .
         </p>
       )}
       <h3>Saved runs</h3>
@@ -66,7 +68,7 @@ export function KeepPanel({
           currentId={keep.currentId}
           canOpen={!busy && !keep.pending}
           canResume={phase === 'ready' && !keep.pending}
-          onOpen={(id) => keeper.open(id)}
+          onOpen={(id, which) => keeper.open(id, which)}
           onResume={(id) => keeper.resume(id)}
           onRename={(id, name) => keeper.rename(id, name)}
           onDelete={(id) => keeper.remove(id)}

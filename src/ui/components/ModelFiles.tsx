@@ -10,7 +10,8 @@ interface Props {
   keeper: RunKeeper;
   /** Where the downloads read the model from. */
   client: TrainerClient;
-  canSave: boolean;
+  /** Why Save now is off (the keeper's saveOff); null when it can save the run on screen. */
+  saveOff: string | null;
   /** The worker has a model (not while one is being replaced or the page is starting). */
   canExport: boolean;
   canImport: boolean;
@@ -19,7 +20,7 @@ interface Props {
 }
 
 /** Save now, the TensorFlow.js files (download the current model, import one), and the PyTorch weights. */
-export function ModelFiles({ keeper, client, canSave, canExport, canImport, trained }: Props) {
+export function ModelFiles({ keeper, client, saveOff, canExport, canImport, trained }: Props) {
   const [exportError, setExportError] = useState<string | null>(null);
   const exporting = (write: () => Promise<void>) => async () => {
     try {
@@ -40,7 +41,12 @@ export function ModelFiles({ keeper, client, canSave, canExport, canImport, trai
   });
   return (
     <div className="model-files">
-      <button type="button" disabled={!canSave} onClick={() => keeper.save()}>
+      <button
+        type="button"
+        disabled={saveOff !== null}
+        aria-describedby={saveOff === null ? undefined : 'save-why'}
+        onClick={() => keeper.saveNow()}
+      >
         Save now
       </button>
       <button
@@ -75,6 +81,11 @@ export function ModelFiles({ keeper, client, canSave, canExport, canImport, trai
           }}
         />
       </label>
+      {saveOff !== null && (
+        <p id="save-why" className="muted model-files-note">
+          Save now is off: {saveOff}
+        </p>
+      )}
       {!trained && (
         <p id="download-why" className="muted model-files-note">
           Download is for a trained model: train one (or open a saved run) first; until then it would be

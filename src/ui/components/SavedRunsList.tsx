@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { isUnreadable, type SavedRunListing } from '../../page/savedRuns';
+import { gotWorse } from '../../page/bestEpoch';
+import { isUnreadable, type SavedRunInfo, type SavedRunListing, type Which } from '../../page/savedRuns';
 import { formatBytes } from '../../protocol/memory';
 
 interface Props {
@@ -9,13 +10,27 @@ interface Props {
   canOpen: boolean;
   /** Resume is possible (no run going on, the data on the GPU). */
   canResume: boolean;
-  onOpen: (id: string) => void;
+  onOpen: (id: string, which: Which) => void;
   onResume: (id: string) => void;
   onRename: (id: string, name: string) => void;
-  onDelete: (id: string) => void;
+  /** By the stored key: an unreadable record's may not be text. */
+  onDelete: (key: IDBValidKey) => void;
 }
 
-/** One row per saved run: what it is, and Open, Resume, Rename, Delete (asks first). */
+const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
+
+/** Where the run stands: its latest epoch, and its best one when it got worse since. */
+function runState(run: SavedRunInfo): string {
+  const accuracy = run.testAccuracy === null ? '' : ` · test ${percent(run.testAccuracy)}`;
+  const latest = `Epoch ${run.epoch} of ${run.settings.epochs}${accuracy}`;
+  if (!run.best || !gotWorse(run)) return `${latest} · ${formatBytes(run.bytes)}`;
+  const best = `best: epoch ${run.best.epoch}, ${percent(run.best.testAccuracy)}`;
+  const since = run.epoch - run.best.epoch;
+  const worse = `the ${since === 1 ? 'epoch' : `${since} epochs`} since ${since === 1 ? 'was' : 'were'} worse`;
+  return `${latest} · ${best}; ${worse} · ${formatBytes(run.bytes)}`;
+}
+
+/** One row per saved run: what it is, and Open (its best epoch too), Resume, Rename, Delete (asks first). */
 export function SavedRunsList({ runs, currentId, canOpen, canResume, ...on }: Props) {
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
@@ -32,7 +47,7 @@ export function SavedRunsList({ runs, currentId, canOpen, canResume, ...on }: Pr
               <div className="row-buttons">
                 <button
                   type="button"
-                  onClick={() => on.onDelete(run.id)}
+                  onClick={() => on.onDelete(run.key)}
                   aria-label={`Delete unreadable ${run.name ?? run.id}`}
                 >
                   Delete
@@ -41,7 +56,7 @@ export function SavedRunsList({ runs, currentId, canOpen, canResume, ...on }: Pr
             </li>
           );
         const finished = run.epoch >= run.settings.epochs;
-        const accuracy = run.testAccuracy === null ? '' : ` · test ${(run.testAccuracy * 100).toFixed(1)}%`;
+        const worse = gotWorse(run);
         return (
           <li key={run.id} data-run-id={run.id}>
             {renaming?.id === run.id ? (
@@ -62,19 +77,29 @@ export function SavedRunsList({ runs, currentId, canOpen, canResume, ...on }: Pr
             ) : (
               <strong>{run.name}</strong>
             )}
-            <span className="muted">
-              {` Epoch ${run.epoch} of ${run.settings.epochs}${accuracy} · ${formatBytes(run.bytes)}`}
+            <span className="muted" data-testid="run-state">
+              {` ${runState(run)}`}
               {run.id === currentId && ' · this run'}
             </span>
             <div className="row-buttons">
               <button
                 type="button"
                 disabled={!canOpen}
-                onClick={() => on.onOpen(run.id)}
-                aria-label={`Open ${run.name}`}
+                onClick={() => on.onOpen(run.id, 'latest')}
+                aria-label={`Open ${run.name}${worse ? ` at its latest epoch, ${run.epoch}` : ''}`}
               >
-                Open
+                {worse ? 'Open latest' : 'Open'}
               </button>
+              {worse && run.best && (
+                <button
+                  type="button"
+                  disabled={!canOpen}
+                  onClick={() => on.onOpen(run.id, 'best')}
+                  aria-label={`Open ${run.name} at its best epoch, ${run.best.epoch}`}
+                >
+                  Open best
+                </button>
+              )}
               <button
                 type="button"
                 disabled={!canResume || finished}

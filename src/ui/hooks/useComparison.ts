@@ -2,7 +2,6 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type ComparedRun, comparedFromQuery, MAX_COMPARED, withComparedInQuery } from '../../page/compare';
 import type { KeepSnapshot, RunKeeper } from '../../page/keeper';
 import { isUnreadable, type SavedRunInfo } from '../../page/savedRuns';
-import type { Snapshot } from '../../page/store';
 
 export interface Comparison {
   selected: string[];
@@ -17,10 +16,11 @@ export interface Comparison {
 }
 
 /**
- * The runs picked for comparison: their ids in the URL (so a comparison can be shared), their
- * histories read from the saved runs, and the run now training drawn live from the page's store.
+ * The runs picked for comparison: their ids in the URL (so a comparison can be shared), each with its
+ * own settings and charts: read from its saved record, and for the run this page trains, the keeper's
+ * record of it as it grows. Never the page's charts, which may show another run (a saved one opened).
  */
-export function useComparison(keeper: RunKeeper, keep: KeepSnapshot, snapshot: Snapshot): Comparison {
+export function useComparison(keeper: RunKeeper, keep: KeepSnapshot): Comparison {
   const [selected, setSelected] = useState<string[]>(() => comparedFromQuery(window.location.search));
   const [loaded, setLoaded] = useState<Map<string, { updatedAt: number; run: ComparedRun }>>(new Map());
   const [error, setError] = useState<string | null>(null);
@@ -50,18 +50,19 @@ export function useComparison(keeper: RunKeeper, keep: KeepSnapshot, snapshot: S
     }
   }, [selected, readable, keeper, loaded]);
 
-  const { runSettings, curve, curveStride, epochs, rateChanges } = snapshot;
+  // NOTE: read at each render: the page renders on every change of the worker's snapshot, which
+  // is when the keeper's record of the run changes too (the same messages).
+  const live = keeper.liveRun();
   const runs = useMemo(() => {
     const list: ComparedRun[] = [];
     for (const id of selected) {
       const saved = loaded.get(id)?.run;
       // The run training now: its charts as they grow, not as its last autosave left them.
-      if (id === keep.currentId && runSettings && saved)
-        list.push({ ...saved, settings: runSettings, history: { curve, curveStride, epochs, rateChanges } });
+      if (saved && live?.id === id) list.push({ ...live, name: saved.name });
       else if (saved) list.push(saved);
     }
     return list;
-  }, [selected, loaded, keep.currentId, runSettings, curve, curveStride, epochs, rateChanges]);
+  }, [selected, loaded, live]);
 
   const missing = keep.available ? selected.filter((id) => !keep.runs.some((r) => r.id === id)) : [];
   const toggle = (id: string) =>

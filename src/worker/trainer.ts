@@ -1,15 +1,16 @@
 import { WebGPUUnavailableError } from '../backend/webgpu/device';
 import { describeGpuError } from '../backend/webgpu/errorScopes';
-import type { MatmulVariant } from '../backend/webgpu/kernels/matmul';
+import type { MatmulVariant } from '../backend/webgpu/kernels/context';
 import type { Mnist } from '../data/mnist';
 import type { Sequential } from '../nn/sequential';
 import type { Checkpoint, DenseStack, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
-import { Answerer, LOSS_GRACE_MS } from './answerer';
+import { Answerer } from './answerer';
 import { DataLoader } from './data';
 import { Evaluator, type TestContext } from './evaluator';
 import { checkRunFits } from './modelSize';
 import { RateFinder } from './rateFinder';
+import { Recovery } from './recovery';
 import { describeFailure, Run, takeFiniteCheckpoint } from './run';
 import { GpuSession } from './session';
 import { TestHooks } from './testHooks';
@@ -17,10 +18,9 @@ import { TestHooks } from './testHooks';
 /**
  * Owns the device, the data on it and the runs. It knows nothing of React or the DOM: it reports
  * through `emit`, so it runs the same in a worker or on the page. What it guards against: bad data
- * (reported, with Retry), a lost device (checkpoints off the GPU at every epoch; recover()
- * continues from the last), GPU errors (error scopes around runs), models too large (refused
- * before allocating), divergence (rolled back to the last checkpoint). The model that answers
- * drawings is the Answerer's.
+ * (reported, with Retry), a lost device (checkpoints off the GPU at every epoch; recovery.ts goes
+ * on from the last), GPU errors (error scopes around runs), models too large (refused before
+ * allocating), divergence (rolled back to the last checkpoint). The Answerer answers drawings.
  */
 export class Trainer {
   private session: GpuSession | null = null;
@@ -29,9 +29,9 @@ export class Trainer {
   /** Evaluations outside runs, the confusion matrix's galleries, test images for the pad. */
   readonly evaluator: Evaluator;
   private run: Run | null = null;
-  private recovering = false;
   private finder: RateFinder | null = null;
-  private lostMessage = '';
+  /** A lost device and the way back (recovery.ts). */
+  private readonly recovery: Recovery;
   private matmulVariant: MatmulVariant | null = null;
   /** The 'debug:' messages of end-to-end tests (testHooks.ts). */
   readonly testHooks = new TestHooks(
@@ -42,13 +42,22 @@ export class Trainer {
   constructor(private readonly emit: (message: FromWorker) => void) {
     this.answerer = new Answerer(emit, () => this.session);
     this.evaluator = new Evaluator(emit, this.answerer, () => this.testContext());
+    this.recovery = new Recovery(emit, {
+      session: () => this.session,
+      run: () => this.run,
+      openSession: () => this.openSession(),
+      checkpoint: () => this.answerer.checkpoint,
+      // The run goes on with the model the new session rebuilt from the checkpoint.
+      resume: (run, epoch) => this.train(run, epoch, () => this.answerer.model as Sequential),
+      fail: (message) => this.fail('device', message, false),
+    });
   }
 
   /** What evaluations and galleries need to know of the device, the data and the run now. */
   private testContext(): TestContext {
-    const { run, mnist, finder, recovering } = this;
+    const { run, mnist, finder } = this;
     const session = this.session?.lost ? null : this.session;
-    return { session, test: mnist?.test ?? null, run, busy: !!finder || recovering };
+    return { session, test: mnist?.test ?? null, run, busy: !!finder || this.recovery.recovering };
   }
 
   async init(dataUrl: string): Promise<void> {
@@ -96,8 +105,8 @@ export class Trainer {
 
   /** The session and data a new run needs, or null (and why, if the model cannot fit). */
   private readyFor(settings: Settings): GpuSession | null {
-    const { session, mnist } = this;
-    if (!session || session.lost || !mnist || !session.train || this.run || this.recovering || this.finder)
+    const { session, mnist, run, finder, recovery } = this;
+    if (!session || session.lost || !mnist || !session.train || run || recovery.recovering || finder)
       return null;
     // Before anything is allocated: a model that cannot fit is refused with the limit it exceeds.
     const tooLarge = checkRunFits(settings, session.device.limits, mnist.train.count, mnist.test.count);
@@ -203,12 +212,7 @@ export class Trainer {
         failure = error;
       }
     }
-    if (session.lost || (failure && (await session.lostWithin(LOSS_GRACE_MS)))) {
-      run.interrupted = true;
-      run.model = run.data = null;
-      this.reportLost(true);
-      return;
-    }
+    if (await this.recovery.endedByLoss(session, run, failure)) return;
     let problem: [ErrorKind, string] | null = null;
     if (failure) {
       const [kind, message] = describeFailure(failure, run.settings);
@@ -230,54 +234,13 @@ export class Trainer {
 
   private onLost(session: GpuSession, message: string): void {
     if (session !== this.session) return;
-    this.lostMessage = message;
     this.answerer.onLost();
-    const run = this.run;
-    if (run) {
-      // fit() fails at its next readback, or ends at this flag; either way the run reports the loss
-      // when it ends (endStretch), as an interrupted run.
-      run.endSoon();
-      return;
-    }
-    this.reportLost(false);
-  }
-
-  private reportLost(interrupted: boolean): void {
-    this.emit({
-      type: 'lost',
-      message: `The GPU device was lost (${this.lostMessage.replace(/\.$/, '')}).`,
-      checkpointEpoch: this.answerer.checkpoint?.epoch ?? null,
-      interrupted,
-    });
+    this.recovery.onLost(message);
   }
 
   /** A new device, the last checkpoint on it, and an interrupted run goes on from there. */
-  async recover(): Promise<void> {
-    const lost = this.session;
-    if (!lost?.lost || this.recovering) return;
-    this.recovering = true;
-    this.emit({ type: 'recovering' });
-    try {
-      lost.destroy();
-      await this.openSession();
-    } catch (error) {
-      this.fail(
-        'device',
-        `No new GPU device: ${(error as Error).message} Try again, or reload the page.`,
-        false,
-      );
-      return;
-    } finally {
-      this.recovering = false;
-    }
-    const run = this.run;
-    if (!run?.interrupted) return;
-    run.interrupted = false;
-    const checkpoint = this.answerer.checkpoint;
-    const from = checkpoint?.settings === run.settings ? checkpoint.epoch : 0;
-    this.emit({ type: 'restored', epoch: from });
-    // The run goes on with the model the new session rebuilt from the checkpoint.
-    await this.train(run, from, () => this.answerer.model as Sequential);
+  recover(): Promise<void> {
+    return this.recovery.recover();
   }
 
   private onGpuError(session: GpuSession, error: GPUError): void {

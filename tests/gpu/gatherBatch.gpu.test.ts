@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { type Backend, sparseIndexLayout } from '../../src/backend/backend';
+import type { Backend } from '../../src/backend/backend';
+import { sparseIndexLayout } from '../../src/backend/sparseIndex';
 import {
   type FakeDataset,
   fakeDataset,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { matmul } from '../../src/backend/cpu/matmul';
 import { nonzeroColumns } from '../../src/backend/cpu/nonzeroColumns';
-import { SPARSE_ROWS, sparseIndexWords } from '../../src/backend/webgpu/kernels/matmul';
+import { SPARSE_ROWS, sparseIndexWords } from '../../src/backend/sparseIndex';
 import { sparseCases } from '../cases/sparseMatmul.cases';
 import { expectClose, gpuBackend, randomArray } from './harness';
 

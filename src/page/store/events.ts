@@ -2,7 +2,7 @@
 // worker message behind them).
 import type { FromWorker } from '../../protocol/protocol';
 import type { Settings } from '../../protocol/settings';
-import type { RunHistory } from './charts';
+import type { RunHistory } from './runHistory';
 
 export type PageEvent =
   /** Stop was pressed: the page says so at once, before the worker's 'done'. */

@@ -3,7 +3,7 @@
 // mutated. The state is split by concern, each with its own reducer; every reducer reads the
 // snapshot as it was before the event.
 import type { Settings } from '../../protocol/settings';
-import { type ChartsState, NO_CHARTS, type RunHistory, reduceCharts } from './charts';
+import { type ChartsState, NO_CHARTS, reduceCharts } from './charts';
 import { type DataState, initialData, reduceData } from './data';
 import { type DeviceState, initialDevice, reduceDevice } from './device';
 import { type EvaluationState, initialEvaluation, reduceEvaluation } from './evaluation';
@@ -11,13 +11,14 @@ import type { StoreEvent } from './events';
 import { type InsightState, initialInsight, reduceInsight } from './insight';
 import { initialRateFinder, type RateFinderState, reduceRateFinder } from './rateFinder';
 import { initialRun, type RunState, reduceRun } from './run';
+import type { RunHistory } from './runHistory';
 import { initialStep, reduceStep, type StepState } from './step';
 
-export type { CurvePoint, EpochPoint, RunHistory } from './charts';
 export { addToCurve, batchesPerEpoch, MAX_CURVE_POINTS } from './charts';
 export type { PageEvent, StoreEvent } from './events';
 export type { RateFinderResult } from './rateFinder';
 export type { Phase } from './run';
+export type { CurvePoint, EpochPoint, RunHistory } from './runHistory';
 export type { StepResult } from './step';
 
 export type Snapshot = DataState &

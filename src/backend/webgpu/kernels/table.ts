@@ -1,6 +1,6 @@
 // Every WebGPU kernel wrapper, by kernel id: the one place a wrapper is registered. Each takes the
-// kernel's arguments as the reference table (cpu/kernels.ts) declares them, after the context.
-import type { KernelId, Kernels } from '../../cpu/kernels';
+// kernel's arguments as backend.ts's Kernels declares them, after the context.
+import type { KernelId, Kernels } from '../../backend';
 import { adam } from './adam';
 import { confusion } from './confusion';
 import type { KernelContext } from './context';

@@ -1,24 +1,10 @@
 import type { Backend, Storage } from '../backend/backend';
 import type { Tensor } from '../engine/tensor';
+import type { OptimizerKind } from '../protocol/optimizers';
 import type { ParameterArena } from './parameterArena';
 
-/** The optimizers there are, by the name settings and links use. */
-export type OptimizerKind = 'sgd' | 'rmsprop' | 'adam';
-export const OPTIMIZER_KINDS: OptimizerKind[] = ['sgd', 'rmsprop', 'adam'];
-
-/** Keras's default learning rate of each (keras.optimizers.SGD, RMSprop, Adam). */
-export const DEFAULT_LEARNING_RATES: Record<OptimizerKind, number> = {
-  sgd: 0.01,
-  rmsprop: 0.001,
-  adam: 0.001,
-};
-
-/** As Keras spells them: SGD, RMSprop, Adam. */
-export const OPTIMIZER_NAMES: Record<OptimizerKind, string> = {
-  sgd: 'SGD',
-  rmsprop: 'RMSprop',
-  adam: 'Adam',
-};
+export type { OptimizerKind } from '../protocol/optimizers';
+export { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS, OPTIMIZER_NAMES } from '../protocol/optimizers';
 
 /**
  * What Sequential, the run and checkpoints need of an optimizer (SGD, RMSprop, Adam). Each updates

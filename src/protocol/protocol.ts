@@ -1,10 +1,9 @@
 // Messages between the page and the training worker. Every message has a `type`.
-// This folder (protocol.ts, settings.ts, memory.ts) is the only code both sides import: the worker
+// This folder (protocol.ts, settings.ts, memory.ts, and the vocabulary: layers.ts, optimizers.ts,
+// reports.ts) is the only code both sides import: the worker
 // (src/worker/) and the page (src/page/, src/ui/) never import each other.
-import type { Activation } from '../nn/dense';
-import type { RatePoint } from '../nn/rateFinder';
-import type { BatchLogs, EpochLogs, Evaluation } from '../nn/sequential';
-import type { StepInspection } from '../nn/stepInspection';
+import type { Activation } from './layers';
+import type { BatchLogs, EpochLogs, Evaluation, RatePoint, StepInspection } from './reports';
 import type { Settings } from './settings';
 
 /**

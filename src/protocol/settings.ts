@@ -3,16 +3,11 @@
 // &model=convnet&layers=c32,p,c64,p,c64,f,d64; training on augmented images adds &augment=1; an
 // optimizer other than RMSprop adds &optimizer=sgd or &optimizer=adam; SGD with momentum adds
 // &momentum=0.9, and Nesterov's form of it &nesterov=1).
-import { BOOK_CONVNET, specsFromText, specsToText, summarize } from '../nn/architecture';
-import {
-  DEFAULT_LEARNING_RATES,
-  OPTIMIZER_KINDS,
-  OPTIMIZER_NAMES,
-  type OptimizerKind,
-} from '../nn/optimizer';
+import { BOOK_CONVNET, specsFromText, specsToText, summarize } from './layers';
+import { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS, OPTIMIZER_NAMES, type OptimizerKind } from './optimizers';
 
-export type { OptimizerKind } from '../nn/optimizer';
-export { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS, OPTIMIZER_NAMES } from '../nn/optimizer';
+export type { OptimizerKind } from './optimizers';
+export { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS, OPTIMIZER_NAMES } from './optimizers';
 
 /** 'dense': the book's chapter 2 network (Dense(hidden) → Dense(10)); 'convnet': chapter 5's, editable. */
 export type ModelKind = 'dense' | 'convnet';

@@ -12,8 +12,13 @@ export { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS, OPTIMIZER_NAMES } from '../pro
  */
 export interface Optimizer {
   readonly kind: OptimizerKind;
-  /** Read at every step: the learning-rate finder and a rate changed mid-run set it between steps. */
-  learningRate: number;
+  /** Read at every step; changed between steps only through setLearningRate. */
+  readonly learningRate: number;
+  /**
+   * The one way a learning rate is set after the optimizer is built (a live change, a resumed run,
+   * the rate finder's sweep): checked by the protocol's rule, throwing its message.
+   */
+  setLearningRate(learningRate: number): void;
   /** Steps taken (Keras's `iterations`): Adam's bias correction depends on it, so checkpoints keep it. */
   iterations: number;
   /** What each parameter's state arrays are, in order (RMSprop: its mean square); [] when none. */
@@ -26,10 +31,4 @@ export interface Optimizer {
   /** Puts back arrays read from state() (resuming from a checkpoint, maybe on another device). */
   setState(backend: Backend, parameter: Tensor, arrays: Float32Array[]): void;
   dispose(backend: Backend): void;
-}
-
-/** Throws a clear message for a learning rate no optimizer can use. */
-export function checkLearningRate(name: string, learningRate: number): void {
-  if (!(learningRate > 0) || !Number.isFinite(learningRate))
-    throw new Error(`${name}: learning rate must be a positive number, got ${learningRate}`);
 }

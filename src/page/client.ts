@@ -103,9 +103,9 @@ export class TrainerClient {
     this.update({ type: 'page:findRate' });
     this.send({ type: 'findRate', settings });
   }
-  /** The run going on trains at `rate` from its next batch. */
-  setRate(rate: number): void {
-    this.send({ type: 'setRate', rate });
+  /** The run going on trains at `learningRate` from its next batch. */
+  setLearningRate(learningRate: number): void {
+    this.send({ type: 'setLearningRate', learningRate });
   }
   /**
    * A paused run trains one batch and stays paused; its findings come back as the snapshot's `step`.

@@ -73,7 +73,7 @@ export interface ExportedModel {
 /** What the run going on is told while it runs. */
 export type RunCommand =
   /** A new learning rate for the run going on, from its next batch. */
-  | { type: 'setRate'; rate: number }
+  | { type: 'setLearningRate'; learningRate: number }
   | { type: 'pause' }
   | { type: 'resume' }
   /**

@@ -123,7 +123,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             onStep={() => client.step()}
             onStop={() => client.stop()}
             onRecover={() => client.recover()}
-            onSetRate={(rate) => client.setRate(rate)}
+            onSetLearningRate={(learningRate) => client.setLearningRate(learningRate)}
             importedName={imported ? keep.shown?.name : undefined}
           />
         </ErrorBoundary>

@@ -42,7 +42,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'findRate':
       void trainer.findRate(message.settings);
       break;
-    case 'setRate':
+    case 'setLearningRate':
     case 'pause':
     case 'resume':
     case 'step':

@@ -19,7 +19,7 @@ function clientShowing(snapshot: Snapshot): TrainerClient {
     getSnapshot: () => snapshot,
     onMessage: () => ignore,
     ...Object.fromEntries(
-      ['train', 'findRate', 'setRate', 'step', 'pause', 'resume', 'recover', 'retryData', 'stop'].map(
+      ['train', 'findRate', 'setLearningRate', 'step', 'pause', 'resume', 'recover', 'retryData', 'stop'].map(
         (name) => [name, ignore],
       ),
     ),

@@ -19,7 +19,7 @@ interface Props {
   onStep: () => void;
   onStop: () => void;
   onRecover: () => void;
-  onSetRate: (rate: number) => void;
+  onSetLearningRate: (learningRate: number) => void;
   /** An imported model answers the pad (its name and widths): the ready line says what it can do. */
   importedName?: string;
 }
@@ -47,7 +47,7 @@ export function RunPanel({
   onStep,
   onStop,
   onRecover,
-  onSetRate,
+  onSetLearningRate,
   importedName,
 }: Props) {
   const { phase, error, runSettings, lost } = snapshot;
@@ -104,9 +104,9 @@ export function RunPanel({
         {runSettings && !error && <RunWarning curve={snapshot.curve} />}
         {(phase === 'training' || phase === 'paused') && runSettings && (
           <RateControl
-            startRate={runSettings.learningRate}
+            learningRate={runSettings.learningRate}
             rateChanges={snapshot.rateChanges}
-            onChange={onSetRate}
+            onChange={onSetLearningRate}
           />
         )}
       </div>

@@ -17,7 +17,7 @@ export class TrainerClient {
   private snapshot: Snapshot = initialSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly worker: Worker;
-  private nextPredictionId = 1;
+  private nextReadingId = 1;
   private nextGalleryId = 1;
   private nextTestImageId = 1;
   private pendingNotify: ReturnType<typeof setTimeout> | undefined;
@@ -135,11 +135,10 @@ export class TrainerClient {
     this.update({ type: 'page:stop' });
     this.send({ type: 'stop' });
   }
-  /** Returns the id that the matching prediction will carry. */
-  predict(pixels: Float32Array): number {
-    const id = this.nextPredictionId++;
-    // Every drawing is explained too (its saliency): one backward pass more, on a single image.
-    this.send({ type: 'predict', id, pixels, explain: true });
+  /** Asks for the drawing's reading (always with its explanation); returns the id the reading will carry. */
+  read(drawing: Float32Array): number {
+    const id = this.nextReadingId++;
+    this.send({ type: 'read', id, drawing });
     return id;
   }
   /** Asks for the test images behind a confusion-matrix cell, or every mistake; returns the reply's id. */

@@ -29,7 +29,7 @@ import { useGallery } from './hooks/useGallery';
 import { useKeeper } from './hooks/useKeeper';
 import { useOpinion } from './hooks/useOpinion';
 import { usePadImage } from './hooks/usePadImage';
-import { usePrediction } from './hooks/usePrediction';
+import { useReading } from './hooks/useReading';
 import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
@@ -43,9 +43,9 @@ import { pictureLayers, stackPictureLayers } from './network';
 export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeeper }) {
   const snapshot = useTrainer(client);
   const form = useSettingsForm(window.location.search);
-  const digit = usePrediction(client, snapshot);
+  const digit = useReading(client, snapshot);
   const gallery = useGallery(client, snapshot);
-  const opinion = useOpinion(snapshot, digit.input, digit.isAboutDrawing);
+  const opinion = useOpinion(snapshot, digit.drawing, digit.isAboutDrawing);
   const padImage = usePadImage(client);
   const evaluation = useEvaluation(client, snapshot);
   const [tab, setTab] = useState('matrix');
@@ -161,9 +161,9 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             <section className="card network-card" aria-label="The network">
               <NetworkPicture
                 layers={layers}
-                input={digit.input}
-                activations={digit.prediction?.activations ?? []}
-                probabilities={digit.prediction?.probabilities ?? null}
+                drawing={digit.drawing}
+                activations={digit.reading?.activations ?? []}
+                probabilities={digit.reading?.probabilities ?? null}
               />
             </section>
           </ErrorBoundary>
@@ -178,10 +178,10 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
               canRandom={snapshot.samples !== null}
             />
             <PredictionView
-              input={digit.input}
-              prediction={digit.prediction}
+              drawing={digit.drawing}
+              reading={digit.reading}
               phase={phase}
-              canPredict={digit.canPredict}
+              canRead={digit.canRead}
               onWhy={() => {
                 setTab('saliency');
                 document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
@@ -194,8 +194,8 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         <InsightPanel
           snapshot={snapshot}
           gallery={gallery}
-          input={digit.input}
-          prediction={digit.prediction}
+          drawing={digit.drawing}
+          reading={digit.reading}
           opinion={opinion}
           onTry={padImage.show}
           evaluate={

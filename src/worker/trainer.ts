@@ -5,9 +5,10 @@ import type { Mnist } from '../data/mnist';
 import type { Sequential } from '../nn/sequential';
 import type { Checkpoint, DenseStack, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
-import { Answerer, LOSS_GRACE_MS } from './answerer';
+import { CurrentModel, LOSS_GRACE_MS } from './currentModel';
 import { DataLoader } from './data';
 import { Evaluator, type TestContext } from './evaluator';
+import { buildModel } from './model';
 import { checkRunFits } from './modelSize';
 import { RateFinder } from './rateFinder';
 import { describeFailure, Run, takeFiniteCheckpoint } from './run';
@@ -20,12 +21,12 @@ import { TestHooks } from './testHooks';
  * (reported, with Retry), a lost device (checkpoints off the GPU at every epoch; recover()
  * continues from the last), GPU errors (error scopes around runs), models too large (refused
  * before allocating), divergence (rolled back to the last checkpoint). The model that answers
- * drawings is the Answerer's.
+ * drawings is the CurrentModel's.
  */
 export class Trainer {
   private session: GpuSession | null = null;
   private data: DataLoader | null = null;
-  private readonly answerer: Answerer;
+  private readonly current: CurrentModel;
   /** Evaluations outside runs, the confusion matrix's galleries, test images for the pad. */
   readonly evaluator: Evaluator;
   private run: Run | null = null;
@@ -40,8 +41,8 @@ export class Trainer {
   );
 
   constructor(private readonly emit: (message: FromWorker) => void) {
-    this.answerer = new Answerer(emit, () => this.session);
-    this.evaluator = new Evaluator(emit, this.answerer, () => this.testContext());
+    this.current = new CurrentModel(emit, () => this.session);
+    this.evaluator = new Evaluator(emit, this.current, () => this.testContext());
   }
 
   /** What evaluations and galleries need to know of the device, the data and the run now. */
@@ -73,7 +74,7 @@ export class Trainer {
       onError: (s, error) => this.onGpuError(s, error),
     });
     this.matmulVariant = await session.chooseMatmulVariant(this.matmulVariant);
-    await this.answerer.onNewDevice(session);
+    await this.current.onNewDevice(session);
     this.session = session;
     this.emit({
       type: 'gpu',
@@ -131,9 +132,10 @@ export class Trainer {
     const session = this.readyFor(settings);
     if (!session) return;
     const run = this.newRun(settings);
-    this.answerer.verdicts = null;
+    this.current.verdicts = null;
     await this.train(run, 0, () => {
-      const model = this.answerer.startRun(session, settings);
+      const model = buildModel(session.backend, settings);
+      this.current.trainedFromScratch(model, settings);
       this.emit({ type: 'started', settings, parameterCount: model.parameterCount });
       return model;
     });
@@ -146,7 +148,7 @@ export class Trainer {
       return this.refuse(requestId, 'A run is going on, or the GPU or the data is not ready.');
     let model: Sequential;
     try {
-      model = this.answerer.open(checkpoint);
+      model = this.current.open(checkpoint);
     } catch (error) {
       return this.refuse(requestId, `The saved run could not be resumed: ${(error as Error).message}`);
     }
@@ -161,13 +163,13 @@ export class Trainer {
     this.emit({ type: 'refused', requestId, message });
   }
 
-  /** A run whose checkpoints are kept for the answerer (device loss, roll-back) and announced (autosave). */
+  /** A run whose checkpoints are kept for the current model (device loss, roll-back) and announced (autosave). */
   private newRun(settings: Settings): Run {
     const run = new Run(settings, this.emit, (taken) => {
       const checkpoint = { ...taken, rateChanges: [...run.rateChanges] };
-      this.answerer.checkpoint = checkpoint;
+      this.current.checkpoint = checkpoint;
       if (!checkpoint.trained) return;
-      const shapes = (this.answerer.model?.parameters ?? []).map((p) => [...p.shape]);
+      const shapes = (this.current.model?.parameters ?? []).map((p) => [...p.shape]);
       this.emit({ type: 'checkpoint', checkpoint, shapes });
     });
     run.hold = this.testHooks.takeHold();
@@ -197,8 +199,8 @@ export class Trainer {
     if (!session.lost && !failure && run.stopRequested && run.model) {
       // A stopped run ends mid-epoch: its final weights are the checkpoint from now on.
       try {
-        const epoch = this.answerer.checkpoint?.epoch ?? 0;
-        this.answerer.checkpoint = await takeFiniteCheckpoint(run.model, run.settings, epoch, epoch + 1);
+        const epoch = this.current.checkpoint?.epoch ?? 0;
+        this.current.checkpoint = await takeFiniteCheckpoint(run.model, run.settings, epoch, epoch + 1);
       } catch (error) {
         failure = error;
       }
@@ -212,11 +214,11 @@ export class Trainer {
     let problem: [ErrorKind, string] | null = null;
     if (failure) {
       const [kind, message] = describeFailure(failure, run.settings);
-      const rolledBack = run.model ? this.answerer.rollBack(session, run.model, run.settings) : '';
+      const rolledBack = run.model ? this.current.rollBack(session, run.model, run.settings) : '';
       problem = [kind, `${message} ${rolledBack}`];
     }
     run.release(session);
-    this.answerer.verdicts = run.verdicts;
+    this.current.verdicts = run.verdicts;
     this.run = null;
     session.trim();
     if (problem) {
@@ -231,7 +233,7 @@ export class Trainer {
   private onLost(session: GpuSession, message: string): void {
     if (session !== this.session) return;
     this.lostMessage = message;
-    this.answerer.onLost();
+    this.current.onLost();
     const run = this.run;
     if (run) {
       // fit() fails at its next readback, or ends at this flag; either way the run reports the loss
@@ -246,7 +248,7 @@ export class Trainer {
     this.emit({
       type: 'lost',
       message: `The GPU device was lost (${this.lostMessage.replace(/\.$/, '')}).`,
-      checkpointEpoch: this.answerer.checkpoint?.epoch ?? null,
+      checkpointEpoch: this.current.checkpoint?.epoch ?? null,
       interrupted,
     });
   }
@@ -273,11 +275,11 @@ export class Trainer {
     const run = this.run;
     if (!run?.interrupted) return;
     run.interrupted = false;
-    const checkpoint = this.answerer.checkpoint;
+    const checkpoint = this.current.checkpoint;
     const from = checkpoint?.settings === run.settings ? checkpoint.epoch : 0;
     this.emit({ type: 'restored', epoch: from });
     // The run goes on with the model the new session rebuilt from the checkpoint.
-    await this.train(run, from, () => this.answerer.model as Sequential);
+    await this.train(run, from, () => this.current.model as Sequential);
   }
 
   private onGpuError(session: GpuSession, error: GPUError): void {
@@ -304,8 +306,9 @@ export class Trainer {
     this.finder?.stop();
   }
 
-  predict(id: number, pixels: Float32Array, explain = false): Promise<void> {
-    return this.answerer.predict(id, pixels, explain, (message) => this.fail('gpu', message, false));
+  /** Reads the pad's drawing: a 'reading' comes back, with its saliency and activations. */
+  read(id: number, drawing: Float32Array): Promise<void> {
+    return this.current.read(id, drawing, (message) => this.fail('gpu', message, false));
   }
 
   /** A saved run's weights answer drawings (on the CPU while the GPU is lost). */
@@ -315,7 +318,7 @@ export class Trainer {
       return;
     }
     try {
-      this.answerer.show(checkpoint, requestId);
+      this.current.show(checkpoint, requestId);
     } catch (error) {
       this.refuse(requestId, `The saved run could not be opened: ${(error as Error).message}`);
     }
@@ -327,10 +330,10 @@ export class Trainer {
     const refuse = (message: string) => this.fail('training', message, false);
     if (this.run || !session || session.lost)
       refuse('A model can be imported only while no run is going on and the GPU is there.');
-    else this.answerer.import(session, stack, refuse);
+    else this.current.import(session, stack, refuse);
   }
 
   exportModel(id: number): Promise<void> {
-    return this.answerer.export(id);
+    return this.current.export(id);
   }
 }

@@ -23,7 +23,7 @@ function clientShowing(snapshot: Snapshot): TrainerClient {
         (name) => [name, ignore],
       ),
     ),
-    predict: () => 1,
+    read: () => 1,
     gallery: () => 1,
     evaluate: () => 1,
     testImage: () => 1,

@@ -1,18 +1,19 @@
-// The insight views' state: the drawing's prediction (and its saliency), the test set's confusion
+// The insight views' state: the drawing's reading (and its saliency), the test set's confusion
 // matrix and a gallery of its images, the first layer's weights as tiles.
 import type { GalleryItem, GalleryQuery } from '../../protocol/protocol';
 import { type EvaluationState, isCurrentEvaluation } from './evaluation';
 import type { StoreEvent } from './events';
 
 export interface InsightState {
-  prediction: {
+  /** What the model reads in the pad's drawing, and why. */
+  reading: {
     id: number;
     probabilities: Float32Array;
     trained: boolean;
     on: 'gpu' | 'cpu';
-    /** [classes, 784]: d logit_c / d pixel, when the prediction was asked to explain itself. */
-    gradients: Float32Array | null;
-    /** Each hidden layer's output for the drawing, when asked to explain (empty otherwise). */
+    /** [classes, 784]: d logit_c / d pixel. */
+    saliency: Float32Array;
+    /** Each hidden layer's output for the drawing (the network picture). */
     activations: Float32Array[];
   } | null;
   /**
@@ -45,7 +46,7 @@ const NO_INSIGHT = {
   unitsAtStart: null,
 } satisfies Partial<InsightState>;
 
-export const initialInsight: InsightState = { ...NO_INSIGHT, prediction: null };
+export const initialInsight: InsightState = { ...NO_INSIGHT, reading: null };
 
 export function reduceInsight(
   s: InsightState & EvaluationState,
@@ -56,17 +57,10 @@ export function reduceInsight(
     case 'loaded':
     case 'continued':
       return NO_INSIGHT;
-    case 'prediction':
-      return {
-        prediction: {
-          id: m.id,
-          probabilities: m.probabilities,
-          trained: m.trained,
-          on: m.on,
-          gradients: m.gradients ?? null,
-          activations: m.activations ?? [],
-        },
-      };
+    case 'reading': {
+      const { id, probabilities, trained, on, saliency, activations } = m;
+      return { reading: { id, probabilities, trained, on, saliency, activations } };
+    }
     case 'confusion':
       return { confusion: { epoch: m.epoch, classes: m.classes, matrix: m.matrix } };
     case 'gallery': {

@@ -23,6 +23,9 @@ function clientShowing(snapshot: Snapshot): TrainerClient {
         (name) => [name, ignore],
       ),
     ),
+    commands: Object.fromEntries(
+      ['pause', 'resume', 'step', 'stop', 'recover', 'setLearningRate'].map((name) => [name, ignore]),
+    ),
     read: () => 1,
     gallery: () => 1,
     evaluate: () => 1,

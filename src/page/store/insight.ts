@@ -5,7 +5,7 @@ import { type EvaluationState, isCurrentEvaluation } from './evaluation';
 import type { StoreEvent } from './events';
 
 export interface InsightState {
-  /** What the model reads in the pad's drawing, and why. */
+  /** What the model reads in the pad's drawing, and why: the last reading to arrive (pad.ts: of which request). */
   reading: {
     id: number;
     probabilities: Float32Array;
@@ -48,6 +48,12 @@ const NO_INSIGHT = {
 
 export const initialInsight: InsightState = { ...NO_INSIGHT, reading: null };
 
+/** The store's reading from the worker's message. */
+export function readingOf(m: Extract<StoreEvent, { type: 'reading' }>): InsightState['reading'] {
+  const { id, probabilities, trained, on, saliency, activations } = m;
+  return { id, probabilities, trained, on, saliency, activations };
+}
+
 export function reduceInsight(
   s: InsightState & EvaluationState,
   m: StoreEvent,
@@ -57,10 +63,8 @@ export function reduceInsight(
     case 'loaded':
     case 'continued':
       return NO_INSIGHT;
-    case 'reading': {
-      const { id, probabilities, trained, on, saliency, activations } = m;
-      return { reading: { id, probabilities, trained, on, saliency, activations } };
-    }
+    case 'reading':
+      return { reading: readingOf(m) };
     case 'confusion':
       return { confusion: { epoch: m.epoch, classes: m.classes, matrix: m.matrix } };
     case 'gallery': {

@@ -2,23 +2,10 @@
 // Networks", 2017; popularised by fastai's lr_find): from fresh weights, raise the rate
 // exponentially every batch and watch the loss. It falls fastest a little below the rate where
 // training starts to blow up; that rate is the suggestion. Pure: the worker feeds it losses.
+import { DEFAULT_SWEEP, type RatePoint, type RateSweep } from '../protocol/reports';
 
-export interface RatePoint {
-  rate: number;
-  loss: number;
-  /** The loss smoothed as fastai does (exponential moving average, bias-corrected). */
-  smoothed: number;
-}
-
-export interface RateSweep {
-  minRate: number;
-  maxRate: number;
-  /** Batches at most; the sweep stops earlier once the loss blows up. */
-  steps: number;
-}
-
-/** fastai's defaults: 1e-7 to 10 over 100 batches. Our form's lowest rate is 1e-6. */
-export const DEFAULT_SWEEP: RateSweep = { minRate: 1e-6, maxRate: 10, steps: 100 };
+export type { RatePoint, RateSweep } from '../protocol/reports';
+export { DEFAULT_SWEEP } from '../protocol/reports';
 
 /** Past this many times the best smoothed loss, the sweep has blown up and stops (fastai: 4). */
 const BLOW_UP = 4;

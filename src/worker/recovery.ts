@@ -2,7 +2,7 @@
 // going on is ended and marked interrupted, and recover() opens a new device on which the
 // interrupted run goes on from its last checkpoint (the Trainer rebuilds the model there).
 import type { Checkpoint, FromWorker } from '../protocol/protocol';
-import { LOSS_GRACE_MS } from './answerer';
+import { LOSS_GRACE_MS } from './currentModel';
 import type { Run } from './run';
 import type { GpuSession } from './session';
 

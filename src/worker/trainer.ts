@@ -5,9 +5,10 @@ import type { Mnist } from '../data/mnist';
 import type { Sequential } from '../nn/sequential';
 import type { Checkpoint, DenseStack, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
-import { Answerer } from './answerer';
+import { CurrentModel } from './currentModel';
 import { DataLoader } from './data';
 import { Evaluator, type TestContext } from './evaluator';
+import { buildModel } from './model';
 import { checkRunFits } from './modelSize';
 import { RateFinder } from './rateFinder';
 import { Recovery } from './recovery';
@@ -20,12 +21,12 @@ import { TestHooks } from './testHooks';
  * through `emit`, so it runs the same in a worker or on the page. What it guards against: bad data
  * (reported, with Retry), a lost device (checkpoints off the GPU at every epoch; recovery.ts goes
  * on from the last), GPU errors (error scopes around runs), models too large (refused before
- * allocating), divergence (rolled back to the last checkpoint). The Answerer answers drawings.
+ * allocating), divergence (rolled back to the last checkpoint). CurrentModel answers drawings.
  */
 export class Trainer {
   private session: GpuSession | null = null;
   private data: DataLoader | null = null;
-  private readonly answerer: Answerer;
+  private readonly current: CurrentModel;
   /** Evaluations outside runs, the confusion matrix's galleries, test images for the pad. */
   readonly evaluator: Evaluator;
   private run: Run | null = null;
@@ -40,15 +41,15 @@ export class Trainer {
   );
 
   constructor(private readonly emit: (message: FromWorker) => void) {
-    this.answerer = new Answerer(emit, () => this.session);
-    this.evaluator = new Evaluator(emit, this.answerer, () => this.testContext());
+    this.current = new CurrentModel(emit, () => this.session);
+    this.evaluator = new Evaluator(emit, this.current, () => this.testContext());
     this.recovery = new Recovery(emit, {
       session: () => this.session,
       run: () => this.run,
       openSession: () => this.openSession(),
-      checkpoint: () => this.answerer.checkpoint,
+      checkpoint: () => this.current.checkpoint,
       // The run goes on with the model the new session rebuilt from the checkpoint.
-      resume: (run, epoch) => this.train(run, epoch, () => this.answerer.model as Sequential),
+      resume: (run, epoch) => this.train(run, epoch, () => this.current.model as Sequential),
       fail: (message) => this.fail('device', message, false),
     });
   }
@@ -82,7 +83,7 @@ export class Trainer {
       onError: (s, error) => this.onGpuError(s, error),
     });
     this.matmulVariant = await session.chooseMatmulVariant(this.matmulVariant);
-    await this.answerer.onNewDevice(session);
+    await this.current.onNewDevice(session);
     this.session = session;
     this.emit({
       type: 'gpu',
@@ -140,9 +141,10 @@ export class Trainer {
     const session = this.readyFor(settings);
     if (!session) return;
     const run = this.newRun(settings);
-    this.answerer.verdicts = null;
+    this.current.verdicts = null;
     await this.train(run, 0, () => {
-      const model = this.answerer.startRun(session, settings);
+      const model = buildModel(session.backend, settings);
+      this.current.trainedFromScratch(model, settings);
       this.emit({ type: 'started', settings, parameterCount: model.parameterCount });
       return model;
     });
@@ -155,7 +157,7 @@ export class Trainer {
       return this.refuse(requestId, 'A run is going on, or the GPU or the data is not ready.');
     let model: Sequential;
     try {
-      model = this.answerer.open(checkpoint);
+      model = this.current.open(checkpoint);
     } catch (error) {
       return this.refuse(requestId, `The saved run could not be resumed: ${(error as Error).message}`);
     }
@@ -170,13 +172,13 @@ export class Trainer {
     this.emit({ type: 'refused', requestId, message });
   }
 
-  /** A run whose checkpoints are kept for the answerer (device loss, roll-back) and announced (autosave). */
+  /** A run whose checkpoints are kept for the current model (device loss, roll-back) and announced (autosave). */
   private newRun(settings: Settings): Run {
     const run = new Run(settings, this.emit, (taken) => {
       const checkpoint = { ...taken, rateChanges: [...run.rateChanges] };
-      this.answerer.checkpoint = checkpoint;
+      this.current.checkpoint = checkpoint;
       if (!checkpoint.trained) return;
-      const shapes = (this.answerer.model?.parameters ?? []).map((p) => [...p.shape]);
+      const shapes = (this.current.model?.parameters ?? []).map((p) => [...p.shape]);
       this.emit({ type: 'checkpoint', checkpoint, shapes });
     });
     run.hold = this.testHooks.takeHold();
@@ -206,8 +208,8 @@ export class Trainer {
     if (!session.lost && !failure && run.stopRequested && run.model) {
       // A stopped run ends mid-epoch: its final weights are the checkpoint from now on.
       try {
-        const epoch = this.answerer.checkpoint?.epoch ?? 0;
-        this.answerer.checkpoint = await takeFiniteCheckpoint(run.model, run.settings, epoch, epoch + 1);
+        const epoch = this.current.checkpoint?.epoch ?? 0;
+        this.current.checkpoint = await takeFiniteCheckpoint(run.model, run.settings, epoch, epoch + 1);
       } catch (error) {
         failure = error;
       }
@@ -216,11 +218,11 @@ export class Trainer {
     let problem: [ErrorKind, string] | null = null;
     if (failure) {
       const [kind, message] = describeFailure(failure, run.settings);
-      const rolledBack = run.model ? this.answerer.rollBack(session, run.model, run.settings) : '';
+      const rolledBack = run.model ? this.current.rollBack(session, run.model, run.settings) : '';
       problem = [kind, `${message} ${rolledBack}`];
     }
     run.release(session);
-    this.answerer.verdicts = run.verdicts;
+    this.current.verdicts = run.verdicts;
     this.run = null;
     session.trim();
     if (problem) {
@@ -234,7 +236,7 @@ export class Trainer {
 
   private onLost(session: GpuSession, message: string): void {
     if (session !== this.session) return;
-    this.answerer.onLost();
+    this.current.onLost();
     this.recovery.onLost(message);
   }
 
@@ -267,18 +269,16 @@ export class Trainer {
     this.finder?.stop();
   }
 
-  predict(id: number, pixels: Float32Array, explain = false): Promise<void> {
-    return this.answerer.predict(id, pixels, explain, (message) => this.fail('gpu', message, false));
+  /** Reads the pad's drawing: a 'reading' comes back, with its saliency and activations. */
+  read(id: number, drawing: Float32Array): Promise<void> {
+    return this.current.read(id, drawing, (message) => this.fail('gpu', message, false));
   }
 
   /** A saved run's weights answer drawings (on the CPU while the GPU is lost). */
   openCheckpoint(checkpoint: Checkpoint, requestId: number): void {
-    if (this.run) {
-      this.refuse(requestId, 'A saved run cannot be opened while a run is going on.');
-      return;
-    }
+    if (this.run) return this.refuse(requestId, 'A saved run cannot be opened while a run is going on.');
     try {
-      this.answerer.show(checkpoint, requestId);
+      this.current.show(checkpoint, requestId);
     } catch (error) {
       this.refuse(requestId, `The saved run could not be opened: ${(error as Error).message}`);
     }
@@ -290,10 +290,10 @@ export class Trainer {
     const refuse = (message: string) => this.fail('training', message, false);
     if (this.run || !session || session.lost)
       refuse('A model can be imported only while no run is going on and the GPU is there.');
-    else this.answerer.import(session, stack, refuse);
+    else this.current.import(session, stack, refuse);
   }
 
   exportModel(id: number): Promise<void> {
-    return this.answerer.export(id);
+    return this.current.export(id);
   }
 }

@@ -1,7 +1,8 @@
 // The run's charts: the training curve (merged as it grows, so a long run keeps its whole history
 // in bounded memory) and one point per epoch with the test set's figures.
-import type { EpochLogs, Evaluation } from '../../nn/sequential';
+
 import type { RateChange } from '../../protocol/protocol';
+import type { EpochLogs, Evaluation } from '../../protocol/reports';
 import type { Settings } from '../../protocol/settings';
 import type { StoreEvent } from './events';
 import type { CurvePoint, EpochPoint } from './runHistory';

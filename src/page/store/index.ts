@@ -9,6 +9,7 @@ import { type DeviceState, initialDevice, reduceDevice } from './device';
 import { type EvaluationState, initialEvaluation, reduceEvaluation } from './evaluation';
 import type { StoreEvent } from './events';
 import { type InsightState, initialInsight, reduceInsight } from './insight';
+import { initialPad, type PadState, reducePad } from './pad';
 import { initialRateFinder, type RateFinderState, reduceRateFinder } from './rateFinder';
 import { initialRun, type RunState, reduceRun } from './run';
 import type { RunHistory } from './runHistory';
@@ -16,6 +17,8 @@ import { initialStep, reduceStep, type StepState } from './step';
 
 export { addToCurve, batchesPerEpoch, MAX_CURVE_POINTS } from './charts';
 export type { PageEvent, StoreEvent } from './events';
+export type { PadImage } from './pad';
+export { isAboutDrawing, testImageCaption } from './pad';
 export type { RateFinderResult } from './rateFinder';
 export type { Phase } from './run';
 export type { CurvePoint, EpochPoint, RunHistory } from './runHistory';
@@ -28,7 +31,8 @@ export type Snapshot = DataState &
   InsightState &
   RateFinderState &
   StepState &
-  EvaluationState;
+  EvaluationState &
+  PadState;
 
 export const initialSnapshot: Snapshot = {
   ...initialData,
@@ -39,6 +43,7 @@ export const initialSnapshot: Snapshot = {
   ...initialRateFinder,
   ...initialStep,
   ...initialEvaluation,
+  ...initialPad,
 };
 
 /** The pure state transition: one event in, the next snapshot out (the same one if nothing changed). */
@@ -52,6 +57,7 @@ export function reduce(s: Snapshot, m: StoreEvent): Snapshot {
     reduceRateFinder(m),
     reduceStep(s, m),
     reduceEvaluation(s, m),
+    reducePad(s, m),
   ];
   if (changes.every((c) => c === null)) return s;
   return Object.assign({ ...s }, ...changes);

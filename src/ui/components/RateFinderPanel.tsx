@@ -1,6 +1,6 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { DEFAULT_SWEEP } from '../../nn/rateFinder';
 import type { Phase, RateFinderResult } from '../../page/store';
+import { DEFAULT_SWEEP } from '../../protocol/reports';
 
 interface Props {
   phase: Phase;

@@ -5,7 +5,7 @@ import { adam } from './adam';
 import { confusion } from './confusion';
 import type { KernelContext } from './context';
 import { conv2d, conv2dInputGrad, conv2dKernelGrad } from './conv2d';
-import { add, biasAddRelu, reluBackward, sumRows } from './elementwise';
+import { elementwiseKernels } from './elementwise';
 import { gatherBatch } from './gatherBatch';
 import { gatherBatchAugmented } from './gatherBatchAugmented';
 import { matmul, nonzeroColumns } from './matmul';
@@ -19,10 +19,7 @@ type Wrapper<K extends KernelId> = (ctx: KernelContext, ...args: Parameters<Kern
 export const webgpuKernels: { [K in KernelId]: Wrapper<K> } = {
   matmul,
   nonzeroColumns,
-  biasAddRelu,
-  reluBackward,
-  sumRows,
-  add,
+  ...elementwiseKernels,
   softmaxXent,
   rmsprop,
   sgd,

@@ -34,7 +34,7 @@ export class RateFinderTrace {
     }
     this.average = SMOOTHING * this.average + (1 - SMOOTHING) * loss;
     const smoothed = this.average / (1 - SMOOTHING ** (this.points.length + 1));
-    this.points.push({ rate: rateAt(this.sweep, step), loss, smoothed });
+    this.points.push({ learningRate: rateAt(this.sweep, step), loss, smoothed });
     this.best = Math.min(this.best, smoothed);
     if (smoothed > BLOW_UP * this.best && this.points.length > 1) this.blownUp = true;
     return !this.blownUp && this.points.length < this.sweep.steps;
@@ -55,11 +55,11 @@ export function suggestRate(points: RatePoint[]): number | null {
   for (let i = 1; i <= lowest; i++) {
     const slope =
       (points[i].smoothed - points[i - 1].smoothed) /
-      (Math.log10(points[i].rate) - Math.log10(points[i - 1].rate));
+      (Math.log10(points[i].learningRate) - Math.log10(points[i - 1].learningRate));
     if (slope < steepestSlope) {
       steepestSlope = slope;
       steepest = i;
     }
   }
-  return steepest < 0 ? null : points[steepest].rate;
+  return steepest < 0 ? null : points[steepest].learningRate;
 }

@@ -28,7 +28,10 @@ export interface Checkpoint {
   rateChanges?: RateChange[];
 }
 
-/** The learning rate changed during a run: `rate` is in effect from the batch after `step` batches. */
+/**
+ * The learning rate changed during a run: `rate` (the learning rate; saved runs and files spell it
+ * so) is in effect from the batch after `step` batches.
+ */
 export interface RateChange {
   step: number;
   rate: number;

@@ -31,7 +31,7 @@ export interface BatchLogs {
 
 /** One point of the learning-rate finder's sweep (src/nn/rateFinder.ts). */
 export interface RatePoint {
-  rate: number;
+  learningRate: number;
   loss: number;
   /** The loss smoothed as fastai does (exponential moving average, bias-corrected). */
   smoothed: number;

@@ -206,7 +206,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           canStart={phase === 'ready' && form.settings !== undefined && !pending}
           onFind={() => form.settings && client.findRate(form.settings)}
           onStop={() => client.stop()}
-          onUse={(rate) => form.setField('learningRate', rate)}
+          onUse={(learningRate) => form.setField('learningRate', learningRate)}
         />
       </ErrorBoundary>
       <ErrorBoundary part="Compare runs">

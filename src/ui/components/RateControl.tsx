@@ -6,7 +6,7 @@ interface Props {
   /** The learning rate the run started with. */
   learningRate: number;
   rateChanges: RateChange[];
-  onChange: (rate: number) => void;
+  onChange: (learningRate: number) => void;
 }
 
 /**

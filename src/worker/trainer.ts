@@ -277,7 +277,7 @@ export class Trainer {
 
   /** A saved run's weights answer drawings (on the CPU while the GPU is lost). */
   openCheckpoint(checkpoint: Checkpoint, requestId: number): void {
-    if (this.run) return this.refuse(requestId, 'A saved run cannot be opened while a run is going on.');
+    if (this.run) return void this.refuse(requestId, 'A saved run cannot be opened while a run is going on.');
     try {
       this.current.show(checkpoint, requestId);
     } catch (error) {

@@ -2,7 +2,7 @@
 
   mlp      the book's MLP: 784 -> 512 relu -> 10, RMSprop 0.001 (Keras's: epsilon inside the root),
            batch 128, the 10,000 test images evaluated at each epoch's end; target 98%.
-  convnet  the speedrun: conv3x3(24) relu, pool, conv3x3(32) relu, pool, dense 256 relu, dense 10;
+  speedrun a small ConvNet: conv3x3(24) relu, pool, conv3x3(32) relu, pool, dense 256 relu, dense 10;
            Adam (beta1 0.7, beta2 0.9, epsilon 1e-7) under a one-cycle rate (peak 0.01, PyTorch's
            OneCycleLR defaults), batch 256; evaluated every --eval-every steps from --eval-from.
 
@@ -10,8 +10,8 @@ Glorot-uniform weights, zero biases, pixels / 255, a fresh shuffle per epoch. Th
 first step to the end of the first evaluation that reaches the target; the warm-up (one step and
 one evaluation on throwaway weights, data upload) is timed apart. Prints one JSON object per seed
 and a last line {"name": "pytorch-speedrun", "runs": [...]}.
-Usage: python3 torch_speedrun.py --data DIR --recipe convnet [--seeds 5] [--first-seed 1]
-       [--device cuda|cpu] [--threads N] [--target 0.99] [--max-steps N]
+Usage: python3 torch_speedrun.py --data DIR --recipe speedrun [--seeds 5] [--first-seed 1]
+       [--device cuda|cpu] [--threads N] [--target 0.99] [--max-steps N] [--train N]
 """
 
 import argparse
@@ -24,7 +24,7 @@ import time
 
 RECIPES = {
     "mlp": {"batch": 128, "epochs": 5, "target": 0.98, "eval_every": 0, "eval_from": 0},
-    "convnet": {"batch": 256, "epochs": 2, "target": 0.99, "eval_every": 50, "eval_from": 0.5},
+    "speedrun": {"batch": 256, "epochs": 2, "target": 0.99, "eval_every": 50, "eval_from": 0.5},
 }
 
 
@@ -69,7 +69,7 @@ def one_cycle(step, total, peak, pct_start=0.3, div=25.0, final_div=1e4):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", required=True)
-    parser.add_argument("--recipe", choices=sorted(RECIPES), default="convnet")
+    parser.add_argument("--recipe", choices=sorted(RECIPES), default="speedrun")
     parser.add_argument("--seeds", type=int, default=3)
     parser.add_argument("--first-seed", type=int, default=1)
     parser.add_argument("--device", default=None)
@@ -80,6 +80,8 @@ def main():
     parser.add_argument("--eval-every", type=int, default=None)
     parser.add_argument("--eval-from", type=float, default=None)
     parser.add_argument("--peak", type=float, default=0.01)
+    parser.add_argument("--max-steps", type=int, default=0, help="end the run after this many steps (tests)")
+    parser.add_argument("--train", type=int, default=0, help="train on the first N images only (tests)")
     parser.add_argument("--no-stop", action="store_true", help="train to the end, listing every evaluation")
     args = parser.parse_args()
     recipe = dict(RECIPES[args.recipe])
@@ -99,6 +101,8 @@ def main():
     train_x, train_y, test_x, test_y = load(args.data, torch, device)
     sync()
     upload_ms = (time.perf_counter() - upload_start) * 1000
+    if args.train:
+        train_x, train_y = train_x[: args.train], train_y[: args.train]
 
     def glorot(shape, fan_in, fan_out):
         limit = (6.0 / (fan_in + fan_out)) ** 0.5
@@ -142,11 +146,12 @@ def main():
             return int(correct) / test_x.shape[0]
 
     batches = math.ceil(train_x.shape[0] / recipe["batch"])
-    total = batches * recipe["epochs"]
-    eval_from = math.floor(total * recipe["eval_from"])
+    full = batches * recipe["epochs"]
+    total = min(args.max_steps, full) if args.max_steps > 0 else full  # the run's steps: the schedule spans them
+    eval_from = math.floor(full * recipe["eval_from"])
 
     def evaluates_after(step):  # step: steps done
-        if step % batches == 0:
+        if step % batches == 0 or step >= total:
             return True
         return recipe["eval_every"] > 0 and step >= eval_from and step % recipe["eval_every"] == 0
 
@@ -160,13 +165,15 @@ def main():
         sync()
         start = time.perf_counter()
         step = 0
-        for _ in range(recipe["epochs"]):
+        while step < total:
             order = torch.randperm(train_x.shape[0], generator=generator).to(device)
             for first in range(0, order.numel(), recipe["batch"]):
+                if step >= total:
+                    break
                 idx = order[first : first + recipe["batch"]]
                 if not rmsprop:
                     for group in opt.param_groups:
-                        group["lr"] = one_cycle(step, total, args.peak)
+                        group["lr"] = one_cycle(step, total, args.peak) if total >= 2 else args.peak
                 loss = F.cross_entropy(logits_of(params, train_x[idx]), train_y[idx])
                 opt.zero_grad(set_to_none=True)
                 loss.backward()

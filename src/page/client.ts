@@ -8,6 +8,7 @@ import type {
   ToWorker,
 } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
+import type { SpeedrunRequest } from '../protocol/speedrun';
 import { initialSnapshot, type PageEvent, type RunHistory, reduce, type Snapshot } from './store';
 
 /** Batch reports redraw the page at most this often. */
@@ -102,6 +103,14 @@ export class TrainerClient {
   findRate(settings: Settings): void {
     this.update({ type: 'page:findRate' });
     this.send({ type: 'findRate', settings });
+  }
+  /** The Speedrun preset (protocol/speedrun.ts); its progress comes through onMessage. */
+  speedrun(request: SpeedrunRequest): void {
+    this.send(request);
+  }
+  /** Ends the speedrun at its next evaluation (a miss); no run state changes on the page. */
+  stopSpeedrun(): void {
+    this.send({ type: 'stop' });
   }
   /** The run going on trains at `rate` from its next batch. */
   setRate(rate: number): void {

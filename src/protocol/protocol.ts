@@ -6,6 +6,7 @@ import type { RatePoint } from '../nn/rateFinder';
 import type { BatchLogs, EpochLogs, Evaluation } from '../nn/sequential';
 import type { StepInspection } from '../nn/stepInspection';
 import type { Settings } from './settings';
+import type { SpeedrunProgress, SpeedrunRequest } from './speedrun';
 
 /**
  * Weights and optimizer state copied off the GPU (src/worker/checkpoint.ts takes and restores
@@ -84,6 +85,8 @@ export type RunCommand =
   | { type: 'step'; requestId: number };
 
 export type ToWorker =
+  /** The Speedrun preset (speedrun.ts); stop ends it. */
+  | SpeedrunRequest
   | { type: 'init'; dataUrl: string }
   /** Downloads the data again after a failure. */
   | { type: 'retryData' }
@@ -189,6 +192,7 @@ export type ErrorKind =
   | 'training';
 
 export type FromWorker =
+  | SpeedrunProgress
   /** A device (first or new): the model on it answers drawings, even before the data arrives. */
   /** fallback: a software adapter (WebGPU on the CPU, tens of times slower than a GPU). */
   | { type: 'gpu'; adapter: string; fallback?: boolean; matmulVariant: string; memory: GpuMemory }

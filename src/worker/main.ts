@@ -39,6 +39,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'train':
       void trainer.startTraining(message.settings);
       break;
+    case 'speedrun':
+      void trainer.speedrun(message);
+      break;
     case 'findRate':
       void trainer.findRate(message.settings);
       break;

@@ -4,7 +4,8 @@ import type { MatmulVariant } from '../backend/webgpu/kernels/matmul';
 import type { Mnist } from '../data/mnist';
 import type { Sequential } from '../nn/sequential';
 import type { Checkpoint, DenseStack, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
-import type { Settings } from '../protocol/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../protocol/settings';
+import { type SpeedrunRequest, speedrunRefused } from '../protocol/speedrun';
 import { Answerer, LOSS_GRACE_MS } from './answerer';
 import { DataLoader } from './data';
 import { Evaluator, type TestContext } from './evaluator';
@@ -12,6 +13,7 @@ import { checkRunFits } from './modelSize';
 import { RateFinder } from './rateFinder';
 import { describeFailure, Run, takeFiniteCheckpoint } from './run';
 import { GpuSession } from './session';
+import { Speedrunner } from './speedrun';
 import { TestHooks } from './testHooks';
 
 /**
@@ -31,6 +33,7 @@ export class Trainer {
   private run: Run | null = null;
   private recovering = false;
   private finder: RateFinder | null = null;
+  private speedrunner: Speedrunner | null = null;
   private lostMessage = '';
   private matmulVariant: MatmulVariant | null = null;
   /** The 'debug:' messages of end-to-end tests (testHooks.ts). */
@@ -97,7 +100,16 @@ export class Trainer {
   /** The session and data a new run needs, or null (and why, if the model cannot fit). */
   private readyFor(settings: Settings): GpuSession | null {
     const { session, mnist } = this;
-    if (!session || session.lost || !mnist || !session.train || this.run || this.recovering || this.finder)
+    if (
+      !session ||
+      session.lost ||
+      !mnist ||
+      !session.train ||
+      this.run ||
+      this.recovering ||
+      this.finder ||
+      this.speedrunner
+    )
       return null;
     // Before anything is allocated: a model that cannot fit is refused with the limit it exceeds.
     const tooLarge = checkRunFits(settings, session.device.limits, mnist.train.count, mnist.test.count);
@@ -123,6 +135,23 @@ export class Trainer {
       await this.finder.sweep(session, mnist, settings);
     } finally {
       this.finder = null;
+    }
+  }
+
+  /** The Speedrun preset: times the speedrun recipe on a throwaway model (worker/speedrun.ts). */
+  async speedrun(request: SpeedrunRequest): Promise<void> {
+    const session = this.readyFor(DEFAULT_SETTINGS);
+    const { mnist } = this;
+    if (!session || !mnist) {
+      const error = 'The speedrun needs the GPU and the data, with no run going on.';
+      this.emit(speedrunRefused(this.session?.adapterName ?? '', error));
+      return;
+    }
+    this.speedrunner = new Speedrunner(this.emit);
+    try {
+      await this.speedrunner.run(session, mnist, request);
+    } finally {
+      this.speedrunner = null;
     }
   }
 
@@ -302,6 +331,7 @@ export class Trainer {
   stop(): void {
     if (this.run?.active) this.run.stop();
     this.finder?.stop();
+    this.speedrunner?.stop();
   }
 
   predict(id: number, pixels: Float32Array, explain = false): Promise<void> {

@@ -22,8 +22,13 @@ export function applyOnly(
   return null;
 }
 
-/** --seeds N (per recipe; by default 5 on a GPU, 1 on a software adapter), --tta-target, --tta-steps. */
+/** --seeds N (per recipe; by default 5 on a GPU, 1 on a software adapter), --tta-target, --tta-steps, --tta-test (tests only). */
 export function timedFlags(flags: Map<string, string>) {
   const number = (name: string) => (flags.has(name) ? Number(flags.get(name)) : undefined);
-  return { seeds: number('seeds'), target: number('tta-target'), maxSteps: number('tta-steps') };
+  return {
+    seeds: number('seeds'),
+    target: number('tta-target'),
+    maxSteps: number('tta-steps'),
+    test: number('tta-test'),
+  };
 }

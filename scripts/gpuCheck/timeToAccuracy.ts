@@ -12,6 +12,8 @@ export interface TimeToAccuracyOptions {
   seeds: number;
   /** Training images used (all 60,000 unless a test asks for fewer). */
   train: number;
+  /** Test images evaluated: all 10,000 (the metric's), unless a test asks for fewer. */
+  test?: number;
   /** Overrides the recipe's target and length (the dawn test's tiny run). */
   target?: number;
   maxSteps?: number;
@@ -32,7 +34,9 @@ async function ours(gpu: GpuDevice, mnist: Mnist, o: TimeToAccuracyOptions): Pro
   const uploadStart = now();
   const images = mnist.train.pixels.subarray(0, o.train * 784);
   const train = DeviceDataset.upload(backend, images, mnist.train.labels.subarray(0, o.train), 784);
-  const test = DeviceDataset.upload(backend, mnist.test.pixels, mnist.test.labels, 784);
+  const tests = Math.min(o.test ?? mnist.test.count, mnist.test.count);
+  const testPixels = mnist.test.pixels.subarray(0, tests * 784);
+  const test = DeviceDataset.upload(backend, testPixels, mnist.test.labels.subarray(0, tests), 784);
   try {
     const warmUpSeconds = now() - uploadStart + (await warmUpFor(backend, recipe, train, test));
     o.log(`  [ours] warm-up ${warmUpSeconds.toFixed(2)} s (upload and pipelines), apart`);
@@ -70,6 +74,7 @@ interface TorchOutput {
 function torch(o: TimeToAccuracyOptions): TimedSide {
   const args = [o.script, '--data', o.data, '--recipe', o.recipe, '--seeds', String(o.seeds)];
   if (o.train < 60000) args.push('--train', String(o.train));
+  if (o.test !== undefined) args.push('--test', String(o.test));
   if (o.target !== undefined) args.push('--target', String(o.target));
   if (o.maxSteps !== undefined) args.push('--max-steps', String(o.maxSteps));
   const run = spawnSync(o.python, args, { encoding: 'utf8', timeout: 60 * 60_000 });
@@ -96,12 +101,19 @@ export async function timeToAccuracySection(
   const recipe = RECIPES[o.recipe];
   o.log(`== time to ${recipe.target * 100}%: ${recipe.title}, ${o.seeds} seed(s)`);
   const ourSide = await ours(gpu, mnist, o);
+  const tiny = [
+    o.train < 60000 ? `${o.train} training images` : '',
+    o.test !== undefined ? `${o.test} test images` : '',
+    o.maxSteps !== undefined ? `at most ${o.maxSteps} steps` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const torchSide: TimedSide = withTorch
     ? torch(o)
     : { name: 'PyTorch', status: 'skipped', reason: 'skipped (--skip torch)' };
   return {
     recipe: o.recipe,
-    title: recipe.title,
+    title: tiny ? `${recipe.title} [a tiny test run: ${tiny}]` : recipe.title,
     target: o.target ?? recipe.target,
     device: o.device,
     ours: ourSide,

@@ -11,7 +11,7 @@ first step to the end of the first evaluation that reaches the target; the warm-
 one evaluation on throwaway weights, data upload) is timed apart. Prints one JSON object per seed
 and a last line {"name": "pytorch-speedrun", "runs": [...]}.
 Usage: python3 torch_speedrun.py --data DIR --recipe speedrun [--seeds 5] [--first-seed 1]
-       [--device cuda|cpu] [--threads N] [--target 0.99] [--max-steps N] [--train N]
+       [--device cuda|cpu] [--threads N] [--target 0.99] [--max-steps N] [--train N] [--test N]
 """
 
 import argparse
@@ -82,6 +82,7 @@ def main():
     parser.add_argument("--peak", type=float, default=0.01)
     parser.add_argument("--max-steps", type=int, default=0, help="end the run after this many steps (tests)")
     parser.add_argument("--train", type=int, default=0, help="train on the first N images only (tests)")
+    parser.add_argument("--test", type=int, default=0, help="evaluate the first N test images only (tests)")
     parser.add_argument("--no-stop", action="store_true", help="train to the end, listing every evaluation")
     args = parser.parse_args()
     recipe = dict(RECIPES[args.recipe])
@@ -103,6 +104,8 @@ def main():
     upload_ms = (time.perf_counter() - upload_start) * 1000
     if args.train:
         train_x, train_y = train_x[: args.train], train_y[: args.train]
+    if args.test:
+        test_x, test_y = test_x[: args.test], test_y[: args.test]
 
     def glorot(shape, fan_in, fan_out):
         limit = (6.0 / (fan_in + fan_out)) ** 0.5

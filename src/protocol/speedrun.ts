@@ -10,6 +10,8 @@ export interface SpeedrunRequest {
   target?: number;
   maxSteps?: number;
   train?: number;
+  /** Test images evaluated (absent: all 10,000, the metric's). */
+  test?: number;
 }
 
 /** Worker -> page: where the speedrun is; sent at each phase and each evaluation. */

@@ -1,7 +1,8 @@
 // The Speedrun preset on the worker: warms the speedrun recipe's pipelines up (timed apart), then
 // times one seed to the target (src/nn/speedrun.ts), posting each evaluation. The model is a
 // throwaway: the one that answers drawings is untouched.
-import type { Mnist } from '../data/mnist';
+import { type Mnist, PIXELS } from '../data/mnist';
+import { DeviceDataset } from '../nn/dataset';
 import { timeToAccuracy, warmUpFor } from '../nn/speedrun';
 import { SPEEDRUN_RECIPE } from '../nn/speedrunRecipes';
 import type { FromWorker } from '../protocol/protocol';
@@ -29,8 +30,9 @@ export class Speedrunner {
       warmUpSeconds: null,
       evaluations: [],
       seconds: null,
-      fullRecipe:
-        request.target === undefined && request.maxSteps === undefined && request.train === undefined,
+      fullRecipe: [request.target, request.maxSteps, request.train, request.test].every(
+        (v) => v === undefined,
+      ),
       error: null,
     };
     const post = (change: Partial<SpeedrunProgress>) => {
@@ -41,8 +43,17 @@ export class Speedrunner {
     session.scopes.open();
     const images = Math.min(request.train ?? mnist.train.count, mnist.train.count);
     const train = session.trainingData(mnist, images);
+    const tests = Math.min(request.test ?? mnist.test.count, mnist.test.count);
+    const test =
+      tests < mnist.test.count
+        ? DeviceDataset.upload(
+            session.backend,
+            mnist.test.pixels.subarray(0, tests * PIXELS),
+            mnist.test.labels.subarray(0, tests),
+            PIXELS,
+          )
+        : session.test;
     try {
-      const test = session.test;
       if (!test) throw new Error('The test images are not on the device yet.');
       post({ phase: 'running', warmUpSeconds: await warmUpFor(session.backend, recipe, train, test) });
       const result = await timeToAccuracy(session.backend, train, test, {
@@ -58,6 +69,7 @@ export class Speedrunner {
       progress = { ...progress, error: (failure as Error).message };
     } finally {
       if (train !== session.train) train.dispose();
+      if (test !== session.test) test?.dispose();
       const gpuError = await session.scopes.close();
       if (gpuError && !progress.error) progress = { ...progress, error: new GpuRunError(gpuError).message };
     }

@@ -5,13 +5,14 @@ import { join } from 'node:path';
 import { expect, test } from 'vitest';
 
 // gpu:check --only speedrun at tiny size, as a 15-minute GPU loan runs it at full size: the speedrun
-// recipe (the small ConvNet, Adam, one-cycle) in our engine on Dawn (SwiftShader here), on 2,048
-// training images for 8 steps to a low target, and the identical recipe in PyTorch
-// (torch_speedrun.py) when /usr/bin/python3 has torch. Every evaluation is on all 10,000 test images.
+// recipe (the small ConvNet, Adam, one-cycle) in our engine on Dawn (SwiftShader here), on 1,024
+// training images for 4 steps to 30%, evaluated on 500 test images (a ConvNet step of 256 images
+// takes seconds on SwiftShader), and the identical recipe in PyTorch (torch_speedrun.py) when
+// /usr/bin/python3 has torch.
 test('gpu:check --only speedrun times the speedrun to a target and reports it against PyTorch', () => {
   const out = mkdtempSync(join(tmpdir(), 'gpu-check-speedrun-'));
-  const args = ['--only', 'speedrun', '--seeds', '1', '--train', '2048', '--tta-target', '0.5'];
-  args.push('--tta-steps', '8', '--python', '/usr/bin/python3', '--out', out);
+  const args = ['--only', 'speedrun', '--seeds', '1', '--train', '1024', '--tta-test', '500'];
+  args.push('--tta-target', '0.3', '--tta-steps', '4', '--python', '/usr/bin/python3', '--out', out);
   const run = spawnSync(process.execPath, ['scripts/gpuCheck.mjs', ...args], {
     encoding: 'utf8',
     timeout: 540_000,
@@ -26,11 +27,13 @@ test('gpu:check --only speedrun times the speedrun to a target and reports it ag
   expect(section.ours.status).toBe('ok');
   expect(section.ours.warmUpSeconds).toBeGreaterThan(0);
   const [seed] = section.ours.runs;
-  expect(seed.seconds, JSON.stringify(seed.evaluations)).toBeGreaterThan(0); // reached 50% by step 8
-  expect(seed.evaluations.at(-1).accuracy).toBeGreaterThanOrEqual(0.5);
+  expect(seed.seconds, JSON.stringify(seed.evaluations)).toBeGreaterThan(0); // reached 30% by step 4
+  expect(seed.evaluations.at(-1).accuracy).toBeGreaterThanOrEqual(0.3);
   const text = readFileSync(join(out, 'gpu-check.txt'), 'utf8');
-  expect(text).toMatch(/Time to 50%: Speedrun: a small ConvNet to 99% — on /);
-  expect(text).toMatch(/ours +to 50%: [\d.]+ s \(1 of 1 seed\), warm-up [\d.]+ s apart/);
+  expect(text).toContain(
+    'Time to 30%: Speedrun: a small ConvNet to 99% [a tiny test run: 1024 training images, 500 test images, at most 4 steps] — on ',
+  );
+  expect(text).toMatch(/ours +to 30%: [\d.]+ s \(1 of 1 seed\), warm-up [\d.]+ s apart/);
   if (section.torch.status === 'ok')
     expect(text).toMatch(/ours\/PyTorch: [\d.]+ \(ours [\d.]+x (slower|faster)\)/);
   else expect(text).toContain('PyTorch');

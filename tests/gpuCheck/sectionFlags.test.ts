@@ -32,11 +32,17 @@ test('an unknown name is refused in words', () => {
 });
 
 test('the timed flags are numbers, absent when not given', () => {
-  expect(timedFlags(new Map())).toEqual({ seeds: undefined, target: undefined, maxSteps: undefined });
+  expect(timedFlags(new Map())).toEqual({
+    seeds: undefined,
+    target: undefined,
+    maxSteps: undefined,
+    test: undefined,
+  });
   const given = new Map([
     ['seeds', '3'],
     ['tta-target', '0.5'],
     ['tta-steps', '8'],
+    ['tta-test', '500'],
   ]);
-  expect(timedFlags(given)).toEqual({ seeds: 3, target: 0.5, maxSteps: 8 });
+  expect(timedFlags(given)).toEqual({ seeds: 3, target: 0.5, maxSteps: 8, test: 500 });
 });

@@ -20,7 +20,7 @@ export function formatTime(seconds: number): string {
 
 const percent = (x: number) => `${+(x * 100).toFixed(2)}%`;
 
-/** A test's tiny run from the address (?speedrunTarget=0.5&speedrunSteps=8&speedrunTrain=2048). */
+/** A test's tiny run from the address (?speedrunTarget=0.3&speedrunSteps=4&speedrunTrain=1024&speedrunTest=500). */
 function requestFromAddress(): SpeedrunRequest {
   const query = new URLSearchParams(window.location.search);
   const number = (name: string) => {
@@ -33,6 +33,7 @@ function requestFromAddress(): SpeedrunRequest {
     target: number('speedrunTarget'),
     maxSteps: number('speedrunSteps'),
     train: number('speedrunTrain'),
+    test: number('speedrunTest'),
   };
 }
 

@@ -48,7 +48,7 @@ export const PUBLISHED_FIGURES: PublishedFigure[] = [
     source: 'https://github.com/tuomaso/train_mnist_fast',
   },
   {
-    what: 'CIFAR-10 to 94% (a harder task, for context), PyTorch, warm-up excluded',
+    what: 'CIFAR-10 to 94% (a harder task, for context; airbench94_compiled, mean accuracy 94.01%), PyTorch, warm-up run excluded',
     seconds: 3.29,
     hardware: 'one NVIDIA A100',
     source: 'https://github.com/KellerJordan/cifar10-airbench',

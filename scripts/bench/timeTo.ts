@@ -1,5 +1,5 @@
 // npm run bench -- --time-to: time to 98% for the book's MLP (src/nn/speedrunRecipes.ts, MLP_RECIPE:
-// RMSprop 0.001, batch 128, the 10,000 test images evaluated at each epoch's end, at most 5
+// RMSprop 0.001, batch 128, the 10,000 test images evaluated at each epoch's end, at most 10
 // epochs), ours and TF.js wasm with the same recipe, one after the other in the same page. The
 // clock runs from the first step to the end of the first evaluation reaching 98%; each side's
 // warm-up (ours: pipelines; TF.js: its kernels, on a throwaway model) is timed apart.

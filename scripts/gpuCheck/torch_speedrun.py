@@ -23,7 +23,7 @@ import sys
 import time
 
 RECIPES = {
-    "mlp": {"batch": 128, "epochs": 5, "target": 0.98, "eval_every": 0, "eval_from": 0},
+    "mlp": {"batch": 128, "epochs": 10, "target": 0.98, "eval_every": 0, "eval_from": 0},
     "speedrun": {"batch": 256, "epochs": 2, "target": 0.99, "eval_every": 50, "eval_from": 0.5},
 }
 

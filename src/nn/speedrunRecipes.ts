@@ -22,14 +22,18 @@ export interface TimeToAccuracyRecipe {
   schedule: 'constant' | 'oneCycle';
 }
 
-/** The book's MLP as it is (Chollet, Deep Learning with Python, ch. 2): time to 98%. */
+/**
+ * The book's MLP as it is (Chollet, Deep Learning with Python, ch. 2): time to 98%. The book trains 5
+ * epochs, and its test accuracy is about 98% there (0.9812 for seed 1 here): a run may go on to 10
+ * epochs before it counts as a miss, the recipe itself unchanged.
+ */
 export const MLP_RECIPE: TimeToAccuracyRecipe = {
   name: 'mlp',
   title: "The book's MLP to 98%",
   layers: [{ kind: 'dense', units: 512 }],
   optimizer: { kind: 'rmsprop', learningRate: 0.001 },
   batchSize: 128,
-  epochs: 5,
+  epochs: 10,
   target: 0.98,
   evalEvery: 0,
   evalFrom: 0,

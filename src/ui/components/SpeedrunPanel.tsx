@@ -136,8 +136,7 @@ export function SpeedrunPanel({ client, adapter, fallback, canStart }: Props) {
       <ul>
         {PUBLISHED_FIGURES.map((f) => (
           <li key={f.source}>
-            {formatTime(f.seconds)}
-            {f.spread ? ` ± ${f.spread}` : ''}: {f.what}, on {f.hardware} (
+            {f.seconds} s{f.spread ? ` ± ${f.spread}` : ''}: {f.what}, on {f.hardware} (
             <a href={f.source} rel="noreferrer" target="_blank">
               {f.source.replace('https://github.com/', '')}
             </a>

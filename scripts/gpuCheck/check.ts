@@ -1,5 +1,4 @@
 // npm run gpu:check [-- --quick --epochs 5 --out DIR --data DIR --skip convnet,tfjs,wasm,torch --repeats 10 --steps 50]
-//   [--only speedrun,torch --seeds 5 --tta-target 0.99 --tta-steps N] (time to accuracy: docs/speedrun.md)
 // On whatever adapter Dawn finds (a real GPU, or SwiftShader on the CPU): conformance of every kernel,
 // a training step's gradients against the CPU backend, the book's run, speed, and the peers
 // (TF.js webgpu in this process, PyTorch when python3 has it). Prints a table, writes JSON and the
@@ -18,9 +17,8 @@ import { loadMnistFiles } from '../node/mnistFiles';
 import { type CaseResult, conformance } from './conformance';
 import { gradientChecks } from './gradients';
 import { formatTable } from './report';
-import { applyOnly, TIMED_SECTIONS, timedFlags } from './sectionFlags';
-import { timedSections } from './timeToAccuracy';
-import { formatSection } from './timeToAccuracyReport';
+import { applySectionFlags } from './sectionFlags';
+import { formatSection, runTimedSections } from './timeToAccuracy';
 
 const SECTIONS = ['conformance', 'gradients', 'book', 'convnet', 'speed', 'tfjs', 'wasm', 'torch'] as const;
 /** The book's figure, and the bar the issue sets for its run. */
@@ -36,7 +34,6 @@ for (let i = 0; i < argv.length; i++) {
   else flags.set(name, argv[++i]);
 }
 const quick = flags.has('quick');
-const skipAsked = (flags.get('skip') ?? '').split(',').filter(Boolean);
 const num = (name: string, normal: number, short: number) =>
   Number(flags.get(name) ?? (quick ? short : normal));
 const options = {
@@ -47,7 +44,7 @@ const options = {
   train: num('train', 60000, 6000),
   repeats: num('repeats', 10, 2),
   steps: num('steps', 50, 20),
-  skip: new Set(skipAsked),
+  skip: new Set((flags.get('skip') ?? '').split(',').filter(Boolean)),
   python: flags.get('python') ?? process.env.PYTHON ?? 'python3',
   torchScript:
     flags.get('torch-script') ??
@@ -64,21 +61,13 @@ const options = {
     ].find(existsSync) ??
     'wasm',
 };
-const ALL_SECTIONS: readonly string[] = [...SECTIONS, ...TIMED_SECTIONS];
-for (const name of options.skip) {
-  if (!ALL_SECTIONS.includes(name)) {
-    console.error(`gpu:check: --skip takes ${ALL_SECTIONS.join(',')}; not ${name}`);
-    process.exit(2);
-  }
-}
-// A quick check leaves out the ConvNet's run (an hour and more on a CPU-backed adapter) and the timed
-// recipes, unless --only names them (--only speedrun: that alone, against PyTorch).
-const onlyError = applyOnly(flags, ALL_SECTIONS, options.skip, ['convnet', ...TIMED_SECTIONS]);
-if (onlyError) {
-  console.error(onlyError);
+// --skip and --only name sections; --quick leaves out the long runs (sectionFlags.ts).
+const sectionError = applySectionFlags(flags, SECTIONS, options.skip);
+if (sectionError) {
+  console.error(sectionError);
   process.exit(2);
 }
-const wanted = (section: string) => !options.skip.has(section);
+const wanted = (section: (typeof SECTIONS)[number]) => !options.skip.has(section);
 const errorText = (error: unknown) =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 
@@ -174,12 +163,7 @@ async function main() {
     if (wanted('conformance')) {
       log('== conformance');
       const t = Date.now();
-      cases = await conformance(gpu, cpu, {
-        repeats: options.repeats,
-        fullSize: !quick,
-        setMatmulVariant: setVariant,
-        log,
-      });
+      cases = await conformance(gpu, cpu, { repeats: options.repeats, fullSize: !quick, log });
       log(`conformance: ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
     if (wanted('gradients')) {
@@ -292,21 +276,7 @@ async function main() {
     rows.push(torchPeer());
   }
   report.speed = rows;
-
-  // Time to 98% (the book's MLP) and to 99% (the speedrun), ours and PyTorch's (docs/speedrun.md).
-  const timed = await timedSections(
-    TIMED_SECTIONS.filter(wanted),
-    { mnist, checkedDevice, failures, log, withTorch: !skipAsked.includes('torch') },
-    {
-      ...timedFlags(flags),
-      seeds: timedFlags(flags).seeds ?? (adapter?.isFallbackAdapter === false ? 5 : 1),
-      train: flags.has('train') ? options.train : 60000,
-      python: options.python,
-      script: join(dirname(options.torchScript), 'torch_speedrun.py'),
-      data: options.data,
-      device: adapter ? `${adapter.vendor} ${adapter.architecture} (${adapter.description})` : 'no adapter',
-    },
-  );
+  const timed = await runTimedSections(flags, { mnist, checkedDevice, failures, log, adapter, options });
   report.timeToAccuracy = timed;
   report.seconds = (Date.now() - started) / 1000;
   report.failures = failures;

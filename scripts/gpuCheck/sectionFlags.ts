@@ -5,6 +5,22 @@
 export const TIMED_SECTIONS = ['mlp98', 'speedrun'] as const;
 
 /**
+ * Checks --skip's names against every section (these and the timed ones), then applies --only and
+ * --quick (which leaves out the ConvNet's run and the timed recipes unless --only names them).
+ * Returns an error message for an unknown name.
+ */
+export function applySectionFlags(
+  flags: Map<string, string>,
+  sections: readonly string[],
+  skip: Set<string>,
+): string | null {
+  const all = [...sections, ...TIMED_SECTIONS];
+  const unknown = [...skip].find((name) => !all.includes(name));
+  if (unknown) return `gpu:check: --skip takes ${all.join(',')}; not ${unknown}`;
+  return applyOnly(flags, all, skip, ['convnet', ...TIMED_SECTIONS]);
+}
+
+/**
  * Applies --only (every section it does not name is skipped) and --quick (which leaves out the long
  * runs it is given, unless --only names them). Returns an error message for an unknown name.
  */

@@ -1,11 +1,15 @@
 // gpu:check's time-to-accuracy sections: one recipe (src/nn/speedrunRecipes.ts) timed over several
 // seeds in our engine, then the identical recipe in PyTorch (torch_speedrun.py) on the same device.
 import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { DeviceDataset, type GpuDevice, type Mnist, WebGPUBackend } from '../../src/index';
 import { timeToAccuracy, warmUpFor } from '../../src/nn/speedrun';
 import { RECIPES, type RecipeName } from '../../src/nn/speedrunRecipes';
 import type { SeedRun } from '../../src/nn/timeToAccuracy';
+import { TIMED_SECTIONS, timedFlags } from './sectionFlags';
 import type { TimedSide, TimeToAccuracySection } from './timeToAccuracyReport';
+
+export { formatSection } from './timeToAccuracyReport';
 
 export interface TimeToAccuracyOptions {
   recipe: RecipeName;
@@ -152,4 +156,36 @@ export async function timedSections(
     timed.push(section);
   }
   return timed;
+}
+
+interface CheckState {
+  mnist: Mnist;
+  checkedDevice: (errors: string[]) => Promise<GpuDevice>;
+  failures: string[];
+  log: (line: string) => void;
+  adapter: { vendor: string; architecture: string; description: string; isFallbackAdapter: boolean } | null;
+  options: { skip: Set<string>; train: number; python: string; torchScript: string; data: string };
+}
+
+/** check.ts's timed sections, from its flags: --seeds (5 on a GPU, 1 on a software adapter), --skip torch. */
+export function runTimedSections(
+  flags: Map<string, string>,
+  s: CheckState,
+): Promise<TimeToAccuracySection[]> {
+  const { adapter, options } = s;
+  const given = timedFlags(flags);
+  const withTorch = !(flags.get('skip') ?? '').split(',').includes('torch');
+  return timedSections(
+    TIMED_SECTIONS.filter((name) => !options.skip.has(name)),
+    { mnist: s.mnist, checkedDevice: s.checkedDevice, failures: s.failures, log: s.log, withTorch },
+    {
+      ...given,
+      seeds: given.seeds ?? (adapter?.isFallbackAdapter === false ? 5 : 1),
+      train: flags.has('train') ? options.train : 60000,
+      python: options.python,
+      script: join(dirname(options.torchScript), 'torch_speedrun.py'),
+      data: options.data,
+      device: adapter ? `${adapter.vendor} ${adapter.architecture} (${adapter.description})` : 'no adapter',
+    },
+  );
 }

@@ -123,7 +123,7 @@ export async function timeToAccuracy(
     requested: (step) => {
       started ??= now();
       // The optimizer reads its rate as each step is recorded: set it before the step.
-      model.optimizer.learningRate = schedule(step);
+      model.optimizer.setLearningRate(schedule(step));
       const evaluate =
         step !== lastEvaluated && (step >= runSteps || evaluatesAfter(recipe, train.count, step));
       if (evaluate) pending = step;

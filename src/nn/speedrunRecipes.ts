@@ -1,7 +1,7 @@
 // The two time-to-accuracy recipes, as data: the engine (speedrun.ts), the GPU check and the
 // PyTorch peer (scripts/gpuCheck/torch_speedrun.py, which must be kept identical) run them.
 // docs/speedrun.md gives each choice's source and its measured effect.
-import type { LayerSpec } from './architecture';
+import type { LayerSpec } from '../protocol/layers';
 import { constantRate, type LearningRateSchedule, oneCycle } from './learningRateSchedule';
 
 export type RecipeName = 'mlp' | 'speedrun';

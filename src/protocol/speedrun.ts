@@ -1,6 +1,13 @@
 // The Speedrun preset's messages ("Reach 99% as fast as your GPU can"), and the published figures
 // the page shows beside the time, each with the hardware it was measured on. docs/speedrun.md.
-import type { TimedEvaluation } from '../nn/timeToAccuracy';
+
+/** One evaluation of the test set during the timed run (nn/timeToAccuracy.ts's TimedEvaluation). */
+export interface TimedEvaluation {
+  step: number;
+  accuracy: number;
+  /** Seconds since the first training step, this evaluation included. */
+  seconds: number;
+}
 
 /** Page -> worker: time the speedrun recipe (src/nn/speedrunRecipes.ts) on this device. */
 export interface SpeedrunRequest {

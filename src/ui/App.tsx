@@ -29,8 +29,7 @@ import { useEvaluation } from './hooks/useEvaluation';
 import { useGallery } from './hooks/useGallery';
 import { useKeeper } from './hooks/useKeeper';
 import { useOpinion } from './hooks/useOpinion';
-import { usePadImage } from './hooks/usePadImage';
-import { usePrediction } from './hooks/usePrediction';
+import { useReading } from './hooks/useReading';
 import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
@@ -44,10 +43,9 @@ import { pictureLayers, stackPictureLayers } from './network';
 export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeeper }) {
   const snapshot = useTrainer(client);
   const form = useSettingsForm(window.location.search);
-  const digit = usePrediction(client, snapshot);
+  const digit = useReading(client, snapshot);
   const gallery = useGallery(client, snapshot);
-  const opinion = useOpinion(snapshot, digit.input, digit.isAboutDrawing);
-  const padImage = usePadImage(client);
+  const opinion = useOpinion(snapshot, digit.drawing, digit.isAboutDrawing);
   const evaluation = useEvaluation(client, snapshot);
   const [tab, setTab] = useState('matrix');
   const { phase, error } = snapshot;
@@ -59,14 +57,10 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const queue = useRunQueue(client, snapshot, keep, comparison.show);
   // An opened (or resumed) saved run's settings fill the form, so that the link and Train again are its own.
   const { setAll } = form;
-  useEffect(
-    () =>
-      client.onMessage((message) => {
-        if ((message.type === 'loaded' || message.type === 'continued') && message.settings)
-          setAll(message.settings);
-      }),
-    [client, setAll],
-  );
+  const { arrived } = snapshot;
+  useEffect(() => {
+    if (arrived?.settings) setAll(arrived.settings);
+  }, [arrived, setAll]);
 
   const train = () => {
     // NOTE: the keeper's live state, not this render's: a click in the same task as Resume sees it.
@@ -119,12 +113,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             snapshot={snapshot}
             canStart={form.settings !== undefined && !pending}
             onTrain={train}
-            onPause={() => client.pause()}
-            onResume={() => client.resume()}
-            onStep={() => client.step()}
-            onStop={() => client.stop()}
-            onRecover={() => client.recover()}
-            onSetRate={(rate) => client.setRate(rate)}
+            commands={client.commands}
             importedName={imported ? keep.shown?.name : undefined}
           />
         </ErrorBoundary>
@@ -162,9 +151,9 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             <section className="card network-card" aria-label="The network">
               <NetworkPicture
                 layers={layers}
-                input={digit.input}
-                activations={digit.prediction?.activations ?? []}
-                probabilities={digit.prediction?.probabilities ?? null}
+                drawing={digit.drawing}
+                activations={digit.reading?.activations ?? []}
+                probabilities={digit.reading?.probabilities ?? null}
               />
             </section>
           </ErrorBoundary>
@@ -174,15 +163,15 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             <h2 id="draw-title">Try the network</h2>
             <DrawPad
               onChange={digit.setDrawing}
-              image={padImage.image}
-              onRandom={padImage.random}
+              image={snapshot.padImage}
+              onRandom={() => client.testImage()}
               canRandom={snapshot.samples !== null}
             />
             <PredictionView
-              input={digit.input}
-              prediction={digit.prediction}
+              drawing={digit.drawing}
+              reading={digit.reading}
               phase={phase}
-              canPredict={digit.canPredict}
+              canRead={digit.canRead}
               onWhy={() => {
                 setTab('saliency');
                 document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
@@ -195,10 +184,10 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         <InsightPanel
           snapshot={snapshot}
           gallery={gallery}
-          input={digit.input}
-          prediction={digit.prediction}
+          drawing={digit.drawing}
+          reading={digit.reading}
           opinion={opinion}
-          onTry={padImage.show}
+          onTry={(pixels, caption) => client.showOnPad(pixels, caption)}
           evaluate={
             <EvaluateControl
               evaluation={evaluation.evaluation}
@@ -218,7 +207,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           canStart={phase === 'ready' && form.settings !== undefined && !pending}
           onFind={() => form.settings && client.findRate(form.settings)}
           onStop={() => client.stop()}
-          onUse={(rate) => form.setField('learningRate', rate)}
+          onUse={(learningRate) => form.setField('learningRate', learningRate)}
         />
       </ErrorBoundary>
       <ErrorBoundary part="The speedrun">
@@ -249,6 +238,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         <ErrorBoundary part="Keep and share">
           <KeepPanel
             keeper={keeper}
+            keep={keep}
             client={client}
             phase={phase}
             trained={snapshot.runSettings !== null}

@@ -1,15 +1,15 @@
-// The training worker: hosts a Trainer off the main thread so the page stays responsive.
+// The training worker: hosts a Trainer (with the Speedrun preset: speedrunTrainer.ts) off the main thread so the page stays responsive.
 /// <reference lib="webworker" />
 import type { FromWorker, ToWorker } from '../protocol/protocol';
-import { Trainer } from './trainer';
+import { SpeedrunTrainer } from './speedrunTrainer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** The typed arrays a message hands over to the page rather than copies. */
 function transferables(message: FromWorker): ArrayBuffer[] {
   switch (message.type) {
-    case 'prediction':
-      return [message.probabilities, message.gradients, ...(message.activations ?? [])].flatMap((a) =>
-        a ? [a.buffer as ArrayBuffer] : [],
+    case 'reading':
+      return [message.probabilities, message.saliency, ...message.activations].map(
+        (a) => a.buffer as ArrayBuffer,
       );
     case 'units':
       return message.weights ? [message.weights.buffer as ArrayBuffer] : [];
@@ -25,7 +25,9 @@ function transferables(message: FromWorker): ArrayBuffer[] {
   }
 }
 
-const trainer = new Trainer((message: FromWorker) => scope.postMessage(message, transferables(message)));
+const trainer = new SpeedrunTrainer((message: FromWorker) =>
+  scope.postMessage(message, transferables(message)),
+);
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
@@ -45,7 +47,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'findRate':
       void trainer.findRate(message.settings);
       break;
-    case 'setRate':
+    case 'setLearningRate':
     case 'pause':
     case 'resume':
     case 'step':
@@ -57,8 +59,8 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'recover':
       void trainer.recover();
       break;
-    case 'predict':
-      void trainer.predict(message.id, message.pixels, message.explain);
+    case 'read':
+      void trainer.read(message.id, message.drawing);
       break;
     case 'gallery':
       trainer.evaluator.gallery(message.id, message.query);

@@ -62,7 +62,7 @@ export class RateFinder {
         onBatchEnd: async (logs) => {
           const goOn = trace.add(step, logs.loss);
           step += 1;
-          model.optimizer.learningRate = rateAt(sweep, step);
+          model.optimizer.setLearningRate(rateAt(sweep, step));
           if (step % POST_EVERY === 0) post(false);
           if (!goOn || this.stopRequested) model.stopTraining = true;
         },

@@ -6,6 +6,7 @@ import type { Mnist } from '../data/mnist';
 import type { DeviceDataset } from '../nn/dataset';
 import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
 import { type Evaluation, type FitHold, type Sequential, TrainingDivergedError } from '../nn/sequential';
+import { learningRateError } from '../protocol/optimizers';
 import type {
   Checkpoint,
   ErrorKind,
@@ -121,8 +122,8 @@ export class Run {
       case 'resume':
         this.gate.resume();
         return true;
-      case 'setRate':
-        this.setRate(command.rate);
+      case 'setLearningRate':
+        this.setLearningRate(command.learningRate);
         return true;
       case 'step':
         return this.step(command.requestId);
@@ -151,11 +152,14 @@ export class Run {
     }
   }
 
-  /** A new rate from the next batch on (messages reach the worker between metrics reports). */
-  private setRate(rate: number): void {
-    if (!this.active || !this.model || !(rate > 0) || !Number.isFinite(rate)) return;
-    this.model.optimizer.learningRate = rate;
-    const change = { step: this.lastStep, rate };
+  /**
+   * A new learning rate from the next batch on (messages reach the worker between metrics reports),
+   * set once, through the optimizer's checked setter; one it refuses changes nothing.
+   */
+  private setLearningRate(learningRate: number): void {
+    if (!this.active || !this.model || learningRateError(learningRate)) return;
+    this.model.optimizer.setLearningRate(learningRate);
+    const change = { step: this.lastStep, rate: learningRate };
     this.rateChanges = [...this.rateChanges.filter((c) => c.step < change.step), change];
     this.emit({ type: 'rateChanged', change });
   }
@@ -194,10 +198,10 @@ export class Run {
     session.scopes.open();
     try {
       this.model = model;
-      // A stretch starting at a checkpoint (resumed, recovered) trains on at the rate in effect there.
+      // A stretch starting at a checkpoint (resumed, recovered) keeps the changes up to it; the model
+      // already trains at the rate in effect there (restoreCheckpoint set it).
       this.lastStep = fromEpoch * batches;
       this.rateChanges = this.rateChanges.filter((c) => c.step <= this.lastStep);
-      model.optimizer.learningRate = this.rateChanges.at(-1)?.rate ?? settings.learningRate;
       const readWeights = () => readFirstLayerWeights(model);
       this.data = session.trainingData(mnist, images);
       if (fromEpoch === 0) this.keep(await takeCheckpoint(model, settings, 0, false));

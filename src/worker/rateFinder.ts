@@ -8,7 +8,7 @@ import { TrainingDivergedError } from '../nn/sequential';
 import type { FromWorker, RunHold } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import { buildModel } from './model';
-import { GpuRunError } from './run';
+import { GpuRunError } from './runFailures';
 import type { GpuSession } from './session';
 
 /** Points are posted every this many batches (each batch's loss is read back anyway). */

@@ -12,7 +12,8 @@ import { buildModel } from './model';
 import { checkRunFits } from './modelSize';
 import { RateFinder } from './rateFinder';
 import { Recovery } from './recovery';
-import { describeFailure, Run, takeFiniteCheckpoint } from './run';
+import { Run } from './run';
+import { describeFailure, takeFiniteCheckpoint } from './runFailures';
 import { GpuSession } from './session';
 import { TestHooks } from './testHooks';
 

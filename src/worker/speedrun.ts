@@ -7,7 +7,7 @@ import { timeToAccuracy, warmUpFor } from '../nn/speedrun';
 import { SPEEDRUN_RECIPE } from '../nn/speedrunRecipes';
 import type { FromWorker } from '../protocol/protocol';
 import type { SpeedrunProgress, SpeedrunRequest } from '../protocol/speedrun';
-import { GpuRunError } from './run';
+import { GpuRunError } from './runFailures';
 import type { GpuSession } from './session';
 
 export class Speedrunner {

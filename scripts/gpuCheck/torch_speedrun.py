@@ -176,7 +176,9 @@ def main():
                 idx = order[first : first + recipe["batch"]]
                 if not rmsprop:
                     for group in opt.param_groups:
-                        group["lr"] = one_cycle(step, total, args.peak) if total >= 2 else args.peak
+                        # Held at the engine's floor, 1e-6 (protocol/optimizers.ts), as ours is.
+                        rate = one_cycle(step, total, args.peak) if total >= 2 else args.peak
+                        group["lr"] = max(rate, 1e-6)
                 loss = F.cross_entropy(logits_of(params, train_x[idx]), train_y[idx])
                 opt.zero_grad(set_to_none=True)
                 loss.backward()

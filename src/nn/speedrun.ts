@@ -3,6 +3,7 @@
 // the first test-set evaluation that reaches the target. The warm-up is timed apart (warmUpFor).
 import type { Backend } from '../backend/backend';
 import { CLASSES, PIXELS } from '../data/mnist';
+import { LEARNING_RATE_RANGE } from '../protocol/optimizers';
 import { Adam } from './adam';
 import { buildLayers } from './architecture';
 import type { DeviceDataset } from './dataset';
@@ -123,7 +124,8 @@ export async function timeToAccuracy(
     requested: (step) => {
       started ??= now();
       // The optimizer reads its rate as each step is recorded: set it before the step.
-      model.optimizer.setLearningRate(schedule(step));
+      // One-cycle's last steps go under the engine's floor (peak/25/1e4): held at it, as the peer does.
+      model.optimizer.setLearningRate(Math.max(schedule(step), LEARNING_RATE_RANGE.min));
       const evaluate =
         step !== lastEvaluated && (step >= runSteps || evaluatesAfter(recipe, train.count, step));
       if (evaluate) pending = step;

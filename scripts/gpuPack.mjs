@@ -76,7 +76,8 @@ for (const [pkg, file, dir, extra] of packed) {
 }
 for (const lib of ['libstdc++.so.6', 'libgcc_s.so.1'])
   copyFileSync(`/usr/lib/x86_64-linux-gnu/${lib}`, `${PACK}/lib/cxx/${lib}`);
-copyFileSync('scripts/gpuCheck/torch_peer.py', `${PACK}/torch_peer.py`);
+for (const peer of ['torch_peer.py', 'torch_speedrun.py'])
+  copyFileSync(`scripts/gpuCheck/${peer}`, `${PACK}/${peer}`);
 // TF.js wasm, the CPU peer: its SIMD and plain binaries (Node has no workers for the threaded one).
 mkdirSync(`${PACK}/wasm`);
 const wasmDist = dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));

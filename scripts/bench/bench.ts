@@ -51,6 +51,11 @@ async function run() {
     if (row.status !== 'ok') log(`${row.status}: ${row.reason}`);
     rows.push(row);
   }
+  // --time-to: the book's MLP to 98%, ours and TF.js wasm (timeTo.ts).
+  const timeTo =
+    params.get('timeTo') === '1'
+      ? await (await import('./timeTo')).benchTimeTo(data, (line) => console.log(line))
+      : undefined;
   return {
     date: new Date().toISOString(),
     userAgent: navigator.userAgent,
@@ -59,6 +64,7 @@ async function run() {
     stepFlops: MODELS[settings.model].stepFlops,
     stepFlopsFormula: MODELS[settings.model].formula,
     rows,
+    timeTo,
   };
 }
 

@@ -1,5 +1,6 @@
 // Turns the bench page's result into the table and the ratio lines that npm run bench prints.
 import { ratio } from './ratio.mjs';
+import { formatTimeTo } from './timeToReport.mjs';
 
 const fixed = (digits) => (value) => (value === undefined ? '-' : value.toFixed(digits));
 const ms = fixed(0);
@@ -99,6 +100,7 @@ function notes(result) {
 
 export function formatReport(result) {
   const sections = [table(result), method(result), ratios(result), notes(result)];
+  if (result.timeTo) sections.push(formatTimeTo(result.timeTo));
   return sections
     .filter((lines) => lines.length > 0)
     .map((lines) => lines.join('\n'))

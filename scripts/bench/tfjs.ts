@@ -51,7 +51,7 @@ const toTensors = ({ x, y, count }: HostSet) => ({
 });
 
 /** tf.setBackend reports a failed initialisation only through console.warn: keep those lines. */
-async function setBackend(name: TfjsBackend): Promise<string | null> {
+export async function setBackend(name: TfjsBackend): Promise<string | null> {
   const warnings: string[] = [];
   const warn = console.warn;
   console.warn = (...args: unknown[]) => {

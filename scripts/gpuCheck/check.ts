@@ -17,6 +17,8 @@ import { loadMnistFiles } from '../node/mnistFiles';
 import { type CaseResult, conformance } from './conformance';
 import { gradientChecks } from './gradients';
 import { formatTable } from './report';
+import { applySectionFlags } from './sectionFlags';
+import { formatSection, runTimedSections } from './timeToAccuracy';
 
 const SECTIONS = ['conformance', 'gradients', 'book', 'convnet', 'speed', 'tfjs', 'wasm', 'torch'] as const;
 /** The book's figure, and the bar the issue sets for its run. */
@@ -59,14 +61,12 @@ const options = {
     ].find(existsSync) ??
     'wasm',
 };
-for (const name of options.skip) {
-  if (!(SECTIONS as readonly string[]).includes(name)) {
-    console.error(`gpu:check: --skip takes ${SECTIONS.join(',')}; not ${name}`);
-    process.exit(2);
-  }
+// --skip and --only name sections; --quick leaves out the long runs (sectionFlags.ts).
+const sectionError = applySectionFlags(flags, SECTIONS, options.skip);
+if (sectionError) {
+  console.error(sectionError);
+  process.exit(2);
 }
-// A quick check leaves out the ConvNet's run (an hour and more on a CPU-backed adapter).
-if (quick) options.skip.add('convnet');
 const wanted = (section: (typeof SECTIONS)[number]) => !options.skip.has(section);
 const errorText = (error: unknown) =>
   error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -276,11 +276,13 @@ async function main() {
     rows.push(torchPeer());
   }
   report.speed = rows;
+  const timed = await runTimedSections(flags, { mnist, checkedDevice, failures, log, adapter, options });
+  report.timeToAccuracy = timed;
   report.seconds = (Date.now() - started) / 1000;
   report.failures = failures;
   report.passed = failures.length === 0;
 
-  const table = formatTable(report);
+  const table = [formatTable(report), ...timed.map(formatSection)].join('\n\n');
   log(`\n${table}`);
   mkdirSync(options.out, { recursive: true });
   writeFileSync(join(options.out, 'gpu-check.json'), `${JSON.stringify(report, null, 2)}\n`);

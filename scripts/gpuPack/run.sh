@@ -4,6 +4,7 @@
 # check.mjs, and writes gpu-check.json, gpu-check.txt and gpu-check.log to the results folder.
 #
 #   ./run.sh [RESULTS_DIR] [check flags: --quick --epochs N --skip tfjs,torch ...]
+#   ./run.sh RESULTS_DIR --only speedrun --seeds 5    (the speedrun alone against PyTorch: minutes)
 #
 # RESULTS_DIR defaults to $GPU_CHECK_OUT, else $OUT, else ./results beside this script.
 # The Vulkan driver: VK_DRIVER_FILES or VK_ICD_FILENAMES when set; else the first NVIDIA ICD file at
@@ -71,7 +72,7 @@ gzip -dc "$HERE/node.gz" > "$WORK/node"
 gzip -dc "$HERE/dawn.node.gz" > "$WORK/dawn.node"
 gzip -dc "$HERE/check.mjs.gz" > "$WORK/check.mjs"
 chmod +x "$WORK/node"
-cp "$HERE/torch_peer.py" "$WORK/"
+cp "$HERE/torch_peer.py" "$HERE/torch_speedrun.py" "$WORK/"
 cp -r "$HERE/wasm" "$WORK/"
 export DAWN_NODE_PATH="$WORK/dawn.node"
 if command -v nvidia-smi > /dev/null 2>&1; then

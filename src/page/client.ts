@@ -8,6 +8,7 @@ import type {
   ToWorker,
 } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
+import type { SpeedrunRequest } from '../protocol/speedrun';
 import type { RunCommands } from './commands';
 import { initialSnapshot, type PageEvent, type RunHistory, reduce, type Snapshot } from './store';
 
@@ -129,6 +130,14 @@ export class TrainerClient {
   findRate(settings: Settings): void {
     this.update({ type: 'page:findRate' });
     this.send({ type: 'findRate', settings });
+  }
+  /** The Speedrun preset (protocol/speedrun.ts); its progress comes through onMessage. */
+  speedrun(request: SpeedrunRequest): void {
+    this.send(request);
+  }
+  /** Ends the speedrun at its next evaluation (a miss); no run state changes on the page. */
+  stopSpeedrun(): void {
+    this.send({ type: 'stop' });
   }
   /** The run going on trains at `learningRate` from its next batch. */
   setLearningRate(learningRate: number): void {

@@ -5,6 +5,7 @@
 import type { Activation } from './layers';
 import type { BatchLogs, EpochLogs, Evaluation, RatePoint, StepInspection } from './reports';
 import type { Settings } from './settings';
+import type { SpeedrunProgress, SpeedrunRequest } from './speedrun';
 
 /**
  * Weights and optimizer state copied off the GPU (src/worker/checkpoint.ts takes and restores
@@ -86,6 +87,8 @@ export type RunCommand =
   | { type: 'step'; requestId: number };
 
 export type ToWorker =
+  /** The Speedrun preset (speedrun.ts); stop ends it. */
+  | SpeedrunRequest
   | { type: 'init'; dataUrl: string }
   /** Downloads the data again after a failure. */
   | { type: 'retryData' }
@@ -191,6 +194,7 @@ export type ErrorKind =
   | 'training';
 
 export type FromWorker =
+  | SpeedrunProgress
   /** A device (first or new): the model on it answers drawings, even before the data arrives. */
   /** fallback: a software adapter (WebGPU on the CPU, tens of times slower than a GPU). */
   | { type: 'gpu'; adapter: string; fallback?: boolean; matmulVariant: string; memory: GpuMemory }

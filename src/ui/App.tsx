@@ -22,6 +22,7 @@ import { PresetButtons } from './components/PresetButtons';
 import { RateFinderPanel } from './components/RateFinderPanel';
 import { isRunning, RunPanel } from './components/RunPanel';
 import { SettingsPanel } from './components/SettingsPanel';
+import { SpeedrunPanel } from './components/SpeedrunPanel';
 import { UpdateBanner } from './components/UpdateBanner';
 import { useComparison } from './hooks/useComparison';
 import { useEvaluation } from './hooks/useEvaluation';
@@ -207,6 +208,14 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           onFind={() => form.settings && client.findRate(form.settings)}
           onStop={() => client.stop()}
           onUse={(learningRate) => form.setField('learningRate', learningRate)}
+        />
+      </ErrorBoundary>
+      <ErrorBoundary part="The speedrun">
+        <SpeedrunPanel
+          client={client}
+          adapter={snapshot.adapter}
+          fallback={snapshot.fallbackAdapter}
+          canStart={phase === 'ready' && !pending}
         />
       </ErrorBoundary>
       <ErrorBoundary part="Compare runs">

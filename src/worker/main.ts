@@ -1,7 +1,7 @@
-// The training worker: hosts a Trainer off the main thread so the page stays responsive.
+// The training worker: hosts a Trainer (with the Speedrun preset: speedrunTrainer.ts) off the main thread so the page stays responsive.
 /// <reference lib="webworker" />
 import type { FromWorker, ToWorker } from '../protocol/protocol';
-import { Trainer } from './trainer';
+import { SpeedrunTrainer } from './speedrunTrainer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** The typed arrays a message hands over to the page rather than copies. */
@@ -25,7 +25,9 @@ function transferables(message: FromWorker): ArrayBuffer[] {
   }
 }
 
-const trainer = new Trainer((message: FromWorker) => scope.postMessage(message, transferables(message)));
+const trainer = new SpeedrunTrainer((message: FromWorker) =>
+  scope.postMessage(message, transferables(message)),
+);
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
@@ -38,6 +40,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     case 'train':
       void trainer.startTraining(message.settings);
+      break;
+    case 'speedrun':
+      void trainer.speedrun(message);
       break;
     case 'findRate':
       void trainer.findRate(message.settings);

@@ -25,7 +25,7 @@ import { TestHooks } from './testHooks';
  * allocating), divergence (rolled back to the last checkpoint). CurrentModel answers drawings.
  */
 export class Trainer {
-  private session: GpuSession | null = null;
+  protected session: GpuSession | null = null;
   private data: DataLoader | null = null;
   private readonly current: CurrentModel;
   /** Evaluations outside runs, the confusion matrix's galleries, test images for the pad. */
@@ -41,7 +41,7 @@ export class Trainer {
     () => this.run,
   );
 
-  constructor(private readonly emit: (message: FromWorker) => void) {
+  constructor(protected readonly emit: (message: FromWorker) => void) {
     this.current = new CurrentModel(emit, () => this.session);
     this.evaluator = new Evaluator(emit, this.current, () => this.testContext());
     this.recovery = new Recovery(emit, {
@@ -101,12 +101,12 @@ export class Trainer {
     await this.data?.retry();
   }
 
-  private get mnist(): Mnist | null {
+  protected get mnist(): Mnist | null {
     return this.data?.mnist ?? null;
   }
 
   /** The session and data a new run needs, or null (and why, if the model cannot fit). */
-  private readyFor(settings: Settings): GpuSession | null {
+  protected readyFor(settings: Settings): GpuSession | null {
     const { session, mnist, run, finder, recovery } = this;
     if (!session || session.lost || !mnist || !session.train || run || recovery.recovering || finder)
       return null;

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { IMAGE_SIDE } from '../../data/mnist';
-import { drawingToMnist } from '../../data/preprocess';
+import { strokesToMnist } from '../../data/strokes';
+import type { UserDigitDrawing } from '../../data/userDigit';
 import { canvasPoint, drawSegment, type Point, SIZE } from '../drawing';
 import type { PadImage } from '../hooks/usePadImage';
 
@@ -8,8 +9,10 @@ import type { PadImage } from '../hooks/usePadImage';
 const THROTTLE_MS = 100;
 
 /**
- * A drawing pad: opaque white strokes on a transparent canvas (the dark background is CSS), since the
- * preprocessing reads ink from the alpha channel. Emits the network's 784 inputs, or null when empty.
+ * A drawing pad: white strokes on a transparent canvas (the dark background is CSS). The strokes are
+ * kept as pointer positions and turned into the network's 784 inputs by strokesToMnist, at a pen as
+ * wide against the digit as MNIST's (docs/handwriting.md); the canvas only shows them. Emits the
+ * inputs with the strokes, or null when empty.
  */
 export function DrawPad({
   onChange,
@@ -17,7 +20,8 @@ export function DrawPad({
   onRandom,
   canRandom,
 }: {
-  onChange: (pixels: Float32Array | null) => void;
+  /** `drawing`: the strokes the inputs were made from; null for a test image sent to the pad. */
+  onChange: (pixels: Float32Array | null, drawing?: UserDigitDrawing | null) => void;
   /** A test image sent to the pad (784 bytes): drawn, and read as it is, without preprocessing. */
   image: PadImage | null;
   /** Asks for a random test image. */
@@ -29,6 +33,8 @@ export function DrawPad({
   /** The pad shows the image sent, untouched: its caption says which it is. */
   const [showsImage, setShowsImage] = useState(false);
   const last = useRef<Point | null>(null);
+  /** The strokes on the pad, in canvas pixels: what the network reads. */
+  const strokes = useRef<[number, number][][]>([]);
   const lastEmit = useRef(0);
   const timer = useRef<number | undefined>(undefined);
   useEffect(() => () => window.clearTimeout(timer.current), []);
@@ -37,6 +43,7 @@ export function DrawPad({
     const ctx = canvas.current?.getContext('2d', { willReadFrequently: true });
     if (!image || !ctx) return;
     cancelEmit();
+    strokes.current = [];
     ctx.clearRect(0, 0, SIZE, SIZE);
     const cell = SIZE / IMAGE_SIDE;
     image.pixels.forEach((v, i) => {
@@ -44,7 +51,10 @@ export function DrawPad({
       ctx.fillStyle = `rgba(255, 255, 255, ${v / 255})`;
       ctx.fillRect((i % IMAGE_SIDE) * cell, Math.floor(i / IMAGE_SIDE) * cell, cell, cell);
     });
-    onChange(Float32Array.from(image.pixels, (v) => v / 255));
+    onChange(
+      Float32Array.from(image.pixels, (v) => v / 255),
+      null,
+    );
     setShowsImage(true);
   }, [image]);
 
@@ -56,12 +66,15 @@ export function DrawPad({
   const emit = () => {
     cancelEmit();
     lastEmit.current = performance.now();
-    const ctx = context();
-    if (ctx) onChange(drawingToMnist(ctx.getImageData(0, 0, SIZE, SIZE).data, SIZE, SIZE));
+    const pad = { width: SIZE, height: SIZE };
+    const pixels = strokesToMnist(strokes.current, pad);
+    onChange(pixels, pixels && { strokes: strokes.current.map((stroke) => [...stroke]), pad });
   };
   const strokeTo = (to: Point) => {
     const ctx = context();
     if (ctx) drawSegment(ctx, last.current ?? to, to);
+    if (last.current) strokes.current.at(-1)?.push([to.x, to.y]);
+    else strokes.current.push([[to.x, to.y]]);
     last.current = to;
     if (timer.current !== undefined) return;
     const wait = Math.max(0, THROTTLE_MS - (performance.now() - lastEmit.current));
@@ -72,9 +85,13 @@ export function DrawPad({
     last.current = null;
     emit();
   };
+  const clearCanvas = () => {
+    strokes.current = [];
+    context()?.clearRect(0, 0, SIZE, SIZE);
+  };
   const clear = () => {
     setShowsImage(false);
-    context()?.clearRect(0, 0, SIZE, SIZE);
+    clearCanvas();
     cancelEmit();
     onChange(null);
   };
@@ -91,6 +108,8 @@ export function DrawPad({
         onPointerDown={(event) => {
           event.currentTarget.setPointerCapture(event.pointerId);
           last.current = null;
+          // A test image is pixels, not strokes: drawing starts afresh over it.
+          if (showsImage) clearCanvas();
           setShowsImage(false);
           strokeTo(canvasPoint(event));
         }}

@@ -20,20 +20,24 @@ import { NetworkPicture } from './components/NetworkPicture';
 import { PredictionView } from './components/PredictionView';
 import { PresetButtons } from './components/PresetButtons';
 import { RateFinderPanel } from './components/RateFinderPanel';
+import { ReadingCorrection } from './components/ReadingCorrection';
 import { isRunning, RunPanel } from './components/RunPanel';
 import { SettingsPanel } from './components/SettingsPanel';
 import { UpdateBanner } from './components/UpdateBanner';
+import { YourDigits } from './components/YourDigits';
 import { useComparison } from './hooks/useComparison';
 import { useEvaluation } from './hooks/useEvaluation';
 import { useGallery } from './hooks/useGallery';
 import { useKeeper } from './hooks/useKeeper';
 import { useOpinion } from './hooks/useOpinion';
+import { usePadDigits } from './hooks/usePadDigits';
 import { usePadImage } from './hooks/usePadImage';
 import { usePrediction } from './hooks/usePrediction';
 import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
 import { pictureLayers, stackPictureLayers } from './network';
+import { readDigit } from './opinion';
 
 /**
  * One screen: Train and where the run is along the top; settings, the live charts and the network, and
@@ -48,6 +52,8 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const opinion = useOpinion(snapshot, digit.input, digit.isAboutDrawing);
   const padImage = usePadImage(client);
   const evaluation = useEvaluation(client, snapshot);
+  const padDigits = usePadDigits(digit.setDrawing);
+  const { labeller } = padDigits;
   const [tab, setTab] = useState('matrix');
   const { phase, error } = snapshot;
   const retryData = useCallback(() => client.retryData(), [client]);
@@ -172,10 +178,11 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           <section className="card draw" aria-labelledby="draw-title">
             <h2 id="draw-title">Try the network</h2>
             <DrawPad
-              onChange={digit.setDrawing}
+              onChange={padDigits.onPadChange}
               image={padImage.image}
               onRandom={padImage.random}
               canRandom={snapshot.samples !== null}
+              onDigit={labeller.label}
             />
             <PredictionView
               input={digit.input}
@@ -186,6 +193,13 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
                 setTab('saliency');
                 document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
               }}
+            />
+            <ReadingCorrection
+              reading={digit.prediction?.probabilities ? readDigit(digit.prediction.probabilities) : null}
+              canLabel={labeller.canLabel}
+              kept={labeller.kept}
+              keptForTesting={padDigits.keptForTesting}
+              onLabel={labeller.label}
             />
           </section>
         </ErrorBoundary>
@@ -235,6 +249,9 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
       </ErrorBoundary>
       <ErrorBoundary part="The code view">
         <CodeView settings={form.settings} />
+      </ErrorBoundary>
+      <ErrorBoundary part="Your digits">
+        <YourDigits keeper={padDigits.keeper} />
       </ErrorBoundary>
       <div className="more">
         <ErrorBoundary part="Keep and share">

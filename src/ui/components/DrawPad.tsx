@@ -19,6 +19,7 @@ export function DrawPad({
   image,
   onRandom,
   canRandom,
+  onDigit,
 }: {
   /** `drawing`: the strokes the inputs were made from; null for a test image sent to the pad. */
   onChange: (pixels: Float32Array | null, drawing?: UserDigitDrawing | null) => void;
@@ -28,6 +29,8 @@ export function DrawPad({
   onRandom: () => void;
   /** Whether there are test images to ask for (the data is loaded). */
   canRandom: boolean;
+  /** A digit key (0 to 9) pressed on the pad: the drawing's label. */
+  onDigit?: (digit: number) => void;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   /** The pad shows the image sent, untouched: its caption says which it is. */
@@ -116,7 +119,10 @@ export function DrawPad({
         onPointerMove={(event) => last.current && strokeTo(canvasPoint(event))}
         onPointerUp={endStroke}
         onPointerCancel={endStroke}
-        onKeyDown={(event) => (event.key === 'Delete' || event.key === 'Backspace') && clear()}
+        onKeyDown={(event) => {
+          if (event.key === 'Delete' || event.key === 'Backspace') clear();
+          else if (onDigit && /^[0-9]$/.test(event.key)) onDigit(Number(event.key));
+        }}
       />
       <div className="pad-buttons">
         <button type="button" onClick={clear}>
@@ -132,7 +138,10 @@ export function DrawPad({
         ) : (
           'Draw with a mouse, finger or pen.'
         )}
-        <span className="visually-hidden"> Delete or Backspace on the pad clears it.</span>
+        <span className="visually-hidden">
+          {' '}
+          Delete or Backspace on the pad clears it.{onDigit && ' A digit key labels the drawing.'}
+        </span>
       </p>
     </div>
   );

@@ -142,6 +142,12 @@ export class TrainerClient {
     this.send({ type: 'predict', id, pixels, explain: true });
     return id;
   }
+  /** Asks what the model answering drawings reads in each image (784 inputs each); returns the id of 'digitsRead'. */
+  readDigits(pixels: Float32Array): number {
+    const id = this.nextPredictionId++;
+    this.send({ type: 'readDigits', id, pixels });
+    return id;
+  }
   /** Asks for the test images behind a confusion-matrix cell, or every mistake; returns the reply's id. */
   gallery(query: GalleryQuery): number {
     const id = this.nextGalleryId++;

@@ -12,6 +12,7 @@ import { DrawPad } from './components/DrawPad';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { EvaluateControl } from './components/EvaluateControl';
 import { FatalPanel } from './components/FatalPanel';
+import { HandwritingScore } from './components/HandwritingScore';
 import { Header } from './components/Header';
 import { InsightPanel } from './components/InsightPanel';
 import { KeepPanel } from './components/KeepPanel';
@@ -28,6 +29,7 @@ import { YourDigits } from './components/YourDigits';
 import { useComparison } from './hooks/useComparison';
 import { useEvaluation } from './hooks/useEvaluation';
 import { useGallery } from './hooks/useGallery';
+import { useHandwritingScore } from './hooks/useHandwritingScore';
 import { useKeeper } from './hooks/useKeeper';
 import { useOpinion } from './hooks/useOpinion';
 import { usePadDigits } from './hooks/usePadDigits';
@@ -54,6 +56,14 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const evaluation = useEvaluation(client, snapshot);
   const padDigits = usePadDigits(digit.setDrawing);
   const { labeller } = padDigits;
+  const handwriting = useHandwritingScore(client, padDigits.digits.digits, digit.canPredict);
+  const score = (
+    <HandwritingScore
+      score={handwriting}
+      testDigits={padDigits.digits.digits.filter((d) => d.testOnly).length}
+      mnistAccuracy={snapshot.finalTest?.accuracy ?? snapshot.epochs.at(-1)?.testAccuracy ?? null}
+    />
+  );
   const [tab, setTab] = useState('matrix');
   const { phase, error } = snapshot;
   const retryData = useCallback(() => client.retryData(), [client]);
@@ -201,6 +211,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
               keptForTesting={padDigits.keptForTesting}
               onLabel={labeller.label}
             />
+            {score}
           </section>
         </ErrorBoundary>
       </main>
@@ -251,7 +262,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         <CodeView settings={form.settings} />
       </ErrorBoundary>
       <ErrorBoundary part="Your digits">
-        <YourDigits keeper={padDigits.keeper} />
+        <YourDigits keeper={padDigits.keeper} score={score} />
       </ErrorBoundary>
       <div className="more">
         <ErrorBoundary part="Keep and share">

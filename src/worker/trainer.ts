@@ -7,6 +7,7 @@ import type { Checkpoint, DenseStack, ErrorKind, FromWorker, RunCommand } from '
 import type { Settings } from '../protocol/settings';
 import { Answerer, LOSS_GRACE_MS } from './answerer';
 import { DataLoader } from './data';
+import { readDigits } from './digitReader';
 import { Evaluator, type TestContext } from './evaluator';
 import { checkRunFits } from './modelSize';
 import { RateFinder } from './rateFinder';
@@ -306,6 +307,11 @@ export class Trainer {
 
   predict(id: number, pixels: Float32Array, explain = false): Promise<void> {
     return this.answerer.predict(id, pixels, explain, (message) => this.fail('gpu', message, false));
+  }
+
+  /** The user's test digits read by the model answering drawings (digitReader.ts). */
+  readDigits(id: number, pixels: Float32Array): Promise<void> {
+    return readDigits(this.answerer.modelNow(), id, pixels, this.emit);
   }
 
   /** A saved run's weights answer drawings (on the CPU while the GPU is lost). */

@@ -76,11 +76,15 @@ test('your digits: label by mouse and key, kept across a reload, exported and im
   const sevens = page.getByRole('list', { name: /^7/ });
   await expect(sevens.getByRole('listitem')).toHaveCount(5);
   await expect(sevens.getByText('for testing', { exact: true })).toHaveCount(1);
+  // The model answering the pad (here the untrained one) reads the one test digit, on the worker.
+  const yours = page.getByRole('region', { name: 'Your digits' });
+  await expect(yours.getByTestId('handwriting-score')).toHaveText(/^Your handwriting: [01] of 1$/);
 
   // Kept across a reload.
   await page.reload();
   await waitForReady(page);
   await expect(count(page)).toHaveText(/^6 drawings: 5 for training, 1 kept for testing only/);
+  await expect(yours.getByTestId('handwriting-score')).toHaveText(/^Your handwriting: [01] of 1$/);
 
   // Relabel one 7 as a 1, delete another.
   await page.getByLabel('Label of drawing 7 #2').selectOption('1');

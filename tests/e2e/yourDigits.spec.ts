@@ -140,6 +140,14 @@ test('your digits: label by mouse and key, kept across a reload, exported and im
   ]);
   await expect(other.getByRole('alert')).toContainText('Not imported: my-digits-train-images-idx3-ubyte:');
   await expect(count(other)).toHaveText(/^5 drawings/);
+
+  // A short run: after its epoch the test digit is read by the trained model, beside MNIST's test accuracy.
+  await other.goto('/?epochs=1&batch=100&train=2000&hidden=16&seed=4');
+  await waitForReady(other);
+  const score = other.getByRole('region', { name: 'Your digits' }).getByTestId('handwriting-score');
+  await expect(score).toHaveText(/^Your handwriting: [01] of 1$/);
+  await other.getByRole('button', { name: 'Train' }).click();
+  await expect(score).toHaveText(/^Your handwriting: [01] of 1 · MNIST test: \d+\.\d%$/);
   await fresh.close();
 
   expect(errors).toEqual([]);

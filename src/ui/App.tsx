@@ -9,6 +9,7 @@ import { CodeView } from './components/CodeView';
 import { CompareView } from './components/CompareView';
 import { DataPanel } from './components/DataPanel';
 import { DrawPad } from './components/DrawPad';
+import { DrawTheDigits } from './components/DrawTheDigits';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { EvaluateControl } from './components/EvaluateControl';
 import { FatalPanel } from './components/FatalPanel';
@@ -193,6 +194,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
               onRandom={padImage.random}
               canRandom={snapshot.samples !== null}
               onDigit={labeller.label}
+              clearRequest={padDigits.clearRequest}
             />
             <PredictionView
               input={digit.input}
@@ -212,6 +214,12 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
               onLabel={labeller.label}
             />
             {score}
+            <DrawTheDigits
+              keeper={padDigits.keeper}
+              canKeep={labeller.canLabel}
+              onKeep={labeller.label}
+              onClearPad={padDigits.clearPad}
+            />
           </section>
         </ErrorBoundary>
       </main>

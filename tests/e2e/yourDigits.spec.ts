@@ -153,3 +153,46 @@ test('your digits: label by mouse and key, kept across a reload, exported and im
   expect(errors).toEqual([]);
   expect(otherErrors).toEqual([]);
 });
+
+test('draw the digits: asked in turn, Next keeps with the digit asked, Skip and Undo, from the keyboard', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await waitForReady(page);
+  const press = async (name: string) => {
+    await page.getByRole('button', { name, exact: true }).focus();
+    await page.keyboard.press('Enter');
+  };
+  await press('Draw the digits');
+  const ask = page.locator('#draw-ask');
+  await expect(ask).toHaveText('Draw a 0');
+  await expect(page.getByRole('button', { name: 'Next', exact: true })).toBeDisabled(); // nothing drawn
+  await draw(page, 0);
+  await press('Next');
+  await expect(ask).toHaveText('Draw a 1');
+  // The pad is cleared for the next digit.
+  await expect(page.getByRole('button', { name: 'Label it 0' })).toBeHidden();
+  await expect(count(page)).toHaveText(/^1 drawing:/);
+  await press('Skip');
+  await expect(ask).toHaveText('Draw a 2');
+  await draw(page, 2 * 6);
+  await press('Next');
+  await expect(ask).toHaveText('Draw a 3');
+  await expect(count(page)).toHaveText(/^2 drawings:/);
+  await expect(page.getByRole('list', { name: /^2/ }).getByRole('listitem')).toHaveCount(1);
+  await press('Undo');
+  await expect(ask).toHaveText('Draw a 2');
+  await expect(count(page)).toHaveText(/^1 drawing:/);
+  await expect(page.getByTestId('draw-round')).toHaveText('Round 1 · 1 kept this time');
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize(viewport);
+    await axe(page, `Draw the digits at ${viewport.width}x${viewport.height}`);
+  }
+  await press('Done');
+  await expect(ask).toBeHidden();
+  expect(errors).toEqual([]);
+});

@@ -20,6 +20,7 @@ export function DrawPad({
   onRandom,
   canRandom,
   onDigit,
+  clearRequest = 0,
 }: {
   /** `drawing`: the strokes the inputs were made from; null for a test image sent to the pad. */
   onChange: (pixels: Float32Array | null, drawing?: UserDigitDrawing | null) => void;
@@ -31,6 +32,8 @@ export function DrawPad({
   canRandom: boolean;
   /** A digit key (0 to 9) pressed on the pad: the drawing's label. */
   onDigit?: (digit: number) => void;
+  /** A new value clears the pad (Draw the digits, after each drawing kept). */
+  clearRequest?: number;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   /** The pad shows the image sent, untouched: its caption says which it is. */
@@ -60,6 +63,11 @@ export function DrawPad({
     );
     setShowsImage(true);
   }, [image]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per request (clear only reads refs and a stable onChange)
+  useEffect(() => {
+    if (clearRequest > 0) clear();
+  }, [clearRequest]);
 
   const context = () => canvas.current?.getContext('2d', { willReadFrequently: true }) ?? null;
   const cancelEmit = () => {

@@ -27,9 +27,9 @@ export function useDrawingLabel(keeper: UserDigitsKeeper) {
   }, []);
 
   const label = useCallback(
-    async (digit: number) => {
+    async (digit: number): Promise<DrawingLabel | null> => {
       const current = drawing.current;
-      if (!current || busy.current) return;
+      if (!current || busy.current) return null;
       busy.current = true;
       try {
         const before = keptRef.current;
@@ -42,9 +42,10 @@ export function useDrawingLabel(keeper: UserDigitsKeeper) {
           if (id) now = { id, label: digit };
         }
         // Only if the pad still shows this drawing: a new one starts unlabelled.
-        if (drawing.current !== current) return;
+        if (drawing.current !== current) return now;
         keptRef.current = now;
         setKept(now);
+        return now;
       } finally {
         busy.current = false;
       }

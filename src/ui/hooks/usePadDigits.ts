@@ -20,6 +20,8 @@ export function usePadDigits(setInput: (pixels: Float32Array | null) => void) {
     },
     [setInput, setDrawing],
   );
+  const [clearRequest, setClearRequest] = useState(0);
+  const clearPad = useCallback(() => setClearRequest((n) => n + 1), []);
   const keptForTesting = digits.digits.some((d) => d.id === labeller.kept?.id && d.testOnly);
-  return { keeper, digits, labeller, onPadChange, keptForTesting };
+  return { keeper, digits, labeller, onPadChange, keptForTesting, clearRequest, clearPad };
 }

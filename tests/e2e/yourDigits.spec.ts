@@ -185,13 +185,17 @@ test('draw the digits: asked in turn, Next keeps with the digit asked, Skip and 
   await expect(ask).toHaveText('Draw a 2');
   await expect(count(page)).toHaveText(/^1 drawing:/);
   await expect(page.getByTestId('draw-round')).toHaveText('Round 1 · 1 kept this time');
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 390, height: 844 },
-  ]) {
-    await page.setViewportSize(viewport);
-    await axe(page, `Draw the digits at ${viewport.width}x${viewport.height}`);
-  }
+  // With a drawing on the pad (the correction shown) and one in the gallery, light and dark.
+  await draw(page, 2 * 6 + 1);
+  for (const colorScheme of ['light', 'dark'] as const)
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize(viewport);
+      await axe(page, `Draw the digits at ${viewport.width}x${viewport.height}, ${colorScheme}`);
+    }
   await press('Done');
   await expect(ask).toBeHidden();
   expect(errors).toEqual([]);

@@ -45,6 +45,21 @@ async function exportFiles(page: Page, expected: number): Promise<Map<string, Bu
   return files;
 }
 
+/** Counts the page's requests to read the test digits ('readDigits' posted to the worker). */
+async function countReadsAsked(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __reads: number };
+    w.__reads = 0;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
+      if ((message as { type?: string })?.type === 'readDigits') w.__reads++;
+      return post.call(this, message, ...rest);
+    } as typeof post;
+  });
+}
+
+const readsAsked = (page: Page) => page.evaluate(() => (window as unknown as { __reads: number }).__reads);
+
 test('your digits: label by mouse and key, kept across a reload, exported and imported unchanged', async ({
   page,
   browser,
@@ -114,6 +129,7 @@ test('your digits: label by mouse and key, kept across a reload, exported and im
   // Imported into a fresh browser (its own storage) and exported again: the same bytes.
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
+  await countReadsAsked(other);
   const otherErrors = collectErrors(other);
   await other.goto('/');
   await waitForReady(other);
@@ -148,6 +164,16 @@ test('your digits: label by mouse and key, kept across a reload, exported and im
   await expect(score).toHaveText(/^Your handwriting: [01] of 1$/);
   await other.getByRole('button', { name: 'Train' }).click();
   await expect(score).toHaveText(/^Your handwriting: [01] of 1 · MNIST test: \d+\.\d%$/);
+
+  // Reloaded (the untrained model answers), then the saved run opened: its model reads them again.
+  await other.reload();
+  await waitForReady(other);
+  await expect(score).toHaveText(/^Your handwriting: [01] of 1$/);
+  const asked = await readsAsked(other);
+  const savedRun = other.getByRole('list', { name: 'Saved runs' }).getByRole('listitem').first();
+  await savedRun.getByRole('button', { name: /^Open / }).click();
+  await expect(score).toHaveText(/^Your handwriting: [01] of 1 · MNIST test: \d+\.\d%$/);
+  await expect.poll(() => readsAsked(other)).toBeGreaterThan(asked);
   await fresh.close();
 
   expect(errors).toEqual([]);

@@ -38,7 +38,7 @@ export function DrawTheDigits({ keeper, canKeep, onKeep, onClearPad }: Props) {
     );
   return (
     <div className="draw-the-digits">
-      <p id="draw-ask" className="draw-ask" aria-live="polite">
+      <p id="draw-ask" className="draw-ask" role="status">
         Draw {asked === 8 ? 'an' : 'a'} {asked}
       </p>
       <p className="muted" data-testid="draw-round">

@@ -52,7 +52,7 @@ export function ReadingCorrection({ reading, canLabel, kept, keptForTesting, onL
           </li>
         ))}
       </ul>
-      <p className="muted" aria-live="polite" data-testid="drawing-kept">
+      <p className="muted" role="status" data-testid="drawing-kept">
         {kept
           ? `Kept in Your digits as ${article(kept.label)} ${kept.label}${keptForTesting ? ', for testing only' : ''}. Another digit relabels it.`
           : 'Or press 0 to 9 on the pad.'}

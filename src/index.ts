@@ -32,11 +32,9 @@ export { Tensor } from './engine/tensor';
 export type { AdamConfig } from './nn/adam';
 export { Adam, adam } from './nn/adam';
 // Layers, models and the optimizers.
-export type { LayerSpec, LayerSummary } from './nn/architecture';
-export { BOOK_CONVNET, buildLayers, specsFromText, summarize } from './nn/architecture';
+export { buildLayers } from './nn/architecture';
 export { Conv2D } from './nn/conv2d';
 export { DeviceDataset } from './nn/dataset';
-export type { Activation } from './nn/dense';
 export { Dense } from './nn/dense';
 export { Flatten } from './nn/flatten';
 // The insight views' reads (they were Sequential's methods): verdicts with the confusion matrix,
@@ -45,11 +43,16 @@ export type { DetailedEvaluation, FirstLayerWeights, InputGradients } from './nn
 export { evaluateInDetail, inputGradients, readFirstLayerWeights } from './nn/insight';
 export type { Layer } from './nn/layer';
 export { MaxPooling2D } from './nn/maxPooling2d';
-export type { Optimizer, OptimizerKind } from './nn/optimizer';
-export { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS } from './nn/optimizer';
+export type { Optimizer } from './nn/optimizer';
 export { optimizerOf, type SgdOptions } from './nn/optimizers';
 export { RMSprop, rmsprop } from './nn/rmsprop';
-export type { BatchLogs, CompileConfig, EpochLogs, Evaluation, FitOptions } from './nn/sequential';
+export type { CompileConfig, FitOptions } from './nn/sequential';
 export { Sequential, TrainingDivergedError } from './nn/sequential';
 export { SGD, sgd } from './nn/sgd';
 export { type WarmUpOptions, warmUp } from './nn/warmUp';
+// The vocabulary the library shares with the app (src/protocol/): layer specs, optimizer names, reports.
+export type { Activation, LayerSpec, LayerSummary } from './protocol/layers';
+export { BOOK_CONVNET, specsFromText, summarize } from './protocol/layers';
+export type { OptimizerKind } from './protocol/optimizers';
+export { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS } from './protocol/optimizers';
+export type { BatchLogs, EpochLogs, Evaluation } from './protocol/reports';

@@ -163,12 +163,7 @@ async function main() {
     if (wanted('conformance')) {
       log('== conformance');
       const t = Date.now();
-      cases = await conformance(gpu, cpu, {
-        repeats: options.repeats,
-        fullSize: !quick,
-        setMatmulVariant: setVariant,
-        log,
-      });
+      cases = await conformance(gpu, cpu, { repeats: options.repeats, fullSize: !quick, log });
       log(`conformance: ${((Date.now() - t) / 1000).toFixed(1)} s`);
     }
     if (wanted('gradients')) {

@@ -3,7 +3,6 @@
 // the run's seed and the step: reproducible, resumable, and with no augmented copy of the data.
 // The transform is computed identically by shaders/gatherBatchAugmented.wgsl and its reference,
 // cpu/gatherBatchAugmented.ts.
-import type { GatherBatchArgs } from './backend';
 
 /** How far each image may move: the transform's parameters are uniform in ±these. */
 export interface AugmentRanges {
@@ -20,13 +19,3 @@ export const DEFAULT_AUGMENT: AugmentRanges = { shift: 2, rotation: (10 * Math.P
 
 /** No movement at all: the augmented gather then equals the plain one. */
 export const NO_AUGMENT: AugmentRanges = { shift: 0, rotation: 0, scale: 0 };
-
-export interface GatherBatchAugmentedArgs extends GatherBatchArgs {
-  /** The image is width x height pixels, row by row (width * height = pixelsPerImage). */
-  width: number;
-  height: number;
-  /** The run's seed and the training step (u32 each): with the row, they pick the transform. */
-  seed: number;
-  step: number;
-  ranges: AugmentRanges;
-}

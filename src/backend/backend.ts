@@ -1,4 +1,4 @@
-import type { Kernels } from './cpu/kernels';
+import type { AugmentRanges } from './augmentation';
 
 // The kernels the engine runs, one method per kernel id. Two implementations: cpu/ (plain loops,
 // the reference) and webgpu/ (WGSL in shaders/). Methods record work; results are read with read().
@@ -154,41 +154,15 @@ export interface GatherBatchArgs {
   index?: { storage: Storage; parts: 1 | 2 };
 }
 
-/** Word offsets of a batch's sparse indexes in GatherBatchArgs.index, each a multiple of VIEW_ALIGN. */
-export function sparseIndexLayout(rows: number, pixelsPerImage: number, parts: 1 | 2) {
-  const aligned = (n: number) => Math.ceil(n / VIEW_ALIGN) * VIEW_ALIGN;
-  const rowWords = sparseIndexWords({ m: rows, k: pixelsPerImage });
-  const pixelWords = sparseIndexWords({ m: pixelsPerImage, k: rows });
-  const rowCounts = 0;
-  const rowColumns = aligned(rowWords.counts);
-  const pixelCounts = rowColumns + aligned(rowWords.columns);
-  const pixelColumns = pixelCounts + (parts === 2 ? aligned(pixelWords.counts) : 0);
-  const length = pixelColumns + (parts === 2 ? aligned(pixelWords.columns) : 0);
-  return { rowCounts, rowColumns, pixelCounts, pixelColumns, length, rowWords, pixelWords };
-}
-
-/** The indexes in a GatherBatchArgs.index storage, as views: x's (rows) and, with parts 2, xᵀ's. */
-export function sparseIndexViews(
-  backend: Pick<Backend, 'view'>,
-  storage: Storage,
-  rows: number,
-  pixelsPerImage: number,
-  parts: 1 | 2,
-): { rows: SparseIndex; columns: SparseIndex | null } {
-  const l = sparseIndexLayout(rows, pixelsPerImage, parts);
-  return {
-    rows: {
-      counts: backend.view(storage, l.rowCounts, l.rowWords.counts),
-      columns: backend.view(storage, l.rowColumns, l.rowWords.columns),
-    },
-    columns:
-      parts === 2
-        ? {
-            counts: backend.view(storage, l.pixelCounts, l.pixelWords.counts),
-            columns: backend.view(storage, l.pixelColumns, l.pixelWords.columns),
-          }
-        : null,
-  };
+/** gatherBatch with each image moved by a transform hashed from (seed, step, row); see augmentation.ts. */
+export interface GatherBatchAugmentedArgs extends GatherBatchArgs {
+  /** The image is width x height pixels, row by row (width * height = pixelsPerImage). */
+  width: number;
+  height: number;
+  /** The run's seed and the training step (u32 each): with the row, they pick the transform. */
+  seed: number;
+  step: number;
+  ranges: AugmentRanges;
 }
 
 export interface ConfusionArgs {
@@ -211,20 +185,50 @@ export interface ConfusionArgs {
 export const VIEW_ALIGN = 64;
 
 /**
- * Rows of op(A) per block of the sparse matmul's index (nonzeroColumns): a block's column is kept
- * when any of its rows is nonzero, so fewer rows skip more.
+ * The kernels, one method per kernel id, with their arguments: what a backend records. Two tables
+ * satisfy it: the reference (cpu/kernels.ts) and the WebGPU wrappers (webgpu/kernels/table.ts).
  */
-export const SPARSE_ROWS = 4;
-
-/** Words of the two index buffers the sparse path needs: the column lists, and their lengths. */
-export function sparseIndexWords(s: Pick<MatmulShape, 'm' | 'k'>): { columns: number; counts: number } {
-  const blocks = Math.ceil(s.m / SPARSE_ROWS);
-  return { columns: blocks * s.k, counts: blocks };
+export interface Kernels {
+  /** C[M,N] = op(A)[M,K] · op(B)[K,N], then the epilogue; the sparseA hint is the GPU's to use. */
+  matmul(out: Storage, a: Storage, b: Storage, shape: MatmulShape, epilogue?: MatmulEpilogue): void;
+  /**
+   * The sparse matmul's index: for each block of SPARSE_ROWS rows of op(A), the columns holding a
+   * nonzero and how many; `columns` and `counts` hold sparseIndexWords(shape) words (sparseIndex.ts).
+   */
+  nonzeroColumns(columns: Storage, counts: Storage, a: Storage, shape: MatmulShape): void;
+  biasAddRelu(out: Storage, x: Storage, bias: Storage, rows: number, cols: number, relu: boolean): void;
+  reluBackward(dx: Storage, dy: Storage, y: Storage, length: number): void;
+  sumRows(out: Storage, x: Storage, rows: number, cols: number): void;
+  add(out: Storage, x: Storage, length: number): void;
+  softmaxXent(args: SoftmaxXentArgs): void;
+  rmsprop(param: Storage, meanSquare: Storage, grad: Storage, length: number, hyper: RmspropHyper): void;
+  /** `velocity` is null only with momentum 0, which keeps none (as Keras). */
+  sgd(param: Storage, velocity: Storage | null, grad: Storage, length: number, hyper: SgdHyper): void;
+  adam(param: Storage, m: Storage, v: Storage, grad: Storage, length: number, hyper: AdamStepHyper): void;
+  /** The batch, and with `index` its sparse indexes. */
+  gatherBatch(args: GatherBatchArgs): void;
+  gatherBatchAugmented(args: GatherBatchAugmentedArgs): void;
+  confusion(args: ConfusionArgs): void;
+  /** y = conv(x, kernel). */
+  conv2d(y: Storage, x: Storage, kernel: Storage, shape: Conv2dShape): void;
+  /** dx [batch, height, width, inC] from dy [batch, outH, outW, outC] and the kernel. */
+  conv2dInputGrad(dx: Storage, dy: Storage, kernel: Storage, shape: Conv2dShape): void;
+  /**
+   * The kernel's gradient im2col(x)ᵀ · dy in `splits` partial sums over consecutive slices of the
+   * output pixels: out [splits, 9*inC, outC] (sum them with sumRows).
+   */
+  conv2dKernelGrad(out: Storage, x: Storage, dy: Storage, shape: Conv2dShape, splits: number): void;
+  /** y [batch, height/2, width/2, C] and, per output, the flat index into x of its maximum (u32). */
+  maxPool(y: Storage, argmax: Storage, x: Storage, shape: PoolShape): void;
+  /** dx [batch, height, width, C]: dy at each window's argmax, zero elsewhere. */
+  maxPoolBackward(dx: Storage, dy: Storage, argmax: Storage, shape: PoolShape): void;
 }
 
+export type KernelId = keyof Kernels;
+
 /**
- * Storage, transfers, and one method per kernel id. The kernels' signatures are written once, in
- * the reference table (cpu/kernels.ts); each backend installs its own table of them.
+ * Storage, transfers, and one method per kernel id (Kernels); each backend installs its own table
+ * of them.
  */
 export interface Backend extends Kernels {
   readonly name: string;

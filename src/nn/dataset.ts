@@ -1,11 +1,6 @@
 import type { AugmentRanges } from '../backend/augmentation';
-import {
-  type Backend,
-  SPARSE_ROWS,
-  type Storage,
-  sparseIndexLayout,
-  sparseIndexViews,
-} from '../backend/backend';
+import type { Backend, Storage } from '../backend/backend';
+import { SPARSE_ROWS, sparseIndexLayout, sparseIndexViews } from '../backend/sparseIndex';
 import type { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
 import { evaluationOrder, groupedByInk } from './inkOrder';

@@ -2,10 +2,11 @@ import type { Backend } from '../backend/backend';
 import { dense } from '../engine/ops';
 import type { Tape } from '../engine/tape';
 import { Tensor } from '../engine/tensor';
+import type { Activation } from '../protocol/layers';
 import type { Layer } from './layer';
 import { glorotUniform, type Random } from './random';
 
-export type Activation = 'relu' | 'softmax' | 'linear';
+export type { Activation } from '../protocol/layers';
 
 export interface DenseConfig {
   activation?: Activation;

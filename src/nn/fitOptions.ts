@@ -2,22 +2,10 @@
 // the step mode: one batch at a time, looked at before and after by a probe).
 import type { AugmentRanges } from '../backend/augmentation';
 import type { Storage } from '../backend/backend';
+import type { BatchLogs, EpochLogs } from '../protocol/reports';
 import type { DeviceDataset } from './dataset';
-import type { BatchLogs } from './metricsReader';
 
-export interface EpochLogs {
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  valLoss?: number;
-  valAccuracy?: number;
-  seconds: number;
-}
-
-export interface Evaluation {
-  loss: number;
-  accuracy: number;
-}
+export type { EpochLogs, Evaluation } from '../protocol/reports';
 
 /** The batch fit() is about to train, handed to a probe that looks at the step (src/worker/stepInspector.ts). */
 export interface ProbedBatch {

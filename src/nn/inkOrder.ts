@@ -4,7 +4,7 @@
 // 784 pixels per block of 4, grouped 28% (evaluationOrder); a shuffled training batch of 128, 39%,
 // its images grouped among themselves 31% (groupedByInk, per batch: the batches keep their images).
 // Sums over a batch or a data set do not depend on the order but for rounding.
-import { SPARSE_ROWS } from '../backend/backend';
+import { SPARSE_ROWS } from '../backend/sparseIndex';
 
 /** Candidates looked at for each place in a block: more groups tighter, at a cost linear in it. */
 const WINDOW = 128;

@@ -4,19 +4,9 @@
 // and fit waits only for the report before it. The GPU stays busy, and how far the CPU runs ahead
 // is bounded.
 import { type Backend, METRICS_LENGTH, type Metrics, type Storage, toMetrics } from '../backend/backend';
+import type { BatchLogs } from '../protocol/reports';
 
-export interface BatchLogs {
-  epoch: number;
-  /** Batches done in this epoch. */
-  batch: number;
-  batches: number;
-  /** Mean loss and accuracy over the batches since the previous report. */
-  loss: number;
-  accuracy: number;
-  /** Running means over the epoch so far. */
-  epochLoss: number;
-  epochAccuracy: number;
-}
+export type { BatchLogs } from '../protocol/reports';
 
 export class TrainingDivergedError extends Error {
   override name = 'TrainingDivergedError';

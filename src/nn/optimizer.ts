@@ -1,24 +1,10 @@
 import type { Backend, Storage } from '../backend/backend';
 import type { Tensor } from '../engine/tensor';
+import type { OptimizerKind } from '../protocol/optimizers';
 import type { ParameterArena } from './parameterArena';
 
-/** The optimizers there are, by the name settings and links use. */
-export type OptimizerKind = 'sgd' | 'rmsprop' | 'adam';
-export const OPTIMIZER_KINDS: OptimizerKind[] = ['sgd', 'rmsprop', 'adam'];
-
-/** Keras's default learning rate of each (keras.optimizers.SGD, RMSprop, Adam). */
-export const DEFAULT_LEARNING_RATES: Record<OptimizerKind, number> = {
-  sgd: 0.01,
-  rmsprop: 0.001,
-  adam: 0.001,
-};
-
-/** As Keras spells them: SGD, RMSprop, Adam. */
-export const OPTIMIZER_NAMES: Record<OptimizerKind, string> = {
-  sgd: 'SGD',
-  rmsprop: 'RMSprop',
-  adam: 'Adam',
-};
+export type { OptimizerKind } from '../protocol/optimizers';
+export { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS, OPTIMIZER_NAMES } from '../protocol/optimizers';
 
 /**
  * What Sequential, the run and checkpoints need of an optimizer (SGD, RMSprop, Adam). Each updates
@@ -26,8 +12,13 @@ export const OPTIMIZER_NAMES: Record<OptimizerKind, string> = {
  */
 export interface Optimizer {
   readonly kind: OptimizerKind;
-  /** Read at every step: the learning-rate finder and a rate changed mid-run set it between steps. */
-  learningRate: number;
+  /** Read at every step; changed between steps only through setLearningRate. */
+  readonly learningRate: number;
+  /**
+   * The one way a learning rate is set after the optimizer is built (a live change, a resumed run,
+   * the rate finder's sweep): checked by the protocol's rule, throwing its message.
+   */
+  setLearningRate(learningRate: number): void;
   /** Steps taken (Keras's `iterations`): Adam's bias correction depends on it, so checkpoints keep it. */
   iterations: number;
   /** What each parameter's state arrays are, in order (RMSprop: its mean square); [] when none. */
@@ -40,10 +31,4 @@ export interface Optimizer {
   /** Puts back arrays read from state() (resuming from a checkpoint, maybe on another device). */
   setState(backend: Backend, parameter: Tensor, arrays: Float32Array[]): void;
   dispose(backend: Backend): void;
-}
-
-/** Throws a clear message for a learning rate no optimizer can use. */
-export function checkLearningRate(name: string, learningRate: number): void {
-  if (!(learningRate > 0) || !Number.isFinite(learningRate))
-    throw new Error(`${name}: learning rate must be a positive number, got ${learningRate}`);
 }

@@ -1,6 +1,7 @@
 import type { Backend, Storage } from '../backend/backend';
 import type { Tensor } from '../engine/tensor';
-import { checkLearningRate, type Optimizer, type OptimizerKind } from './optimizer';
+import { learningRateError } from '../protocol/optimizers';
+import type { Optimizer, OptimizerKind } from './optimizer';
 import { OptimizerSlots } from './optimizerSlots';
 import type { ParameterArena } from './parameterArena';
 
@@ -12,16 +13,25 @@ import type { ParameterArena } from './parameterArena';
 export abstract class OptimizerBase implements Optimizer {
   abstract readonly kind: OptimizerKind;
   readonly slotNames: readonly string[];
-  learningRate: number;
+  #learningRate = 0;
   iterations = 0;
   private readonly slots: OptimizerSlots;
   private arena: ParameterArena | null = null;
 
   protected constructor(name: string, learningRate: number, slotNames: readonly string[]) {
-    checkLearningRate(name, learningRate);
-    this.learningRate = learningRate;
+    this.setLearningRate(learningRate);
     this.slotNames = slotNames;
     this.slots = new OptimizerSlots(name, slotNames.length);
+  }
+
+  get learningRate(): number {
+    return this.#learningRate;
+  }
+
+  setLearningRate(learningRate: number): void {
+    const error = learningRateError(learningRate);
+    if (error) throw new Error(error);
+    this.#learningRate = learningRate;
   }
 
   /** Records the update of `length` parameters from their gradients, with their state (slotNames). */

@@ -2,23 +2,10 @@
 // Networks", 2017; popularised by fastai's lr_find): from fresh weights, raise the rate
 // exponentially every batch and watch the loss. It falls fastest a little below the rate where
 // training starts to blow up; that rate is the suggestion. Pure: the worker feeds it losses.
+import { DEFAULT_SWEEP, type RatePoint, type RateSweep } from '../protocol/reports';
 
-export interface RatePoint {
-  rate: number;
-  loss: number;
-  /** The loss smoothed as fastai does (exponential moving average, bias-corrected). */
-  smoothed: number;
-}
-
-export interface RateSweep {
-  minRate: number;
-  maxRate: number;
-  /** Batches at most; the sweep stops earlier once the loss blows up. */
-  steps: number;
-}
-
-/** fastai's defaults: 1e-7 to 10 over 100 batches. Our form's lowest rate is 1e-6. */
-export const DEFAULT_SWEEP: RateSweep = { minRate: 1e-6, maxRate: 10, steps: 100 };
+export type { RatePoint, RateSweep } from '../protocol/reports';
+export { DEFAULT_SWEEP } from '../protocol/reports';
 
 /** Past this many times the best smoothed loss, the sweep has blown up and stops (fastai: 4). */
 const BLOW_UP = 4;
@@ -47,7 +34,7 @@ export class RateFinderTrace {
     }
     this.average = SMOOTHING * this.average + (1 - SMOOTHING) * loss;
     const smoothed = this.average / (1 - SMOOTHING ** (this.points.length + 1));
-    this.points.push({ rate: rateAt(this.sweep, step), loss, smoothed });
+    this.points.push({ learningRate: rateAt(this.sweep, step), loss, smoothed });
     this.best = Math.min(this.best, smoothed);
     if (smoothed > BLOW_UP * this.best && this.points.length > 1) this.blownUp = true;
     return !this.blownUp && this.points.length < this.sweep.steps;
@@ -68,11 +55,11 @@ export function suggestRate(points: RatePoint[]): number | null {
   for (let i = 1; i <= lowest; i++) {
     const slope =
       (points[i].smoothed - points[i - 1].smoothed) /
-      (Math.log10(points[i].rate) - Math.log10(points[i - 1].rate));
+      (Math.log10(points[i].learningRate) - Math.log10(points[i - 1].learningRate));
     if (slope < steepestSlope) {
       steepestSlope = slope;
       steepest = i;
     }
   }
-  return steepest < 0 ? null : points[steepest].rate;
+  return steepest < 0 ? null : points[steepest].learningRate;
 }

@@ -1,12 +1,11 @@
-import { DEFAULT_AUGMENT } from '../backend/augmentation';
 import { type Backend, METRICS_LENGTH, type Storage, toMetrics } from '../backend/backend';
 import { reshape, softmax, softmaxCrossEntropy } from '../engine/ops';
 import { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
 import { type Augment, type DeviceDataset, imagesTensor } from './dataset';
-import type { BatchProbe, EpochLogs, Evaluation, FitOptions } from './fitOptions';
+import { fitLoop } from './fitLoop';
+import type { EpochLogs, Evaluation, FitOptions } from './fitOptions';
 import type { Layer } from './layer';
-import { MetricsReader } from './metricsReader';
 import type { Optimizer } from './optimizer';
 import { ParameterArena } from './parameterArena';
 import { Random } from './random';
@@ -22,9 +21,6 @@ export interface CompileConfig {
   /** Seeds the weights and every epoch's data order, so a run can be reproduced exactly. */
   seed?: number;
 }
-
-/** Training steps recorded into one command buffer before it is submitted. */
-const STEPS_PER_SUBMIT = 4;
 
 /**
  * Keras's Sequential for a stack of layers (Dense, or Conv2D/MaxPooling2D/Flatten before them)
@@ -119,16 +115,21 @@ export class Sequential {
   /** The data order of one epoch: a pure function of the seed and the epoch number. */
   epochOrder(epoch: number, count: number, shuffle: boolean): Uint32Array {
     if (!shuffle) return Uint32Array.from({ length: count }, (_, i) => i);
-    return new Random(((this.config().seed ?? 1) * 1000003 + epoch * 7919) >>> 0).permutation(count);
+    return new Random((this.seed * 1000003 + epoch * 7919) >>> 0).permutation(count);
+  }
+
+  /** The seed given to compile() (1 when none was). */
+  get seed(): number {
+    return this.config().seed ?? 1;
   }
 
   /** A Dense first layer reads the batch through a matmul (a sparse one, where the backend skips zeros). */
-  private get readsSparseInput(): boolean {
+  get readsSparseInput(): boolean {
     return this.layers[0].kind === 'Dense';
   }
 
   /** Records one training step: gather the batch, forward, backward, the optimizer. Nothing is read back. */
-  private trainStep(
+  trainStep(
     x: DeviceDataset,
     order: Storage,
     offset: number,
@@ -146,7 +147,7 @@ export class Sequential {
   }
 
   /** Records a forward pass over one training batch (as trainStep gathers it), adding its loss into `metrics`. */
-  private recordBatchLoss(
+  recordBatchLoss(
     x: DeviceDataset,
     order: Storage,
     offset: number,
@@ -160,86 +161,9 @@ export class Sequential {
     tape.release();
   }
 
-  async fit(x: DeviceDataset, options: FitOptions = {}): Promise<EpochLogs[]> {
-    const { backend } = this.config();
-    const { epochs = 1, batchSize = 32, shuffle = true, initialEpoch = 0, logEvery = 8 } = options;
-    if (!Number.isInteger(batchSize) || batchSize < 1)
-      throw new Error(`fit: batch size must be a positive integer, got ${batchSize}`);
-    const batches = Math.ceil(x.count / batchSize);
-    const ranges = options.augment === true ? DEFAULT_AUGMENT : options.augment || null;
-    const order = backend.alloc(x.count);
-    const metrics = backend.alloc(METRICS_LENGTH);
-    const history: EpochLogs[] = [];
-    /** A probe given at an epoch's end: it trains the next epoch's first batch. */
-    let carried: BatchProbe | null = null;
-    this.stopTraining = false;
-    try {
-      for (let epoch = initialEpoch; epoch < epochs && !this.stopTraining; epoch++) {
-        const started = performance.now();
-        const epochOrder = this.epochOrder(epoch, x.count, shuffle);
-        // Grouping helps only the sparse matmul of a Dense first layer.
-        backend.write(order, this.readsSparseInput ? x.groupedBatches(epochOrder, batchSize) : epochOrder);
-        backend.fill(metrics, 0);
-        const reader = new MetricsReader(backend, metrics, epoch, batches, (logs) =>
-          options.onBatchEnd?.(logs),
-        );
-        let done = 0;
-        while (!this.stopTraining) {
-          let probe: BatchProbe | null = carried;
-          carried = null;
-          // NOTE: asked once more after the last batch, so that a pause asked for while the epoch's
-          // last reports come in holds there, before the evaluation, as it did when pauses waited
-          // in onBatchEnd.
-          if (!probe && options.hold?.requested(epoch * batches + done)) {
-            reader.request(done);
-            await reader.reportUntil(0);
-            probe = await options.hold.wait();
-            if (this.stopTraining) break;
-          }
-          if (done === batches) {
-            carried = probe;
-            break;
-          }
-          const offset = done * batchSize;
-          const rows = Math.min(batchSize, x.count - offset);
-          const step = epoch * batches + done;
-          const augment = ranges ? { seed: this.config().seed ?? 1, step, ranges } : undefined;
-          const train = () => this.trainStep(x, order, offset, rows, metrics, augment);
-          if (!probe) train();
-          else {
-            const recordLoss = (into: Storage) => this.recordBatchLoss(x, order, offset, rows, into, augment);
-            probe({ step, rows, recordLoss, train });
-          }
-          done++;
-          // Several steps per command buffer: fewer submits (which cost on real GPUs), while the
-          // GPU still gets work long before it could run dry. Reads submit whatever is pending.
-          if (done % STEPS_PER_SUBMIT === 0) backend.flush();
-          if (probe || done % logEvery === 0 || done === batches) {
-            reader.request(done);
-            // A probed batch is reported on its own, at once: the page shows that one step.
-            await reader.reportUntil(probe ? 0 : 1);
-          }
-        }
-        reader.request(done);
-        await reader.reportUntil(0);
-        const logs: EpochLogs = {
-          epoch,
-          ...reader.epochMeans,
-          seconds: (performance.now() - started) / 1000,
-        };
-        if (options.validationData && !this.stopTraining) {
-          const val = await this.evaluate(options.validationData);
-          logs.valLoss = val.loss;
-          logs.valAccuracy = val.accuracy;
-        }
-        history.push(logs);
-        await options.onEpochEnd?.(logs);
-      }
-    } finally {
-      backend.free(metrics);
-      backend.free(order);
-    }
-    return history;
+  /** Keras's fit: epochs of shuffled batches, reported as they go (the loop is in fitLoop.ts). */
+  fit(x: DeviceDataset, options: FitOptions = {}): Promise<EpochLogs[]> {
+    return fitLoop(this, x, options);
   }
 
   /** Loss and accuracy over a whole data set, in large batches, with a single readback. */

@@ -3,43 +3,15 @@
 // CPU; src/worker/stepInspector.ts reads the numbers off the device.
 import { toMetrics } from '../backend/backend';
 import type { Tensor } from '../engine/tensor';
+import type { StepInspection, UnitChange, UnitLayer } from '../protocol/reports';
 import { Conv2D } from './conv2d';
 import { Dense } from './dense';
 import type { Sequential } from './sequential';
 
+export type { StepInspection, UnitChange, UnitLayer } from '../protocol/reports';
+
 /** Units ranked by how far their incoming weights moved: this many are reported. */
 export const CHANGED_UNITS = 8;
-
-export interface UnitChange {
-  /** 0-based, as in the kernel's last dimension. */
-  unit: number;
-  /** The L2 norm of the change of the unit's incoming weights (its kernel column). */
-  change: number;
-}
-
-/** The layer whose units a step's changes are ranked in. */
-export interface UnitLayer {
-  /** 'Dense' or 'Conv2D'. */
-  kind: string;
-  /** Its place in the model (0: the first layer). */
-  index: number;
-  /** Its units (a Conv2D's filters): the kernel's last dimension. */
-  units: number;
-}
-
-export interface StepInspection {
-  /** Batches of the run trained before this one: the step is the run's (step + 1)th batch. */
-  step: number;
-  rows: number;
-  /** The batch's mean loss with the weights before the step, and with the weights after it. */
-  lossBefore: number;
-  lossAfter: number;
-  layer: UnitLayer;
-  /** The largest changes, largest first (at most CHANGED_UNITS). */
-  changed: UnitChange[];
-  /** The mean change over all the layer's units: what "large" is measured against. */
-  meanChange: number;
-}
 
 /** The mean loss in a metrics buffer's words (softmaxXent's sum over the rows it saw). */
 export function meanLoss(words: Float32Array): number {

@@ -8,6 +8,7 @@ import type {
   ToWorker,
 } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
+import type { RunCommands } from './commands';
 import { initialSnapshot, type PageEvent, type RunHistory, reduce, type Snapshot } from './store';
 
 /** Batch reports redraw the page at most this often. */
@@ -17,7 +18,7 @@ export class TrainerClient {
   private snapshot: Snapshot = initialSnapshot;
   private readonly listeners = new Set<() => void>();
   private readonly worker: Worker;
-  private nextPredictionId = 1;
+  private nextReadingId = 1;
   private nextGalleryId = 1;
   private nextTestImageId = 1;
   private pendingNotify: ReturnType<typeof setTimeout> | undefined;
@@ -27,6 +28,8 @@ export class TrainerClient {
   private readonly exports = new Map<number, (model: ExportedModel | null, error?: string) => void>();
   private nextExportId = 1;
   private nextRequestId = 1;
+  /** An opened saved run is evaluated by itself, once the data and the device are free ('ready'). */
+  private evaluateWhenReady = false;
   /** Saved runs' charts waiting for the worker's answer: shown with it, never before (it may refuse). */
   private readonly savedCharts = new Map<number, { settings: Settings; history: RunHistory }>();
 
@@ -57,10 +60,24 @@ export class TrainerClient {
       this.exports.delete(message.id);
     }
     for (const listener of this.messageListeners) listener(message);
+    this.evaluateOpenedRun(message);
     // Batch reports can come every few milliseconds on a fast GPU; the charts need not redraw that
     // often, and the page stays responsive if they do not. Everything else is shown at once.
     if (message.type === 'batch') this.notifySoon();
     else this.notify();
+  }
+
+  /**
+   * An opened saved run waits for its evaluation (its confusion matrix and unit tiles come back with
+   * it); opened before the data was there, or while the GPU was away, it is evaluated once it is ready.
+   */
+  private evaluateOpenedRun(message: FromWorker): void {
+    if (message.type === 'loaded') this.evaluateWhenReady = message.settings !== null;
+    else if (message.type === 'started' || message.type === 'continued') this.evaluateWhenReady = false;
+    if (this.evaluateWhenReady && this.snapshot.phase === 'ready') {
+      this.evaluateWhenReady = false;
+      this.evaluate();
+    }
   }
 
   /** The page's own transitions (store/events.ts): shown at once, and not told to the keeper. */
@@ -95,6 +112,16 @@ export class TrainerClient {
 
   getSnapshot = (): Snapshot => this.snapshot;
 
+  /** The run's controls, bound, for the components: one object instead of a callback each. */
+  readonly commands: RunCommands = {
+    pause: () => this.pause(),
+    resume: () => this.resume(),
+    step: () => this.step(),
+    stop: () => this.stop(),
+    recover: () => this.recover(),
+    setLearningRate: (learningRate) => this.setLearningRate(learningRate),
+  };
+
   train(settings: Settings): void {
     this.send({ type: 'train', settings });
   }
@@ -103,9 +130,9 @@ export class TrainerClient {
     this.update({ type: 'page:findRate' });
     this.send({ type: 'findRate', settings });
   }
-  /** The run going on trains at `rate` from its next batch. */
-  setRate(rate: number): void {
-    this.send({ type: 'setRate', rate });
+  /** The run going on trains at `learningRate` from its next batch. */
+  setLearningRate(learningRate: number): void {
+    this.send({ type: 'setLearningRate', learningRate });
   }
   /**
    * A paused run trains one batch and stays paused; its findings come back as the snapshot's `step`.
@@ -135,16 +162,19 @@ export class TrainerClient {
     this.update({ type: 'page:stop' });
     this.send({ type: 'stop' });
   }
-  /** Returns the id that the matching prediction will carry. */
-  predict(pixels: Float32Array): number {
-    const id = this.nextPredictionId++;
-    // Every drawing is explained too (its saliency): one backward pass more, on a single image.
-    this.send({ type: 'predict', id, pixels, explain: true });
-    return id;
+  /** Asks for the drawing's reading (always with its explanation); the store shows the latest one's. */
+  read(drawing: Float32Array): void {
+    const id = this.nextReadingId++;
+    this.update({ type: 'page:read', id });
+    this.send({ type: 'read', id, drawing });
+  }
+  /** A new drawing on the pad, or none: readings asked for before are of another drawing. */
+  newDrawing(drawing: Float32Array | null): void {
+    this.update({ type: 'page:drawing', cleared: drawing === null });
   }
   /** Asks what the model answering drawings reads in each image (784 inputs each); returns the id of 'digitsRead'. */
   readDigits(pixels: Float32Array): number {
-    const id = this.nextPredictionId++;
+    const id = this.nextReadingId++;
     this.send({ type: 'readDigits', id, pixels });
     return id;
   }
@@ -157,16 +187,21 @@ export class TrainerClient {
 
   /** The answering model on the test set, in the worker; returns the id its answers carry. */
   evaluate(): number {
+    this.evaluateWhenReady = false;
     const requestId = this.nextRequestId++;
     this.update({ type: 'page:evaluate', requestId });
     this.send({ type: 'evaluate', requestId });
     return requestId;
   }
-  /** Asks for a random test image; returns the id its 'testImage' answer carries. */
-  testImage(): number {
+  /** Asks for a random test image for the pad; the store puts the answer to the latest ask there. */
+  testImage(): void {
     const id = this.nextTestImageId++;
+    this.update({ type: 'page:testImage', id });
     this.send({ type: 'testImage', id });
-    return id;
+  }
+  /** A test image (from a gallery) goes on the pad. */
+  showOnPad(pixels: Uint8Array, caption: string): void {
+    this.update({ type: 'page:padImage', pixels, caption });
   }
 
   onMessage(listener: (message: FromWorker) => void): () => void {

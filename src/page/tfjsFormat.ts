@@ -4,7 +4,7 @@
 // Format: https://www.tensorflow.org/js/guide/save_load#what_is_saved
 
 import { CLASSES, PIXELS } from '../data/mnist';
-import type { Activation } from '../nn/dense';
+import type { Activation } from '../protocol/layers';
 import type { DenseSpec, DenseStack } from '../protocol/protocol';
 import { checkDepth, checkShape, fail, isObject, own, show } from './tfjsChecks';
 import { findWeight, readWeights } from './tfjsWeights';

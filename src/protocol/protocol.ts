@@ -1,10 +1,9 @@
 // Messages between the page and the training worker. Every message has a `type`.
-// This folder (protocol.ts, settings.ts, memory.ts) is the only code both sides import: the worker
+// This folder (protocol.ts, settings.ts, memory.ts, and the vocabulary: layers.ts, optimizers.ts,
+// reports.ts) is the only code both sides import: the worker
 // (src/worker/) and the page (src/page/, src/ui/) never import each other.
-import type { Activation } from '../nn/dense';
-import type { RatePoint } from '../nn/rateFinder';
-import type { BatchLogs, EpochLogs, Evaluation } from '../nn/sequential';
-import type { StepInspection } from '../nn/stepInspection';
+import type { Activation } from './layers';
+import type { BatchLogs, EpochLogs, Evaluation, RatePoint, StepInspection } from './reports';
 import type { Settings } from './settings';
 
 /**
@@ -29,7 +28,10 @@ export interface Checkpoint {
   rateChanges?: RateChange[];
 }
 
-/** The learning rate changed during a run: `rate` is in effect from the batch after `step` batches. */
+/**
+ * The learning rate changed during a run: `rate` (the learning rate; saved runs and files spell it
+ * so) is in effect from the batch after `step` batches.
+ */
 export interface RateChange {
   step: number;
   rate: number;
@@ -74,7 +76,7 @@ export interface ExportedModel {
 /** What the run going on is told while it runs. */
 export type RunCommand =
   /** A new learning rate for the run going on, from its next batch. */
-  | { type: 'setRate'; rate: number }
+  | { type: 'setLearningRate'; learningRate: number }
   | { type: 'pause' }
   | { type: 'resume' }
   /**
@@ -94,8 +96,8 @@ export type ToWorker =
   | { type: 'stop' }
   /** After the device was lost: a new device, the last checkpoint on it, and the run goes on. */
   | { type: 'recover' }
-  /** explain: also the input gradient of every class score (the saliency view). */
-  | { type: 'predict'; id: number; pixels: Float32Array; explain?: boolean }
+  /** The pad's drawing (784 inputs in [0, 1]) to read: a 'reading' with the same id answers. */
+  | { type: 'read'; id: number; drawing: Float32Array }
   /** The user's test digits (784 inputs each) read by the model answering drawings: 'digitsRead'. */
   | { type: 'readDigits'; id: number; pixels: Float32Array }
   /** Test images from the last evaluation, chosen by `query` (the confusion matrix's gallery). */
@@ -238,7 +240,8 @@ export type FromWorker =
     }
   | { type: 'done'; test: Evaluation | null; stopped: boolean; seconds: number; memory: GpuMemory }
   | {
-      type: 'prediction';
+      /** What the model reads in a drawing ('read'), and why: its explanation. */
+      type: 'reading';
       id: number;
       probabilities: Float32Array;
       trained: boolean;
@@ -246,10 +249,10 @@ export type FromWorker =
       on: 'gpu' | 'cpu';
       /** null when answered on the CPU. */
       memory: GpuMemory | null;
-      /** When asked to explain: [classes, 784], row c = d logit_c / d pixel. */
-      gradients?: Float32Array;
-      /** When asked to explain: each hidden layer's output for the drawing, flat (the network picture). */
-      activations?: Float32Array[];
+      /** The explanation: [classes, 784], row c = d logit_c / d pixel (the saliency view). */
+      saliency: Float32Array;
+      /** Each hidden layer's output for the drawing, flat (the network picture). */
+      activations: Float32Array[];
     }
   /**
    * The device is gone. `checkpointEpoch`: the epochs the kept weights have trained (0: the run's

@@ -3,16 +3,18 @@
 // &model=convnet&layers=c32,p,c64,p,c64,f,d64; training on augmented images adds &augment=1; an
 // optimizer other than RMSprop adds &optimizer=sgd or &optimizer=adam; SGD with momentum adds
 // &momentum=0.9, and Nesterov's form of it &nesterov=1).
-import { BOOK_CONVNET, specsFromText, specsToText, summarize } from '../nn/architecture';
+import { BOOK_CONVNET, specsFromText, specsToText, summarize } from './layers';
 import {
   DEFAULT_LEARNING_RATES,
+  LEARNING_RATE_RANGE,
+  learningRateError,
   OPTIMIZER_KINDS,
   OPTIMIZER_NAMES,
   type OptimizerKind,
-} from '../nn/optimizer';
+} from './optimizers';
 
-export type { OptimizerKind } from '../nn/optimizer';
-export { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS, OPTIMIZER_NAMES } from '../nn/optimizer';
+export type { OptimizerKind } from './optimizers';
+export { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS, OPTIMIZER_NAMES } from './optimizers';
 
 /** 'dense': the book's chapter 2 network (Dense(hidden) → Dense(10)); 'convnet': chapter 5's, editable. */
 export type ModelKind = 'dense' | 'convnet';
@@ -104,7 +106,7 @@ interface Rule {
 const RULES: Record<NumericSetting, Rule> = {
   epochs: { label: 'Epochs', integer: true, min: 1, max: 100 },
   batchSize: { label: 'Batch size', integer: true, min: 1, max: 4096 },
-  learningRate: { label: 'Learning rate', integer: false, min: 1e-6, max: 1e38 },
+  learningRate: { label: 'Learning rate', integer: false, ...LEARNING_RATE_RANGE },
   hidden: { label: 'Hidden units', integer: true, min: 1, max: 1_000_000 },
   seed: { label: 'Seed', integer: true, min: 0, max: 2 ** 31 - 1 },
   train: { label: 'Training images', integer: true, min: 1, max: 60000 },
@@ -168,6 +170,11 @@ export function validateSetting(
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed))
     return { error: `${rule.label} must be a number.` };
   const value = Number(trimmed);
+  // The learning rate's range is the optimizers' own rule, with its message.
+  if (name === 'learningRate') {
+    const error = learningRateError(value);
+    return error ? { error } : { value };
+  }
   // Out of range first: "1e400" is Infinity, which is no whole number but, above all, too large.
   if (rule.belowMax && !(value >= rule.min && value < rule.max))
     return { error: `${rule.label} must be at least ${rule.min} and below ${rule.max}.` };

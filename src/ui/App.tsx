@@ -34,8 +34,7 @@ import { useHandwritingScore } from './hooks/useHandwritingScore';
 import { useKeeper } from './hooks/useKeeper';
 import { useOpinion } from './hooks/useOpinion';
 import { usePadDigits } from './hooks/usePadDigits';
-import { usePadImage } from './hooks/usePadImage';
-import { usePrediction } from './hooks/usePrediction';
+import { useReading } from './hooks/useReading';
 import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
@@ -50,14 +49,13 @@ import { readDigit } from './opinion';
 export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeeper }) {
   const snapshot = useTrainer(client);
   const form = useSettingsForm(window.location.search);
-  const digit = usePrediction(client, snapshot);
+  const digit = useReading(client, snapshot);
   const gallery = useGallery(client, snapshot);
-  const opinion = useOpinion(snapshot, digit.input, digit.isAboutDrawing);
-  const padImage = usePadImage(client);
+  const opinion = useOpinion(snapshot, digit.drawing, digit.isAboutDrawing);
   const evaluation = useEvaluation(client, snapshot);
   const padDigits = usePadDigits(digit.setDrawing);
   const { labeller } = padDigits;
-  const handwriting = useHandwritingScore(client, padDigits.digits.digits, digit.canPredict);
+  const handwriting = useHandwritingScore(client, padDigits.digits.digits, digit.canRead);
   const score = (
     <HandwritingScore
       score={handwriting}
@@ -75,14 +73,10 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const queue = useRunQueue(client, snapshot, keep, comparison.show);
   // An opened (or resumed) saved run's settings fill the form, so that the link and Train again are its own.
   const { setAll } = form;
-  useEffect(
-    () =>
-      client.onMessage((message) => {
-        if ((message.type === 'loaded' || message.type === 'continued') && message.settings)
-          setAll(message.settings);
-      }),
-    [client, setAll],
-  );
+  const { arrived } = snapshot;
+  useEffect(() => {
+    if (arrived?.settings) setAll(arrived.settings);
+  }, [arrived, setAll]);
 
   const train = () => {
     // NOTE: the keeper's live state, not this render's: a click in the same task as Resume sees it.
@@ -135,12 +129,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             snapshot={snapshot}
             canStart={form.settings !== undefined && !pending}
             onTrain={train}
-            onPause={() => client.pause()}
-            onResume={() => client.resume()}
-            onStep={() => client.step()}
-            onStop={() => client.stop()}
-            onRecover={() => client.recover()}
-            onSetRate={(rate) => client.setRate(rate)}
+            commands={client.commands}
             importedName={imported ? keep.shown?.name : undefined}
           />
         </ErrorBoundary>
@@ -178,9 +167,9 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             <section className="card network-card" aria-label="The network">
               <NetworkPicture
                 layers={layers}
-                input={digit.input}
-                activations={digit.prediction?.activations ?? []}
-                probabilities={digit.prediction?.probabilities ?? null}
+                drawing={digit.drawing}
+                activations={digit.reading?.activations ?? []}
+                probabilities={digit.reading?.probabilities ?? null}
               />
             </section>
           </ErrorBoundary>
@@ -190,24 +179,24 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             <h2 id="draw-title">Try the network</h2>
             <DrawPad
               onChange={padDigits.onPadChange}
-              image={padImage.image}
-              onRandom={padImage.random}
+              image={snapshot.padImage}
+              onRandom={() => client.testImage()}
               canRandom={snapshot.samples !== null}
               onDigit={labeller.label}
               clearRequest={padDigits.clearRequest}
             />
             <PredictionView
-              input={digit.input}
-              prediction={digit.prediction}
+              drawing={digit.drawing}
+              reading={digit.reading}
               phase={phase}
-              canPredict={digit.canPredict}
+              canRead={digit.canRead}
               onWhy={() => {
                 setTab('saliency');
                 document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
               }}
             />
             <ReadingCorrection
-              reading={digit.prediction?.probabilities ? readDigit(digit.prediction.probabilities) : null}
+              reading={digit.reading?.probabilities ? readDigit(digit.reading.probabilities) : null}
               canLabel={labeller.canLabel}
               kept={labeller.kept}
               keptForTesting={padDigits.keptForTesting}
@@ -227,10 +216,10 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         <InsightPanel
           snapshot={snapshot}
           gallery={gallery}
-          input={digit.input}
-          prediction={digit.prediction}
+          drawing={digit.drawing}
+          reading={digit.reading}
           opinion={opinion}
-          onTry={padImage.show}
+          onTry={(pixels, caption) => client.showOnPad(pixels, caption)}
           evaluate={
             <EvaluateControl
               evaluation={evaluation.evaluation}
@@ -250,7 +239,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           canStart={phase === 'ready' && form.settings !== undefined && !pending}
           onFind={() => form.settings && client.findRate(form.settings)}
           onStop={() => client.stop()}
-          onUse={(rate) => form.setField('learningRate', rate)}
+          onUse={(learningRate) => form.setField('learningRate', learningRate)}
         />
       </ErrorBoundary>
       <ErrorBoundary part="Compare runs">
@@ -276,6 +265,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         <ErrorBoundary part="Keep and share">
           <KeepPanel
             keeper={keeper}
+            keep={keep}
             client={client}
             phase={phase}
             trained={snapshot.runSettings !== null}

@@ -1,7 +1,7 @@
 // The network picture's facts: each layer of the model in order, with its output shape and
 // parameter count (what the layer editor lists), and how its activations for a drawing are drawn.
 import { CLASSES, PIXELS } from '../data/mnist';
-import { specsFromText, summarize } from '../nn/architecture';
+import { specsFromText, summarize } from '../protocol/layers';
 import type { DenseSpec } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 

@@ -1,7 +1,7 @@
 // The live speed line: ms per step, images per second and effective GFLOP/s of a run, from the
 // progress the worker reports and the model's multiply-adds. Pure, for the component and its test.
 import { CLASSES, PIXELS } from '../data/mnist';
-import { specsFromText, summarize } from '../nn/architecture';
+import { specsFromText, summarize } from '../protocol/layers';
 import type { Progress } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import { formatCount } from './format';

@@ -1,5 +1,5 @@
 // The step mode's words: what one step did to its batch's loss, and which units it moved most.
-import type { StepInspection } from '../nn/stepInspection';
+import type { StepInspection } from '../protocol/reports';
 import { formatCount } from './format';
 
 /** Four decimals: one step moves a loss by hundredths, which two decimals would hide. */

@@ -36,7 +36,8 @@ export function isFiniteCheckpoint(checkpoint: Checkpoint): boolean {
 
 /**
  * Writes a checkpoint into a model built with the same settings, on any backend: weights, the
- * optimizer's arrays and its step count (Adam's bias correction goes on where it was). Throws,
+ * optimizer's arrays, its step count (Adam's bias correction goes on where it was) and the learning
+ * rate in effect then (a resumed or recovered run trains on at it). Throws,
  * saying why, when the optimizer's arrays do not fit (its settings name another optimizer).
  */
 export function restoreCheckpoint(backend: Backend, model: Sequential, checkpoint: Checkpoint): void {
@@ -47,6 +48,12 @@ export function restoreCheckpoint(backend: Backend, model: Sequential, checkpoin
     if (state && state.length > 0) optimizer.setState(backend, p, state);
   });
   optimizer.iterations = checkpoint.iterations;
+  optimizer.setLearningRate(learningRateAt(checkpoint));
+}
+
+/** The learning rate in effect when the checkpoint was taken: the last change, else the settings'. */
+export function learningRateAt(checkpoint: Pick<Checkpoint, 'settings' | 'rateChanges'>): number {
+  return checkpoint.rateChanges?.at(-1)?.rate ?? checkpoint.settings.learningRate;
 }
 
 /** The checkpoint as a model on the CPU backend: slow to train, but plenty for one drawing. */

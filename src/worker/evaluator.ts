@@ -4,7 +4,7 @@
 import { type LabelledImages, PIXELS } from '../data/mnist';
 import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
 import type { FromWorker, GalleryQuery } from '../protocol/protocol';
-import type { Answerer } from './answerer';
+import type { CurrentModel } from './currentModel';
 import { selectGallery, type Verdicts } from './gallery';
 import { EVAL_BATCH } from './model';
 import type { GpuSession } from './session';
@@ -29,7 +29,7 @@ export class Evaluator {
 
   constructor(
     private readonly emit: (message: FromWorker) => void,
-    private readonly answerer: Answerer,
+    private readonly current: CurrentModel,
     private readonly context: () => TestContext,
   ) {}
 
@@ -37,7 +37,7 @@ export class Evaluator {
   async evaluate(requestId: number): Promise<void> {
     const refuse = (message: string) => this.emit({ type: 'evaluationFailed', requestId, message });
     const { session, test, run, busy } = this.context();
-    const model = this.answerer.model;
+    const model = this.current.model;
     if (run) return refuse('The model cannot be evaluated while a run is going on.');
     if (busy) return refuse('The GPU is busy (the learning-rate finder, or a recovery): try again after.');
     if (this.evaluating) return refuse('An evaluation is already going on.');
@@ -55,14 +55,14 @@ export class Evaluator {
       const first = readFirstLayerWeights(model);
       const weights = first ? await first.weights : null;
       // NOTE: a model replaced meanwhile (a run started, another opened) has its own views now.
-      if (this.answerer.model !== model) return refuse('Another model now answers: evaluate it again.');
+      if (this.current.model !== model) return refuse('Another model now answers: evaluate it again.');
       const { classes, matrix, predicted, probabilities } = detail;
-      this.answerer.verdicts = { classes, labels: test.labels, predicted, probabilities };
+      this.current.verdicts = { classes, labels: test.labels, predicted, probabilities };
       this.emit({
         type: 'evaluated',
         requestId,
         test: { loss: detail.loss, accuracy: detail.accuracy },
-        confusion: { epoch: this.answerer.epochsTrained(), classes, matrix },
+        confusion: { epoch: this.current.epochsTrained(), classes, matrix },
         units: { inputs: first?.inputs ?? 0, units: first?.units ?? 0, weights },
       });
     } catch (error) {
@@ -75,7 +75,7 @@ export class Evaluator {
   /** The test images a gallery asks for, with their pixels (nothing if there is no evaluation yet). */
   gallery(id: number, query: GalleryQuery): void {
     const { test, run } = this.context();
-    const verdicts = run?.verdicts ?? this.answerer.verdicts;
+    const verdicts = run?.verdicts ?? this.current.verdicts;
     if (!verdicts || !test) return;
     const { total, items } = selectGallery(verdicts, query, GALLERY_LIMIT);
     const pixels = new Uint8Array(items.length * PIXELS);

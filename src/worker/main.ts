@@ -7,9 +7,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** The typed arrays a message hands over to the page rather than copies. */
 function transferables(message: FromWorker): ArrayBuffer[] {
   switch (message.type) {
-    case 'prediction':
-      return [message.probabilities, message.gradients, ...(message.activations ?? [])].flatMap((a) =>
-        a ? [a.buffer as ArrayBuffer] : [],
+    case 'reading':
+      return [message.probabilities, message.saliency, ...message.activations].map(
+        (a) => a.buffer as ArrayBuffer,
       );
     case 'units':
       return message.weights ? [message.weights.buffer as ArrayBuffer] : [];
@@ -44,7 +44,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'findRate':
       void trainer.findRate(message.settings);
       break;
-    case 'setRate':
+    case 'setLearningRate':
     case 'pause':
     case 'resume':
     case 'step':
@@ -56,8 +56,8 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'recover':
       void trainer.recover();
       break;
-    case 'predict':
-      void trainer.predict(message.id, message.pixels, message.explain);
+    case 'read':
+      void trainer.read(message.id, message.drawing);
       break;
     case 'readDigits':
       void trainer.readDigits(message.id, message.pixels);

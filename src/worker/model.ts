@@ -3,11 +3,12 @@
 // stack of settings.layers, by default the book's ConvNet.
 import type { Backend } from '../backend/backend';
 import { CLASSES, PIXELS } from '../data/mnist';
-import { buildLayers, type LayerSpec, specsFromText } from '../nn/architecture';
+import { buildLayers } from '../nn/architecture';
 import { Dense } from '../nn/dense';
 import type { Optimizer } from '../nn/optimizer';
 import { optimizerOf } from '../nn/optimizers';
 import { Sequential } from '../nn/sequential';
+import { type LayerSpec, specsFromText } from '../protocol/layers';
 import type { Settings } from '../protocol/settings';
 
 /** Images per batch when evaluating on the test set. */

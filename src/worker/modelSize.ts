@@ -2,7 +2,7 @@
 // a model too large must be refused with a reason, not discovered by an out-of-memory error halfway.
 import { bucketBytes } from '../backend/webgpu/pool';
 import { CLASSES, PIXELS } from '../data/mnist';
-import { summarize } from '../nn/architecture';
+import { summarize } from '../protocol/layers';
 import { formatBytes, GPU_MEMORY_BUDGET } from '../protocol/memory';
 import type { Settings } from '../protocol/settings';
 import { convnetSpecs, EVAL_BATCH } from './model';

@@ -8,7 +8,7 @@ import { TrainingDivergedError } from '../nn/sequential';
 import type { FromWorker, RunHold } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import { buildModel } from './model';
-import { GpuRunError } from './run';
+import { GpuRunError } from './runFailures';
 import type { GpuSession } from './session';
 
 /** Points are posted every this many batches (each batch's loss is read back anyway). */
@@ -62,7 +62,7 @@ export class RateFinder {
         onBatchEnd: async (logs) => {
           const goOn = trace.add(step, logs.loss);
           step += 1;
-          model.optimizer.learningRate = rateAt(sweep, step);
+          model.optimizer.setLearningRate(rateAt(sweep, step));
           if (step % POST_EVERY === 0) post(false);
           if (!goOn || this.stopRequested) model.stopTraining = true;
         },

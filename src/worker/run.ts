@@ -1,78 +1,25 @@
 // One training run: its settings, its model and images on the device, pause and stop, and the fit
 // loop with its reports, checkpoints and GPU error checks. What an ending means (done, rolled back,
 // lost and resumable) is the trainer's to decide.
-import { describeGpuError } from '../backend/webgpu/errorScopes';
 import type { Mnist } from '../data/mnist';
 import type { DeviceDataset } from '../nn/dataset';
 import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
-import { type Evaluation, type FitHold, type Sequential, TrainingDivergedError } from '../nn/sequential';
-import type {
-  Checkpoint,
-  ErrorKind,
-  FromWorker,
-  RateChange,
-  RunCommand,
-  RunHold,
-} from '../protocol/protocol';
+import type { Evaluation, FitHold, Sequential } from '../nn/sequential';
+import { learningRateError } from '../protocol/optimizers';
+import type { Checkpoint, FromWorker, RateChange, RunCommand, RunHold } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
-import { isFiniteCheckpoint, takeCheckpoint } from './checkpoint';
+import { takeCheckpoint } from './checkpoint';
 import type { Verdicts } from './gallery';
 import { EVAL_BATCH } from './model';
 import { PauseGate } from './pauseGate';
 import { RunClock } from './runClock';
+import { divergedIn, GpuRunError, takeFiniteCheckpoint } from './runFailures';
 import type { GpuSession } from './session';
 import { type InspectedStep, inspectStep } from './stepInspector';
 import { UnitsReader } from './unitsReader';
 
 /** Metrics are read back every this many batches, with the divergence flag and any GPU error. */
 const LOG_EVERY = 5;
-
-const LOWER_RATE = 'The learning rate is probably too high: try a smaller one (the default is 0.001).';
-
-/**
- * A checkpoint's weights, or an evaluation's loss, that are not finite. Training reports check the
- * loss before each step's update, so the update of an epoch's last step is caught only here.
- */
-export function divergedIn(what: 'weights' | 'test loss', epoch: number): TrainingDivergedError {
-  const subject = what === 'weights' ? 'The weights became' : 'The test loss became';
-  return new TrainingDivergedError(`${subject} NaN or infinite in epoch ${epoch}. ${LOWER_RATE}`);
-}
-
-/**
- * The model's checkpoint after `epoch` epochs (a stopped run's: part of the next), refused as a
- * divergence in `trainingEpoch` unless every number in it is finite.
- */
-export async function takeFiniteCheckpoint(
-  model: Sequential,
-  settings: Settings,
-  epoch: number,
-  trainingEpoch: number,
-): Promise<Checkpoint> {
-  const checkpoint = await takeCheckpoint(model, settings, epoch, true);
-  if (!isFiniteCheckpoint(checkpoint)) throw divergedIn('weights', trainingEpoch);
-  return checkpoint;
-}
-
-/** A GPU error caught by a run's error scopes, or reported uncaptured while it ran. */
-export class GpuRunError extends Error {
-  constructor(error: GPUError) {
-    super(describeGpuError(error));
-  }
-}
-
-/** 0.001 as 0.001, 1e20 as 1e20 (not 100000000000000000000). */
-function formatRate(rate: number): string {
-  return rate >= 1e4 || rate < 1e-4 ? rate.toExponential().replace('e+', 'e') : String(rate);
-}
-
-/** What a failed run tells the page: diverged (with its rate), a GPU error, or anything else. */
-export function describeFailure(failure: unknown, settings: Settings): [ErrorKind, string] {
-  const message = (failure as Error).message;
-  if (failure instanceof TrainingDivergedError)
-    return ['diverged', `${message} This run's learning rate was ${formatRate(settings.learningRate)}.`];
-  if (failure instanceof GpuRunError) return ['gpu', message];
-  return ['training', `Training failed: ${message}`];
-}
 
 export class Run {
   /** The model and this run's images on the device; null until set up, and after a device loss. */
@@ -121,8 +68,8 @@ export class Run {
       case 'resume':
         this.gate.resume();
         return true;
-      case 'setRate':
-        this.setRate(command.rate);
+      case 'setLearningRate':
+        this.setLearningRate(command.learningRate);
         return true;
       case 'step':
         return this.step(command.requestId);
@@ -151,11 +98,14 @@ export class Run {
     }
   }
 
-  /** A new rate from the next batch on (messages reach the worker between metrics reports). */
-  private setRate(rate: number): void {
-    if (!this.active || !this.model || !(rate > 0) || !Number.isFinite(rate)) return;
-    this.model.optimizer.learningRate = rate;
-    const change = { step: this.lastStep, rate };
+  /**
+   * A new learning rate from the next batch on (messages reach the worker between metrics reports),
+   * set once, through the optimizer's checked setter; one it refuses changes nothing.
+   */
+  private setLearningRate(learningRate: number): void {
+    if (!this.active || !this.model || learningRateError(learningRate)) return;
+    this.model.optimizer.setLearningRate(learningRate);
+    const change = { step: this.lastStep, rate: learningRate };
     this.rateChanges = [...this.rateChanges.filter((c) => c.step < change.step), change];
     this.emit({ type: 'rateChanged', change });
   }
@@ -194,10 +144,10 @@ export class Run {
     session.scopes.open();
     try {
       this.model = model;
-      // A stretch starting at a checkpoint (resumed, recovered) trains on at the rate in effect there.
+      // A stretch starting at a checkpoint (resumed, recovered) keeps the changes up to it; the model
+      // already trains at the rate in effect there (restoreCheckpoint set it).
       this.lastStep = fromEpoch * batches;
       this.rateChanges = this.rateChanges.filter((c) => c.step <= this.lastStep);
-      model.optimizer.learningRate = this.rateChanges.at(-1)?.rate ?? settings.learningRate;
       const readWeights = () => readFirstLayerWeights(model);
       this.data = session.trainingData(mnist, images);
       if (fromEpoch === 0) this.keep(await takeCheckpoint(model, settings, 0, false));

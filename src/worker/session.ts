@@ -2,7 +2,7 @@
 // all of that with it; recovering means opening a new session.
 import { requestGpuDevice } from '../backend/webgpu/device';
 import { ErrorScopes } from '../backend/webgpu/errorScopes';
-import type { MatmulVariant } from '../backend/webgpu/kernels/matmul';
+import type { MatmulVariant } from '../backend/webgpu/kernels/context';
 import { WebGPUBackend } from '../backend/webgpu/webgpuBackend';
 import { type Mnist, PIXELS } from '../data/mnist';
 import { DeviceDataset } from '../nn/dataset';

@@ -1,38 +1,40 @@
 import { WebGPUUnavailableError } from '../backend/webgpu/device';
 import { describeGpuError } from '../backend/webgpu/errorScopes';
-import type { MatmulVariant } from '../backend/webgpu/kernels/matmul';
+import type { MatmulVariant } from '../backend/webgpu/kernels/context';
 import type { Mnist } from '../data/mnist';
 import type { Sequential } from '../nn/sequential';
 import type { Checkpoint, DenseStack, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
-import { Answerer, LOSS_GRACE_MS } from './answerer';
+import { CurrentModel } from './currentModel';
 import { DataLoader } from './data';
 import { readDigits } from './digitReader';
 import { Evaluator, type TestContext } from './evaluator';
+import { buildModel } from './model';
 import { checkRunFits } from './modelSize';
 import { RateFinder } from './rateFinder';
-import { describeFailure, Run, takeFiniteCheckpoint } from './run';
+import { Recovery } from './recovery';
+import { Run } from './run';
+import { describeFailure, takeFiniteCheckpoint } from './runFailures';
 import { GpuSession } from './session';
 import { TestHooks } from './testHooks';
 
 /**
  * Owns the device, the data on it and the runs. It knows nothing of React or the DOM: it reports
  * through `emit`, so it runs the same in a worker or on the page. What it guards against: bad data
- * (reported, with Retry), a lost device (checkpoints off the GPU at every epoch; recover()
- * continues from the last), GPU errors (error scopes around runs), models too large (refused
- * before allocating), divergence (rolled back to the last checkpoint). The model that answers
- * drawings is the Answerer's.
+ * (reported, with Retry), a lost device (checkpoints off the GPU at every epoch; recovery.ts goes
+ * on from the last), GPU errors (error scopes around runs), models too large (refused before
+ * allocating), divergence (rolled back to the last checkpoint). CurrentModel answers drawings.
  */
 export class Trainer {
   private session: GpuSession | null = null;
   private data: DataLoader | null = null;
-  private readonly answerer: Answerer;
+  private readonly current: CurrentModel;
   /** Evaluations outside runs, the confusion matrix's galleries, test images for the pad. */
   readonly evaluator: Evaluator;
   private run: Run | null = null;
-  private recovering = false;
   private finder: RateFinder | null = null;
-  private lostMessage = '';
+  /** A lost device and the way back (recovery.ts). */
+  private readonly recovery: Recovery;
   private matmulVariant: MatmulVariant | null = null;
   /** The 'debug:' messages of end-to-end tests (testHooks.ts). */
   readonly testHooks = new TestHooks(
@@ -41,15 +43,24 @@ export class Trainer {
   );
 
   constructor(private readonly emit: (message: FromWorker) => void) {
-    this.answerer = new Answerer(emit, () => this.session);
-    this.evaluator = new Evaluator(emit, this.answerer, () => this.testContext());
+    this.current = new CurrentModel(emit, () => this.session);
+    this.evaluator = new Evaluator(emit, this.current, () => this.testContext());
+    this.recovery = new Recovery(emit, {
+      session: () => this.session,
+      run: () => this.run,
+      openSession: () => this.openSession(),
+      checkpoint: () => this.current.checkpoint,
+      // The run goes on with the model the new session rebuilt from the checkpoint.
+      resume: (run, epoch) => this.train(run, epoch, () => this.current.model as Sequential),
+      fail: (message) => this.fail('device', message, false),
+    });
   }
 
   /** What evaluations and galleries need to know of the device, the data and the run now. */
   private testContext(): TestContext {
-    const { run, mnist, finder, recovering } = this;
+    const { run, mnist, finder } = this;
     const session = this.session?.lost ? null : this.session;
-    return { session, test: mnist?.test ?? null, run, busy: !!finder || recovering };
+    return { session, test: mnist?.test ?? null, run, busy: !!finder || this.recovery.recovering };
   }
 
   async init(dataUrl: string): Promise<void> {
@@ -74,7 +85,7 @@ export class Trainer {
       onError: (s, error) => this.onGpuError(s, error),
     });
     this.matmulVariant = await session.chooseMatmulVariant(this.matmulVariant);
-    await this.answerer.onNewDevice(session);
+    await this.current.onNewDevice(session);
     this.session = session;
     this.emit({
       type: 'gpu',
@@ -97,8 +108,8 @@ export class Trainer {
 
   /** The session and data a new run needs, or null (and why, if the model cannot fit). */
   private readyFor(settings: Settings): GpuSession | null {
-    const { session, mnist } = this;
-    if (!session || session.lost || !mnist || !session.train || this.run || this.recovering || this.finder)
+    const { session, mnist, run, finder, recovery } = this;
+    if (!session || session.lost || !mnist || !session.train || run || recovery.recovering || finder)
       return null;
     // Before anything is allocated: a model that cannot fit is refused with the limit it exceeds.
     const tooLarge = checkRunFits(settings, session.device.limits, mnist.train.count, mnist.test.count);
@@ -132,9 +143,10 @@ export class Trainer {
     const session = this.readyFor(settings);
     if (!session) return;
     const run = this.newRun(settings);
-    this.answerer.verdicts = null;
+    this.current.verdicts = null;
     await this.train(run, 0, () => {
-      const model = this.answerer.startRun(session, settings);
+      const model = buildModel(session.backend, settings);
+      this.current.trainedFromScratch(model, settings);
       this.emit({ type: 'started', settings, parameterCount: model.parameterCount });
       return model;
     });
@@ -147,7 +159,7 @@ export class Trainer {
       return this.refuse(requestId, 'A run is going on, or the GPU or the data is not ready.');
     let model: Sequential;
     try {
-      model = this.answerer.open(checkpoint);
+      model = this.current.open(checkpoint);
     } catch (error) {
       return this.refuse(requestId, `The saved run could not be resumed: ${(error as Error).message}`);
     }
@@ -162,13 +174,13 @@ export class Trainer {
     this.emit({ type: 'refused', requestId, message });
   }
 
-  /** A run whose checkpoints are kept for the answerer (device loss, roll-back) and announced (autosave). */
+  /** A run whose checkpoints are kept for the current model (device loss, roll-back) and announced (autosave). */
   private newRun(settings: Settings): Run {
     const run = new Run(settings, this.emit, (taken) => {
       const checkpoint = { ...taken, rateChanges: [...run.rateChanges] };
-      this.answerer.checkpoint = checkpoint;
+      this.current.checkpoint = checkpoint;
       if (!checkpoint.trained) return;
-      const shapes = (this.answerer.model?.parameters ?? []).map((p) => [...p.shape]);
+      const shapes = (this.current.model?.parameters ?? []).map((p) => [...p.shape]);
       this.emit({ type: 'checkpoint', checkpoint, shapes });
     });
     run.hold = this.testHooks.takeHold();
@@ -198,26 +210,21 @@ export class Trainer {
     if (!session.lost && !failure && run.stopRequested && run.model) {
       // A stopped run ends mid-epoch: its final weights are the checkpoint from now on.
       try {
-        const epoch = this.answerer.checkpoint?.epoch ?? 0;
-        this.answerer.checkpoint = await takeFiniteCheckpoint(run.model, run.settings, epoch, epoch + 1);
+        const epoch = this.current.checkpoint?.epoch ?? 0;
+        this.current.checkpoint = await takeFiniteCheckpoint(run.model, run.settings, epoch, epoch + 1);
       } catch (error) {
         failure = error;
       }
     }
-    if (session.lost || (failure && (await session.lostWithin(LOSS_GRACE_MS)))) {
-      run.interrupted = true;
-      run.model = run.data = null;
-      this.reportLost(true);
-      return;
-    }
+    if (await this.recovery.endedByLoss(session, run, failure)) return;
     let problem: [ErrorKind, string] | null = null;
     if (failure) {
       const [kind, message] = describeFailure(failure, run.settings);
-      const rolledBack = run.model ? this.answerer.rollBack(session, run.model, run.settings) : '';
+      const rolledBack = run.model ? this.current.rollBack(session, run.model, run.settings) : '';
       problem = [kind, `${message} ${rolledBack}`];
     }
     run.release(session);
-    this.answerer.verdicts = run.verdicts;
+    this.current.verdicts = run.verdicts;
     this.run = null;
     session.trim();
     if (problem) {
@@ -231,54 +238,13 @@ export class Trainer {
 
   private onLost(session: GpuSession, message: string): void {
     if (session !== this.session) return;
-    this.lostMessage = message;
-    this.answerer.onLost();
-    const run = this.run;
-    if (run) {
-      // fit() fails at its next readback, or ends at this flag; either way the run reports the loss
-      // when it ends (endStretch), as an interrupted run.
-      run.endSoon();
-      return;
-    }
-    this.reportLost(false);
-  }
-
-  private reportLost(interrupted: boolean): void {
-    this.emit({
-      type: 'lost',
-      message: `The GPU device was lost (${this.lostMessage.replace(/\.$/, '')}).`,
-      checkpointEpoch: this.answerer.checkpoint?.epoch ?? null,
-      interrupted,
-    });
+    this.current.onLost();
+    this.recovery.onLost(message);
   }
 
   /** A new device, the last checkpoint on it, and an interrupted run goes on from there. */
-  async recover(): Promise<void> {
-    const lost = this.session;
-    if (!lost?.lost || this.recovering) return;
-    this.recovering = true;
-    this.emit({ type: 'recovering' });
-    try {
-      lost.destroy();
-      await this.openSession();
-    } catch (error) {
-      this.fail(
-        'device',
-        `No new GPU device: ${(error as Error).message} Try again, or reload the page.`,
-        false,
-      );
-      return;
-    } finally {
-      this.recovering = false;
-    }
-    const run = this.run;
-    if (!run?.interrupted) return;
-    run.interrupted = false;
-    const checkpoint = this.answerer.checkpoint;
-    const from = checkpoint?.settings === run.settings ? checkpoint.epoch : 0;
-    this.emit({ type: 'restored', epoch: from });
-    // The run goes on with the model the new session rebuilt from the checkpoint.
-    await this.train(run, from, () => this.answerer.model as Sequential);
+  recover(): Promise<void> {
+    return this.recovery.recover();
   }
 
   private onGpuError(session: GpuSession, error: GPUError): void {
@@ -305,23 +271,21 @@ export class Trainer {
     this.finder?.stop();
   }
 
-  predict(id: number, pixels: Float32Array, explain = false): Promise<void> {
-    return this.answerer.predict(id, pixels, explain, (message) => this.fail('gpu', message, false));
+  /** Reads the pad's drawing: a 'reading' comes back, with its saliency and activations. */
+  read(id: number, drawing: Float32Array): Promise<void> {
+    return this.current.read(id, drawing, (message) => this.fail('gpu', message, false));
   }
 
   /** The user's test digits read by the model answering drawings (digitReader.ts). */
   readDigits(id: number, pixels: Float32Array): Promise<void> {
-    return readDigits(this.answerer.modelNow(), id, pixels, this.emit);
+    return readDigits(this.current.modelNow(), id, pixels, this.emit);
   }
 
   /** A saved run's weights answer drawings (on the CPU while the GPU is lost). */
   openCheckpoint(checkpoint: Checkpoint, requestId: number): void {
-    if (this.run) {
-      this.refuse(requestId, 'A saved run cannot be opened while a run is going on.');
-      return;
-    }
+    if (this.run) return void this.refuse(requestId, 'A saved run cannot be opened while a run is going on.');
     try {
-      this.answerer.show(checkpoint, requestId);
+      this.current.show(checkpoint, requestId);
     } catch (error) {
       this.refuse(requestId, `The saved run could not be opened: ${(error as Error).message}`);
     }
@@ -333,10 +297,10 @@ export class Trainer {
     const refuse = (message: string) => this.fail('training', message, false);
     if (this.run || !session || session.lost)
       refuse('A model can be imported only while no run is going on and the GPU is there.');
-    else this.answerer.import(session, stack, refuse);
+    else this.current.import(session, stack, refuse);
   }
 
   exportModel(id: number): Promise<void> {
-    return this.answerer.export(id);
+    return this.current.export(id);
   }
 }

@@ -19,11 +19,14 @@ function clientShowing(snapshot: Snapshot): TrainerClient {
     getSnapshot: () => snapshot,
     onMessage: () => ignore,
     ...Object.fromEntries(
-      ['train', 'findRate', 'setRate', 'step', 'pause', 'resume', 'recover', 'retryData', 'stop'].map(
+      ['train', 'findRate', 'setLearningRate', 'step', 'pause', 'resume', 'recover', 'retryData', 'stop'].map(
         (name) => [name, ignore],
       ),
     ),
-    predict: () => 1,
+    commands: Object.fromEntries(
+      ['pause', 'resume', 'step', 'stop', 'recover', 'setLearningRate'].map((name) => [name, ignore]),
+    ),
+    read: () => 1,
     gallery: () => 1,
     evaluate: () => 1,
     testImage: () => 1,

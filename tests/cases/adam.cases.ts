@@ -1,5 +1,9 @@
-// Parameter sizes, hyperparameters and step sequences for adam, shared by the CPU and GPU tests.
-import { type AdamStepHyper, adamStepSize } from '../../src/backend/backend';
+// Parameter sizes, hyperparameters and step sequences for adam, shared by the CPU test, and its
+// driver, run on every backend by the GPU test and gpu:check.
+import { type AdamStepHyper, adamStepSize, type Backend } from '../../src/backend/backend';
+import type { KernelCheck, KernelSuite, Outputs } from './kernelSuite';
+import { workgroupsPerDimension } from './kernelSuite';
+import { optimizerInputs, PAST_LENGTH, pastLengthInputs, runSteps } from './optimizerInputs';
 
 /** keras.optimizers.Adam's settings (the kernel gets the bias-corrected step size, AdamStepHyper). */
 export interface AdamSettings {
@@ -111,3 +115,55 @@ export const adamCases: AdamCase[] = [
     ...tol,
   },
 ];
+
+type Inputs = ReturnType<typeof optimizerInputs>;
+
+/**
+ * The case's steps, back to back, each with its own step size: each must see the state the previous
+ * one wrote, and its own uniform. param, m and v after them, `capacity` words each.
+ */
+export function run(b: Backend, c: AdamCase, inputs: Inputs, capacity = c.length): Promise<Outputs> {
+  return runSteps(b, inputs, capacity, (param, [m, v], grad, s) =>
+    b.adam(param, m, v, grad, c.length, stepHyper(c, s)),
+  );
+}
+
+function check(
+  c: AdamCase,
+  name: string,
+  inputs = optimizerInputs(c, [c.m, c.v]),
+  capacity?: number,
+): KernelCheck {
+  return {
+    kernel: 'adam',
+    name,
+    run: (b) => run(b, c, inputs, capacity),
+    tolerances: [c, { atol: 3e-8, rtol: 1e-6 }, { atol: 1e-10, rtol: 1e-6 }],
+  };
+}
+
+export const suite: KernelSuite = {
+  kernels: ['adam'],
+  checks: (backend) => {
+    const checks = adamCases.map((c) => check(c, `${c.name} [${c.length}], ${c.steps} consecutive steps`));
+    // Twenty steps recorded without a submit: more than the uniform ring has buffers.
+    const many = { name: '', length: 37, settings: kerasDefaults, steps: 20, atol: 1e-7, rtol: 1e-6 };
+    checks.push(check(many, 'twenty steps recorded without a submit: each keeps its own step size'));
+    for (const length of PAST_LENGTH) {
+      const c = { name: '', length, settings: kerasDefaults, steps: 1, atol: 1e-7, rtol: 1e-6 };
+      checks.push(check(c, `words past length ${length} left alone`, pastLengthInputs(length, 2), 16));
+    }
+    const grid = workgroupsPerDimension(backend);
+    if (grid) {
+      // Past the per-dimension workgroup limit the grid folds to 2-D.
+      const length = 64 * (grid + 1) + 3;
+      checks.push(
+        check(
+          { name: '', length, settings: kerasDefaults, steps: 2, atol: 1e-7, rtol: 1e-6 },
+          `a 2-D grid [${length}]`,
+        ),
+      );
+    }
+    return checks;
+  },
+};

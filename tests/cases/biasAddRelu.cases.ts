@@ -1,6 +1,16 @@
 // Shapes and values for biasAddRelu, shared by the CPU and GPU tests: the model's layers, the
 // 96-row last batch, one row, one column, sizes that are not multiples of the 64-wide workgroup,
-// and ReLU exactly at 0.
+// and ReLU exactly at 0. With its driver, run on every backend by the GPU test and gpu:check.
+import type { Backend } from '../../src/backend/backend';
+import {
+  EXACT,
+  type KernelCheck,
+  type KernelSuite,
+  type Outputs,
+  runKernel,
+  workgroupsPerDimension,
+} from './kernelSuite';
+import { randomArray } from './random';
 export interface BiasAddReluCase {
   name: string;
   rows: number;
@@ -48,3 +58,43 @@ export const biasAddReluCases: BiasAddReluCase[] = [
   { name: 'hidden layer, last batch of 96', rows: 96, cols: 512, relu: true, ...exact },
   { name: 'output layer (no ReLU)', rows: 128, cols: 10, relu: false, ...exact },
 ];
+
+/** out = x + bias (then ReLU), into a poisoned output. */
+export function run(
+  b: Backend,
+  c: { rows: number; cols: number; relu: boolean; x: Float32Array; bias: Float32Array },
+): Promise<Outputs> {
+  return runKernel(b, [c.x, c.bias], [c.rows * c.cols], ([o], [sx, sb]) =>
+    b.biasAddRelu(o, sx, sb, c.rows, c.cols, c.relu),
+  );
+}
+
+export const suite: KernelSuite = {
+  kernels: ['biasAddRelu'],
+  checks: (backend) => {
+    const checks: KernelCheck[] = biasAddReluCases.map((c) => {
+      const x = c.x ? Float32Array.from(c.x) : randomArray(c.rows * c.cols, c.rows * 7 + c.cols);
+      const bias = c.bias ? Float32Array.from(c.bias) : randomArray(c.cols, c.cols * 13);
+      return {
+        kernel: 'biasAddRelu',
+        name: `${c.name} [${c.rows}x${c.cols}]${c.relu ? ' relu' : ''}`,
+        run: (b) => run(b, { ...c, x, bias }),
+        tolerances: [c],
+      };
+    });
+    const grid = workgroupsPerDimension(backend);
+    if (grid) {
+      // Past the per-dimension workgroup limit the grid folds to 2-D.
+      const cols = 10;
+      const rows = Math.ceil((64 * (grid + 1)) / cols) + 3;
+      const c = { rows, cols, relu: true, x: randomArray(rows * cols, 1), bias: randomArray(cols, 2) };
+      checks.push({
+        kernel: 'biasAddRelu',
+        name: `a 2-D grid [${rows}x${cols}]`,
+        run: (b) => run(b, c),
+        tolerances: [EXACT],
+      });
+    }
+    return checks;
+  },
+};

@@ -1,6 +1,9 @@
 // Batches for confusion, shared by the CPU and GPU tests: rows that are not a multiple of the
 // workgroup, a single row, a batch placed at an offset (the third of a data set's batches), many
-// rows of one class (atomics on one cell), and logits with ties (the first maximum wins).
+// rows of one class (atomics on one cell), and logits with ties (the first maximum wins). With its
+// driver, run on every backend by the GPU test and gpu:check.
+import type { Backend } from '../../src/backend/backend';
+import { EXACT, type KernelCheck, type KernelSuite, type Outputs } from './kernelSuite';
 export interface ConfusionCase {
   name: string;
   rows: number;
@@ -41,3 +44,54 @@ export function confusionBatch(c: ConfusionCase, seed: number) {
   );
   return { logits, labels };
 }
+
+/** Two batches into one matrix (accumulation), the second at the case's offset: matrix, predicted, probs. */
+export async function run(b: Backend, c: ConfusionCase): Promise<Outputs> {
+  const [matrix, predicted, probs, logits, labels] = [
+    c.cols * c.cols,
+    c.count,
+    c.count * c.cols,
+    c.rows * c.cols,
+    c.rows,
+  ].map((length) => b.alloc(length));
+  b.write(matrix, new Uint32Array(c.cols * c.cols).fill(1));
+  b.write(predicted, new Uint32Array(c.count).fill(99));
+  b.fill(probs, -1);
+  for (const [seed, offset] of [
+    [1, 0],
+    [2, c.offset],
+  ]) {
+    const batch = confusionBatch(c, seed);
+    b.write(logits, batch.logits);
+    b.write(labels, batch.labels);
+    b.confusion({ rows: c.rows, cols: c.cols, offset, matrix, predicted, probs, logits, labels });
+  }
+  const got = [await b.readU32(matrix), await b.readU32(predicted), await b.read(probs)];
+  for (const s of [matrix, predicted, probs, logits, labels]) b.free(s);
+  return got;
+}
+
+const check = (c: ConfusionCase, name: string): KernelCheck => ({
+  kernel: 'confusion',
+  name,
+  run: (b) => run(b, c),
+  tolerances: [EXACT, EXACT, { atol: 1e-6, rtol: 1e-5 }],
+  holds: ([matrix]) => {
+    // Started at 1 in every cell, then two batches.
+    const total = Array.from(matrix).reduce((a, v) => a + v, 0);
+    const expected = c.cols * c.cols + 2 * c.rows;
+    return total === expected ? null : `the matrix counts ${total}, expected ${expected}`;
+  },
+});
+
+export const suite: KernelSuite = {
+  kernels: ['confusion'],
+  checks: () =>
+    confusionCases.map((c) => check(c, `${c.name} [${c.rows}x${c.cols}] at ${c.offset} of ${c.count}`)),
+  stress: (scale) => {
+    const rows = Math.ceil(10_000 / scale);
+    return [
+      check({ name: 'stress', rows, cols: 10, offset: 0, count: rows }, `stress: [${rows}x10], one matrix`),
+    ];
+  },
+};

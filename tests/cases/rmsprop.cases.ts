@@ -1,5 +1,10 @@
-// Parameter sizes, hyperparameters and step sequences for rmsprop, shared by the CPU and GPU tests.
-import type { RmspropHyper } from '../../src/backend/backend';
+// Parameter sizes, hyperparameters and step sequences for rmsprop, shared by the CPU test, and its
+// driver, run on every backend by the GPU test and gpu:check.
+import type { Backend, RmspropHyper } from '../../src/backend/backend';
+import type { KernelCheck, KernelSuite, Outputs } from './kernelSuite';
+import { workgroupsPerDimension } from './kernelSuite';
+import { optimizerInputs, PAST_LENGTH, pastLengthInputs, runSteps } from './optimizerInputs';
+import { randomArray } from './random';
 
 export interface RmspropCase {
   name: string;
@@ -85,3 +90,59 @@ export const rmspropCases: RmspropCase[] = [
     ...tol,
   },
 ];
+
+type Inputs = ReturnType<typeof optimizerInputs>;
+
+/** The case's steps, back to back: param and meanSquare after them, `capacity` words each. */
+export function run(b: Backend, c: RmspropCase, inputs: Inputs, capacity = c.length): Promise<Outputs> {
+  return runSteps(b, inputs, capacity, (param, [meanSquare], grad) =>
+    b.rmsprop(param, meanSquare, grad, c.length, c.hyper),
+  );
+}
+
+function check(
+  c: RmspropCase,
+  name: string,
+  inputs = optimizerInputs(c, [c.meanSquare]),
+  capacity?: number,
+): KernelCheck {
+  return {
+    kernel: 'rmsprop',
+    name,
+    run: (b) => run(b, c, inputs, capacity),
+    tolerances: [c, { atol: 1e-12, rtol: 1e-6 }],
+  };
+}
+
+export const suite: KernelSuite = {
+  kernels: ['rmsprop'],
+  checks: (backend) => {
+    const checks = rmspropCases.map((c) => check(c, `${c.name} [${c.length}], ${c.steps} consecutive steps`));
+    for (const length of PAST_LENGTH) {
+      const c = { name: '', length, hyper: kerasDefaults, steps: 1, atol: 1e-7, rtol: 1e-6 };
+      checks.push(check(c, `words past length ${length} left alone`, pastLengthInputs(length, 1), 16));
+    }
+    const grid = workgroupsPerDimension(backend);
+    if (grid) {
+      // Past the per-dimension workgroup limit the grid folds to 2-D.
+      const length = 64 * (grid + 1) + 3;
+      checks.push(
+        check(
+          { name: '', length, hyper: kerasDefaults, steps: 2, atol: 1e-7, rtol: 1e-6 },
+          `a 2-D grid [${length}]`,
+        ),
+      );
+    }
+    return checks;
+  },
+  stress: () => {
+    const length = 784 * 512;
+    const c = { name: 'stress', length, hyper: kerasDefaults, steps: 1, atol: 1e-7, rtol: 1e-6 };
+    const inputs = {
+      param: randomArray(length, 12),
+      state: [new Float32Array(length)],
+      grads: [randomArray(length, 13, -1e-2, 1e-2)],
+    };
+    return [check(c, `stress: [${length}], one step`, inputs)];
+  },
+};

@@ -1,5 +1,9 @@
-// Parameter sizes, hyperparameters and step sequences for sgd, shared by the CPU and GPU tests.
-import type { SgdHyper } from '../../src/backend/backend';
+// Parameter sizes, hyperparameters and step sequences for sgd, shared by the CPU test, and its
+// driver, run on every backend by the GPU test and gpu:check.
+import type { Backend, SgdHyper } from '../../src/backend/backend';
+import type { KernelCheck, KernelSuite, Outputs } from './kernelSuite';
+import { workgroupsPerDimension } from './kernelSuite';
+import { optimizerInputs, PAST_LENGTH, pastLengthInputs, runSteps } from './optimizerInputs';
 
 export interface SgdCase {
   name: string;
@@ -97,3 +101,61 @@ export const sgdCases: SgdCase[] = [
     ...tol,
   },
 ];
+
+type Inputs = ReturnType<typeof optimizerInputs>;
+
+/**
+ * The case's steps, back to back: param and velocity after them, `capacity` words each. Momentum 0
+ * keeps no velocity: the kernel gets none, unless `passVelocity` (then it must write none of it).
+ */
+export function run(
+  b: Backend,
+  c: SgdCase,
+  inputs: Inputs,
+  capacity = c.length,
+  passVelocity = false,
+): Promise<Outputs> {
+  const keepsVelocity = passVelocity || c.hyper.momentum !== 0;
+  return runSteps(b, inputs, capacity, (param, [velocity], grad) =>
+    b.sgd(param, keepsVelocity ? velocity : null, grad, c.length, c.hyper),
+  );
+}
+
+function check(
+  c: SgdCase,
+  name: string,
+  inputs = optimizerInputs(c, [c.velocity]),
+  capacity?: number,
+): KernelCheck {
+  return {
+    kernel: 'sgd',
+    name,
+    run: (b) => run(b, c, inputs, capacity, capacity !== undefined),
+    tolerances: [c, { atol: 1e-8, rtol: 1e-6 }],
+  };
+}
+
+export const suite: KernelSuite = {
+  kernels: ['sgd'],
+  checks: (backend) => {
+    const checks = sgdCases.map((c) => check(c, `${c.name} [${c.length}], ${c.steps} consecutive steps`));
+    for (const hyper of [withMomentum, nesterov, { ...withMomentum, momentum: 0 }])
+      for (const length of PAST_LENGTH) {
+        const c = { name: '', length, hyper, steps: 1, atol: 1e-7, rtol: 1e-6 };
+        const name = `momentum ${hyper.momentum}${hyper.nesterov ? ' nesterov' : ''}: words past length ${length} left alone`;
+        checks.push(check(c, name, pastLengthInputs(length, 1), 16));
+      }
+    const grid = workgroupsPerDimension(backend);
+    if (grid) {
+      // Past the per-dimension workgroup limit the grid folds to 2-D.
+      const length = 64 * (grid + 1) + 3;
+      checks.push(
+        check(
+          { name: '', length, hyper: nesterov, steps: 2, atol: 1e-7, rtol: 1e-6 },
+          `a 2-D grid [${length}]`,
+        ),
+      );
+    }
+    return checks;
+  },
+};

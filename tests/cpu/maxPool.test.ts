@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { maxPool, maxPoolBackward } from '../../src/backend/cpu/maxPool';
-import { maxPoolCases } from '../cases/conv2d.cases';
+import { maxPoolCases } from '../cases/maxPool.cases';
 import { asF32, expectClose, fixedRandom, numericGradient } from './numeric';
 
 describe('maxPool reference', () => {

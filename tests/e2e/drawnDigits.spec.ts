@@ -31,8 +31,8 @@ async function recordDrawingsSent(page: Page): Promise<void> {
     window.addEventListener('pointerup', () => w.__ups++, true);
     const post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
-      const m = message as { type?: string; pixels?: Float32Array };
-      if (m?.type === 'predict' && m.pixels) w.__sent.push({ ups: w.__ups, pixels: Array.from(m.pixels) });
+      const m = message as { type?: string; drawing?: Float32Array };
+      if (m?.type === 'read' && m.drawing) w.__sent.push({ ups: w.__ups, pixels: Array.from(m.drawing) });
       return post.call(this, message, ...rest);
     } as typeof post;
   });

@@ -3,10 +3,11 @@ import type { Backend } from '../../src/backend/backend';
 import { reshape, softmaxCrossEntropy } from '../../src/engine/ops';
 import { Tape } from '../../src/engine/tape';
 import { Tensor } from '../../src/engine/tensor';
-import { BOOK_CONVNET, buildLayers } from '../../src/nn/architecture';
+import { buildLayers } from '../../src/nn/architecture';
 import { DeviceDataset } from '../../src/nn/dataset';
 import { rmsprop } from '../../src/nn/rmsprop';
 import { Sequential } from '../../src/nn/sequential';
+import { BOOK_CONVNET } from '../../src/protocol/layers';
 import { cpuBackend, expectClose, gpuBackend, randomArray } from './harness';
 
 // The book's ConvNet end to end: the same seeded model on WebGPU and on the CPU reference gives the

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import type { Backend } from '../../src/backend/backend';
-import { MATMUL_VARIANTS } from '../../src/backend/webgpu/kernels/matmul';
+import { MATMUL_VARIANTS } from '../../src/backend/webgpu/kernels/context';
 import { DeviceDataset } from '../../src/nn/dataset';
 import { Dense } from '../../src/nn/dense';
 import { evaluateInDetail, inputGradients } from '../../src/nn/insight';

@@ -65,7 +65,6 @@ describe('gpu:check conformance', () => {
     const results = await conformance(new CpuBackend(), new CpuBackend(), {
       repeats: 0,
       fullSize: false,
-      setMatmulVariant: null,
     });
     expect(results.length).toBeGreaterThan(150);
     expect(results.filter((r) => !r.ok)).toEqual([]);
@@ -78,7 +77,6 @@ describe('gpu:check conformance', () => {
     const results = await conformance(new WrongSumRows(), new CpuBackend(), {
       repeats: 0,
       fullSize: false,
-      setMatmulVariant: null,
     });
     const failed = results.filter((r) => !r.ok);
     expect(failed.length).toBeGreaterThan(0);
@@ -90,7 +88,6 @@ describe('gpu:check conformance', () => {
     const results = await conformance(new FlakySumRows(), new CpuBackend(), {
       repeats: 2,
       fullSize: false,
-      setMatmulVariant: null,
     });
     const stress = results.find((r) => r.kernel === 'sumRows' && r.name.startsWith('stress'));
     expect(stress?.ok).toBe(false);

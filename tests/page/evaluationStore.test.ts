@@ -1,9 +1,8 @@
 import { expect, test } from 'vitest';
-import { initialSnapshot, reduce, type Snapshot } from '../../src/page/store';
+import { initialSnapshot, reduce, type Snapshot, testImageCaption } from '../../src/page/store';
 import type { FromWorker } from '../../src/protocol/protocol';
 import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
 import { whyNoEvaluation } from '../../src/ui/hooks/useEvaluation';
-import { testImageCaption } from '../../src/ui/hooks/usePadImage';
 
 const matrix = Uint32Array.of(3, 1, 0, 4);
 const evaluated = (requestId: number): FromWorker => ({

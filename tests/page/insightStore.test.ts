@@ -37,16 +37,19 @@ test('the insight messages: confusion, gallery and units, all cleared by a new r
   expect([s.confusion, s.gallery, s.units, s.unitsAtStart]).toEqual([null, null, null, null]);
 });
 
-test('a prediction keeps its gradients, or null when it was not asked to explain', () => {
-  const base = {
-    type: 'prediction',
+test('a reading keeps its explanation: the saliency and the activations', () => {
+  const saliency = new Float32Array(7840);
+  const activations = [new Float32Array(4)];
+  const reading = {
+    type: 'reading',
     id: 1,
     probabilities: new Float32Array(10),
     trained: true,
     on: 'gpu',
     memory: null,
+    saliency,
+    activations,
   } as const;
-  expect(reduce(initialSnapshot, base).prediction?.gradients).toBeNull();
-  const gradients = new Float32Array(7840);
-  expect(reduce(initialSnapshot, { ...base, gradients }).prediction?.gradients).toBe(gradients);
+  expect(reduce(initialSnapshot, reading).reading?.saliency).toBe(saliency);
+  expect(reduce(initialSnapshot, reading).reading?.activations).toBe(activations);
 });

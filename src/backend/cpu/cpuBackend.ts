@@ -1,5 +1,5 @@
-import { type Backend, type Storage, VIEW_ALIGN } from '../backend';
-import { CpuStorage, cpuKernels, type Kernels } from './kernels';
+import { type Backend, type Kernels, type Storage, VIEW_ALIGN } from '../backend';
+import { CpuStorage, cpuKernels } from './kernels';
 
 const cpu = (s: Storage) => s as CpuStorage;
 

@@ -1,14 +1,14 @@
 // The reference kernels over Storage, one entry per kernel id, each unwrapping its storages into
-// the typed arrays of the plain loops in cpu/<id>.ts. This table is the kernels' one signature:
-// Backend's kernel methods are its entries (backend.ts), and the WebGPU table
-// (webgpu/kernels/table.ts) is checked against it.
+// the typed arrays of the plain loops in cpu/<id>.ts. It satisfies backend.ts's Kernels, as the
+// WebGPU table (webgpu/kernels/table.ts) does.
 
-import type { GatherBatchAugmentedArgs } from '../augmentation';
 import type {
   AdamStepHyper,
   ConfusionArgs,
   Conv2dShape,
   GatherBatchArgs,
+  GatherBatchAugmentedArgs,
+  Kernels,
   MatmulEpilogue,
   MatmulShape,
   PoolShape,
@@ -17,7 +17,7 @@ import type {
   SoftmaxXentArgs,
   Storage,
 } from '../backend';
-import { SPARSE_ROWS, sparseIndexLayout } from '../backend';
+import { SPARSE_ROWS, sparseIndexLayout } from '../sparseIndex';
 import { adam } from './adam';
 import { add } from './add';
 import { biasAddRelu } from './biasAddRelu';
@@ -180,8 +180,4 @@ export const cpuKernels = {
   /** dx [batch, height, width, C]: dy at each window's argmax, zero elsewhere. */
   maxPoolBackward: (dx: Storage, dy: Storage, argmax: Storage, shape: PoolShape): void =>
     maxPoolBackward(f32(dx), f32(dy), u32(argmax), shape),
-};
-
-/** Every kernel, by id, with its arguments: what a backend records. */
-export type Kernels = typeof cpuKernels;
-export type KernelId = keyof Kernels;
+} satisfies Kernels;

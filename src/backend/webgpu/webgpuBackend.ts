@@ -1,7 +1,5 @@
-import { type Backend, type MatmulShape, type Storage, VIEW_ALIGN } from '../backend';
-import type { Kernels } from '../cpu/kernels';
-import type { Binding, KernelContext } from './kernels/context';
-import type { MatmulVariant } from './kernels/matmul';
+import { type Backend, type Kernels, type MatmulShape, type Storage, VIEW_ALIGN } from '../backend';
+import type { Binding, KernelContext, MatmulVariant } from './kernels/context';
 import { tuneMatmul } from './kernels/matmulTuning';
 import { bindKernels } from './kernels/table';
 import { BindGroupCache, PipelineCache, UNIFORM_CAPACITY, UniformCache, UniformRing } from './pipelines';

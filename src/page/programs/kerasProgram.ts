@@ -3,7 +3,7 @@
 // pixels to [0, 1], one-hot labels, build, compile, fit, evaluate. Our engine follows Keras's
 // formulas and defaults (glorot_uniform weights, zero biases, the optimizers' defaults but the rate), so
 // this program trains the same network; the random numbers differ, the curves agree closely.
-import type { LayerSpec } from '../../nn/architecture';
+import type { LayerSpec } from '../../protocol/layers';
 import { optimizerName, type Settings } from '../../protocol/settings';
 import { describeRun } from './runDescription';
 

@@ -1,6 +1,6 @@
 // What the generated programs need to know about a run, read once from its settings: the layers
 // (the output layer included), how the images are shaped for them, and a one-line summary.
-import { BOOK_CONVNET, type LayerSpec, layerName, specsFromText } from '../../nn/architecture';
+import { BOOK_CONVNET, type LayerSpec, layerName, specsFromText } from '../../protocol/layers';
 import { optimizerSummary, type Settings } from '../../protocol/settings';
 
 export interface RunDescription {

@@ -1,6 +1,6 @@
 // The TensorFlow.js program that reproduces the run on screen. It reads the same gzipped IDX files
 // this app serves (mnist/), so it runs in any page next to them, as a module script.
-import type { LayerSpec } from '../../nn/architecture';
+import type { LayerSpec } from '../../protocol/layers';
 import type { Settings } from '../../protocol/settings';
 import { describeRun } from './runDescription';
 

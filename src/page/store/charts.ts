@@ -1,37 +1,11 @@
 // The run's charts: the training curve (merged as it grows, so a long run keeps its whole history
 // in bounded memory) and one point per epoch with the test set's figures.
-import type { EpochLogs, Evaluation } from '../../nn/sequential';
+
 import type { RateChange } from '../../protocol/protocol';
+import type { EpochLogs, Evaluation } from '../../protocol/reports';
 import type { Settings } from '../../protocol/settings';
 import type { StoreEvent } from './events';
-
-export interface CurvePoint {
-  /** Batches seen since the run began (across epochs), at the end of this point. */
-  step: number;
-  /** Means over the batches this point covers. */
-  loss: number;
-  accuracy: number;
-  batches: number;
-  /** Metrics reports merged into this point (see MAX_CURVE_POINTS). */
-  reports: number;
-}
-
-export interface EpochPoint {
-  epoch: number;
-  trainLoss: number;
-  trainAccuracy: number;
-  testLoss: number;
-  testAccuracy: number;
-}
-
-/** A run's charts, as a saved run keeps them. */
-export interface RunHistory {
-  curve: CurvePoint[];
-  curveStride: number;
-  epochs: EpochPoint[];
-  /** Learning-rate changes made during the run (absent in runs saved before they existed). */
-  rateChanges?: RateChange[];
-}
+import type { CurvePoint, EpochPoint } from './runHistory';
 
 export interface ChartsState {
   curve: CurvePoint[];

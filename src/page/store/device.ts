@@ -42,7 +42,7 @@ export function reduceDevice(s: DeviceState & { phase: string }, m: StoreEvent):
     case 'done':
     case 'memory':
       return { memory: m.memory };
-    case 'prediction':
+    case 'reading':
       return { memory: m.memory ?? s.memory };
     case 'lost':
       return { lost: { message: m.message, checkpointEpoch: m.checkpointEpoch, interrupted: m.interrupted } };

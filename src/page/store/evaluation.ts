@@ -1,6 +1,6 @@
 // An evaluation of the model that answers drawings outside a run (an imported model, an opened
 // saved run): how far it has got, then its test result, or why it was refused.
-import type { Evaluation } from '../../nn/sequential';
+import type { Evaluation } from '../../protocol/reports';
 import type { StoreEvent } from './events';
 
 export interface EvaluationState {

@@ -2,7 +2,7 @@
 // worker message behind them).
 import type { FromWorker } from '../../protocol/protocol';
 import type { Settings } from '../../protocol/settings';
-import type { RunHistory } from './charts';
+import type { RunHistory } from './runHistory';
 
 export type PageEvent =
   /** Stop was pressed: the page says so at once, before the worker's 'done'. */
@@ -13,6 +13,14 @@ export type PageEvent =
   | { type: 'page:findRate' }
   /** The answering model's evaluation on the test set was asked for, with this request id. */
   | { type: 'page:evaluate'; requestId: number }
+  /** The pad's drawing was read, with this id ('reading' answers with it). */
+  | { type: 'page:read'; id: number }
+  /** A new drawing on the pad (or none: cleared): readings asked before are of another drawing. */
+  | { type: 'page:drawing'; cleared: boolean }
+  /** A random test image was asked for the pad, with this id ('testImage' answers with it). */
+  | { type: 'page:testImage'; id: number }
+  /** A test image (from a gallery) goes on the pad. */
+  | { type: 'page:padImage'; pixels: Uint8Array; caption: string }
   /** A saved run is opened or resumed: its charts and settings are shown at once. */
   | { type: 'page:saved'; settings: Settings; history: RunHistory };
 

@@ -3,21 +3,25 @@
 // mutated. The state is split by concern, each with its own reducer; every reducer reads the
 // snapshot as it was before the event.
 import type { Settings } from '../../protocol/settings';
-import { type ChartsState, NO_CHARTS, type RunHistory, reduceCharts } from './charts';
+import { type ChartsState, NO_CHARTS, reduceCharts } from './charts';
 import { type DataState, initialData, reduceData } from './data';
 import { type DeviceState, initialDevice, reduceDevice } from './device';
 import { type EvaluationState, initialEvaluation, reduceEvaluation } from './evaluation';
 import type { StoreEvent } from './events';
 import { type InsightState, initialInsight, reduceInsight } from './insight';
+import { initialPad, type PadState, reducePad } from './pad';
 import { initialRateFinder, type RateFinderState, reduceRateFinder } from './rateFinder';
 import { initialRun, type RunState, reduceRun } from './run';
+import type { RunHistory } from './runHistory';
 import { initialStep, reduceStep, type StepState } from './step';
 
-export type { CurvePoint, EpochPoint, RunHistory } from './charts';
 export { addToCurve, batchesPerEpoch, MAX_CURVE_POINTS } from './charts';
 export type { PageEvent, StoreEvent } from './events';
+export type { PadImage } from './pad';
+export { isAboutDrawing, testImageCaption } from './pad';
 export type { RateFinderResult } from './rateFinder';
 export type { Phase } from './run';
+export type { CurvePoint, EpochPoint, RunHistory } from './runHistory';
 export type { StepResult } from './step';
 
 export type Snapshot = DataState &
@@ -27,7 +31,8 @@ export type Snapshot = DataState &
   InsightState &
   RateFinderState &
   StepState &
-  EvaluationState;
+  EvaluationState &
+  PadState;
 
 export const initialSnapshot: Snapshot = {
   ...initialData,
@@ -38,6 +43,7 @@ export const initialSnapshot: Snapshot = {
   ...initialRateFinder,
   ...initialStep,
   ...initialEvaluation,
+  ...initialPad,
 };
 
 /** The pure state transition: one event in, the next snapshot out (the same one if nothing changed). */
@@ -51,6 +57,7 @@ export function reduce(s: Snapshot, m: StoreEvent): Snapshot {
     reduceRateFinder(m),
     reduceStep(s, m),
     reduceEvaluation(s, m),
+    reducePad(s, m),
   ];
   if (changes.every((c) => c === null)) return s;
   return Object.assign({ ...s }, ...changes);

@@ -1,18 +1,19 @@
-// The insight views' state: the drawing's prediction (and its saliency), the test set's confusion
+// The insight views' state: the drawing's reading (and its saliency), the test set's confusion
 // matrix and a gallery of its images, the first layer's weights as tiles.
 import type { GalleryItem, GalleryQuery } from '../../protocol/protocol';
 import { type EvaluationState, isCurrentEvaluation } from './evaluation';
 import type { StoreEvent } from './events';
 
 export interface InsightState {
-  prediction: {
+  /** What the model reads in the pad's drawing, and why: the last reading to arrive (pad.ts: of which request). */
+  reading: {
     id: number;
     probabilities: Float32Array;
     trained: boolean;
     on: 'gpu' | 'cpu';
-    /** [classes, 784]: d logit_c / d pixel, when the prediction was asked to explain itself. */
-    gradients: Float32Array | null;
-    /** Each hidden layer's output for the drawing, when asked to explain (empty otherwise). */
+    /** [classes, 784]: d logit_c / d pixel. */
+    saliency: Float32Array;
+    /** Each hidden layer's output for the drawing (the network picture). */
     activations: Float32Array[];
   } | null;
   /**
@@ -45,7 +46,13 @@ const NO_INSIGHT = {
   unitsAtStart: null,
 } satisfies Partial<InsightState>;
 
-export const initialInsight: InsightState = { ...NO_INSIGHT, prediction: null };
+export const initialInsight: InsightState = { ...NO_INSIGHT, reading: null };
+
+/** The store's reading from the worker's message. */
+export function readingOf(m: Extract<StoreEvent, { type: 'reading' }>): InsightState['reading'] {
+  const { id, probabilities, trained, on, saliency, activations } = m;
+  return { id, probabilities, trained, on, saliency, activations };
+}
 
 export function reduceInsight(
   s: InsightState & EvaluationState,
@@ -56,17 +63,8 @@ export function reduceInsight(
     case 'loaded':
     case 'continued':
       return NO_INSIGHT;
-    case 'prediction':
-      return {
-        prediction: {
-          id: m.id,
-          probabilities: m.probabilities,
-          trained: m.trained,
-          on: m.on,
-          gradients: m.gradients ?? null,
-          activations: m.activations ?? [],
-        },
-      };
+    case 'reading':
+      return { reading: readingOf(m) };
     case 'confusion':
       return { confusion: { epoch: m.epoch, classes: m.classes, matrix: m.matrix } };
     case 'gallery': {

@@ -1,5 +1,5 @@
 // The learning-rate finder's state: its points as they come, then the suggested rate.
-import type { RatePoint } from '../../nn/rateFinder';
+import type { RatePoint } from '../../protocol/reports';
 import type { StoreEvent } from './events';
 
 export interface RateFinderResult {

@@ -1,6 +1,7 @@
 // The page's phase and the run's state: its settings, progress and result, and the last error.
-import type { Evaluation } from '../../nn/sequential';
+
 import type { Progress } from '../../protocol/protocol';
+import type { Evaluation } from '../../protocol/reports';
 import type { Settings } from '../../protocol/settings';
 import { batchesPerEpoch } from './charts';
 import type { DataState } from './data';

@@ -1,6 +1,6 @@
 // The step mode's state: the last Step asked for while paused, and what it did once the worker
 // says (its batch's loss before and after, the units that changed most), or why it was refused.
-import type { StepInspection } from '../../nn/stepInspection';
+import type { StepInspection } from '../../protocol/reports';
 import type { StoreEvent } from './events';
 
 export interface StepResult {

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import type { RunCommands } from '../../page/commands';
 import type { Phase } from '../../page/store';
 
 interface Props {
@@ -8,11 +9,8 @@ interface Props {
   /** The device was lost mid-run: Resume goes on from the last checkpoint on a new device. */
   canRecover: boolean;
   onTrain: () => void;
-  onPause: () => void;
-  onResume: () => void;
-  /** Step mode: one batch of the paused run, which stays paused. */
-  onStep: () => void;
-  onStop: () => void;
+  /** Pause, Resume (after a lost device: recover), Step and Stop. */
+  commands: Pick<RunCommands, 'pause' | 'resume' | 'step' | 'stop' | 'recover'>;
 }
 
 type Name = 'train' | 'pause' | 'resume' | 'step' | 'stop';
@@ -21,17 +19,7 @@ type Name = 'train' | 'pause' | 'resume' | 'step' | 'stop';
 const NEXT: Partial<Record<Phase, Name>> = { ready: 'train', training: 'pause', paused: 'resume' };
 
 /** Train, Pause, Resume, Step and Stop, each enabled only when it means something in this phase. */
-export function Controls({
-  phase,
-  canStart,
-  hasRun,
-  canRecover,
-  onTrain,
-  onPause,
-  onResume,
-  onStep,
-  onStop,
-}: Props) {
+export function Controls({ phase, canStart, hasRun, canRecover, onTrain, commands }: Props) {
   const running = phase === 'training' || phase === 'paused';
   const group = useRef<HTMLDivElement>(null);
   const buttons = useRef<Partial<Record<Name, HTMLButtonElement | null>>>({});
@@ -74,7 +62,7 @@ export function Controls({
       >
         {hasRun && phase === 'ready' ? 'Train again' : 'Train'}
       </button>
-      <button type="button" ref={button('pause')} disabled={phase !== 'training'} onClick={onPause}>
+      <button type="button" ref={button('pause')} disabled={phase !== 'training'} onClick={commands.pause}>
         Pause
       </button>
       <button
@@ -82,14 +70,14 @@ export function Controls({
         ref={button('resume')}
         className={canRecover ? 'primary' : undefined}
         disabled={phase !== 'paused' && !canRecover}
-        onClick={onResume}
+        onClick={phase === 'lost' ? commands.recover : commands.resume}
       >
         Resume
       </button>
-      <button type="button" ref={button('step')} disabled={phase !== 'paused'} onClick={onStep}>
+      <button type="button" ref={button('step')} disabled={phase !== 'paused'} onClick={commands.step}>
         Step one batch
       </button>
-      <button type="button" ref={button('stop')} disabled={!running} onClick={onStop}>
+      <button type="button" ref={button('stop')} disabled={!running} onClick={commands.stop}>
         {phase === 'stopping' ? 'Stopping…' : 'Stop'}
       </button>
     </div>

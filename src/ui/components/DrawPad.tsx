@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { IMAGE_SIDE } from '../../data/mnist';
 import { strokesToMnist } from '../../data/strokes';
 import type { UserDigitDrawing } from '../../data/userDigit';
+import type { PadImage } from '../../page/store';
 import { canvasPoint, drawSegment, type Point, SIZE } from '../drawing';
-import type { PadImage } from '../hooks/usePadImage';
 
 /** While drawing, the drawing is sent at most this often (and always when the stroke ends). */
 const THROTTLE_MS = 100;

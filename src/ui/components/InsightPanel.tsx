@@ -13,8 +13,8 @@ import { UnitTiles } from './UnitTiles';
 interface Props {
   snapshot: Snapshot;
   gallery: ReturnType<typeof useGallery>;
-  input: Float32Array | null;
-  prediction: Snapshot['prediction'];
+  drawing: Float32Array | null;
+  reading: Snapshot['reading'];
   opinion: OpinionPoint[];
   /** Sends a test image to the drawing pad, with what it is. */
   onTry: (pixels: Uint8Array, caption: string) => void;
@@ -38,8 +38,8 @@ function steppedUnits(snapshot: Snapshot): number[] {
 export function InsightPanel({
   snapshot,
   gallery,
-  input,
-  prediction,
+  drawing,
+  reading,
   opinion,
   onTry,
   evaluate,
@@ -47,13 +47,11 @@ export function InsightPanel({
   onTab,
 }: Props) {
   const { confusion, units } = snapshot;
-  const reading = prediction ? readDigit(prediction.probabilities) : null;
+  const read = reading ? readDigit(reading.probabilities) : null;
   const [picked, setPicked] = useState<number | null>(null);
-  const digit = picked ?? reading;
-  const gradient =
-    prediction?.gradients && digit !== null
-      ? prediction.gradients.subarray(digit * PIXELS, (digit + 1) * PIXELS)
-      : null;
+  const digit = picked ?? read;
+  const digitSaliency =
+    reading && digit !== null ? reading.saliency.subarray(digit * PIXELS, (digit + 1) * PIXELS) : null;
   const matrix = (
     <div className="insight-row">
       <div>
@@ -103,7 +101,7 @@ export function InsightPanel({
   const saliency = (
     <>
       <h3>Why it read your digit</h3>
-      {input && gradient && digit !== null ? (
+      {drawing && digitSaliency && digit !== null ? (
         <>
           <label className="class-pick">
             Explain the score of{' '}
@@ -113,7 +111,7 @@ export function InsightPanel({
                 setPicked(event.target.value === 'reading' ? null : Number(event.target.value))
               }
             >
-              <option value="reading">its reading{reading !== null ? ` (${reading})` : ''}</option>
+              <option value="reading">its reading{read !== null ? ` (${read})` : ''}</option>
               {DIGITS.map((d) => (
                 <option key={d} value={d}>
                   {d}
@@ -121,7 +119,7 @@ export function InsightPanel({
               ))}
             </select>
           </label>
-          <SaliencyOverlay input={input} gradient={gradient} digit={digit} />
+          <SaliencyOverlay drawing={drawing} saliency={digitSaliency} digit={digit} />
         </>
       ) : (
         <p className="muted">Draw a digit to see which pixels pushed the network towards its answer.</p>

@@ -1,8 +1,7 @@
 import type { TrainerClient } from '../../page/client';
-import type { RunKeeper } from '../../page/keeper';
+import type { KeepSnapshot, RunKeeper } from '../../page/keeper';
 import { describeProtection } from '../../page/persistence';
 import type { Phase } from '../../page/store';
-import { useKeeper } from '../hooks/useKeeper';
 import { CopyLinkButton } from './CopyLinkButton';
 import { ModelFiles } from './ModelFiles';
 import { SavedRunsList } from './SavedRunsList';
@@ -12,19 +11,21 @@ const BUSY: readonly Phase[] = ['starting', 'training', 'paused', 'stopping', 'r
 /** Keep & share: the link, Save now, TensorFlow.js files, PyTorch weights, and the saved runs. */
 export function KeepPanel({
   keeper,
+  keep,
   client,
   phase,
   trained,
   link,
 }: {
   keeper: RunKeeper;
+  /** The keeper's state, as the page reads it once (App's useKeeper). */
+  keep: KeepSnapshot;
   client: TrainerClient;
   phase: Phase;
   /** A run has trained (or a saved run is shown): before that the model is random weights. */
   trained: boolean;
   link: string | null;
 }) {
-  const keep = useKeeper(keeper);
   const busy = BUSY.includes(phase);
   return (
     <section className="card keep" aria-labelledby="keep-title">

@@ -6,7 +6,7 @@ import {
   specsFromText,
   specsToText,
   summarize,
-} from '../../nn/architecture';
+} from '../../protocol/layers';
 
 const NEW_LAYER: Record<LayerSpec['kind'], LayerSpec> = {
   conv: { kind: 'conv', filters: 32 },

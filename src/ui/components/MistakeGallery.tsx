@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { PIXELS } from '../../data/mnist';
 import type { Snapshot } from '../../page/store';
+import { testImageCaption } from '../../page/store';
 import { formatCount, formatPercent } from '../format';
-import { testImageCaption } from '../hooks/usePadImage';
 import { DigitImage } from './DigitImage';
 
 interface Props {

@@ -9,7 +9,7 @@ import { DigitImage } from './DigitImage';
 interface Props {
   /** The layers after the input; null: the stack cannot be built. */
   layers: PictureLayer[] | null;
-  input: Float32Array | null;
+  drawing: Float32Array | null;
   /** Each hidden layer's output for the drawing (empty: none yet). */
   activations: Float32Array[];
   probabilities: Float32Array | null;
@@ -24,7 +24,7 @@ const DIGITS = Array.from({ length: 10 }, (_, d) => d);
  */
 export const NetworkPicture = memo(function NetworkPicture({
   layers,
-  input,
+  drawing,
   activations,
   probabilities,
 }: Props) {
@@ -54,7 +54,7 @@ export const NetworkPicture = memo(function NetworkPicture({
       <ol className="layers">
         <li>
           <DigitImage
-            pixels={input ?? BLANK}
+            pixels={drawing ?? BLANK}
             max={1}
             label="Input: the drawing, 28 by 28 pixels"
             className="layer-input"

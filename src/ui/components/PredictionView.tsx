@@ -5,18 +5,18 @@ import { readDigit } from '../opinion';
 import { DigitImage } from './DigitImage';
 
 interface Props {
-  input: Float32Array | null;
-  prediction: Snapshot['prediction'];
+  drawing: Float32Array | null;
+  reading: Snapshot['reading'];
   phase: Snapshot['phase'];
   /** Whether the worker has a model to ask (on the GPU, or a checkpoint on the CPU). */
-  canPredict: boolean;
+  canRead: boolean;
   /** Opens the saliency view: why it reads what it reads. */
   onWhy: () => void;
 }
 
 /** What the network sees (the drawing as 28x28 inputs) and what it makes of it. */
-export function PredictionView({ input, prediction, phase, canPredict, onWhy }: Props) {
-  const probabilities = prediction?.probabilities ?? null;
+export function PredictionView({ drawing, reading, phase, canRead, onWhy }: Props) {
+  const probabilities = reading?.probabilities ?? null;
   const digit = probabilities ? readDigit(probabilities) : null;
   const announcement =
     probabilities && digit !== null
@@ -29,12 +29,12 @@ export function PredictionView({ input, prediction, phase, canPredict, onWhy }: 
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {!input ? (
+      {!drawing ? (
         <p className="prompt">Draw a digit</p>
       ) : (
         <div className="seen">
           <DigitImage
-            pixels={input}
+            pixels={drawing}
             max={1}
             label="The drawing as the network sees it"
             className="network-view"
@@ -44,8 +44,8 @@ export function PredictionView({ input, prediction, phase, canPredict, onWhy }: 
           </p>
         </div>
       )}
-      {input && !probabilities && (
-        <p className="muted">{canPredict ? 'Thinking…' : 'Waiting for the model…'}</p>
+      {drawing && !probabilities && (
+        <p className="muted">{canRead ? 'Thinking…' : 'Waiting for the model…'}</p>
       )}
       {probabilities && digit === null && (
         <p className="guess">
@@ -58,23 +58,23 @@ export function PredictionView({ input, prediction, phase, canPredict, onWhy }: 
           <p className="guess">
             It reads <span data-testid="prediction">{digit}</span>
             <span className="muted"> ({formatPercent(probabilities[digit], 0)} sure)</span>{' '}
-            {prediction?.gradients && (
+            {reading && (
               <button type="button" className="link-button" onClick={onWhy}>
                 Why?
               </button>
             )}
           </p>
-          {!prediction?.trained && (
+          {!reading?.trained && (
             <p className="note">
               Untrained model (random weights): its guesses mean nothing yet. Train it first.
             </p>
           )}
-          {prediction?.on === 'cpu' && (
+          {reading?.on === 'cpu' && (
             <p className="note">
               The GPU is unavailable: this answer comes from the CPU, with the weights kept off the GPU.
             </p>
           )}
-          {prediction?.trained && phase === 'training' && (
+          {reading?.trained && phase === 'training' && (
             <p className="note">Training now: watch the guess change as the network learns.</p>
           )}
           <ol className="bars" aria-label="Probability of each digit">

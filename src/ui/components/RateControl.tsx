@@ -3,17 +3,17 @@ import type { RateChange } from '../../protocol/protocol';
 import { validateSetting } from '../../protocol/settings';
 
 interface Props {
-  /** The rate the run started with. */
-  startRate: number;
+  /** The learning rate the run started with. */
+  learningRate: number;
   rateChanges: RateChange[];
-  onChange: (rate: number) => void;
+  onChange: (learningRate: number) => void;
 }
 
 /**
  * Changes the learning rate of the run going on: from its next batch, marked on the charts, kept
  * with the run (saved, resumed, compared). Checked as the form checks the rate.
  */
-export function RateControl({ startRate, rateChanges, onChange }: Props) {
+export function RateControl({ learningRate, rateChanges, onChange }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const last = rateChanges.at(-1);
@@ -39,7 +39,7 @@ export function RateControl({ startRate, rateChanges, onChange }: Props) {
         type="text"
         inputMode="decimal"
         autoComplete="off"
-        placeholder={String(last?.rate ?? startRate)}
+        placeholder={String(last?.rate ?? learningRate)}
         value={text}
         aria-invalid={error !== null}
         aria-describedby="rate-now-message"
@@ -51,8 +51,8 @@ export function RateControl({ startRate, rateChanges, onChange }: Props) {
       <span id="rate-now-message" role="status" className={error ? 'error' : 'muted'}>
         {error ??
           (last
-            ? `Learning rate ${last.rate} since batch ${last.step} (started at ${startRate}).`
-            : `Learning rate ${startRate}; a new one takes effect from the next batch.`)}
+            ? `Learning rate ${last.rate} since batch ${last.step} (started at ${learningRate}).`
+            : `Learning rate ${learningRate}; a new one takes effect from the next batch.`)}
       </span>
     </form>
   );

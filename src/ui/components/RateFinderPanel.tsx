@@ -1,6 +1,6 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { DEFAULT_SWEEP } from '../../nn/rateFinder';
 import type { Phase, RateFinderResult } from '../../page/store';
+import { DEFAULT_SWEEP } from '../../protocol/reports';
 
 interface Props {
   phase: Phase;
@@ -8,7 +8,7 @@ interface Props {
   canStart: boolean;
   onFind: () => void;
   onStop: () => void;
-  onUse: (rate: string) => void;
+  onUse: (learningRate: string) => void;
 }
 
 /** 0.00231 → "0.0023": two significant digits, as a person would type the rate. */
@@ -74,7 +74,7 @@ export function RateFinderPanel({ phase, result, canStart, onFind, onStop, onUse
           >
             <CartesianGrid stroke="var(--grid)" />
             <XAxis
-              dataKey="rate"
+              dataKey="learningRate"
               type="number"
               scale="log"
               domain={[DEFAULT_SWEEP.minRate, DEFAULT_SWEEP.maxRate]}

@@ -1,3 +1,4 @@
+import type { RunCommands } from '../../page/commands';
 import type { Snapshot } from '../../page/store';
 import { Controls } from './Controls';
 import { DeviceLostAlert } from './DeviceLostAlert';
@@ -14,12 +15,7 @@ interface Props {
   snapshot: Snapshot;
   canStart: boolean;
   onTrain: () => void;
-  onPause: () => void;
-  onResume: () => void;
-  onStep: () => void;
-  onStop: () => void;
-  onRecover: () => void;
-  onSetRate: (rate: number) => void;
+  commands: RunCommands;
   /** An imported model answers the pad (its name and widths): the ready line says what it can do. */
   importedName?: string;
 }
@@ -38,18 +34,7 @@ const WAITING: Partial<Record<Snapshot['phase'], string>> = {
 };
 
 /** The instrument's top line: Train, Pause, Resume, Stop, then where the run is or how it ended. */
-export function RunPanel({
-  snapshot,
-  canStart,
-  onTrain,
-  onPause,
-  onResume,
-  onStep,
-  onStop,
-  onRecover,
-  onSetRate,
-  importedName,
-}: Props) {
+export function RunPanel({ snapshot, canStart, onTrain, commands, importedName }: Props) {
   const { phase, error, runSettings, lost } = snapshot;
   const interrupted = lost?.interrupted === true;
   const running = isRunning(snapshot);
@@ -67,10 +52,7 @@ export function RunPanel({
           hasRun={runSettings !== null}
           canRecover={phase === 'lost' && interrupted}
           onTrain={onTrain}
-          onPause={onPause}
-          onResume={phase === 'lost' ? onRecover : onResume}
-          onStep={onStep}
-          onStop={onStop}
+          commands={commands}
         />
         {phase === 'paused' && runSettings && <StepPanel step={snapshot.step} />}
       </div>
@@ -98,15 +80,15 @@ export function RunPanel({
         )}
         {snapshot.fallbackAdapter && <SoftwareAdapterNotice />}
         {lost && (phase === 'lost' || phase === 'recovering') && (
-          <DeviceLostAlert lost={lost} recovering={phase === 'recovering'} onReconnect={onRecover} />
+          <DeviceLostAlert lost={lost} recovering={phase === 'recovering'} onReconnect={commands.recover} />
         )}
         {error && !error.fatal && <RunAlert error={error} />}
         {runSettings && !error && <RunWarning curve={snapshot.curve} />}
         {(phase === 'training' || phase === 'paused') && runSettings && (
           <RateControl
-            startRate={runSettings.learningRate}
+            learningRate={runSettings.learningRate}
             rateChanges={snapshot.rateChanges}
-            onChange={onSetRate}
+            onChange={commands.setLearningRate}
           />
         )}
       </div>

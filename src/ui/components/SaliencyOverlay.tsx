@@ -5,29 +5,29 @@ import { DigitImage } from './DigitImage';
 
 interface Props {
   /** The network's 784 inputs for the drawing. */
-  input: Float32Array;
-  /** d score / d input for the class it reads. */
-  gradient: Float32Array;
+  drawing: Float32Array;
+  /** d score / d pixel for the class it reads: its row of the reading's saliency. */
+  saliency: Float32Array;
   digit: number;
 }
 
 const SIDE = IMAGE_SIDE;
 
 /** The drawing as the network sees it, and the same with the gradient of its reading laid over it. */
-export function SaliencyOverlay({ input, gradient, digit }: Props) {
+export function SaliencyOverlay({ drawing, saliency, digit }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const description = useMemo(() => describeSaliency(gradient), [gradient]);
+  const description = useMemo(() => describeSaliency(saliency), [saliency]);
   useEffect(() => {
     const context = ref.current?.getContext('2d');
     if (!context) return;
-    const rgba = saliencyImage(input, gradient) as Uint8ClampedArray<ArrayBuffer>;
+    const rgba = saliencyImage(drawing, saliency) as Uint8ClampedArray<ArrayBuffer>;
     context.putImageData(new ImageData(rgba, SIDE, SIDE), 0, 0);
-  }, [input, gradient]);
+  }, [drawing, saliency]);
   return (
     <figure className="saliency" data-testid="saliency" data-digit={digit}>
       <div className="saliency-images">
         <DigitImage
-          pixels={input}
+          pixels={drawing}
           max={1}
           label={`The ${SIDE}×${SIDE} drawing, without the overlay`}
           className="saliency-view"

@@ -1,6 +1,6 @@
 import { CLASSES, IMAGE_SIDE, PIXELS } from '../../data/mnist';
-import { specsFromText, summarize } from '../../nn/architecture';
 import type { Snapshot } from '../../page/store';
+import { specsFromText, summarize } from '../../protocol/layers';
 import { describeProgress, formatCount } from '../format';
 import { ProgressBar } from './ProgressBar';
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback } from 'react';
 import type { TrainerClient } from '../../page/client';
 import type { Phase, Snapshot } from '../../page/store';
 
@@ -21,34 +21,12 @@ export function whyNoEvaluation(phase: Phase): string | null {
 }
 
 /**
- * Evaluating the model that answers drawings on the test set, with one click; an opened saved run
- * is evaluated by itself (once the data and the device are free), so its confusion matrix and unit
- * tiles come back with it.
+ * Evaluating the model that answers drawings on the test set, with one click (an opened saved run
+ * is evaluated by itself: page/client.ts).
  */
 export function useEvaluation(client: TrainerClient, snapshot: Snapshot) {
   const { phase, evaluation } = snapshot;
-  /** An opened saved run waits for its evaluation. */
-  const wanted = useRef(false);
-  const evaluate = useCallback(() => {
-    wanted.current = false;
-    client.evaluate();
-  }, [client]);
-
-  useEffect(
-    () =>
-      client.onMessage((message) => {
-        if (message.type === 'loaded') wanted.current = message.settings !== null;
-        else if (message.type === 'started' || message.type === 'continued') wanted.current = false;
-        else return;
-        if (wanted.current && client.getSnapshot().phase === 'ready') evaluate();
-      }),
-    [client, evaluate],
-  );
-  // NOTE: opened before the data was there (or while the GPU was away): evaluated once it is ready.
-  useEffect(() => {
-    if (wanted.current && phase === 'ready') evaluate();
-  }, [phase, evaluate]);
-
+  const evaluate = useCallback(() => client.evaluate(), [client]);
   const running = evaluation !== null && evaluation.result === null && evaluation.error === null;
   return { evaluation, running, whyNot: whyNoEvaluation(phase), evaluate };
 }

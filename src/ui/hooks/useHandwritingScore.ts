@@ -17,7 +17,7 @@ export interface HandwritingScore {
 export function useHandwritingScore(
   client: TrainerClient,
   digits: readonly UserDigit[],
-  canPredict: boolean,
+  canRead: boolean,
 ): HandwritingScore | null {
   const tests = useMemo(() => digits.filter((digit) => digit.testOnly), [digits]);
   const testIds = tests.map((digit) => digit.id).join(' ');
@@ -36,14 +36,14 @@ export function useHandwritingScore(
         for (let p = 0; p < PIXELS; p++) pixels[i * PIXELS + p] = digit.pixels[p] / 255;
       asked.current = { id: client.readDigits(pixels), ids: now.map((digit) => digit.id) };
     };
-    if (canPredict) ask();
+    if (canRead) ask();
     return client.onMessage((message) => {
       if (message.type === 'digitsRead' && message.id === asked.current?.id) {
         const { ids } = asked.current;
         const digitsRead = message.digits;
         setRead(digitsRead ? new Map(ids.map((id, i) => [id, digitsRead[i]])) : null);
       } else if (
-        canPredict &&
+        canRead &&
         (message.type === 'epoch' ||
           message.type === 'done' ||
           message.type === 'loaded' ||
@@ -51,7 +51,7 @@ export function useHandwritingScore(
       )
         ask();
     });
-  }, [client, canPredict, testIds]);
+  }, [client, canRead, testIds]);
 
   if (!read || tests.length === 0) return null;
   const known = tests.filter((digit) => read.has(digit.id));

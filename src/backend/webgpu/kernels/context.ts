@@ -2,7 +2,10 @@
 // dispatch (it unwraps the Storage it is given), and scratch storage from the pool. Wrappers never
 // create GPU objects themselves.
 import type { Storage } from '../../backend';
-import type { MatmulVariant } from './matmul';
+
+/** Two tested matmul variants (matmul.ts); matmulTuning.ts times both on the real shapes and keeps the faster. */
+export type MatmulVariant = 'tiled' | 'register';
+export const MATMUL_VARIANTS: MatmulVariant[] = ['tiled', 'register'];
 
 /** What a dispatch binds: storage (unwrapped to its buffer) or a uniform buffer. */
 export type Binding = Storage | GPUBuffer;

@@ -6,7 +6,8 @@ import type { Storage } from '../../backend';
 import { dispatch1d, type KernelContext, u32s } from './context';
 
 // The small kernels around a dense layer: bias + activation, its backward, the bias gradient, and
-// gradient accumulation. Each is one dispatch with one invocation per output element.
+// gradient accumulation. Each is one dispatch with one invocation per output element. A new one is
+// a function here and its entry in elementwiseKernels (the table takes them all).
 
 export function biasAddRelu(
   ctx: KernelContext,
@@ -38,3 +39,6 @@ export function add(ctx: KernelContext, out: Storage, x: Storage, length: number
   const pipeline = ctx.pipeline('add', addCode, { WORKGROUP_SIZE: ctx.workgroupSize });
   dispatch1d(ctx, pipeline, [out, x, ctx.uniform(u32s(length))], length);
 }
+
+/** The wrappers above, by kernel id, for the table (table.ts). */
+export const elementwiseKernels = { biasAddRelu, reluBackward, sumRows, add };

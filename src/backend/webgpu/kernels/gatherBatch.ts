@@ -1,5 +1,6 @@
 import code from '../../../../shaders/gatherBatch.wgsl?raw';
-import { type GatherBatchArgs, SPARSE_ROWS, sparseIndexLayout } from '../../backend';
+import type { GatherBatchArgs } from '../../backend';
+import { SPARSE_ROWS, sparseIndexLayout } from '../../sparseIndex';
 import { dispatch1d, type KernelContext, u32s } from './context';
 
 export function gatherBatch(ctx: KernelContext, a: GatherBatchArgs): void {

@@ -1,5 +1,5 @@
 import code from '../../../../shaders/gatherBatchAugmented.wgsl?raw';
-import type { GatherBatchAugmentedArgs } from '../../augmentation';
+import type { GatherBatchAugmentedArgs } from '../../backend';
 import { dispatch1d, type KernelContext } from './context';
 
 export function gatherBatchAugmented(ctx: KernelContext, a: GatherBatchAugmentedArgs): void {

@@ -3,19 +3,9 @@ import registerCode from '../../../../shaders/matmulRegister.wgsl?raw';
 import registerVec4Code from '../../../../shaders/matmulRegisterVec4.wgsl?raw';
 import sparseACode from '../../../../shaders/matmulSparseA.wgsl?raw';
 import nonzeroColumnsCode from '../../../../shaders/nonzeroColumns.wgsl?raw';
-import {
-  type MatmulEpilogue,
-  type MatmulShape,
-  SPARSE_ROWS,
-  type SparseIndex,
-  type Storage,
-  sparseIndexWords,
-} from '../../backend';
+import type { MatmulEpilogue, MatmulShape, SparseIndex, Storage } from '../../backend';
+import { SPARSE_ROWS, sparseIndexWords } from '../../sparseIndex';
 import { type Binding, dispatch1d, type KernelContext, u32s } from './context';
-
-/** Two tested variants; matmulTuning.ts times both on the real shapes and keeps the faster. */
-export type MatmulVariant = 'tiled' | 'register';
-export const MATMUL_VARIANTS: MatmulVariant[] = ['tiled', 'register'];
 
 /** Workgroup shape for the tiled kernel: the largest that the device's limits allow. */
 export function tiledConfig(limits: GPUSupportedLimits): { wgX: number; wgY: number; tileK: number } {
@@ -104,9 +94,6 @@ export function matmul(
   const rows = Math.ceil(s.m / (wgY * 4)) + extraRows;
   ctx.dispatch(pipeline, [out, a, b, dims, ...tail], Math.ceil(s.n / (wgX * 4)), rows);
 }
-
-// The sparse index's shape (rows per block; matmulSparseA.wgsl computes one block per invocation).
-export { SPARSE_ROWS, sparseIndexWords };
 
 /** The sparse path reads B as vec4, like matmulRegisterVec4. */
 export function canSkipZerosInA(s: MatmulShape): boolean {

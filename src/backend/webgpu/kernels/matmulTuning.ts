@@ -1,8 +1,13 @@
 // Choosing the matmul variant for this adapter, beside the kernels it chooses between. Called from
 // one place: warmUp (src/nn/warmUp.ts), through Backend.tuneMatmul.
-import type { MatmulShape } from '../../backend';
-import type { WebGPUBackend } from '../webgpuBackend';
-import { MATMUL_VARIANTS, type MatmulVariant } from './matmul';
+import type { Backend, MatmulShape } from '../../backend';
+import { MATMUL_VARIANTS, type MatmulVariant } from './context';
+
+/** What the tuning needs of the WebGPU backend: its matmul, scratch storage, and the queue to wait on. */
+export interface TunedBackend extends Pick<Backend, 'alloc' | 'free' | 'flush' | 'matmul'> {
+  readonly device: GPUDevice;
+  matmulVariant: MatmulVariant;
+}
 
 /**
  * Times each matmul variant on the model's shapes and keeps the fastest: workgroup-memory tiling
@@ -11,7 +16,7 @@ import { MATMUL_VARIANTS, type MatmulVariant } from './matmul';
  * milliseconds, not seconds; where everything is that fast (a real GPU) the full shapes decide.
  */
 export async function tuneMatmul(
-  backend: WebGPUBackend,
+  backend: TunedBackend,
   shapes: MatmulShape[],
   repeats = 2,
 ): Promise<Record<MatmulVariant, number>> {
@@ -28,7 +33,7 @@ export async function tuneMatmul(
 }
 
 async function timeVariants(
-  backend: WebGPUBackend,
+  backend: TunedBackend,
   shapes: MatmulShape[],
   repeats: number,
 ): Promise<Record<MatmulVariant, number>> {

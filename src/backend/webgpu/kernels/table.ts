@@ -1,11 +1,11 @@
 // Every WebGPU kernel wrapper, by kernel id: the one place a wrapper is registered. Each takes the
-// kernel's arguments as the reference table (cpu/kernels.ts) declares them, after the context.
-import type { KernelId, Kernels } from '../../cpu/kernels';
+// kernel's arguments as backend.ts's Kernels declares them, after the context.
+import type { KernelId, Kernels } from '../../backend';
 import { adam } from './adam';
 import { confusion } from './confusion';
 import type { KernelContext } from './context';
 import { conv2d, conv2dInputGrad, conv2dKernelGrad } from './conv2d';
-import { add, biasAddRelu, reluBackward, sumRows } from './elementwise';
+import { elementwiseKernels } from './elementwise';
 import { gatherBatch } from './gatherBatch';
 import { gatherBatchAugmented } from './gatherBatchAugmented';
 import { matmul, nonzeroColumns } from './matmul';
@@ -19,10 +19,7 @@ type Wrapper<K extends KernelId> = (ctx: KernelContext, ...args: Parameters<Kern
 export const webgpuKernels: { [K in KernelId]: Wrapper<K> } = {
   matmul,
   nonzeroColumns,
-  biasAddRelu,
-  reluBackward,
-  sumRows,
-  add,
+  ...elementwiseKernels,
   softmaxXent,
   rmsprop,
   sgd,

@@ -1,6 +1,8 @@
-// The model that answers drawings: the current model on the GPU (a run's, an opened saved run's,
-// an imported one), the last checkpoint taken of it, that checkpoint on the CPU while there is no
-// GPU, and the verdicts of its last evaluation (the confusion matrix's galleries, evaluator.ts).
+// The current model: the one on the GPU that reads the pad's drawings (a run's, an opened saved
+// run's, an imported one), the last checkpoint taken of it, that checkpoint on the CPU while there is
+// no GPU, and the verdicts of its last evaluation (the confusion matrix's galleries, evaluator.ts).
+// It builds models only to show what was kept (a checkpoint, an imported stack); a run's model is
+// the trainer's, handed over to answer as it learns.
 import { inputGradients } from '../nn/insight';
 import type { Sequential } from '../nn/sequential';
 import type { Checkpoint, DenseStack, FromWorker } from '../protocol/protocol';
@@ -16,7 +18,7 @@ import type { GpuSession } from './session';
 /** How long a failed readback waits for the device loss that probably caused it to be reported. */
 export const LOSS_GRACE_MS = 1000;
 
-export class Answerer {
+export class CurrentModel {
   /** The model on the GPU, and whether a run has trained it. */
   model: Sequential | null = null;
   private trained = false;
@@ -30,14 +32,9 @@ export class Answerer {
   private cpu: Sequential | null = null;
   /** The verdicts of the last finished run's last evaluation. */
   verdicts: Verdicts | null = null;
-  /** A prediction is being answered; the newest request that came meanwhile waits here. */
-  private answering = false;
-  private waiting: {
-    id: number;
-    pixels: Float32Array;
-    explain: boolean;
-    onError: (m: string) => void;
-  } | null = null;
+  /** A drawing is being read; the newest request that came meanwhile waits here. */
+  private reading = false;
+  private waiting: { id: number; drawing: Float32Array; onError: (m: string) => void } | null = null;
 
   constructor(
     private readonly emit: (message: FromWorker) => void,
@@ -64,14 +61,13 @@ export class Answerer {
     this.cpu = this.checkpoint ? modelOnCpu(this.checkpoint) : null;
   }
 
-  /** A fresh model for a run starting from scratch: it answers as it learns. */
-  startRun(session: GpuSession, settings: Settings): Sequential {
-    this.model?.dispose();
-    this.model = buildModel(session.backend, settings);
+  /** A run's fresh model (the trainer built it) is the current one: it reads drawings as it learns. */
+  trainedFromScratch(model: Sequential, settings: Settings): void {
+    if (this.model !== model) this.model?.dispose();
+    this.model = model;
     this.modelSettings = settings;
     this.trained = true;
     this.imported = false;
-    return this.model;
   }
 
   /** Epochs the answering model has trained, less one (as a 'confusion' counts); null if not known. */
@@ -157,36 +153,31 @@ export class Answerer {
   }
 
   /**
-   * One prediction at a time, the newest waiting one next: a stroke asks several times and the page
-   * shows only the answer to its latest request, so a superseded one is dropped. Answering one at a
-   * time also bounds the buffers that predictions hold at once, and makes the memory each answer
+   * One reading at a time, the newest waiting one next: a stroke asks several times and the page
+   * shows only the reading of its latest request, so a superseded one is dropped. Reading one at a
+   * time also bounds the buffers that readings hold at once, and makes the memory each reading
    * reports the same for the same drawing size.
    */
-  async predict(
-    id: number,
-    pixels: Float32Array,
-    explain: boolean,
-    onError: (message: string) => void,
-  ): Promise<void> {
-    if (this.answering) {
-      this.waiting = { id, pixels, explain, onError };
+  async read(id: number, drawing: Float32Array, onError: (message: string) => void): Promise<void> {
+    if (this.reading) {
+      this.waiting = { id, drawing, onError };
       return;
     }
-    this.answering = true;
+    this.reading = true;
     try {
-      await this.answer(id, pixels, explain, onError);
+      await this.readNow(id, drawing, onError);
     } finally {
-      this.answering = false;
+      this.reading = false;
     }
     const next = this.waiting;
     this.waiting = null;
-    if (next) await this.predict(next.id, next.pixels, next.explain, next.onError);
+    if (next) await this.read(next.id, next.drawing, next.onError);
   }
 
-  private async answer(
+  /** The reading of a drawing, always with its explanation: the saliency and the layers' activations. */
+  private async readNow(
     id: number,
-    pixels: Float32Array,
-    explain: boolean,
+    drawing: Float32Array,
     onError: (message: string) => void,
   ): Promise<void> {
     const session = this.session();
@@ -194,24 +185,22 @@ export class Answerer {
     const model = onGpu ? this.model : this.cpu;
     if (!model) return;
     try {
-      const { probabilities, gradients, activations } = explain
-        ? await inputGradients(model, pixels)
-        : { probabilities: await model.predict(pixels), gradients: undefined, activations: undefined };
+      const { probabilities, gradients, activations } = await inputGradients(model, drawing);
       this.emit({
-        type: 'prediction',
+        type: 'reading',
         id,
         probabilities,
-        ...(gradients ? { gradients } : {}),
-        ...(activations ? { activations } : {}),
+        saliency: gradients,
+        activations,
         trained: onGpu ? this.trained : (this.checkpoint?.trained ?? false),
         on: onGpu ? 'gpu' : 'cpu',
         memory: onGpu && session ? session.memory() : null,
       });
     } catch (error) {
-      // The device went away under this prediction: the checkpoint answers on the CPU.
+      // The device went away under this reading: the checkpoint reads it on the CPU.
       if (onGpu && session && (await session.lostWithin(LOSS_GRACE_MS)))
-        return this.answer(id, pixels, explain, onError);
-      onError(`Prediction failed: ${(error as Error).message}`);
+        return this.readNow(id, drawing, onError);
+      onError(`Reading the drawing failed: ${(error as Error).message}`);
     }
   }
 

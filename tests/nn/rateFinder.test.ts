@@ -30,7 +30,7 @@ describe('the learning-rate range test', () => {
     while (trace.add(step, syntheticLoss(rateAt(DEFAULT_SWEEP, step)))) step++;
     expect(trace.blownUp).toBe(true);
     expect(trace.points.length).toBeLessThan(DEFAULT_SWEEP.steps);
-    expect(trace.points.at(-1)?.rate).toBeGreaterThan(1);
+    expect(trace.points.at(-1)?.learningRate).toBeGreaterThan(1);
 
     const nan = new RateFinderTrace();
     expect(nan.add(0, 2.3)).toBe(true);
@@ -53,7 +53,11 @@ describe('the learning-rate range test', () => {
   });
 
   it('suggests nothing when the loss never falls, or from too few points', () => {
-    const rising = Array.from({ length: 20 }, (_, i) => ({ rate: 10 ** (i - 10), loss: i, smoothed: i }));
+    const rising = Array.from({ length: 20 }, (_, i) => ({
+      learningRate: 10 ** (i - 10),
+      loss: i,
+      smoothed: i,
+    }));
     expect(suggestRate(rising)).toBeNull();
     expect(suggestRate(rising.slice(0, 3))).toBeNull();
   });

@@ -1,15 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
+import { buildLayers } from '../../src/nn/architecture';
+import { rmsprop } from '../../src/nn/rmsprop';
+import { Sequential } from '../../src/nn/sequential';
 import {
   BOOK_CONVNET,
-  buildLayers,
   type LayerSpec,
   specsFromText,
   specsToText,
   summarize,
-} from '../../src/nn/architecture';
-import { rmsprop } from '../../src/nn/rmsprop';
-import { Sequential } from '../../src/nn/sequential';
+} from '../../src/protocol/layers';
 
 describe('architecture: shapes, parameter counts and reasons', () => {
   test("the book's ConvNet matches Keras's model.summary()", () => {

@@ -88,7 +88,7 @@ test('onBatchEnd reports the batches seen, and stopTraining ends fit early', asy
 
 test('bad settings are refused with a message', () => {
   expect(() => new Dense(0)).toThrow(/units/);
-  expect(() => rmsprop({ learningRate: -1 })).toThrow(/learning rate/);
+  expect(() => rmsprop({ learningRate: -1 })).toThrow(/Learning rate must be between/);
   expect(() => new Sequential([new Dense(4, { activation: 'softmax' })])).toThrow(/inputShape/);
   expect(() => new Sequential([new Dense(4, { activation: 'relu', inputShape: [3] })])).toThrow(/softmax/);
 });

@@ -60,7 +60,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       void trainer.read(message.id, message.drawing);
       break;
     case 'readDigits':
-      void trainer.readDigits(message.id, message.pixels);
+      void trainer.evaluator.readDigits(message.id, message.pixels);
       break;
     case 'gallery':
       trainer.evaluator.gallery(message.id, message.query);

@@ -7,7 +7,6 @@ import type { Checkpoint, DenseStack, ErrorKind, FromWorker, RunCommand } from '
 import type { Settings } from '../protocol/settings';
 import { CurrentModel } from './currentModel';
 import { DataLoader } from './data';
-import { readDigits } from './digitReader';
 import { Evaluator, type TestContext } from './evaluator';
 import { buildModel } from './model';
 import { checkRunFits } from './modelSize';
@@ -274,11 +273,6 @@ export class Trainer {
   /** Reads the pad's drawing: a 'reading' comes back, with its saliency and activations. */
   read(id: number, drawing: Float32Array): Promise<void> {
     return this.current.read(id, drawing, (message) => this.fail('gpu', message, false));
-  }
-
-  /** The user's test digits read by the model answering drawings (digitReader.ts). */
-  readDigits(id: number, pixels: Float32Array): Promise<void> {
-    return readDigits(this.current.modelNow(), id, pixels, this.emit);
   }
 
   /** A saved run's weights answer drawings (on the CPU while the GPU is lost). */

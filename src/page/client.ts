@@ -181,6 +181,12 @@ export class TrainerClient {
   newDrawing(drawing: Float32Array | null): void {
     this.update({ type: 'page:drawing', cleared: drawing === null });
   }
+  /** Asks what the model answering drawings reads in each image (784 inputs each); returns the id of 'digitsRead'. */
+  readDigits(pixels: Float32Array): number {
+    const id = this.nextReadingId++;
+    this.send({ type: 'readDigits', id, pixels });
+    return id;
+  }
   /** Asks for the test images behind a confusion-matrix cell, or every mistake; returns the reply's id. */
   gallery(query: GalleryQuery): number {
     const id = this.nextGalleryId++;

@@ -101,6 +101,8 @@ export type ToWorker =
   | { type: 'recover' }
   /** The pad's drawing (784 inputs in [0, 1]) to read: a 'reading' with the same id answers. */
   | { type: 'read'; id: number; drawing: Float32Array }
+  /** The user's test digits (784 inputs each) read by the model answering drawings: 'digitsRead'. */
+  | { type: 'readDigits'; id: number; pixels: Float32Array }
   /** Test images from the last evaluation, chosen by `query` (the confusion matrix's gallery). */
   | { type: 'gallery'; id: number; query: GalleryQuery }
   /**
@@ -289,6 +291,8 @@ export type FromWorker =
       units: { inputs: number; units: number; weights: Float32Array | null };
     }
   | { type: 'evaluationFailed'; requestId: number; message: string }
+  /** The digit each image of 'readDigits' is read as (255: no reading); null and why if it failed. */
+  | { type: 'digitsRead'; id: number; digits: Uint8Array | null; error?: string }
   /** A test image for the pad: its index in the test set (from 0), its label, its 784 bytes. */
   | { type: 'testImage'; id: number; index: number; label: number; pixels: Uint8Array }
   /** fatal: the worker cannot go on (no WebGPU); otherwise the page stays usable. */

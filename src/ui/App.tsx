@@ -9,9 +9,11 @@ import { CodeView } from './components/CodeView';
 import { CompareView } from './components/CompareView';
 import { DataPanel } from './components/DataPanel';
 import { DrawPad } from './components/DrawPad';
+import { DrawTheDigits } from './components/DrawTheDigits';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { EvaluateControl } from './components/EvaluateControl';
 import { FatalPanel } from './components/FatalPanel';
+import { HandwritingScore } from './components/HandwritingScore';
 import { Header } from './components/Header';
 import { InsightPanel } from './components/InsightPanel';
 import { KeepPanel } from './components/KeepPanel';
@@ -20,20 +22,25 @@ import { NetworkPicture } from './components/NetworkPicture';
 import { PredictionView } from './components/PredictionView';
 import { PresetButtons } from './components/PresetButtons';
 import { RateFinderPanel } from './components/RateFinderPanel';
+import { ReadingCorrection } from './components/ReadingCorrection';
 import { isRunning, RunPanel } from './components/RunPanel';
 import { SettingsPanel } from './components/SettingsPanel';
 import { SpeedrunPanel } from './components/SpeedrunPanel';
 import { UpdateBanner } from './components/UpdateBanner';
+import { YourDigits } from './components/YourDigits';
 import { useComparison } from './hooks/useComparison';
 import { useEvaluation } from './hooks/useEvaluation';
 import { useGallery } from './hooks/useGallery';
+import { useHandwritingScore } from './hooks/useHandwritingScore';
 import { useKeeper } from './hooks/useKeeper';
 import { useOpinion } from './hooks/useOpinion';
+import { usePadDigits } from './hooks/usePadDigits';
 import { useReading } from './hooks/useReading';
 import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
 import { pictureLayers, stackPictureLayers } from './network';
+import { readDigit } from './opinion';
 
 /**
  * One screen: Train and where the run is along the top; settings, the live charts and the network, and
@@ -47,6 +54,16 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const gallery = useGallery(client, snapshot);
   const opinion = useOpinion(snapshot, digit.drawing, digit.isAboutDrawing);
   const evaluation = useEvaluation(client, snapshot);
+  const padDigits = usePadDigits(digit.setDrawing);
+  const { labeller } = padDigits;
+  const handwriting = useHandwritingScore(client, padDigits.digits.digits, digit.canRead);
+  const score = (
+    <HandwritingScore
+      score={handwriting}
+      testDigits={padDigits.digits.digits.filter((d) => d.testOnly).length}
+      mnistAccuracy={snapshot.finalTest?.accuracy ?? snapshot.epochs.at(-1)?.testAccuracy ?? null}
+    />
+  );
   const [tab, setTab] = useState('matrix');
   const { phase, error } = snapshot;
   const retryData = useCallback(() => client.retryData(), [client]);
@@ -162,10 +179,12 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           <section className="card draw" aria-labelledby="draw-title">
             <h2 id="draw-title">Try the network</h2>
             <DrawPad
-              onChange={digit.setDrawing}
+              onChange={padDigits.onPadChange}
               image={snapshot.padImage}
               onRandom={() => client.testImage()}
               canRandom={snapshot.samples !== null}
+              onDigit={labeller.label}
+              clearRequest={padDigits.clearRequest}
             />
             <PredictionView
               drawing={digit.drawing}
@@ -176,6 +195,20 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
                 setTab('saliency');
                 document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
               }}
+            />
+            <ReadingCorrection
+              reading={digit.reading?.probabilities ? readDigit(digit.reading.probabilities) : null}
+              canLabel={labeller.canLabel}
+              kept={labeller.kept}
+              keptForTesting={padDigits.keptForTesting}
+              onLabel={labeller.label}
+            />
+            {score}
+            <DrawTheDigits
+              keeper={padDigits.keeper}
+              canKeep={labeller.canLabel}
+              onKeep={labeller.label}
+              onClearPad={padDigits.clearPad}
             />
           </section>
         </ErrorBoundary>
@@ -233,6 +266,9 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
       </ErrorBoundary>
       <ErrorBoundary part="The code view">
         <CodeView settings={form.settings} />
+      </ErrorBoundary>
+      <ErrorBoundary part="Your digits">
+        <YourDigits keeper={padDigits.keeper} score={score} />
       </ErrorBoundary>
       <div className="more">
         <ErrorBoundary part="Keep and share">

@@ -204,6 +204,12 @@ export class CurrentModel {
     }
   }
 
+  /** The model answering drawings now: on the GPU, or its checkpoint on the CPU while there is none. */
+  modelNow(): Sequential | null {
+    const session = this.session();
+    return session && !session.lost ? this.model : this.cpu;
+  }
+
   /** The model answering drawings, as layers and weights (for the downloads). */
   async export(id: number): Promise<void> {
     const session = this.session();

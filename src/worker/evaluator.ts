@@ -5,6 +5,7 @@ import { type LabelledImages, PIXELS } from '../data/mnist';
 import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
 import type { FromWorker, GalleryQuery } from '../protocol/protocol';
 import type { CurrentModel } from './currentModel';
+import { readDigits } from './digitReader';
 import { selectGallery, type Verdicts } from './gallery';
 import { EVAL_BATCH } from './model';
 import type { GpuSession } from './session';
@@ -32,6 +33,11 @@ export class Evaluator {
     private readonly current: CurrentModel,
     private readonly context: () => TestContext,
   ) {}
+
+  /** The user's test digits read by the model answering drawings (digitReader.ts). */
+  readDigits(id: number, pixels: Float32Array): Promise<void> {
+    return readDigits(this.current.modelNow(), id, pixels, this.emit);
+  }
 
   /** The answering model on every test image; refused, and said why, when that cannot be done now. */
   async evaluate(requestId: number): Promise<void> {

@@ -13,6 +13,8 @@ function transferables(message: FromWorker): ArrayBuffer[] {
       );
     case 'units':
       return message.weights ? [message.weights.buffer as ArrayBuffer] : [];
+    case 'digitsRead':
+      return message.digits ? [message.digits.buffer as ArrayBuffer] : [];
     case 'gallery':
     case 'testImage':
       return [message.pixels.buffer as ArrayBuffer];
@@ -61,6 +63,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     case 'read':
       void trainer.read(message.id, message.drawing);
+      break;
+    case 'readDigits':
+      void trainer.evaluator.readDigits(message.id, message.pixels);
       break;
     case 'gallery':
       trainer.evaluator.gallery(message.id, message.query);

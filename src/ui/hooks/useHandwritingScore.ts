@@ -1,0 +1,60 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { PIXELS } from '../../data/mnist';
+import type { UserDigit } from '../../data/userDigit';
+import type { TrainerClient } from '../../page/client';
+
+export interface HandwritingScore {
+  correct: number;
+  total: number;
+}
+
+/**
+ * How many of the user's test digits the model answering the pad reads right. They are read again
+ * (on the worker, in one batch) when the test digits change, after each epoch of a run, when a run
+ * ends, and when another model comes to answer (a saved run opened, a model imported); a relabel only
+ * counts again.
+ */
+export function useHandwritingScore(
+  client: TrainerClient,
+  digits: readonly UserDigit[],
+  canRead: boolean,
+): HandwritingScore | null {
+  const tests = useMemo(() => digits.filter((digit) => digit.testOnly), [digits]);
+  const testIds = tests.map((digit) => digit.id).join(' ');
+  const [read, setRead] = useState<Map<string, number> | null>(null);
+  const asked = useRef<{ id: number; ids: string[] } | null>(null);
+  const testsRef = useRef(tests);
+  testsRef.current = tests;
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: testIds stands for the test digits (a new one, or one gone, is read again)
+  useEffect(() => {
+    const ask = () => {
+      const now = testsRef.current;
+      if (now.length === 0) return;
+      const pixels = new Float32Array(now.length * PIXELS);
+      for (const [i, digit] of now.entries())
+        for (let p = 0; p < PIXELS; p++) pixels[i * PIXELS + p] = digit.pixels[p] / 255;
+      asked.current = { id: client.readDigits(pixels), ids: now.map((digit) => digit.id) };
+    };
+    if (canRead) ask();
+    return client.onMessage((message) => {
+      if (message.type === 'digitsRead' && message.id === asked.current?.id) {
+        const { ids } = asked.current;
+        const digitsRead = message.digits;
+        setRead(digitsRead ? new Map(ids.map((id, i) => [id, digitsRead[i]])) : null);
+      } else if (
+        canRead &&
+        (message.type === 'epoch' ||
+          message.type === 'done' ||
+          message.type === 'loaded' ||
+          message.type === 'restored')
+      )
+        ask();
+    });
+  }, [client, canRead, testIds]);
+
+  if (!read || tests.length === 0) return null;
+  const known = tests.filter((digit) => read.has(digit.id));
+  if (known.length !== tests.length) return null;
+  return { correct: known.filter((digit) => read.get(digit.id) === digit.label).length, total: tests.length };
+}

@@ -131,8 +131,9 @@ export class TrainerClient {
     this.update({ type: 'page:findRate' });
     this.send({ type: 'findRate', settings });
   }
-  /** The Speedrun preset (protocol/speedrun.ts); its progress comes through onMessage. */
+  /** The Speedrun preset (protocol/speedrun.ts); its progress is the snapshot's `speedrun`. */
   speedrun(request: SpeedrunRequest): void {
+    this.update({ type: 'page:speedrun' });
     this.send(request);
   }
   /** Ends the speedrun at its next evaluation (a miss); no run state changes on the page. */
@@ -181,9 +182,10 @@ export class TrainerClient {
   newDrawing(drawing: Float32Array | null): void {
     this.update({ type: 'page:drawing', cleared: drawing === null });
   }
-  /** Asks what the model answering drawings reads in each image (784 inputs each); returns the id of 'digitsRead'. */
+  /** Asks what the model answering drawings reads in each image (784 inputs each); the snapshot's `digitsRead` answers this id. */
   readDigits(pixels: Float32Array): number {
     const id = this.nextReadingId++;
+    this.update({ type: 'page:readDigits', id });
     this.send({ type: 'readDigits', id, pixels });
     return id;
   }

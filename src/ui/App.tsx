@@ -56,7 +56,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const evaluation = useEvaluation(client, snapshot);
   const padDigits = usePadDigits(digit.setDrawing);
   const { labeller } = padDigits;
-  const handwriting = useHandwritingScore(client, padDigits.digits.digits, digit.canRead);
+  const handwriting = useHandwritingScore(client, snapshot, padDigits.digits.digits, digit.canRead);
   const score = (
     <HandwritingScore
       score={handwriting}
@@ -246,6 +246,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
       <ErrorBoundary part="The speedrun">
         <SpeedrunPanel
           client={client}
+          progress={snapshot.speedrun}
           adapter={snapshot.adapter}
           fallback={snapshot.fallbackAdapter}
           canStart={phase === 'ready' && !pending}

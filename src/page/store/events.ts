@@ -22,6 +22,10 @@ export type PageEvent =
   /** A test image (from a gallery) goes on the pad. */
   | { type: 'page:padImage'; pixels: Uint8Array; caption: string }
   /** A saved run is opened or resumed: its charts and settings are shown at once. */
-  | { type: 'page:saved'; settings: Settings; history: RunHistory };
+  | { type: 'page:saved'; settings: Settings; history: RunHistory }
+  /** The user's test digits were sent to be read, with this id ('digitsRead' answers with it). */
+  | { type: 'page:readDigits'; id: number }
+  /** A speedrun was asked for: the last one's progress is gone from the page. */
+  | { type: 'page:speedrun' };
 
 export type StoreEvent = FromWorker | PageEvent;

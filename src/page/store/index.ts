@@ -13,7 +13,9 @@ import { initialPad, type PadState, reducePad } from './pad';
 import { initialRateFinder, type RateFinderState, reduceRateFinder } from './rateFinder';
 import { initialRun, type RunState, reduceRun } from './run';
 import type { RunHistory } from './runHistory';
+import { initialSpeedrun, reduceSpeedrun, type SpeedrunState } from './speedrun';
 import { initialStep, reduceStep, type StepState } from './step';
+import { initialUserDigits, reduceUserDigits, type UserDigitsState } from './userDigits';
 
 export { addToCurve, batchesPerEpoch, MAX_CURVE_POINTS } from './charts';
 export type { PageEvent, StoreEvent } from './events';
@@ -32,7 +34,9 @@ export type Snapshot = DataState &
   RateFinderState &
   StepState &
   EvaluationState &
-  PadState;
+  PadState &
+  SpeedrunState &
+  UserDigitsState;
 
 export const initialSnapshot: Snapshot = {
   ...initialData,
@@ -44,6 +48,8 @@ export const initialSnapshot: Snapshot = {
   ...initialStep,
   ...initialEvaluation,
   ...initialPad,
+  ...initialSpeedrun,
+  ...initialUserDigits,
 };
 
 /** The pure state transition: one event in, the next snapshot out (the same one if nothing changed). */
@@ -58,6 +64,8 @@ export function reduce(s: Snapshot, m: StoreEvent): Snapshot {
     reduceStep(s, m),
     reduceEvaluation(s, m),
     reducePad(s, m),
+    reduceSpeedrun(m),
+    reduceUserDigits(s, m),
   ];
   if (changes.every((c) => c === null)) return s;
   return Object.assign({ ...s }, ...changes);

@@ -5,6 +5,8 @@ import { PUBLISHED_FIGURES, type SpeedrunProgress, type SpeedrunRequest } from '
 
 interface Props {
   client: TrainerClient;
+  /** The speedrun asked for last, as the worker last reported it (the store's). */
+  progress: SpeedrunProgress | null;
   adapter: string | null;
   fallback: boolean;
   canStart: boolean;
@@ -43,31 +45,23 @@ function requestFromAddress(): SpeedrunRequest {
  * the warm-up apart; the published records beside it with their hardware; the best time kept for
  * this adapter. docs/speedrun.md.
  */
-export function SpeedrunPanel({ client, adapter, fallback, canStart }: Props) {
-  const [progress, setProgress] = useState<SpeedrunProgress | null>(null);
+export function SpeedrunPanel({ client, progress, adapter, fallback, canStart }: Props) {
   const [best, setBest] = useState<BestTime | null>(null);
   const [improved, setImproved] = useState(false);
 
   useEffect(() => setBest(adapter ? bestTime(localStorage, adapter) : null), [adapter]);
-  useEffect(
-    () =>
-      client.onMessage((message) => {
-        if (message.type !== 'speedrunProgress') return;
-        setProgress(message);
-        if (message.phase === 'done' && message.seconds !== null && message.fullRecipe) {
-          const kept = keepIfBest(localStorage, message.adapter, message.seconds, new Date().toISOString());
-          setBest(kept.best);
-          setImproved(kept.improved);
-        }
-      }),
-    [client],
-  );
+  // A finished full run is kept once: each report is a new object, and 'done' comes once per run.
+  useEffect(() => {
+    if (progress?.phase !== 'done' || progress.seconds === null || !progress.fullRecipe) return;
+    const kept = keepIfBest(localStorage, progress.adapter, progress.seconds, new Date().toISOString());
+    setBest(kept.best);
+    setImproved(kept.improved);
+  }, [progress]);
 
   const running = progress !== null && progress.phase !== 'done';
   const last = progress?.evaluations.at(-1);
   const start = () => {
     setImproved(false);
-    setProgress(null);
     client.speedrun(requestFromAddress());
   };
   return (

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { PIXELS } from '../../data/mnist';
 import type { UserDigit } from '../../data/userDigit';
 import type { TrainerClient } from '../../page/client';
+import type { Snapshot } from '../../page/store';
 
 export interface HandwritingScore {
   correct: number;
@@ -16,6 +17,7 @@ export interface HandwritingScore {
  */
 export function useHandwritingScore(
   client: TrainerClient,
+  snapshot: Snapshot,
   digits: readonly UserDigit[],
   canRead: boolean,
 ): HandwritingScore | null {
@@ -25,33 +27,25 @@ export function useHandwritingScore(
   const asked = useRef<{ id: number; ids: string[] } | null>(null);
   const testsRef = useRef(tests);
   testsRef.current = tests;
+  const { digitsRead, answeringModelVersion } = snapshot;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: testIds stands for the test digits (a new one, or one gone, is read again)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: testIds stands for the test digits (a new one, or one gone, is read again), answeringModelVersion for the model that reads them
   useEffect(() => {
-    const ask = () => {
-      const now = testsRef.current;
-      if (now.length === 0) return;
-      const pixels = new Float32Array(now.length * PIXELS);
-      for (const [i, digit] of now.entries())
-        for (let p = 0; p < PIXELS; p++) pixels[i * PIXELS + p] = digit.pixels[p] / 255;
-      asked.current = { id: client.readDigits(pixels), ids: now.map((digit) => digit.id) };
-    };
-    if (canRead) ask();
-    return client.onMessage((message) => {
-      if (message.type === 'digitsRead' && message.id === asked.current?.id) {
-        const { ids } = asked.current;
-        const digitsRead = message.digits;
-        setRead(digitsRead ? new Map(ids.map((id, i) => [id, digitsRead[i]])) : null);
-      } else if (
-        canRead &&
-        (message.type === 'epoch' ||
-          message.type === 'done' ||
-          message.type === 'loaded' ||
-          message.type === 'restored')
-      )
-        ask();
-    });
-  }, [client, canRead, testIds]);
+    const now = testsRef.current;
+    if (!canRead || now.length === 0) return;
+    const pixels = new Float32Array(now.length * PIXELS);
+    for (const [i, digit] of now.entries())
+      for (let p = 0; p < PIXELS; p++) pixels[i * PIXELS + p] = digit.pixels[p] / 255;
+    asked.current = { id: client.readDigits(pixels), ids: now.map((digit) => digit.id) };
+  }, [client, canRead, testIds, answeringModelVersion]);
+
+  // The store keeps only the answer to the latest request; an older one never gets here.
+  useEffect(() => {
+    const question = asked.current;
+    if (!digitsRead || digitsRead.id !== question?.id) return;
+    const answer = digitsRead.digits;
+    setRead(answer ? new Map(question.ids.map((id, i) => [id, answer[i]])) : null);
+  }, [digitsRead]);
 
   if (!read || tests.length === 0) return null;
   const known = tests.filter((digit) => read.has(digit.id));

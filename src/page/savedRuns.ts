@@ -6,6 +6,7 @@
 // Only indexedDB is used, so this runs on the page and in a worker alike.
 import type { Checkpoint } from '../protocol/protocol';
 import { historyUpTo, withBest } from './bestEpoch';
+import { done, openDatabase, request } from './indexedDb';
 import {
   RECORD_SCHEMA,
   readInfo,
@@ -50,22 +51,6 @@ function describeStorageError(error: unknown): string {
   return `${name ?? 'Error'}: ${(error as Error).message || 'no message'}`;
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-/** Resolves when the transaction commits; rejects with its error (a quota error shows up here). */
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
-}
-
 export class SavedRuns {
   private constructor(private readonly db: IDBDatabase) {}
 
@@ -78,20 +63,8 @@ export class SavedRuns {
     name = DB_NAME,
     { onClosed, onBlocked }: { onClosed?: () => void; onBlocked?: () => void } = {},
   ): Promise<SavedRuns> {
-    if (typeof indexedDB === 'undefined')
-      throw new StorageError('Saved runs are unavailable', new Error('this browser has no IndexedDB'));
-    const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => {
-      req.result.createObjectStore(INFO, { keyPath: 'id' });
-      req.result.createObjectStore(DATA, { keyPath: 'id' });
-    };
-    req.onblocked = () => onBlocked?.();
     try {
-      const db = await request(req);
-      db.onversionchange = () => {
-        db.close();
-        onClosed?.();
-      };
+      const db = await openDatabase(name, [INFO, DATA], { onClosed, onBlocked });
       return new SavedRuns(db);
     } catch (error) {
       throw new StorageError('Saved runs are unavailable', error);

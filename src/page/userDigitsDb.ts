@@ -2,7 +2,9 @@
 // tabs adding drawings at once never overwrite each other's. Records are checked when read
 // (src/data/userDigit.ts): a damaged one, or one written by a newer version of the app, is listed as
 // unreadable with why, and the others are kept and shown. Only indexedDB is used (no DOM).
+
 import { readUserDigit, readUserDigits, type UnreadableDigit, type UserDigit } from '../data/userDigit';
+import { done, openDatabase, request } from './indexedDb';
 
 const DB_NAME = 'digits-on-webgpu:user-digits';
 const DIGITS = 'digits';
@@ -20,21 +22,6 @@ export class DigitStorageError extends Error {
   }
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error);
-  });
-}
-
 export interface DigitListing {
   digits: UserDigit[];
   unreadable: UnreadableDigit[];
@@ -45,18 +32,8 @@ export class UserDigitsDb {
 
   /** `onClosed`: another tab opened a newer version of the database; this connection closes. */
   static async open(name = DB_NAME, { onClosed }: { onClosed?: () => void } = {}): Promise<UserDigitsDb> {
-    if (typeof indexedDB === 'undefined')
-      throw new DigitStorageError('Your digits cannot be kept', new Error('this browser has no IndexedDB'));
-    const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => {
-      req.result.createObjectStore(DIGITS, { keyPath: 'id' });
-    };
     try {
-      const db = await request(req);
-      db.onversionchange = () => {
-        db.close();
-        onClosed?.();
-      };
+      const db = await openDatabase(name, [DIGITS], { onClosed });
       return new UserDigitsDb(db);
     } catch (error) {
       throw new DigitStorageError('Your digits cannot be kept', error);

@@ -3,9 +3,10 @@
 // hand-drawn digits of tests/fixtures/drawnDigits.json, painted and preprocessed as the page does.
 // Prints the test-set and drawn-digit accuracy of both (the README's "Augmentation and drawn digits").
 import './installDawn';
-import { requestGpuDevice, type Sequential } from '../../src/index';
+import { requestGpuDevice } from '../../src/index';
 import { drawnDigits, mouseSteps, strokesToInput } from '../../tests/cases/drawnStrokes';
 import { bookRun, bookRunSettings } from '../headless/bookRun';
+import { readDrawings } from './drawingReads';
 import { loadMnistFiles } from './mnistFiles';
 
 const args = process.argv.slice(2);
@@ -18,39 +19,16 @@ const inputs = drawnDigits.map((d) => strokesToInput(d.strokes.map((s) => mouseS
 const pixels = new Float32Array(inputs.length * 784);
 for (const [i, input] of inputs.entries()) pixels.set(input, i * 784);
 
-/** The model's guess for every drawing, and how many are right. */
-async function readDrawings(model: Sequential) {
-  const probabilities = await model.predict(pixels);
-  const guesses = drawnDigits.map((_, i) => {
-    const row = probabilities.subarray(i * 10, (i + 1) * 10);
-    return row.indexOf(Math.max(...row));
-  });
-  const correct = guesses.filter((g, i) => g === drawnDigits[i].label).length;
-  // How sure it is of the right answer: finer than the count when nearly all are right.
-  const rightProbability =
-    drawnDigits.reduce((sum, d, i) => sum + probabilities[i * 10 + d.label], 0) / drawnDigits.length;
-  return {
-    correct,
-    count: drawnDigits.length,
-    accuracy: correct / drawnDigits.length,
-    rightProbability,
-    guesses,
-  };
-}
-
 try {
   const gpu = await requestGpuDevice();
   const mnist = await loadMnistFiles(flag('data') ?? process.env.MNIST_DIR ?? 'public/mnist');
   const results = [];
   for (const augment of [false, true]) {
     const settings = { ...bookRunSettings(flag), augment };
-    const run = await bookRun(settings, gpu, mnist, console.log, readDrawings);
+    const run = await bookRun(settings, gpu, mnist, console.log, (model) => readDrawings(model, pixels));
     const drawn = run.probe as Awaited<ReturnType<typeof readDrawings>>;
-    const mistakes = drawnDigits
-      .map((d, i) => (drawn.guesses[i] === d.label ? '' : `${d.label}→${drawn.guesses[i]}`))
-      .filter(Boolean);
     console.log(
-      `augment ${augment}: test accuracy ${run.test.accuracy.toFixed(4)}, drawn digits ${drawn.correct}/${drawn.count} (${mistakes.join(' ')}), mean probability of the right digit ${drawn.rightProbability.toFixed(3)}`,
+      `augment ${augment}: test accuracy ${run.test.accuracy.toFixed(4)}, drawn digits ${drawn.correct}/${drawn.count} (${drawn.mistakes.join(' ')}), mean probability of the right digit ${drawn.rightProbability.toFixed(3)}`,
     );
     results.push({ augment, test: run.test, drawn, trainSeconds: run.trainSeconds, adapter: run.adapter });
   }

@@ -4,10 +4,11 @@
 // many it reads right with the test set's accuracy beside them (docs/handwriting.md).
 import './installDawn';
 import { strokesToMnist } from '../../src/data/strokes';
-import { requestGpuDevice, type Sequential } from '../../src/index';
+import { requestGpuDevice } from '../../src/index';
 import { SIZE } from '../../src/ui/drawing';
 import { drawnDigits, mouseSteps, placed, type Stroke, strokesToInput } from '../../tests/cases/drawnStrokes';
 import { bookRun, bookRunSettings } from '../headless/bookRun';
+import { readDrawings } from './drawingReads';
 import { loadMnistFiles } from './mnistFiles';
 
 const args = process.argv.slice(2);
@@ -38,22 +39,6 @@ function batchOf(read: (strokes: Stroke[]) => Float32Array): Float32Array {
 }
 const batches = Object.entries(READERS).map(([name, read]) => ({ name, pixels: batchOf(read) }));
 
-/** How many drawings the model reads right, its mistakes, and its mean probability of the right digit. */
-async function readDrawings(model: Sequential, pixels: Float32Array) {
-  const probabilities = await model.predict(pixels);
-  const guesses = drawnDigits.map((_, i) => {
-    const row = probabilities.subarray(i * 10, (i + 1) * 10);
-    return row.indexOf(Math.max(...row));
-  });
-  const correct = guesses.filter((g, i) => g === drawnDigits[i].label).length;
-  const rightProbability =
-    drawnDigits.reduce((sum, d, i) => sum + probabilities[i * 10 + d.label], 0) / drawnDigits.length;
-  const mistakes = drawnDigits.flatMap((d, i) =>
-    guesses[i] === d.label ? [] : [`${d.label}→${guesses[i]}`],
-  );
-  return { correct, count: drawnDigits.length, rightProbability, mistakes };
-}
-
 try {
   const gpu = await requestGpuDevice();
   const mnist = await loadMnistFiles(flag('data') ?? process.env.MNIST_DIR ?? 'public/mnist');
@@ -65,7 +50,8 @@ try {
       console.log(
         `epoch ${epoch}, ${name}: drawn digits ${read.correct}/${read.count} (${read.mistakes.join(' ') || 'no mistakes'}), mean probability of the right digit ${read.rightProbability.toFixed(3)}`,
       );
-      results.push({ epoch, reader: name, ...read });
+      const { correct, count, rightProbability, mistakes } = read;
+      results.push({ epoch, reader: name, correct, count, rightProbability, mistakes });
     }
   });
   const tests = run.history.map((h) => ({ epoch: h.epoch + 1, accuracy: h.valAccuracy, loss: h.valLoss }));

@@ -43,6 +43,8 @@ export type { DetailedEvaluation, FirstLayerWeights, InputGradients } from './nn
 export { evaluateInDetail, inputGradients, readFirstLayerWeights } from './nn/insight';
 export type { Layer } from './nn/layer';
 export { MaxPooling2D } from './nn/maxPooling2d';
+export { type LabelledBytes, uploadMixed } from './nn/mixedDataset';
+export { extraRowsPerBatch, type Mix, mixedOrder } from './nn/mixedOrder';
 export type { Optimizer } from './nn/optimizer';
 export { optimizerOf, type SgdOptions } from './nn/optimizers';
 export { RMSprop, rmsprop } from './nn/rmsprop';

@@ -36,6 +36,7 @@ export { buildLayers } from './nn/architecture';
 export { Conv2D } from './nn/conv2d';
 export { DeviceDataset } from './nn/dataset';
 export { Dense } from './nn/dense';
+export { FINE_TUNE_STEPS, fineTune } from './nn/fineTune';
 export { Flatten } from './nn/flatten';
 // The insight views' reads (they were Sequential's methods): verdicts with the confusion matrix,
 // saliency, first-layer weights.

@@ -3,6 +3,7 @@
 // optimizers.ts, reports.ts) is the only code both sides import: the worker (src/worker/) and the
 // page (src/page/, src/ui/) never import each other.
 
+import type { DatasetInUse, UseDatasetRequest } from './dataset';
 import type { Checkpoint, DenseStack, ExportedModel, RateChange } from './models';
 import type { BatchLogs, EpochLogs, Evaluation, RatePoint, StepInspection } from './reports';
 import type { Settings } from './settings';
@@ -23,6 +24,8 @@ export type RunCommand =
   | { type: 'step'; requestId: number };
 
 export type ToWorker =
+  /** Another data set, or MNIST again (dataset.ts). */
+  | UseDatasetRequest
   /** The Speedrun preset (speedrun.ts); stop ends it. */
   | SpeedrunRequest
   | { type: 'init'; dataUrl: string }
@@ -132,6 +135,7 @@ export type ErrorKind =
   | 'training';
 
 export type FromWorker =
+  | DatasetInUse
   | SpeedrunProgress
   /** A device (first or new): the model on it answers drawings, even before the data arrives. */
   /** fallback: a software adapter (WebGPU on the CPU, tens of times slower than a GPU). */

@@ -9,6 +9,7 @@ import { ChartsCard } from './components/ChartsCard';
 import { CodeView } from './components/CodeView';
 import { CompareView } from './components/CompareView';
 import { DataPanel } from './components/DataPanel';
+import { DatasetPanel } from './components/DatasetPanel';
 import { DrawCard } from './components/DrawCard';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { EvaluateControl } from './components/EvaluateControl';
@@ -215,7 +216,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         />
       </ErrorBoundary>
       <ErrorBoundary part="The code view">
-        <CodeView settings={form.settings} />
+        <CodeView settings={form.settings} dataset={snapshot.dataset} />
       </ErrorBoundary>
       <ErrorBoundary part="Your digits">
         <YourDigits keeper={padDigits.keeper} score={score} />
@@ -238,6 +239,15 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             samples={snapshot.samples}
             dataError={snapshot.dataError}
             onRetry={retryData}
+            dataset={snapshot.dataset}
+          />
+        </ErrorBoundary>
+        <ErrorBoundary part="The data set">
+          <DatasetPanel
+            client={client}
+            phase={phase}
+            dataset={snapshot.dataset}
+            datasetRequest={snapshot.datasetRequest}
           />
         </ErrorBoundary>
       </div>

@@ -37,6 +37,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'init':
       void trainer.init(message.dataUrl);
       break;
+    case 'useDataset':
+      void trainer.changeDataset(message);
+      break;
     case 'retryData':
       void trainer.retryData();
       break;

@@ -3,10 +3,12 @@ import { describeGpuError } from '../backend/webgpu/errorScopes';
 import type { MatmulVariant } from '../backend/webgpu/kernels/context';
 import type { Mnist } from '../data/mnist';
 import type { Sequential } from '../nn/sequential';
+import type { UseDatasetRequest } from '../protocol/dataset';
 import type { Checkpoint, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import { CurrentModel } from './currentModel';
 import { DataLoader } from './data';
+import { switchDataset } from './datasetSwitch';
 import { Evaluator, type TestContext } from './evaluator';
 import { buildModel } from './model';
 import { checkRunFits } from './modelSize';
@@ -109,6 +111,13 @@ export class Trainer {
   /** After a data failure: download again, or, if the data is here, try the GPU upload again. */
   async retryData(): Promise<void> {
     await this.data?.retry();
+  }
+
+  /** Another data set, or MNIST again (datasetSwitch.ts); `busy`: a subclass's own use of the device. */
+  changeDataset(request: UseDatasetRequest, busy = false): Promise<void> {
+    const { session, data, current, run, finder, recovery } = this;
+    const idle = !busy && !run && !finder && !recovery.recovering;
+    return switchDataset(request, { session, data, current, busy: !idle }, this.emit);
   }
 
   protected get mnist(): Mnist | null {

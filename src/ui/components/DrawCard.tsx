@@ -40,6 +40,7 @@ export function DrawCard({ client, snapshot, digit, padDigits, score, onWhy }: P
         phase={snapshot.phase}
         canRead={digit.canRead}
         onWhy={onWhy}
+        classNames={snapshot.dataset?.classNames ?? null}
       />
       <ReadingCorrection
         reading={digit.reading?.probabilities ? readDigit(digit.reading.probabilities) : null}

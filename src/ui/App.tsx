@@ -13,6 +13,7 @@ import { DrawCard } from './components/DrawCard';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { EvaluateControl } from './components/EvaluateControl';
 import { FatalPanel } from './components/FatalPanel';
+import { GlossaryPanel } from './components/GlossaryPanel';
 import { HandwritingScore } from './components/HandwritingScore';
 import { Header } from './components/Header';
 import { InsightPanel } from './components/InsightPanel';
@@ -31,6 +32,7 @@ import { useEvaluation } from './hooks/useEvaluation';
 import { useGallery } from './hooks/useGallery';
 import { useHandwritingScore } from './hooks/useHandwritingScore';
 import { useKeeper } from './hooks/useKeeper';
+import { useLearner } from './hooks/useLearner';
 import { useOpinion } from './hooks/useOpinion';
 import { usePadDigits } from './hooks/usePadDigits';
 import { useReading } from './hooks/useReading';
@@ -60,6 +62,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
       mnistAccuracy={snapshot.finalTest?.accuracy ?? snapshot.epochs.at(-1)?.testAccuracy ?? null}
     />
   );
+  const learner = useLearner(client, snapshot, digit.drawing);
   const [tab, setTab] = useState('matrix');
   const { phase, error } = snapshot;
   const retryData = useCallback(() => client.retryData(), [client]);
@@ -93,6 +96,8 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
       matmulVariant={snapshot.matmulVariant}
       failed={phase === 'failed'}
       memory={phase === 'lost' || phase === 'recovering' ? null : snapshot.memory}
+      lede={learner.lede}
+      actions={learner.actions}
     />
   );
   if (phase === 'failed' && error?.fatal) {
@@ -115,7 +120,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
     ? stackPictureLayers(imported.inputDim, imported.layers)
     : pictureLayers(snapshot.runSettings ?? form.settings ?? DEFAULT_SETTINGS);
   return (
-    <div className="app">
+    <div className={learner.present ? 'app present' : 'app'}>
       <UpdateBanner />
       {header}
       <LinkNotice notes={form.notes} onDismiss={form.dismissNotes} />
@@ -135,7 +140,9 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         {/* NOTE: display: contents on a narrow screen, so that its parts take their own places in the order. */}
         <div className="live">
           <ErrorBoundary part="The charts">
-            <ChartsCard snapshot={snapshot} running={running} />
+            <ChartsCard snapshot={snapshot} running={running}>
+              {learner.summary}
+            </ChartsCard>
           </ErrorBoundary>
           <ErrorBoundary part="The network picture">
             <section className="card network-card" aria-label="The network">
@@ -155,6 +162,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             digit={digit}
             padDigits={padDigits}
             score={score}
+            cue={learner.drawCue}
             onWhy={() => {
               setTab('saliency');
               document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
@@ -220,6 +228,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
       <ErrorBoundary part="Your digits">
         <YourDigits keeper={padDigits.keeper} score={score} />
       </ErrorBoundary>
+      <GlossaryPanel />
       <div className="more">
         <ErrorBoundary part="Keep and share">
           <KeepPanel
@@ -238,6 +247,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             samples={snapshot.samples}
             dataError={snapshot.dataError}
             onRetry={retryData}
+            browse={learner.browse}
           />
         </ErrorBoundary>
       </div>

@@ -3,6 +3,7 @@
 // mutated. The state is split by concern, each with its own reducer; every reducer reads the
 // snapshot as it was before the event.
 import type { Settings } from '../../protocol/settings';
+import { type BrowseState, initialBrowse, reduceBrowse } from './browse';
 import { type ChartsState, NO_CHARTS, reduceCharts } from './charts';
 import { type DataState, initialData, reduceData } from './data';
 import { type DeviceState, initialDevice, reduceDevice } from './device';
@@ -36,7 +37,8 @@ export type Snapshot = DataState &
   EvaluationState &
   PadState &
   SpeedrunState &
-  UserDigitsState;
+  UserDigitsState &
+  BrowseState;
 
 export const initialSnapshot: Snapshot = {
   ...initialData,
@@ -50,6 +52,7 @@ export const initialSnapshot: Snapshot = {
   ...initialPad,
   ...initialSpeedrun,
   ...initialUserDigits,
+  ...initialBrowse,
 };
 
 /** The pure state transition: one event in, the next snapshot out (the same one if nothing changed). */
@@ -66,6 +69,7 @@ export function reduce(s: Snapshot, m: StoreEvent): Snapshot {
     reducePad(s, m),
     reduceSpeedrun(m),
     reduceUserDigits(s, m),
+    reduceBrowse(s, m),
   ];
   if (changes.every((c) => c === null)) return s;
   return Object.assign({ ...s }, ...changes);

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { IMAGE_SIDE, PIXELS } from '../../data/mnist';
 import type { Snapshot } from '../../page/store';
 import { formatMegabytes } from '../format';
@@ -11,18 +11,29 @@ interface Props {
   samples: Snapshot['samples'];
   dataError: Snapshot['dataError'];
   onRetry: () => void;
+  /** Paging through the training and test images, once the data is here (in place of the first few). */
+  browse?: ReactNode;
 }
 
 /**
  * The MNIST download as it happens, then a few of the training images with their labels. Memoised:
  * training reports change none of its props.
  */
-export const DataPanel = memo(function DataPanel({ phase, loading, samples, dataError, onRetry }: Props) {
+export const DataPanel = memo(function DataPanel({
+  phase,
+  loading,
+  samples,
+  dataError,
+  onRetry,
+  browse,
+}: Props) {
   return (
     <section className="card" aria-labelledby="data-title">
       <h2 id="data-title">Training data</h2>
       {dataError ? (
         <DataProblem error={dataError} onRetry={onRetry} />
+      ) : samples && browse ? (
+        browse
       ) : samples ? (
         <>
           <p className="muted">

@@ -1,7 +1,7 @@
 // The book's run (chapter 2): 784 -> 512 relu -> 10 softmax, RMSprop (or --optimizer sgd|adam, at
 // Keras's default rate for it unless --lr says otherwise, and for SGD --momentum and --nesterov),
 // batch 128, shuffled every epoch; then loss and accuracy on all 10,000 test images. With model
-// 'convnet', the book's ConvNet (chapter 5) instead, batch 64 unless given; `layers` (the URL form
+// 'convnet', the book's ConvNet (chapter 5 of the first edition, chapter 8 of the third) instead, batch 64 unless given; `layers` (the URL form
 // of src/nn/architecture.ts) changes its hidden layers. Shared by the Chromium page (train.ts) and
 // Node on Dawn (scripts/node/).
 import {

@@ -1,6 +1,7 @@
 // The page's side of the training worker: sends commands, keeps the latest snapshot, notifies.
 
 import type { DatasetUpload } from '../protocol/dataset';
+import type { BrowseQuery } from '../protocol/browse';
 import type {
   Checkpoint,
   DenseStack,
@@ -195,6 +196,14 @@ export class TrainerClient {
   gallery(query: GalleryQuery): number {
     const id = this.nextGalleryId++;
     this.send({ type: 'gallery', id, query });
+    return id;
+  }
+
+  /** Asks for a page of the training or test images; the 'browsed' message with this id answers. */
+  browse(query: BrowseQuery): number {
+    const id = this.nextGalleryId++;
+    this.update({ type: 'page:browse', id });
+    this.send({ type: 'browse', id, ...query });
     return id;
   }
 

@@ -4,6 +4,7 @@
 // page (src/page/, src/ui/) never import each other.
 
 import type { DatasetInUse, UseDatasetRequest } from './dataset';
+import type { BrowseAnswer, BrowseRequest } from './browse';
 import type { Checkpoint, DenseStack, ExportedModel, RateChange } from './models';
 import type { BatchLogs, EpochLogs, Evaluation, RatePoint, StepInspection } from './reports';
 import type { Settings } from './settings';
@@ -44,6 +45,8 @@ export type ToWorker =
   | { type: 'readDigits'; id: number; pixels: Float32Array }
   /** Test images from the last evaluation, chosen by `query` (the confusion matrix's gallery). */
   | { type: 'gallery'; id: number; query: GalleryQuery }
+  /** A page of the training or test images, for the Training data panel (src/protocol/browse.ts). */
+  | BrowseRequest
   /**
    * A saved run's weights become the model that answers drawings. `requestId` comes back on
    * 'loaded', or on 'refused' (a run is going on, or the checkpoint does not fit its settings).
@@ -235,5 +238,6 @@ export type FromWorker =
   | { type: 'digitsRead'; id: number; digits: Uint8Array | null; error?: string }
   /** A test image for the pad: its index in the test set (from 0), its label, its 784 bytes. */
   | { type: 'testImage'; id: number; index: number; label: number; pixels: Uint8Array }
+  | BrowseAnswer
   /** fatal: the worker cannot go on (no WebGPU); otherwise the page stays usable. */
   | { type: 'error'; kind: ErrorKind; message: string; fatal: boolean; file?: string };

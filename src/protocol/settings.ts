@@ -13,7 +13,7 @@ import {
 export type { OptimizerKind } from './optimizers';
 export { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS, OPTIMIZER_NAMES } from './optimizers';
 
-/** 'dense': the book's chapter 2 network (Dense(hidden) → Dense(10)); 'convnet': chapter 5's, editable. */
+/** 'dense': the book's chapter 2 network (Dense(hidden) → Dense(10)); 'convnet': the ConvNet (third edition: chapter 8), editable. */
 export type ModelKind = 'dense' | 'convnet';
 export const MODEL_KINDS: ModelKind[] = ['dense', 'convnet'];
 
@@ -68,7 +68,7 @@ export const DEFAULT_SETTINGS: Settings = {
   nesterov: false,
 };
 
-/** The chapter 5 run uses batches of 64, as the book does. */
+/** The ConvNet run (chapter 8) uses batches of 64, as the book does. */
 export const CONVNET_BATCH = 64;
 
 /** The URL query name of each setting. */

@@ -14,6 +14,7 @@ import { DrawCard } from './components/DrawCard';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { EvaluateControl } from './components/EvaluateControl';
 import { FatalPanel } from './components/FatalPanel';
+import { GlossaryPanel } from './components/GlossaryPanel';
 import { HandwritingScore } from './components/HandwritingScore';
 import { Header } from './components/Header';
 import { InsightPanel } from './components/InsightPanel';
@@ -32,6 +33,7 @@ import { useEvaluation } from './hooks/useEvaluation';
 import { useGallery } from './hooks/useGallery';
 import { useHandwritingScore } from './hooks/useHandwritingScore';
 import { useKeeper } from './hooks/useKeeper';
+import { useLearner } from './hooks/useLearner';
 import { useOpinion } from './hooks/useOpinion';
 import { usePadDigits } from './hooks/usePadDigits';
 import { useReading } from './hooks/useReading';
@@ -61,6 +63,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
       mnistAccuracy={snapshot.finalTest?.accuracy ?? snapshot.epochs.at(-1)?.testAccuracy ?? null}
     />
   );
+  const learner = useLearner(client, snapshot, digit.drawing);
   const [tab, setTab] = useState('matrix');
   const { phase, error } = snapshot;
   const retryData = useCallback(() => client.retryData(), [client]);
@@ -94,6 +97,8 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
       matmulVariant={snapshot.matmulVariant}
       failed={phase === 'failed'}
       memory={phase === 'lost' || phase === 'recovering' ? null : snapshot.memory}
+      lede={learner.lede}
+      actions={learner.actions}
     />
   );
   if (phase === 'failed' && error?.fatal) {
@@ -116,7 +121,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
     ? stackPictureLayers(imported.inputDim, imported.layers)
     : pictureLayers(snapshot.runSettings ?? form.settings ?? DEFAULT_SETTINGS);
   return (
-    <div className="app">
+    <div className={learner.present ? 'app present' : 'app'}>
       <UpdateBanner />
       {header}
       <LinkNotice notes={form.notes} onDismiss={form.dismissNotes} />
@@ -136,7 +141,9 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         {/* NOTE: display: contents on a narrow screen, so that its parts take their own places in the order. */}
         <div className="live">
           <ErrorBoundary part="The charts">
-            <ChartsCard snapshot={snapshot} running={running} />
+            <ChartsCard snapshot={snapshot} running={running}>
+              {learner.summary}
+            </ChartsCard>
           </ErrorBoundary>
           <ErrorBoundary part="The network picture">
             <section className="card network-card" aria-label="The network">
@@ -156,6 +163,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             digit={digit}
             padDigits={padDigits}
             score={score}
+            cue={learner.drawCue}
             onWhy={() => {
               setTab('saliency');
               document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
@@ -221,6 +229,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
       <ErrorBoundary part="Your digits">
         <YourDigits keeper={padDigits.keeper} score={score} />
       </ErrorBoundary>
+      <GlossaryPanel />
       <div className="more">
         <ErrorBoundary part="Keep and share">
           <KeepPanel
@@ -239,6 +248,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             samples={snapshot.samples}
             dataError={snapshot.dataError}
             onRetry={retryData}
+            browse={learner.browse}
             dataset={snapshot.dataset}
           />
         </ErrorBoundary>

@@ -17,6 +17,7 @@ function transferables(message: FromWorker): ArrayBuffer[] {
       return message.digits ? [message.digits.buffer as ArrayBuffer] : [];
     case 'gallery':
     case 'testImage':
+    case 'browsed':
       return [message.pixels.buffer as ArrayBuffer];
     case 'evaluated':
       return [message.confusion.matrix.buffer, message.units.weights?.buffer].flatMap((b) =>
@@ -78,6 +79,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     case 'testImage':
       trainer.evaluator.testImage(message.id);
+      break;
+    case 'browse':
+      trainer.browse(message);
       break;
     case 'open':
       trainer.pad.openCheckpoint(message.checkpoint, message.requestId);

@@ -1,9 +1,11 @@
 import { WebGPUUnavailableError } from '../backend/webgpu/device';
 import { describeGpuError } from '../backend/webgpu/errorScopes';
 import type { MatmulVariant } from '../backend/webgpu/kernels/context';
+import { browseImages } from '../data/browse';
 import type { Mnist } from '../data/mnist';
 import type { Sequential } from '../nn/sequential';
 import type { UseDatasetRequest } from '../protocol/dataset';
+import type { BrowseRequest } from '../protocol/browse';
 import type { Checkpoint, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import { CurrentModel } from './currentModel';
@@ -122,6 +124,13 @@ export class Trainer {
 
   protected get mnist(): Mnist | null {
     return this.data?.mnist ?? null;
+  }
+
+  /** A page of the training or test images for the Training data panel; nothing before the data is here. */
+  browse({ id, set, digit, page }: BrowseRequest): void {
+    const images = this.mnist?.[set];
+    if (images)
+      this.emit({ type: 'browsed', id, query: { set, digit, page }, ...browseImages(images, digit, page) });
   }
 
   /** The session and data a new run needs, or null (and why, if the model cannot fit). */

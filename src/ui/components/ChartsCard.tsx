@@ -1,8 +1,18 @@
+import type { ReactNode } from 'react';
 import type { Snapshot } from '../../page/store';
 import { Charts } from './Charts';
 
 /** The live charts' card, with a line on why it is empty when it is. */
-export function ChartsCard({ snapshot, running }: { snapshot: Snapshot; running: boolean }) {
+export function ChartsCard({
+  snapshot,
+  running,
+  children,
+}: {
+  snapshot: Snapshot;
+  running: boolean;
+  /** Under the charts: the finished run's summary. */
+  children?: ReactNode;
+}) {
   const noMetrics = snapshot.runSettings && !running && snapshot.curve.length === 0;
   return (
     <section className="card charts-card" aria-labelledby="charts-title">
@@ -25,6 +35,7 @@ export function ChartsCard({ snapshot, running }: { snapshot: Snapshot; running:
         stopped={snapshot.stopped}
         rateChanges={snapshot.rateChanges}
       />
+      {children}
     </section>
   );
 }

@@ -225,6 +225,8 @@ export class Trainer {
         failure = error;
       }
     }
+    // Early stopping went back to the best epoch's weights: they answer the pad from now on.
+    if (!failure && run.restoredTo) this.current.checkpoint = run.restoredTo;
     if (await this.recovery.endedByLoss(session, run, failure)) return;
     let problem: [ErrorKind, string] | null = null;
     if (failure) {

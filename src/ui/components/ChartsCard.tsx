@@ -1,3 +1,4 @@
+import { heldOutName } from '../../page/heldOutResult';
 import type { Snapshot } from '../../page/store';
 import { Charts } from './Charts';
 
@@ -24,6 +25,8 @@ export function ChartsCard({ snapshot, running }: { snapshot: Snapshot; running:
         progress={snapshot.progress}
         stopped={snapshot.stopped}
         rateChanges={snapshot.rateChanges}
+        heldOut={heldOutName(snapshot.runSettings)}
+        earlyStop={snapshot.earlyStop}
       />
     </section>
   );

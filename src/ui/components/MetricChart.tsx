@@ -19,6 +19,15 @@ interface Props {
   color: string;
   /** Learning-rate changes during the run, marked where they took effect. */
   rateChanges?: RateChange[];
+  /** What the per-epoch points measure: the test set, or the validation images held out of training. */
+  heldOut?: 'test' | 'validation';
+  /** Marked epochs (early stopping's best epoch and its stop), at their step. */
+  marks?: EpochMark[];
+}
+
+export interface EpochMark {
+  step: number;
+  label: string;
 }
 
 const TEST_COLOR = 'var(--test-line)';
@@ -38,6 +47,8 @@ export const MetricChart = memo(function MetricChart({
   formatValue,
   color,
   rateChanges = [],
+  heldOut = 'test',
+  marks = [],
 }: Props) {
   const format = (value: unknown) => (typeof value === 'number' ? formatValue(value) : String(value));
   const { ticks, scale } = axis;
@@ -48,6 +59,8 @@ export const MetricChart = memo(function MetricChart({
       data-points={rows.length}
       data-scale={scale}
       data-rate-marks={rateChanges.length}
+      data-held-out={heldOut}
+      data-epoch-marks={marks.map((m) => m.label).join('; ')}
     >
       <figcaption>
         <span className="chart-title">
@@ -55,7 +68,7 @@ export const MetricChart = memo(function MetricChart({
         </span>
         <span className="legend">
           <span className="swatch" style={{ background: color }} /> training (faint: raw)
-          <span className="swatch dot" style={{ background: TEST_COLOR }} /> test set, per epoch
+          <span className="swatch dot" style={{ background: TEST_COLOR }} /> {heldOut} set, per epoch
         </span>
       </figcaption>
       <div className="chart-plot">
@@ -112,7 +125,7 @@ export const MetricChart = memo(function MetricChart({
             connectNulls
           />
           <Line
-            name="test"
+            name={heldOut}
             dataKey="test"
             stroke={TEST_COLOR}
             strokeWidth={2}
@@ -132,6 +145,15 @@ export const MetricChart = memo(function MetricChart({
                 fill: 'var(--rate-mark)',
                 fontSize: 11,
               }}
+            />
+          ))}
+          {marks.map((mark) => (
+            <ReferenceLine
+              key={mark.label}
+              x={mark.step}
+              stroke="var(--muted)"
+              strokeDasharray="2 2"
+              label={{ value: mark.label, position: 'insideBottomLeft', fill: 'var(--muted)', fontSize: 11 }}
             />
           ))}
         </LineChart>

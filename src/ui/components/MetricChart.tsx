@@ -147,13 +147,19 @@ export const MetricChart = memo(function MetricChart({
               }}
             />
           ))}
-          {marks.map((mark) => (
+          {marks.map((mark, i) => (
             <ReferenceLine
               key={mark.label}
               x={mark.step}
               stroke="var(--muted)"
               strokeDasharray="2 2"
-              label={{ value: mark.label, position: 'insideBottomLeft', fill: 'var(--muted)', fontSize: 11 }}
+              // The first mark's label to the left of its line, the next's to the right: they never overlap.
+              label={{
+                value: mark.label,
+                position: i === 0 ? 'insideBottomRight' : 'insideBottomLeft',
+                fill: 'var(--muted)',
+                fontSize: 11,
+              }}
             />
           ))}
         </LineChart>

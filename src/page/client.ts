@@ -1,7 +1,7 @@
 // The page's side of the training worker: sends commands, keeps the latest snapshot, notifies.
 
-import type { DatasetUpload } from '../protocol/dataset';
 import type { BrowseQuery } from '../protocol/browse';
+import type { DatasetUpload } from '../protocol/dataset';
 import type {
   Checkpoint,
   DenseStack,

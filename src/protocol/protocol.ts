@@ -3,10 +3,10 @@
 // optimizers.ts, reports.ts) is the only code both sides import: the worker (src/worker/) and the
 // page (src/page/, src/ui/) never import each other.
 
-import type { DatasetInUse, UseDatasetRequest } from './dataset';
 import type { BrowseAnswer, BrowseRequest } from './browse';
+import type { DatasetInUse, UseDatasetRequest } from './dataset';
 import type { Checkpoint, DenseStack, ExportedModel, RateChange } from './models';
-import type { BatchLogs, EpochLogs, Evaluation, RatePoint, StepInspection } from './reports';
+import type { BatchLogs, EarlyStop, EpochLogs, Evaluation, RatePoint, StepInspection } from './reports';
 import type { Settings } from './settings';
 import type { SpeedrunProgress, SpeedrunRequest } from './speedrun';
 
@@ -170,7 +170,17 @@ export type FromWorker =
    * batches; null when the model's first layer is not Dense (no per-unit image).
    */
   | { type: 'units'; step: number; inputs: number; units: number; weights: Float32Array | null }
-  | { type: 'epoch'; logs: EpochLogs; test: Evaluation; progress: Progress; memory: GpuMemory }
+  | {
+      type: 'epoch';
+      logs: EpochLogs;
+      /** The held-out figures: the validation images' when the run has them, else the test set's. */
+      test: Evaluation;
+      progress: Progress;
+      memory: GpuMemory;
+      /** The test set, measured once at the end of a validated run or on the weights early stopping kept. */
+      finalTest?: Evaluation;
+      earlyStop?: EarlyStop;
+    }
   | { type: 'paused' }
   | { type: 'resumed' }
   | { type: 'rateChanged'; change: RateChange }

@@ -4,8 +4,8 @@ import type { MatmulVariant } from '../backend/webgpu/kernels/context';
 import { browseImages } from '../data/browse';
 import type { Mnist } from '../data/mnist';
 import type { Sequential } from '../nn/sequential';
-import type { UseDatasetRequest } from '../protocol/dataset';
 import type { BrowseRequest } from '../protocol/browse';
+import type { UseDatasetRequest } from '../protocol/dataset';
 import type { Checkpoint, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import { CurrentModel } from './currentModel';
@@ -243,6 +243,8 @@ export class Trainer {
         failure = error;
       }
     }
+    // Early stopping went back to the best epoch's weights: they answer the pad from now on.
+    if (!failure && run.restoredTo) this.current.checkpoint = run.restoredTo;
     if (await this.recovery.endedByLoss(session, run, failure)) return;
     let problem: [ErrorKind, string] | null = null;
     if (failure) {

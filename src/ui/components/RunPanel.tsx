@@ -69,7 +69,13 @@ export function RunPanel({ snapshot, canStart, onTrain, commands, importedName }
             <SpeedLine progress={snapshot.progress} settings={runSettings} adapter={snapshot.adapter} />
           </>
         ) : snapshot.runSeconds !== null || (runSettings && snapshot.finalTest) ? (
-          <RunResult test={snapshot.finalTest} seconds={snapshot.runSeconds} stopped={snapshot.stopped} />
+          <RunResult
+            test={snapshot.finalTest}
+            seconds={snapshot.runSeconds}
+            stopped={snapshot.stopped}
+            validation={runSettings?.validation ?? 0}
+            earlyStop={snapshot.earlyStop}
+          />
         ) : (
           <p className="muted ready-line">
             {WAITING[phase] ??

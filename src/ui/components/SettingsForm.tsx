@@ -17,6 +17,9 @@ const HINTS: Partial<Record<keyof Settings, string>> = {
   hidden: 'Neurons in the hidden layer.',
   seed: 'Same seed, same run.',
   train: 'Uses the first N of 60,000.',
+  validation:
+    'The last N of the 60,000, held out: the curves are theirs, the test waits for the end. 0: none.',
+  patience: 'Stop after N epochs without a lower held-out loss, back to the best weights. 0: off.',
 };
 
 /** The settings a learner may not know the word for: a "?" beside the label. */

@@ -4,6 +4,7 @@
 // page (src/page/, src/ui/) never import each other.
 
 import type { Checkpoint, DenseStack, ExportedModel, RateChange } from './models';
+import type { FineTuneReport, FineTuneRequest, TrainingDigits } from './myDigits';
 import type { BatchLogs, EpochLogs, Evaluation, RatePoint, StepInspection } from './reports';
 import type { Settings } from './settings';
 import type { SpeedrunProgress, SpeedrunRequest } from './speedrun';
@@ -25,6 +26,9 @@ export type RunCommand =
 export type ToWorker =
   /** The Speedrun preset (speedrun.ts); stop ends it. */
   | SpeedrunRequest
+  /** The user's digits: those for training, and fine-tunes on them (myDigits.ts). */
+  | TrainingDigits
+  | FineTuneRequest
   | { type: 'init'; dataUrl: string }
   /** Downloads the data again after a failure. */
   | { type: 'retryData' }
@@ -133,6 +137,7 @@ export type ErrorKind =
 
 export type FromWorker =
   | SpeedrunProgress
+  | FineTuneReport
   /** A device (first or new): the model on it answers drawings, even before the data arrives. */
   /** fallback: a software adapter (WebGPU on the CPU, tens of times slower than a GPU). */
   | { type: 'gpu'; adapter: string; fallback?: boolean; matmulVariant: string; memory: GpuMemory }

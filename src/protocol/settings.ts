@@ -42,12 +42,20 @@ export interface Settings {
   momentum: number;
   /** SGD's Nesterov momentum; validated settings hold true only for SGD with momentum above 0. */
   nesterov: boolean;
+  /**
+   * Train on my digits too: every batch mixes in some of the user's training digits, all of it
+   * augmented (src/nn/mixedOrder.ts). A run saved before this setting existed has none: `=== true`.
+   */
+  myDigits: boolean;
 }
 
 /** The settings that are numbers, each checked by a Rule. */
-type NumericSetting = Exclude<keyof Settings, 'model' | 'layers' | 'augment' | 'optimizer' | 'nesterov'>;
+type NumericSetting = Exclude<
+  keyof Settings,
+  'model' | 'layers' | 'augment' | 'optimizer' | 'nesterov' | 'myDigits'
+>;
 /** The settings that are on or off. */
-type SwitchSetting = 'augment' | 'nesterov';
+type SwitchSetting = 'augment' | 'nesterov' | 'myDigits';
 
 export type SettingsText = Record<keyof Settings, string>;
 export type SettingsErrors = Partial<Record<keyof Settings, string>>;
@@ -66,6 +74,7 @@ export const DEFAULT_SETTINGS: Settings = {
   // Keras's defaults (keras.optimizers.SGD).
   momentum: 0,
   nesterov: false,
+  myDigits: false,
 };
 
 /** The chapter 5 run uses batches of 64, as the book does. */
@@ -85,6 +94,7 @@ export const QUERY_NAMES: Record<keyof Settings, string> = {
   optimizer: 'optimizer',
   momentum: 'momentum',
   nesterov: 'nesterov',
+  myDigits: 'mydigits',
 };
 
 interface Rule {
@@ -117,6 +127,7 @@ export const SETTING_LABELS = {
   augment: 'Augment images',
   optimizer: 'Optimizer',
   nesterov: 'Nesterov',
+  myDigits: 'Train on my digits too',
 } as Record<keyof Settings, string>;
 
 const NAMES = Object.keys(QUERY_NAMES) as (keyof Settings)[];
@@ -159,7 +170,7 @@ export function validateSetting(
   text: string,
 ): { value?: number | string | boolean; error?: string } {
   if (name === 'model' || name === 'layers' || name === 'optimizer') return validateWords(name, text);
-  if (name === 'augment' || name === 'nesterov') return validateSwitch(name, text);
+  if (name === 'augment' || name === 'nesterov' || name === 'myDigits') return validateSwitch(name, text);
   const rule = RULES[name];
   const trimmed = text.trim();
   if (trimmed === '') return { error: `${rule.label} is required.` };

@@ -1,9 +1,11 @@
 // One training run: its settings, its model and images on the device, pause and stop, and the fit
 // loop with its reports, checkpoints and GPU error checks. What an ending means (done, rolled back,
 // lost and resumable) is the trainer's to decide.
-import type { Mnist } from '../data/mnist';
+import { type Mnist, PIXELS } from '../data/mnist';
 import type { DeviceDataset } from '../nn/dataset';
 import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
+import { type LabelledBytes, uploadMixed } from '../nn/mixedDataset';
+import { extraRowsPerBatch, mixedBatchCount } from '../nn/mixedOrder';
 import type { Evaluation, FitHold, Sequential } from '../nn/sequential';
 import { learningRateError } from '../protocol/optimizers';
 import type { Checkpoint, FromWorker, RateChange, RunCommand, RunHold } from '../protocol/protocol';
@@ -37,6 +39,8 @@ export class Run {
   verdicts: Verdicts | null = null;
   /** Learning-rate changes made during the run (a resumed run's from before, too), in order of step. */
   rateChanges: RateChange[] = [];
+  /** The user's training digits, mixed into every batch when the settings say myDigits. */
+  extraDigits: LabelledBytes | null = null;
   /** A test's hold ('debug:holdAt'): at its step fit waits at the gate, stalled, until Pause or Stop. */
   hold: RunHold | null = null;
   private stalled = false;
@@ -135,10 +139,21 @@ export class Run {
   async stretch(session: GpuSession, mnist: Mnist, fromEpoch: number, model: Sequential): Promise<unknown> {
     const { settings } = this;
     const images = Math.min(settings.train, mnist.train.count);
-    const clock = new RunClock(settings.epochs, settings.batchSize, images, fromEpoch, this.seconds);
+    const extra = settings.myDigits === true ? this.extraDigits : null;
+    const perBatch = extra ? extraRowsPerBatch(settings.batchSize, extra.labels.length) : 0;
+    const batches =
+      perBatch > 0
+        ? mixedBatchCount(images, settings.batchSize, perBatch)
+        : Math.ceil(images / settings.batchSize);
+    const clock = new RunClock(
+      settings.epochs,
+      settings.batchSize,
+      batches * settings.batchSize,
+      fromEpoch,
+      this.seconds,
+    );
     this.active = true;
     const units = new UnitsReader(this.emit);
-    const batches = Math.ceil(images / settings.batchSize);
     // Errors in setting up and in training go to these scopes (the trainer opened them before
     // building the model), checked at every metrics report.
     session.scopes.open();
@@ -149,7 +164,12 @@ export class Run {
       this.lastStep = fromEpoch * batches;
       this.rateChanges = this.rateChanges.filter((c) => c.step <= this.lastStep);
       const readWeights = () => readFirstLayerWeights(model);
-      this.data = session.trainingData(mnist, images);
+      const mixed =
+        extra && perBatch > 0
+          ? uploadMixed(session.backend, firstImages(mnist, images), extra, PIXELS, settings.batchSize)
+          : null;
+      this.data = mixed?.dataset ?? session.trainingData(mnist, images);
+      const mix = mixed?.mix ?? null;
       if (fromEpoch === 0) this.keep(await takeCheckpoint(model, settings, 0, false));
       // The weights the run starts from: the tiles show what each unit learned against them.
       units.maybeRead(readWeights, fromEpoch * batches, batches, true);
@@ -157,7 +177,9 @@ export class Run {
         epochs: settings.epochs,
         batchSize: settings.batchSize,
         shuffle: true,
-        augment: settings.augment === true, // a run saved before the setting existed has none
+        // A run saved before the setting existed has none; the user's few digits are always augmented.
+        augment: settings.augment === true || !!mix,
+        ...(mix ? { mix } : {}),
         initialEpoch: fromEpoch,
         logEvery: LOG_EVERY,
         hold: this.holdFor(session, clock),
@@ -244,4 +266,12 @@ export class Run {
     if (this.data && this.data !== session.train) this.data.dispose();
     this.data = null;
   }
+}
+
+/** The first `count` training images and labels (views, not copies). */
+function firstImages(mnist: Mnist, count: number): LabelledBytes {
+  return {
+    pixels: mnist.train.pixels.subarray(0, count * PIXELS),
+    labels: mnist.train.labels.subarray(0, count),
+  };
 }

@@ -8,6 +8,7 @@ import {
   type SettingsText,
   validateSetting,
 } from '../../protocol/settings';
+import { MyDigitsSwitch } from './MyDigitsSwitch';
 
 const HINTS: Partial<Record<keyof Settings, string>> = {
   epochs: 'Passes over the training images.',
@@ -74,6 +75,7 @@ export function SettingsForm({ text, errors, disabled, names, withAugment = fals
           </span>
         </div>
       )}
+      {withAugment && <MyDigitsSwitch text={text} onChange={onChange} />}
     </fieldset>
   );
 }

@@ -6,6 +6,7 @@
 import type { BrowseAnswer, BrowseRequest } from './browse';
 import type { DatasetInUse, UseDatasetRequest } from './dataset';
 import type { Checkpoint, DenseStack, ExportedModel, RateChange } from './models';
+import type { FineTuneReport, FineTuneRequest, TrainingDigits } from './myDigits';
 import type { BatchLogs, EarlyStop, EpochLogs, Evaluation, RatePoint, StepInspection } from './reports';
 import type { Settings } from './settings';
 import type { SpeedrunProgress, SpeedrunRequest } from './speedrun';
@@ -29,6 +30,9 @@ export type ToWorker =
   | UseDatasetRequest
   /** The Speedrun preset (speedrun.ts); stop ends it. */
   | SpeedrunRequest
+  /** The user's digits: those for training, and fine-tunes on them (myDigits.ts). */
+  | TrainingDigits
+  | FineTuneRequest
   | { type: 'init'; dataUrl: string }
   /** Downloads the data again after a failure. */
   | { type: 'retryData' }
@@ -140,6 +144,7 @@ export type ErrorKind =
 export type FromWorker =
   | DatasetInUse
   | SpeedrunProgress
+  | FineTuneReport
   /** A device (first or new): the model on it answers drawings, even before the data arrives. */
   /** fallback: a software adapter (WebGPU on the CPU, tens of times slower than a GPU). */
   | { type: 'gpu'; adapter: string; fallback?: boolean; matmulVariant: string; memory: GpuMemory }

@@ -49,12 +49,20 @@ export interface Settings {
   validation: number;
   /** Early stopping's patience in epochs, on the held-out loss, back to the best weights. 0: off. */
   patience: number;
+  /**
+   * Train on my digits too: every batch mixes in some of the user's training digits, all of it
+   * augmented (src/nn/mixedOrder.ts). A run saved before this setting existed has none: `=== true`.
+   */
+  myDigits: boolean;
 }
 
 /** The settings that are numbers, each checked by a Rule. */
-type NumericSetting = Exclude<keyof Settings, 'model' | 'layers' | 'augment' | 'optimizer' | 'nesterov'>;
+type NumericSetting = Exclude<
+  keyof Settings,
+  'model' | 'layers' | 'augment' | 'optimizer' | 'nesterov' | 'myDigits'
+>;
 /** The settings that are on or off. */
-type SwitchSetting = 'augment' | 'nesterov';
+type SwitchSetting = 'augment' | 'nesterov' | 'myDigits';
 
 export type SettingsText = Record<keyof Settings, string>;
 export type SettingsErrors = Partial<Record<keyof Settings, string>>;
@@ -75,6 +83,7 @@ export const DEFAULT_SETTINGS: Settings = {
   nesterov: false,
   validation: 0,
   patience: 0,
+  myDigits: false,
 };
 
 /** MNIST's training images: validation images are held out of them. */
@@ -107,6 +116,7 @@ export const QUERY_NAMES: Record<keyof Settings, string> = {
   nesterov: 'nesterov',
   validation: 'validation',
   patience: 'patience',
+  myDigits: 'mydigits',
 };
 
 interface Rule {
@@ -141,6 +151,7 @@ export const SETTING_LABELS = {
   augment: 'Augment images',
   optimizer: 'Optimizer',
   nesterov: 'Nesterov',
+  myDigits: 'Train on my digits too',
 } as Record<keyof Settings, string>;
 
 const NAMES = Object.keys(QUERY_NAMES) as (keyof Settings)[];
@@ -183,7 +194,7 @@ export function validateSetting(
   text: string,
 ): { value?: number | string | boolean; error?: string } {
   if (name === 'model' || name === 'layers' || name === 'optimizer') return validateWords(name, text);
-  if (name === 'augment' || name === 'nesterov') return validateSwitch(name, text);
+  if (name === 'augment' || name === 'nesterov' || name === 'myDigits') return validateSwitch(name, text);
   const rule = RULES[name];
   const trimmed = text.trim();
   if (trimmed === '') return { error: `${rule.label} is required.` };

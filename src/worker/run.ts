@@ -1,10 +1,12 @@
 // One training run: its settings, its model and images on the device, pause and stop, and the fit
 // loop with its reports, checkpoints and GPU error checks. What an ending means (done, rolled back,
 // lost and resumable) is the trainer's to decide.
-import type { Mnist } from '../data/mnist';
+import { type Mnist, PIXELS } from '../data/mnist';
 import { splitTraining } from '../data/validationSplit';
 import type { DeviceDataset } from '../nn/dataset';
 import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
+import { type LabelledBytes, uploadMixed } from '../nn/mixedDataset';
+import { extraRowsPerBatch, mixedBatchCount } from '../nn/mixedOrder';
 import type { Evaluation, FitHold, Sequential } from '../nn/sequential';
 import { learningRateError } from '../protocol/optimizers';
 import type { Checkpoint, FromWorker, RateChange, RunCommand, RunHold } from '../protocol/protocol';
@@ -43,6 +45,8 @@ export class Run {
   heldOut: HeldOut | null = null;
   /** The best epoch's checkpoint that early stopping went back to: the model's weights at the end. */
   restoredTo: Checkpoint | null = null;
+  /** The user's training digits, mixed into every batch when the settings say myDigits. */
+  extraDigits: LabelledBytes | null = null;
   /** A test's hold ('debug:holdAt'): at its step fit waits at the gate, stalled, until Pause or Stop. */
   hold: RunHold | null = null;
   private stalled = false;
@@ -141,10 +145,21 @@ export class Run {
   async stretch(session: GpuSession, mnist: Mnist, fromEpoch: number, model: Sequential): Promise<unknown> {
     const { settings } = this;
     const images = splitTraining(mnist.train.count, settings.train, settings.validation ?? 0).trainCount;
-    const clock = new RunClock(settings.epochs, settings.batchSize, images, fromEpoch, this.seconds);
+    const extra = settings.myDigits === true ? this.extraDigits : null;
+    const perBatch = extra ? extraRowsPerBatch(settings.batchSize, extra.labels.length) : 0;
+    const batches =
+      perBatch > 0
+        ? mixedBatchCount(images, settings.batchSize, perBatch)
+        : Math.ceil(images / settings.batchSize);
+    const clock = new RunClock(
+      settings.epochs,
+      settings.batchSize,
+      batches * settings.batchSize,
+      fromEpoch,
+      this.seconds,
+    );
     this.active = true;
     const units = new UnitsReader(this.emit);
-    const batches = Math.ceil(images / settings.batchSize);
     // Errors in setting up and in training go to these scopes (the trainer opened them before
     // building the model), checked at every metrics report.
     session.scopes.open();
@@ -155,7 +170,12 @@ export class Run {
       this.lastStep = fromEpoch * batches;
       this.rateChanges = this.rateChanges.filter((c) => c.step <= this.lastStep);
       const readWeights = () => readFirstLayerWeights(model);
-      this.data = session.trainingData(mnist, images);
+      const mixed =
+        extra && perBatch > 0
+          ? uploadMixed(session.backend, firstImages(mnist, images), extra, PIXELS, settings.batchSize)
+          : null;
+      this.data = mixed?.dataset ?? session.trainingData(mnist, images);
+      const mix = mixed?.mix ?? null;
       this.heldOut?.dispose();
       const heldOut = new HeldOut(session, mnist, settings);
       this.heldOut = heldOut;
@@ -166,7 +186,9 @@ export class Run {
         epochs: settings.epochs,
         batchSize: settings.batchSize,
         shuffle: true,
-        augment: settings.augment === true, // a run saved before the setting existed has none
+        // A run saved before the setting existed has none; the user's few digits are always augmented.
+        augment: settings.augment === true || !!mix,
+        ...(mix ? { mix } : {}),
         initialEpoch: fromEpoch,
         logEvery: LOG_EVERY,
         hold: this.holdFor(session, clock),
@@ -289,4 +311,12 @@ export class Run {
     this.heldOut?.dispose();
     this.heldOut = null;
   }
+}
+
+/** The first `count` training images and labels (views, not copies). */
+function firstImages(mnist: Mnist, count: number): LabelledBytes {
+  return {
+    pixels: mnist.train.pixels.subarray(0, count * PIXELS),
+    labels: mnist.train.labels.subarray(0, count),
+  };
 }

@@ -32,7 +32,7 @@ import { TestHooks } from './testHooks';
 export class Trainer {
   protected session: GpuSession | null = null;
   private data: DataLoader | null = null;
-  private readonly current: CurrentModel;
+  protected readonly current: CurrentModel;
   /** Evaluations outside runs, the confusion matrix's galleries, test images for the pad. */
   readonly evaluator: Evaluator;
   private run: Run | null = null;
@@ -202,7 +202,7 @@ export class Trainer {
   }
 
   /** A run whose checkpoints are kept for the current model (device loss, roll-back) and announced (autosave). */
-  private newRun(settings: Settings): Run {
+  protected newRun(settings: Settings): Run {
     const run = new Run(settings, this.emit, (taken) => {
       const checkpoint = { ...taken, rateChanges: [...run.rateChanges] };
       this.current.checkpoint = checkpoint;

@@ -9,6 +9,7 @@ import {
   validateSetting,
 } from '../../protocol/settings';
 import type { TermId } from '../glossary';
+import { MyDigitsSwitch } from './MyDigitsSwitch';
 import { Term } from './Term';
 
 const HINTS: Partial<Record<keyof Settings, string>> = {
@@ -94,6 +95,7 @@ export function SettingsForm({ text, errors, disabled, names, withAugment = fals
           </span>
         </div>
       )}
+      {withAugment && <MyDigitsSwitch text={text} onChange={onChange} />}
     </fieldset>
   );
 }

@@ -90,10 +90,13 @@ test('import a generated three-class data set, refuse a hostile file, train on i
     page.getByRole('list', { name: 'Probability of each class' }).getByRole('listitem'),
   ).toHaveCount(3);
   await releaseRun(page);
-  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 120_000 });
+  await expect(page.getByRole('button', { name: 'Train again' })).toBeEnabled({ timeout: 120_000 });
+  await expect(page.getByTestId('test-accuracy')).toBeVisible();
+  await expect(page.getByText(/of the 30 test images of Shapes it never trained on/)).toBeVisible();
   await axeClean(page, 'the imported data set, trained');
 
-  // The way back: MNIST's digits again.
+  // The way back: MNIST's digits again (the form closed: its file buttons' names hold "Train").
+  await page.getByText('Import a data set', { exact: true }).click();
   await page.getByRole('button', { name: 'Back to MNIST' }).click();
   await expect(inUse).toHaveText(/^MNIST: /);
   await waitForReady(page);

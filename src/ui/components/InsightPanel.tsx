@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { IMAGE_SIDE, PIXELS } from '../../data/mnist';
+import { testImagesWords } from '../../page/classNames';
 import type { Snapshot } from '../../page/store';
 import type { useGallery } from '../hooks/useGallery';
 import { type OpinionPoint, readDigit } from '../opinion';
@@ -56,7 +57,7 @@ export function InsightPanel({
     <div className="insight-row">
       <div>
         <h3>Confusion matrix</h3>
-        <p className="muted">Its mistakes on the 10,000 test images it never trained on.</p>
+        <p className="muted">Its mistakes on {testImagesWords(snapshot.dataset)} it never trained on.</p>
         {evaluate}
         {confusion ? (
           <ConfusionMatrix confusion={confusion} selected={gallery.query} onOpen={gallery.open} />

@@ -23,10 +23,10 @@ function title(g: Props['gallery'], source: 'test' | 'yours', name: (d: number) 
     return `All ${n} mistakes${source === 'yours' ? ' on your test digits' : ''}, most confident first`;
   const { label, predicted } = g.query;
   const items =
-    source === 'yours' ? `${n} of your test digits` : `${n} test image${g.total === 1 ? '' : 's'}`;
+    source === 'yours' ? `${n} of your test digits:` : `${n} test image${g.total === 1 ? '' : 's'} of`;
   return label === predicted
-    ? `${items}: a ${name(label)} read correctly`
-    : `${items}: a ${name(label)} read as ${name(predicted)}`;
+    ? `${items} a ${name(label)} read correctly`
+    : `${items} a ${name(label)} read as ${name(predicted)}`;
 }
 
 /** Test images behind a confusion-matrix cell (or every mistake), each with what the network made of it. */

@@ -250,7 +250,14 @@ export type FromWorker =
     }
   | { type: 'evaluationFailed'; requestId: number; message: string }
   /** The digit each image of 'readDigits' is read as (255: no reading); null and why if it failed. */
-  | { type: 'digitsRead'; id: number; digits: Uint8Array | null; error?: string }
+  | {
+      type: 'digitsRead';
+      id: number;
+      digits: Uint8Array | null;
+      error?: string;
+      /** [count, classes]: each image's probabilities (the galleries of your digits' mistakes). */
+      probabilities?: Float32Array;
+    }
   /** A test image for the pad: its index in the test set (from 0), its label, its 784 bytes. */
   | { type: 'testImage'; id: number; index: number; label: number; pixels: Uint8Array }
   | BrowseAnswer

@@ -195,6 +195,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           }
           tab={tab}
           onTab={setTab}
+          yourDigits={handwriting?.verdicts}
         />
       </ErrorBoundary>
       <ErrorBoundary part="The learning-rate finder">

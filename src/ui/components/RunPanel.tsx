@@ -1,3 +1,4 @@
+import { testImagesWords } from '../../page/classNames';
 import type { RunCommands } from '../../page/commands';
 import type { Snapshot } from '../../page/store';
 import { Controls } from './Controls';
@@ -75,6 +76,7 @@ export function RunPanel({ snapshot, canStart, onTrain, commands, importedName }
             stopped={snapshot.stopped}
             validation={runSettings?.validation ?? 0}
             earlyStop={snapshot.earlyStop}
+            testImages={testImagesWords(snapshot.dataset)}
           />
         ) : (
           <p className="muted ready-line">

@@ -11,10 +11,19 @@ interface Props {
   validation?: number;
   /** Where early stopping stopped the run, and which epoch's weights it went back to. */
   earlyStop?: EarlyStop | null;
+  /** "the 10,000 test images", or an imported data set's (page/classNames.ts). */
+  testImages?: string;
 }
 
 /** The end of a run: accuracy on the 10,000 test images the network never trained on. */
-export function RunResult({ test, seconds, stopped, validation = 0, earlyStop = null }: Props) {
+export function RunResult({
+  test,
+  seconds,
+  stopped,
+  validation = 0,
+  earlyStop = null,
+  testImages = 'the 10,000 test images',
+}: Props) {
   const heldOut = validation > 0 ? 'validation' : 'test';
   return (
     <section className="run result" aria-labelledby="result-title">
@@ -23,8 +32,8 @@ export function RunResult({ test, seconds, stopped, validation = 0, earlyStop = 
       </h2>
       {test ? (
         <p>
-          Test accuracy: <strong data-testid="test-accuracy">{formatPercent(test.accuracy)}</strong> of the
-          10,000 test images it never trained on (test loss {test.loss.toFixed(3)}).
+          Test accuracy: <strong data-testid="test-accuracy">{formatPercent(test.accuracy)}</strong> of{' '}
+          {testImages} it never trained on (test loss {test.loss.toFixed(3)}).
         </p>
       ) : (
         <p>

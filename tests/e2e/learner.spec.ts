@@ -189,6 +189,10 @@ test.describe('Present mode at 1280x720 and 125% zoom', () => {
   /** Nothing below the fold, and each part whole on the screen. */
   async function fits(page: Page, state: string): Promise<void> {
     await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({
+      path: `${SHOTS}/learner-present-${state.replace(/\W+/g, '-')}.png`,
+      fullPage: true,
+    });
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     expect(height, `${state}: page height`).toBeLessThanOrEqual(576);
     const parts = [
@@ -214,14 +218,12 @@ test.describe('Present mode at 1280x720 and 125% zoom', () => {
     await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled({ timeout: 120_000 });
     await expect(page.getByRole('region', { name: 'Settings' })).toBeHidden();
     await fits(page, 'ready');
-    await page.screenshot({ path: `${SHOTS}/learner-present-ready.png` });
     await holdRunAt(page, 2);
     await page.getByRole('button', { name: 'Train' }).click();
     await expectHeldAt(page, 2);
     await drawStroke(page, SEVEN);
     await expect(page.getByTestId('prediction')).toHaveText(/^\d$/);
     await fits(page, 'training, a digit drawn');
-    await page.screenshot({ path: `${SHOTS}/learner-present-training.png` });
     const reading = await page
       .getByTestId('prediction')
       .evaluate((e) => parseFloat(getComputedStyle(e).fontSize));

@@ -17,7 +17,7 @@ export const MAX_LAYERS = 12;
 export const MAX_FILTERS = 256;
 export const MAX_UNITS = 4096;
 
-/** The book's ConvNet (chapter 5): conv32, pool, conv64, pool, conv64, flatten, dense64. */
+/** The book's ConvNet (chapter 5 of the first edition, chapter 8 of the third): conv32, pool, conv64, pool, conv64, flatten, dense64. */
 export const BOOK_CONVNET: LayerSpec[] = [
   { kind: 'conv', filters: 32 },
   { kind: 'pool' },

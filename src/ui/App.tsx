@@ -2,27 +2,27 @@ import { useCallback, useEffect, useState } from 'react';
 import type { TrainerClient } from '../page/client';
 import { withComparedInQuery } from '../page/compare';
 import type { RunKeeper } from '../page/keeper';
-import { DEFAULT_SETTINGS, settingsToQuery } from '../protocol/settings';
+import { DEFAULT_SETTINGS } from '../protocol/settings';
+import { settingsToQuery } from '../protocol/settingsQuery';
 import { AboutData } from './components/AboutData';
-import { Charts } from './components/Charts';
+import { ChartsCard } from './components/ChartsCard';
 import { CodeView } from './components/CodeView';
 import { CompareView } from './components/CompareView';
 import { DataPanel } from './components/DataPanel';
-import { DrawPad } from './components/DrawPad';
-import { DrawTheDigits } from './components/DrawTheDigits';
+import { DatasetPanel } from './components/DatasetPanel';
+import { DrawCard } from './components/DrawCard';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { EvaluateControl } from './components/EvaluateControl';
 import { FatalPanel } from './components/FatalPanel';
+import { GlossaryPanel } from './components/GlossaryPanel';
 import { HandwritingScore } from './components/HandwritingScore';
 import { Header } from './components/Header';
 import { InsightPanel } from './components/InsightPanel';
 import { KeepPanel } from './components/KeepPanel';
 import { LinkNotice } from './components/LinkNotice';
 import { NetworkPicture } from './components/NetworkPicture';
-import { PredictionView } from './components/PredictionView';
 import { PresetButtons } from './components/PresetButtons';
 import { RateFinderPanel } from './components/RateFinderPanel';
-import { ReadingCorrection } from './components/ReadingCorrection';
 import { isRunning, RunPanel } from './components/RunPanel';
 import { SettingsPanel } from './components/SettingsPanel';
 import { SpeedrunPanel } from './components/SpeedrunPanel';
@@ -33,6 +33,7 @@ import { useEvaluation } from './hooks/useEvaluation';
 import { useGallery } from './hooks/useGallery';
 import { useHandwritingScore } from './hooks/useHandwritingScore';
 import { useKeeper } from './hooks/useKeeper';
+import { useLearner } from './hooks/useLearner';
 import { useOpinion } from './hooks/useOpinion';
 import { usePadDigits } from './hooks/usePadDigits';
 import { useReading } from './hooks/useReading';
@@ -40,7 +41,6 @@ import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
 import { pictureLayers, stackPictureLayers } from './network';
-import { readDigit } from './opinion';
 
 /**
  * One screen: Train and where the run is along the top; settings, the live charts and the network, and
@@ -55,7 +55,6 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const opinion = useOpinion(snapshot, digit.drawing, digit.isAboutDrawing);
   const evaluation = useEvaluation(client, snapshot);
   const padDigits = usePadDigits(digit.setDrawing);
-  const { labeller } = padDigits;
   const handwriting = useHandwritingScore(client, snapshot, padDigits.digits.digits, digit.canRead);
   const score = (
     <HandwritingScore
@@ -64,6 +63,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
       mnistAccuracy={snapshot.finalTest?.accuracy ?? snapshot.epochs.at(-1)?.testAccuracy ?? null}
     />
   );
+  const learner = useLearner(client, snapshot, digit.drawing);
   const [tab, setTab] = useState('matrix');
   const { phase, error } = snapshot;
   const retryData = useCallback(() => client.retryData(), [client]);
@@ -97,6 +97,8 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
       matmulVariant={snapshot.matmulVariant}
       failed={phase === 'failed'}
       memory={phase === 'lost' || phase === 'recovering' ? null : snapshot.memory}
+      lede={learner.lede}
+      actions={learner.actions}
     />
   );
   if (phase === 'failed' && error?.fatal) {
@@ -118,9 +120,8 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const layers = imported
     ? stackPictureLayers(imported.inputDim, imported.layers)
     : pictureLayers(snapshot.runSettings ?? form.settings ?? DEFAULT_SETTINGS);
-  const noMetrics = snapshot.runSettings && !running && snapshot.curve.length === 0;
   return (
-    <div className="app">
+    <div className={learner.present ? 'app present' : 'app'}>
       <UpdateBanner />
       {header}
       <LinkNotice notes={form.notes} onDismiss={form.dismissNotes} />
@@ -140,29 +141,9 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         {/* NOTE: display: contents on a narrow screen, so that its parts take their own places in the order. */}
         <div className="live">
           <ErrorBoundary part="The charts">
-            <section className="card charts-card" aria-labelledby="charts-title">
-              <h2 id="charts-title" className="visually-hidden">
-                Live charts
-              </h2>
-              {noMetrics ? (
-                <p className="muted chart-note">
-                  The run ended before its first metrics report, so there is nothing to chart.
-                </p>
-              ) : (
-                !snapshot.runSettings && (
-                  <p className="muted chart-note">
-                    Loss and accuracy charts fill in here once training starts.
-                  </p>
-                )
-              )}
-              <Charts
-                curve={snapshot.curve}
-                epochs={snapshot.epochs}
-                progress={snapshot.progress}
-                stopped={snapshot.stopped}
-                rateChanges={snapshot.rateChanges}
-              />
-            </section>
+            <ChartsCard snapshot={snapshot} running={running}>
+              {learner.summary}
+            </ChartsCard>
           </ErrorBoundary>
           <ErrorBoundary part="The network picture">
             <section className="card network-card" aria-label="The network">
@@ -176,41 +157,18 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           </ErrorBoundary>
         </div>
         <ErrorBoundary part="The drawing pad">
-          <section className="card draw" aria-labelledby="draw-title">
-            <h2 id="draw-title">Try the network</h2>
-            <DrawPad
-              onChange={padDigits.onPadChange}
-              image={snapshot.padImage}
-              onRandom={() => client.testImage()}
-              canRandom={snapshot.samples !== null}
-              onDigit={labeller.label}
-              clearRequest={padDigits.clearRequest}
-            />
-            <PredictionView
-              drawing={digit.drawing}
-              reading={digit.reading}
-              phase={phase}
-              canRead={digit.canRead}
-              onWhy={() => {
-                setTab('saliency');
-                document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
-              }}
-            />
-            <ReadingCorrection
-              reading={digit.reading?.probabilities ? readDigit(digit.reading.probabilities) : null}
-              canLabel={labeller.canLabel}
-              kept={labeller.kept}
-              keptForTesting={padDigits.keptForTesting}
-              onLabel={labeller.label}
-            />
-            {score}
-            <DrawTheDigits
-              keeper={padDigits.keeper}
-              canKeep={labeller.canLabel}
-              onKeep={labeller.label}
-              onClearPad={padDigits.clearPad}
-            />
-          </section>
+          <DrawCard
+            client={client}
+            snapshot={snapshot}
+            digit={digit}
+            padDigits={padDigits}
+            score={score}
+            cue={learner.drawCue}
+            onWhy={() => {
+              setTab('saliency');
+              document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
+            }}
+          />
         </ErrorBoundary>
       </main>
       <ErrorBoundary part="Inside the network">
@@ -266,11 +224,12 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         />
       </ErrorBoundary>
       <ErrorBoundary part="The code view">
-        <CodeView settings={form.settings} />
+        <CodeView settings={form.settings} dataset={snapshot.dataset} />
       </ErrorBoundary>
       <ErrorBoundary part="Your digits">
         <YourDigits keeper={padDigits.keeper} score={score} />
       </ErrorBoundary>
+      <GlossaryPanel />
       <div className="more">
         <ErrorBoundary part="Keep and share">
           <KeepPanel
@@ -289,6 +248,16 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             samples={snapshot.samples}
             dataError={snapshot.dataError}
             onRetry={retryData}
+            browse={learner.browse}
+            dataset={snapshot.dataset}
+          />
+        </ErrorBoundary>
+        <ErrorBoundary part="The data set">
+          <DatasetPanel
+            client={client}
+            phase={phase}
+            dataset={snapshot.dataset}
+            datasetRequest={snapshot.datasetRequest}
           />
         </ErrorBoundary>
       </div>

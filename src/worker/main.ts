@@ -17,6 +17,7 @@ function transferables(message: FromWorker): ArrayBuffer[] {
       return message.digits ? [message.digits.buffer as ArrayBuffer] : [];
     case 'gallery':
     case 'testImage':
+    case 'browsed':
       return [message.pixels.buffer as ArrayBuffer];
     case 'evaluated':
       return [message.confusion.matrix.buffer, message.units.weights?.buffer].flatMap((b) =>
@@ -36,6 +37,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   switch (message.type) {
     case 'init':
       void trainer.init(message.dataUrl);
+      break;
+    case 'useDataset':
+      void trainer.changeDataset(message);
       break;
     case 'retryData':
       void trainer.retryData();
@@ -62,7 +66,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       void trainer.recover();
       break;
     case 'read':
-      void trainer.read(message.id, message.drawing);
+      void trainer.pad.read(message.id, message.drawing);
       break;
     case 'readDigits':
       void trainer.evaluator.readDigits(message.id, message.pixels);
@@ -76,17 +80,20 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'testImage':
       trainer.evaluator.testImage(message.id);
       break;
+    case 'browse':
+      trainer.browse(message);
+      break;
     case 'open':
-      trainer.openCheckpoint(message.checkpoint, message.requestId);
+      trainer.pad.openCheckpoint(message.checkpoint, message.requestId);
       break;
     case 'continue':
       void trainer.continueFrom(message.checkpoint, message.requestId);
       break;
     case 'import':
-      trainer.importStack(message.stack);
+      trainer.pad.importStack(message.stack);
       break;
     case 'export':
-      void trainer.exportModel(message.id);
+      void trainer.pad.exportModel(message.id);
       break;
     case 'debug:loseDevice':
     case 'debug:gpuError':

@@ -19,7 +19,7 @@ test('the ConvNet: picked, edited (an impossible stack refused with its reason),
   await waitForReady(page);
 
   // Picking the ConvNet brings its layer editor and the book's batch of 64; the hidden units go.
-  await page.getByRole('radio', { name: /ConvNet \(chapter 5\)/ }).check();
+  await page.getByRole('radio', { name: /ConvNet \(chapter 8\)/ }).check();
   await expect(page.getByLabel('Batch size')).toHaveValue('64');
   await expect(page.getByLabel('Hidden units')).toHaveCount(0);
   const editor = page.getByRole('group', { name: 'Layers' });

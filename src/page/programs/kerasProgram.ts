@@ -1,5 +1,5 @@
 // The Keras (Python) program that reproduces the run on screen, written as the book writes it
-// (Deep Learning with Python, chapter 2 and, for the ConvNet, chapter 5): load MNIST, scale the
+// (Deep Learning with Python, third edition, chapter 2 and, for the ConvNet, chapter 8): load MNIST, scale the
 // pixels to [0, 1], one-hot labels, build, compile, fit, evaluate. Our engine follows Keras's
 // formulas and defaults (glorot_uniform weights, zero biases, the optimizers' defaults but the rate), so
 // this program trains the same network; the random numbers differ, the curves agree closely.

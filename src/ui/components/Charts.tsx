@@ -3,6 +3,7 @@ import type { Snapshot } from '../../page/store';
 import { chartRows, lossAxis, type ValueAxis } from '../chartData';
 import { formatCount, formatLoss, formatPercent } from '../format';
 import { MetricChart } from './MetricChart';
+import { Term } from './Term';
 
 type Props = Pick<Snapshot, 'curve' | 'epochs' | 'progress' | 'stopped' | 'rateChanges'>;
 
@@ -38,6 +39,13 @@ export function Charts(props: Props) {
         formatValue={formatLoss}
         color="var(--loss-line)"
         rateChanges={rateChanges}
+        terms={
+          <>
+            <Term id="loss" />
+            <Term id="crossEntropy" />
+            <Term id="smoothed" />
+          </>
+        }
       />
       <MetricChart
         title="Accuracy"
@@ -50,6 +58,12 @@ export function Charts(props: Props) {
         formatValue={formatAccuracy}
         color="var(--accuracy-line)"
         rateChanges={rateChanges}
+        terms={
+          <>
+            <Term id="accuracy" />
+            <Term id="testSet" />
+          </>
+        }
       />
     </div>
   );

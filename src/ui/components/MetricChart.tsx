@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RateChange } from '../../protocol/protocol';
 import { axisWidth, type ChartRow, ticksUpTo, type ValueAxis } from '../chartData';
@@ -19,6 +19,8 @@ interface Props {
   color: string;
   /** Learning-rate changes during the run, marked where they took effect. */
   rateChanges?: RateChange[];
+  /** "?" explanations of the words in the title and legend. */
+  terms?: ReactNode;
 }
 
 const TEST_COLOR = 'var(--test-line)';
@@ -38,6 +40,7 @@ export const MetricChart = memo(function MetricChart({
   formatValue,
   color,
   rateChanges = [],
+  terms,
 }: Props) {
   const format = (value: unknown) => (typeof value === 'number' ? formatValue(value) : String(value));
   const { ticks, scale } = axis;
@@ -51,7 +54,8 @@ export const MetricChart = memo(function MetricChart({
     >
       <figcaption>
         <span className="chart-title">
-          {title} <span className="legend">{better}</span>
+          {title}
+          {terms} <span className="legend">{better}</span>
         </span>
         <span className="legend">
           <span className="swatch" style={{ background: color }} /> training (faint: raw)

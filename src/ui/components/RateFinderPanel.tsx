@@ -1,6 +1,7 @@
 import { CartesianGrid, Line, LineChart, ReferenceDot, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Phase, RateFinderResult } from '../../page/store';
 import { DEFAULT_SWEEP, type RatePoint } from '../../protocol/reports';
+import { Term } from './Term';
 
 interface Props {
   phase: Phase;
@@ -44,7 +45,8 @@ export function RateFinderPanel({ phase, result, canStart, onFind, onStop, onUse
         A short test run from fresh weights (at most {DEFAULT_SWEEP.steps} batches, nothing kept): the rate
         rises ten-fold every few batches, from {DEFAULT_SWEEP.minRate} to {DEFAULT_SWEEP.maxRate}, until the
         loss blows up. A good rate is where the loss falls fastest, a little before its lowest point (Leslie
-        Smith's range test, as fastai's lr_find).
+        Smith's range test, as fastai's lr_find)
+        <Term id="rateFinder" />.
       </p>
       <p>
         {running ? (

@@ -17,6 +17,8 @@ function kerasLayer(spec: LayerSpec): string {
       return 'layers.Flatten()';
     case 'dense':
       return `layers.Dense(${spec.units}, activation="relu")`;
+    case 'dropout':
+      return `layers.Dropout(${pythonFloat(spec.rate)})`;
   }
 }
 

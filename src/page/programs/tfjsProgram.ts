@@ -15,6 +15,8 @@ function tfjsLayer(spec: LayerSpec): [string, string[]] {
       return ['flatten', []];
     case 'dense':
       return ['dense', [`units: ${spec.units}`, "activation: 'relu'"]];
+    case 'dropout':
+      return ['dropout', [`rate: ${spec.rate}`]];
   }
 }
 

@@ -20,6 +20,8 @@ export function runLayers(settings: Settings): { inputShape: number[]; layers: E
         return { kind: 'conv', filters: spec.filters, activation: 'relu' };
       case 'dense':
         return { kind: 'dense', units: spec.units, activation: 'relu' };
+      case 'dropout':
+        return { kind: 'dropout', rate: spec.rate };
       default:
         return { kind: spec.kind };
     }

@@ -13,12 +13,14 @@ const NEW_LAYER: Record<LayerSpec['kind'], LayerSpec> = {
   pool: { kind: 'pool' },
   flatten: { kind: 'flatten' },
   dense: { kind: 'dense', units: 64 },
+  dropout: { kind: 'dropout', rate: 0.5 },
 };
 const ADD_LABELS: [LayerSpec['kind'], string][] = [
   ['conv', 'Conv2D'],
   ['pool', 'MaxPooling2D'],
   ['flatten', 'Flatten'],
   ['dense', 'Dense'],
+  ['dropout', 'Dropout'],
 ];
 
 interface Props {
@@ -52,6 +54,14 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
     const next = [...specs];
     if (spec.kind === 'conv') next[i] = { kind: 'conv', filters: size };
     if (spec.kind === 'dense') next[i] = { kind: 'dense', units: size };
+    update(next);
+  };
+  const setRate = (i: number, value: string) => {
+    // An empty, negative or unreadable box becomes 1, which the URL form keeps and summarize()
+    // names as the problem (NaN or -0.5 would not parse, and the whole stack would be lost).
+    const rate = value.trim() === '' ? Number.NaN : Number(value);
+    const next = [...specs];
+    next[i] = { kind: 'dropout', rate: Number.isFinite(rate) && rate >= 0 ? rate : 1 };
     update(next);
   };
   return (
@@ -106,6 +116,18 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
                 )}
                 {size !== null && (
                   <span aria-hidden="true">{spec?.kind === 'conv' ? 'filters' : 'units'}</span>
+                )}
+                {spec?.kind === 'dropout' && (
+                  <input
+                    type="number"
+                    className="layer-size"
+                    min={0}
+                    max={0.95}
+                    step={0.05}
+                    aria-label={`Rate of layer ${i + 1}`}
+                    value={spec.rate}
+                    onChange={(event) => setRate(i, event.target.value)}
+                  />
                 )}
                 <span>
                   {layer.outputShape.length > 0 ? `(${layer.outputShape.join(', ')})` : '—'} ·{' '}

@@ -96,5 +96,13 @@ test('fit: every card holds its content, no chart label is cut, every control a 
   await expect(cue).toContainText('More columns to the left');
   await page.setViewportSize({ width: 1280, height: 800 });
   await expect(cue).toHaveCount(0);
+
+  // After a Dense run, picking the ConvNet shows the ConvNet at once, marked as not trained yet.
+  await page.getByRole('radio', { name: /ConvNet/ }).check();
+  const picture = page.getByTestId('network-picture');
+  await expect(picture).toContainText('Conv2D(32, 3x3, relu)');
+  await expect(picture).toContainText('The network Train will build');
+  await page.getByRole('radio', { name: /Dense network/ }).check();
+  await expect(picture).not.toContainText('Conv2D');
   expect(errors).toEqual([]);
 });

@@ -22,13 +22,12 @@ export function misfits(): string[] {
   const round = (r: DOMRect) =>
     `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`;
   const unseen = (e: Element): boolean => {
+    // Not shown: display none, or inside a closed <details> (content-visibility: hidden).
+    if (!e.checkVisibility({ visibilityProperty: true })) return true;
+    // Visually hidden text for screen readers: a box about 1 px across that clips what is in it.
     const box = e.getBoundingClientRect();
-    return (
-      // Not shown: display none, or inside a closed <details> (content-visibility: hidden).
-      !e.checkVisibility({ visibilityProperty: true }) ||
-      // Visually hidden text for screen readers: a 1 px box that clips what is in it.
-      (box.width <= 1 && box.height <= 1)
-    );
+    const style = getComputedStyle(e);
+    return (box.width <= 1 || box.height <= 1) && (style.clipPath !== 'none' || style.overflow === 'hidden');
   };
   /** The nearest ancestor below the card that clips; null: the card. 'skip': do not check. */
   const frameOf = (node: Node, card: Element): Element | null | 'skip' => {

@@ -2,7 +2,6 @@ import { useCallback, useEffect, useState } from 'react';
 import type { TrainerClient } from '../page/client';
 import { withComparedInQuery } from '../page/compare';
 import type { RunKeeper } from '../page/keeper';
-import { DEFAULT_SETTINGS } from '../protocol/settings';
 import { settingsToQuery } from '../protocol/settingsQuery';
 import { AboutData } from './components/AboutData';
 import { ChartsCard } from './components/ChartsCard';
@@ -42,7 +41,7 @@ import { useReading } from './hooks/useReading';
 import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
-import { pictureLayers, stackPictureLayers } from './network';
+import { shownNetwork, stackPictureLayers } from './network';
 
 /**
  * One screen: Train and where the run is along the top; settings, the live charts and the network, and
@@ -121,11 +120,10 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   }
 
   const running = isRunning(snapshot);
-  // The picture shows the model that answers the pad: an imported one, the run's, else the form's.
+  // The picture shows an imported model, else the run's while it runs, else the form's (network.ts).
   const imported = keep.shown?.imported;
-  const layers = imported
-    ? stackPictureLayers(imported.inputDim, imported.layers)
-    : pictureLayers(snapshot.runSettings ?? form.settings ?? DEFAULT_SETTINGS);
+  const network = shownNetwork(snapshot.runSettings, form.settings, running);
+  const layers = imported ? stackPictureLayers(imported.inputDim, imported.layers) : network.layers;
   return (
     <div className={learner.present ? 'app present' : 'app'}>
       <UpdateBanner />
@@ -158,6 +156,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
                 drawing={digit.drawing}
                 activations={digit.reading?.activations ?? []}
                 probabilities={digit.reading?.probabilities ?? null}
+                untrained={!imported && network.untrained}
               />
             </section>
           </ErrorBoundary>

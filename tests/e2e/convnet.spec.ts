@@ -36,7 +36,7 @@ test('the ConvNet: picked, edited (an impossible stack refused with its reason),
   await expect(editor.getByRole('alert')).toHaveText(
     'This stack cannot be trained: Conv2D after Flatten or Dense is not possible: the data is no longer an image.',
   );
-  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
   // An impossible stack has no total, rather than a partial sum that would read as one.
   await expect(editor.getByTestId('layer-total')).toHaveText('—');
   await screenshot(page, 'convnet-02-refused');
@@ -64,7 +64,7 @@ test('the ConvNet: picked, edited (an impossible stack refused with its reason),
   await expect(editor.getByTestId('layer-total')).toHaveText('93,322');
 
   await holdRunAt(page, 1);
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page).toHaveURL(/model=convnet&layers=c32,p,c64,p,c64,f,d64$/);
   await expectHeldAt(page, 1);
   await expect(

@@ -88,10 +88,10 @@ export const MetricChart = memo(function MetricChart({
             type="number"
             domain={[0, Math.max(1, totalSteps)]}
             ticks={ticksUpTo(totalSteps).filter((step) => step <= totalSteps && Number.isInteger(step))}
-            label={{ value: 'batches seen', position: 'insideBottom', offset: 0, fill: 'var(--muted)' }}
+            label={{ value: 'batches seen', position: 'insideBottom', offset: 4, fill: 'var(--muted)' }}
             tick={{ fill: 'var(--muted)', fontSize: 12 }}
             stroke="var(--axis)"
-            height={40}
+            height={44}
           />
           <YAxis
             scale={scale}

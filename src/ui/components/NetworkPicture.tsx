@@ -15,6 +15,8 @@ interface Props {
   /** Each hidden layer's output for the drawing (empty: none yet). */
   activations: Float32Array[];
   probabilities: Float32Array | null;
+  /** The form's new network, not the one that reads the pad: it lights up once trained. */
+  untrained?: boolean;
 }
 
 const BLANK = new Float32Array(PIXELS);
@@ -32,6 +34,7 @@ export const NetworkPicture = memo(function NetworkPicture({
   drawing,
   activations,
   probabilities,
+  untrained = false,
 }: Props) {
   const [explained, setExplained] = useState<string | null>(null);
   if (!layers)
@@ -43,6 +46,7 @@ export const NetworkPicture = memo(function NetworkPicture({
   const hidden = layers.slice(0, -1);
   const output = layers[layers.length - 1];
   const lit =
+    !untrained &&
     activations.length === hidden.length &&
     hidden.every((l, i) => activations[i].length === l.shape.reduce((a, b) => a * b, 1));
   const total = layers.reduce((sum, l) => sum + l.parameters, 0);
@@ -62,9 +66,11 @@ export const NetworkPicture = memo(function NetworkPicture({
           <Term id="parameters" />
           <Term id="relu" />
           <Term id="softmax" />.{' '}
-          {lit
-            ? 'Brighter cells: stronger activations for your drawing.'
-            : 'Draw a digit to see each layer light up.'}
+          {untrained
+            ? 'The network Train will build; train it to see each layer light up for your drawing.'
+            : lit
+              ? 'Brighter cells: stronger activations for your drawing.'
+              : 'Draw a digit to see each layer light up.'}
         </span>
       </figcaption>
       <ol className="layers" onPointerLeave={() => setExplained(null)}>

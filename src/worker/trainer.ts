@@ -1,13 +1,13 @@
 import { WebGPUUnavailableError } from '../backend/webgpu/device';
 import { describeGpuError } from '../backend/webgpu/errorScopes';
 import type { MatmulVariant } from '../backend/webgpu/kernels/context';
-import { browseImages } from '../data/browse';
 import type { Mnist } from '../data/mnist';
 import type { Sequential } from '../nn/sequential';
 import type { BrowseRequest } from '../protocol/browse';
 import type { UseDatasetRequest } from '../protocol/dataset';
 import type { Checkpoint, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
+import { answerBrowse } from './browse';
 import { CurrentModel } from './currentModel';
 import { DataLoader } from './data';
 import { switchDataset } from './datasetSwitch';
@@ -126,11 +126,9 @@ export class Trainer {
     return this.data?.mnist ?? null;
   }
 
-  /** A page of the training or test images for the Training data panel; nothing before the data is here. */
-  browse({ id, set, digit, page }: BrowseRequest): void {
-    const images = this.mnist?.[set];
-    if (images)
-      this.emit({ type: 'browsed', id, query: { set, digit, page }, ...browseImages(images, digit, page) });
+  /** A page of the training or test images for the Training data panel (browse.ts). */
+  browse(request: BrowseRequest): void {
+    answerBrowse(this.mnist, request, this.emit);
   }
 
   /** The session and data a new run needs, or null (and why, if the model cannot fit). */

@@ -1,12 +1,10 @@
 // One training run: its settings, its model and images on the device, pause and stop, and the fit
 // loop with its reports, checkpoints and GPU error checks. What an ending means (done, rolled back,
 // lost and resumable) is the trainer's to decide.
-import { type Mnist, PIXELS } from '../data/mnist';
-import { splitTraining } from '../data/validationSplit';
+import type { Mnist } from '../data/mnist';
 import type { DeviceDataset } from '../nn/dataset';
 import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
-import { type LabelledBytes, uploadMixed } from '../nn/mixedDataset';
-import { extraRowsPerBatch, mixedBatchCount } from '../nn/mixedOrder';
+import type { LabelledBytes } from '../nn/mixedDataset';
 import type { Evaluation, FitHold, Sequential } from '../nn/sequential';
 import { learningRateError } from '../protocol/optimizers';
 import type { Checkpoint, FromWorker, RateChange, RunCommand, RunHold } from '../protocol/protocol';
@@ -18,6 +16,7 @@ import { EVAL_BATCH } from './model';
 import { PauseGate } from './pauseGate';
 import { RunClock } from './runClock';
 import { divergedIn, GpuRunError, takeFiniteCheckpoint } from './runFailures';
+import { planRunImages, uploadRunImages } from './runImages';
 import type { GpuSession } from './session';
 import { type InspectedStep, inspectStep } from './stepInspector';
 import { UnitsReader } from './unitsReader';
@@ -144,20 +143,10 @@ export class Run {
    */
   async stretch(session: GpuSession, mnist: Mnist, fromEpoch: number, model: Sequential): Promise<unknown> {
     const { settings } = this;
-    const images = splitTraining(mnist.train.count, settings.train, settings.validation ?? 0).trainCount;
-    const extra = settings.myDigits === true ? this.extraDigits : null;
-    const perBatch = extra ? extraRowsPerBatch(settings.batchSize, extra.labels.length) : 0;
-    const batches =
-      perBatch > 0
-        ? mixedBatchCount(images, settings.batchSize, perBatch)
-        : Math.ceil(images / settings.batchSize);
-    const clock = new RunClock(
-      settings.epochs,
-      settings.batchSize,
-      batches * settings.batchSize,
-      fromEpoch,
-      this.seconds,
-    );
+    const plan = planRunImages(settings, mnist, this.extraDigits);
+    const { batches } = plan;
+    const { epochs, batchSize } = settings;
+    const clock = new RunClock(epochs, batchSize, batches * batchSize, fromEpoch, this.seconds);
     this.active = true;
     const units = new UnitsReader(this.emit);
     // Errors in setting up and in training go to these scopes (the trainer opened them before
@@ -170,12 +159,8 @@ export class Run {
       this.lastStep = fromEpoch * batches;
       this.rateChanges = this.rateChanges.filter((c) => c.step <= this.lastStep);
       const readWeights = () => readFirstLayerWeights(model);
-      const mixed =
-        extra && perBatch > 0
-          ? uploadMixed(session.backend, firstImages(mnist, images), extra, PIXELS, settings.batchSize)
-          : null;
-      this.data = mixed?.dataset ?? session.trainingData(mnist, images);
-      const mix = mixed?.mix ?? null;
+      const { data, mix } = uploadRunImages(session, mnist, plan, settings.batchSize);
+      this.data = data;
       this.heldOut?.dispose();
       const heldOut = new HeldOut(session, mnist, settings);
       this.heldOut = heldOut;
@@ -311,12 +296,4 @@ export class Run {
     this.heldOut?.dispose();
     this.heldOut = null;
   }
-}
-
-/** The first `count` training images and labels (views, not copies). */
-function firstImages(mnist: Mnist, count: number): LabelledBytes {
-  return {
-    pixels: mnist.train.pixels.subarray(0, count * PIXELS),
-    labels: mnist.train.labels.subarray(0, count),
-  };
 }

@@ -7,8 +7,7 @@ import type { DeviceDataset } from './dataset';
 import type { Mix } from './mixedOrder';
 import type { Sequential } from './sequential';
 
-/** Steps of a fine-tune: a few hundred, about half an epoch of MNIST at batch 128. */
-export const FINE_TUNE_STEPS = 300;
+export { FINE_TUNE_STEPS } from '../protocol/myDigits';
 
 export interface FineTuneOptions {
   steps: number;

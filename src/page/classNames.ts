@@ -13,3 +13,10 @@ export function classCount(names: ClassNames): number {
 export function className(names: ClassNames, index: number): string {
   return names?.[index] ?? String(index);
 }
+
+/** "the 10,000 test images", or an imported data set's: "the 30 test images of Shapes". */
+export function testImagesWords(dataset: { name: string; testCount: number } | null): string {
+  return dataset
+    ? `the ${dataset.testCount.toLocaleString('en-US')} test images of ${dataset.name}`
+    : 'the 10,000 test images';
+}

@@ -3,10 +3,11 @@
 // optimizers.ts, reports.ts) is the only code both sides import: the worker (src/worker/) and the
 // page (src/page/, src/ui/) never import each other.
 
-import type { DatasetInUse, UseDatasetRequest } from './dataset';
 import type { BrowseAnswer, BrowseRequest } from './browse';
+import type { DatasetInUse, UseDatasetRequest } from './dataset';
 import type { Checkpoint, DenseStack, ExportedModel, RateChange } from './models';
-import type { BatchLogs, EpochLogs, Evaluation, RatePoint, StepInspection } from './reports';
+import type { FineTuneReport, FineTuneRequest, TrainingDigits } from './myDigits';
+import type { BatchLogs, EarlyStop, EpochLogs, Evaluation, RatePoint, StepInspection } from './reports';
 import type { Settings } from './settings';
 import type { SpeedrunProgress, SpeedrunRequest } from './speedrun';
 
@@ -29,6 +30,9 @@ export type ToWorker =
   | UseDatasetRequest
   /** The Speedrun preset (speedrun.ts); stop ends it. */
   | SpeedrunRequest
+  /** The user's digits: those for training, and fine-tunes on them (myDigits.ts). */
+  | TrainingDigits
+  | FineTuneRequest
   | { type: 'init'; dataUrl: string }
   /** Downloads the data again after a failure. */
   | { type: 'retryData' }
@@ -140,6 +144,7 @@ export type ErrorKind =
 export type FromWorker =
   | DatasetInUse
   | SpeedrunProgress
+  | FineTuneReport
   /** A device (first or new): the model on it answers drawings, even before the data arrives. */
   /** fallback: a software adapter (WebGPU on the CPU, tens of times slower than a GPU). */
   | { type: 'gpu'; adapter: string; fallback?: boolean; matmulVariant: string; memory: GpuMemory }
@@ -170,7 +175,17 @@ export type FromWorker =
    * batches; null when the model's first layer is not Dense (no per-unit image).
    */
   | { type: 'units'; step: number; inputs: number; units: number; weights: Float32Array | null }
-  | { type: 'epoch'; logs: EpochLogs; test: Evaluation; progress: Progress; memory: GpuMemory }
+  | {
+      type: 'epoch';
+      logs: EpochLogs;
+      /** The held-out figures: the validation images' when the run has them, else the test set's. */
+      test: Evaluation;
+      progress: Progress;
+      memory: GpuMemory;
+      /** The test set, measured once at the end of a validated run or on the weights early stopping kept. */
+      finalTest?: Evaluation;
+      earlyStop?: EarlyStop;
+    }
   | { type: 'paused' }
   | { type: 'resumed' }
   | { type: 'rateChanged'; change: RateChange }
@@ -235,7 +250,14 @@ export type FromWorker =
     }
   | { type: 'evaluationFailed'; requestId: number; message: string }
   /** The digit each image of 'readDigits' is read as (255: no reading); null and why if it failed. */
-  | { type: 'digitsRead'; id: number; digits: Uint8Array | null; error?: string }
+  | {
+      type: 'digitsRead';
+      id: number;
+      digits: Uint8Array | null;
+      error?: string;
+      /** [count, classes]: each image's probabilities (the galleries of your digits' mistakes). */
+      probabilities?: Float32Array;
+    }
   /** A test image for the pad: its index in the test set (from 0), its label, its 784 bytes. */
   | { type: 'testImage'; id: number; index: number; label: number; pixels: Uint8Array }
   | BrowseAnswer

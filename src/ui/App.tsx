@@ -13,6 +13,7 @@ import { DrawCard } from './components/DrawCard';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { EvaluateControl } from './components/EvaluateControl';
 import { FatalPanel } from './components/FatalPanel';
+import { FineTune } from './components/FineTune';
 import { GlossaryPanel } from './components/GlossaryPanel';
 import { HandwritingScore } from './components/HandwritingScore';
 import { Header } from './components/Header';
@@ -29,6 +30,7 @@ import { UpdateBanner } from './components/UpdateBanner';
 import { YourDigits } from './components/YourDigits';
 import { useComparison } from './hooks/useComparison';
 import { useEvaluation } from './hooks/useEvaluation';
+import { useFineTune } from './hooks/useFineTune';
 import { useGallery } from './hooks/useGallery';
 import { useHandwritingScore } from './hooks/useHandwritingScore';
 import { useKeeper } from './hooks/useKeeper';
@@ -55,12 +57,16 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const evaluation = useEvaluation(client, snapshot);
   const padDigits = usePadDigits(digit.setDrawing);
   const handwriting = useHandwritingScore(client, snapshot, padDigits.digits.digits, digit.canRead);
+  const fineTune = useFineTune(client, snapshot, padDigits.digits.digits, digit.canRead);
   const score = (
-    <HandwritingScore
-      score={handwriting}
-      testDigits={padDigits.digits.digits.filter((d) => d.testOnly).length}
-      mnistAccuracy={snapshot.finalTest?.accuracy ?? snapshot.epochs.at(-1)?.testAccuracy ?? null}
-    />
+    <>
+      <HandwritingScore
+        score={handwriting}
+        testDigits={padDigits.digits.digits.filter((d) => d.testOnly).length}
+        mnistAccuracy={snapshot.finalTest?.accuracy ?? snapshot.epochs.at(-1)?.testAccuracy ?? null}
+      />
+      {fineTune && <FineTune {...fineTune} />}
+    </>
   );
   const learner = useLearner(client, snapshot, digit.drawing);
   const [tab, setTab] = useState('matrix');
@@ -188,6 +194,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           }
           tab={tab}
           onTab={setTab}
+          yourDigits={handwriting?.verdicts}
         />
       </ErrorBoundary>
       <ErrorBoundary part="The learning-rate finder">

@@ -1,13 +1,13 @@
 import { WebGPUUnavailableError } from '../backend/webgpu/device';
 import { describeGpuError } from '../backend/webgpu/errorScopes';
 import type { MatmulVariant } from '../backend/webgpu/kernels/context';
-import { browseImages } from '../data/browse';
 import type { Mnist } from '../data/mnist';
 import type { Sequential } from '../nn/sequential';
-import type { UseDatasetRequest } from '../protocol/dataset';
 import type { BrowseRequest } from '../protocol/browse';
+import type { UseDatasetRequest } from '../protocol/dataset';
 import type { Checkpoint, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
+import { answerBrowse } from './browse';
 import { CurrentModel } from './currentModel';
 import { DataLoader } from './data';
 import { switchDataset } from './datasetSwitch';
@@ -32,7 +32,7 @@ import { TestHooks } from './testHooks';
 export class Trainer {
   protected session: GpuSession | null = null;
   private data: DataLoader | null = null;
-  private readonly current: CurrentModel;
+  protected readonly current: CurrentModel;
   /** Evaluations outside runs, the confusion matrix's galleries, test images for the pad. */
   readonly evaluator: Evaluator;
   private run: Run | null = null;
@@ -126,11 +126,9 @@ export class Trainer {
     return this.data?.mnist ?? null;
   }
 
-  /** A page of the training or test images for the Training data panel; nothing before the data is here. */
-  browse({ id, set, digit, page }: BrowseRequest): void {
-    const images = this.mnist?.[set];
-    if (images)
-      this.emit({ type: 'browsed', id, query: { set, digit, page }, ...browseImages(images, digit, page) });
+  /** A page of the training or test images for the Training data panel (browse.ts). */
+  browse(request: BrowseRequest): void {
+    answerBrowse(this.mnist, request, this.emit);
   }
 
   /** The session and data a new run needs, or null (and why, if the model cannot fit). */
@@ -202,7 +200,7 @@ export class Trainer {
   }
 
   /** A run whose checkpoints are kept for the current model (device loss, roll-back) and announced (autosave). */
-  private newRun(settings: Settings): Run {
+  protected newRun(settings: Settings): Run {
     const run = new Run(settings, this.emit, (taken) => {
       const checkpoint = { ...taken, rateChanges: [...run.rateChanges] };
       this.current.checkpoint = checkpoint;
@@ -243,6 +241,8 @@ export class Trainer {
         failure = error;
       }
     }
+    // Early stopping went back to the best epoch's weights: they answer the pad from now on.
+    if (!failure && run.restoredTo) this.current.checkpoint = run.restoredTo;
     if (await this.recovery.endedByLoss(session, run, failure)) return;
     let problem: [ErrorKind, string] | null = null;
     if (failure) {

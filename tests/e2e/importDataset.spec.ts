@@ -90,12 +90,59 @@ test('import a generated three-class data set, refuse a hostile file, train on i
     page.getByRole('list', { name: 'Probability of each class' }).getByRole('listitem'),
   ).toHaveCount(3);
   await releaseRun(page);
-  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({ timeout: 120_000 });
+  await expect(page.getByRole('button', { name: 'Train again' })).toBeEnabled({ timeout: 120_000 });
+  await expect(page.getByTestId('test-accuracy')).toBeVisible();
+  await expect(page.getByText(/of the 30 test images of Shapes it never trained on/)).toBeVisible();
   await axeClean(page, 'the imported data set, trained');
 
-  // The way back: MNIST's digits again.
+  // The way back: MNIST's digits again (the form closed: its file buttons' names hold "Train").
+  await page.getByText('Import a data set', { exact: true }).click();
   await page.getByRole('button', { name: 'Back to MNIST' }).click();
   await expect(inUse).toHaveText(/^MNIST: /);
   await waitForReady(page);
+  expect(errors).toEqual([]);
+});
+
+test("your test digits' readings open in the confusion matrix and its galleries, beside the test set's", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await waitForReady(page);
+  // Six test digits (generated shapes, labelled 0, 1, 2...) through Your digits' own import.
+  const { testImages, testLabels } = shapesFiles({ train: 3, test: 6 });
+  await page.getByLabel('Import IDX files').setInputFiles([
+    {
+      name: 'my-digits-t10k-images-idx3-ubyte',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(testImages.bytes),
+    },
+    {
+      name: 'my-digits-t10k-labels-idx1-ubyte',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(testLabels.bytes),
+    },
+  ]);
+  await expect(page.getByTestId('your-digits-count')).toHaveText(/^6 drawings: 0 for training, 6 kept/);
+
+  // The untrained model on the pad reads them: the matrix counts them, and a cell opens their gallery.
+  await page.getByRole('tab', { name: 'Confusion matrix' }).click();
+  await page.getByRole('radio', { name: 'Your test digits (6)' }).check();
+  const matrix = page.getByTestId('your-digits-matrix');
+  await expect(matrix.getByTestId('confusion-matrix')).toHaveAttribute('data-total', '6');
+  await expect(matrix.getByText(/^Your test digits: \d of 6 read correctly/)).toBeVisible();
+  await matrix
+    .getByRole('button', { name: /^True 0, read as \d: [1-9]\d* images?$/ })
+    .first()
+    .click();
+  await expect(matrix.getByRole('heading', { name: /^\d of your test digits: a 0 read/ })).toBeVisible();
+  await expect(
+    matrix.getByRole('img', { name: /^Your test digit \d: a 0, read as \d \(\d+%\)$/ }).first(),
+  ).toBeVisible();
+  await axeClean(page, "your test digits' matrix");
+  // And back to the test set's.
+  await page.getByRole('radio', { name: 'The test set' }).check();
+  await expect(matrix).toHaveCount(0);
   expect(errors).toEqual([]);
 });

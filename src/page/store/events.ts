@@ -30,6 +30,8 @@ export type PageEvent =
   /** A speedrun was asked for: the last one's progress is gone from the page. */
   | { type: 'page:speedrun' }
   /** Another data set was asked for ('datasetInUse' or 'refused' answers with this id). */
-  | { type: 'page:useDataset'; requestId: number };
+  | { type: 'page:useDataset'; requestId: number }
+  /** A fine-tune on the user's digits was asked for, with this id ('fineTuned' answers with it). */
+  | { type: 'page:fineTune'; requestId: number; steps: number };
 
 export type StoreEvent = FromWorker | PageEvent;

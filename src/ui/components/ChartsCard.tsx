@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { heldOutName } from '../../page/heldOutResult';
 import type { Snapshot } from '../../page/store';
 import { Charts } from './Charts';
 
@@ -34,6 +35,8 @@ export function ChartsCard({
         progress={snapshot.progress}
         stopped={snapshot.stopped}
         rateChanges={snapshot.rateChanges}
+        heldOut={heldOutName(snapshot.runSettings)}
+        earlyStop={snapshot.earlyStop}
       />
       {children}
     </section>

@@ -1,4 +1,5 @@
 import { type CSSProperties, memo, useMemo, useRef } from 'react';
+import { type ClassNames, classCount, className } from '../../page/classNames';
 import { summarizeConfusion } from '../../page/confusionStats';
 import type { Snapshot } from '../../page/store';
 import type { GalleryQuery } from '../../protocol/protocol';
@@ -12,11 +13,22 @@ interface Props {
   /** The open gallery's cell, highlighted. */
   selected: GalleryQuery | null;
   onOpen: (query: GalleryQuery) => void;
+  /** What was read: "Test set" (MNIST's or an imported data set's), or "Your test digits". */
+  source?: string;
+  /** An imported data set's class names (null: the digits). */
+  classNames?: ClassNames;
 }
 
 const CARD = { light: [255, 255, 255], dark: [31, 36, 46] } as const;
 const RIGHT = [43, 138, 62];
 const WRONG = [196, 40, 28];
+
+/** The data set's classes, and any other the network answered (an untrained one may answer any). */
+function shownClasses(matrix: Uint32Array, classes: number, names: ClassNames): number {
+  let shown = Math.min(classes, classCount(names));
+  for (let i = 0; i < matrix.length; i++) if (matrix[i] > 0) shown = Math.max(shown, (i % classes) + 1);
+  return shown;
+}
 
 /**
  * Cell shading: green on the diagonal by the row's share, red elsewhere by the largest mistake count,
@@ -42,10 +54,17 @@ function shade(
  * The test set's confusion matrix as a table (rows: true digit, columns: what the network read),
  * which is also its text alternative. Each cell opens a gallery of its images.
  */
-export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, selected, onOpen }: Props) {
+export const ConfusionMatrix = memo(function ConfusionMatrix({
+  confusion,
+  selected,
+  onOpen,
+  source = 'Test set',
+  classNames = null,
+}: Props) {
   const { classes, matrix, epoch } = confusion;
   const summary = useMemo(() => summarizeConfusion(matrix, classes), [matrix, classes]);
-  const digits = Array.from({ length: classes }, (_, d) => d);
+  const digits = Array.from({ length: shownClasses(matrix, classes, classNames) }, (_, d) => d);
+  const name = (d: number) => className(classNames, d);
   let largestMistake = 0;
   for (const t of digits)
     for (const p of digits) if (t !== p) largestMistake = Math.max(largestMistake, matrix[t * classes + p]);
@@ -71,7 +90,8 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, select
       >
         <table data-testid="confusion-matrix" data-total={summary.total} data-correct={summary.correct}>
           <caption style={captionWidth}>
-            Test set{epoch === null ? '' : ` after epoch ${epoch + 1}`}: {formatCount(summary.correct)} of{' '}
+            {source}
+            {epoch === null ? '' : ` after epoch ${epoch + 1}`}: {formatCount(summary.correct)} of{' '}
             {formatCount(summary.total)} read correctly (
             <span data-testid="confusion-accuracy">{formatPercent(summary.correct / summary.total)}</span>).
             Rows: the true digit; columns: what the network read. Choose a cell to see its images.
@@ -84,7 +104,7 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, select
               {digits.map((p) => (
                 <th key={p} scope="col">
                   <span className="visually-hidden">read as </span>
-                  {p}
+                  {name(p)}
                 </th>
               ))}
               <th scope="col">Per-class accuracy</th>
@@ -97,7 +117,7 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, select
                 <tr key={t}>
                   <th scope="row">
                     <span className="visually-hidden">true </span>
-                    {t}
+                    {name(t)}
                   </th>
                   {digits.map((p) => {
                     const count = matrix[t * classes + p];
@@ -110,7 +130,7 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, select
                           className={isSelected ? 'cell selected' : 'cell'}
                           aria-pressed={isSelected}
                           disabled={count === 0}
-                          aria-label={`True ${t}, read as ${p}: ${count} image${count === 1 ? '' : 's'}`}
+                          aria-label={`True ${name(t)}, read as ${name(p)}: ${count} image${count === 1 ? '' : 's'}`}
                           onClick={() => onOpen({ kind: 'cell', label: t, predicted: p })}
                         >
                           {count}

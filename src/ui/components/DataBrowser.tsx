@@ -5,9 +5,9 @@ import type { useDataBrowser } from '../hooks/useDataBrowser';
 import { DigitImage } from './DigitImage';
 import { Term } from './Term';
 
-const SETS: { set: BrowseSet; name: string; count: number; about: string }[] = [
-  { set: 'train', name: 'Training images', count: 60_000, about: 'what the network learns from' },
-  { set: 'test', name: 'Test images', count: 10_000, about: 'never trained on: they measure it' },
+const SETS: { set: BrowseSet; name: string; count: number }[] = [
+  { set: 'train', name: 'Training images', count: 60_000 },
+  { set: 'test', name: 'Test images', count: 10_000 },
 ];
 const DIGITS = Array.from({ length: 10 }, (_, d) => d);
 
@@ -26,24 +26,21 @@ export function DataBrowser({ browser }: { browser: ReturnType<typeof useDataBro
   return (
     <div className="browse" data-testid="data-browser">
       <p className="muted">
-        Each image is {IMAGE_SIDE}×{IMAGE_SIDE} pixels with its label.
+        Each image is {IMAGE_SIDE}×{IMAGE_SIDE} pixels with its label. The training images are what the
+        network learns from; the test images are never trained on: they measure it.
         <Term id="testSet" />
       </p>
       <div className="browse-controls">
-        <fieldset className="browse-sets">
-          <legend className="visually-hidden">Which images</legend>
-          {SETS.map((s) => (
-            <button
-              key={s.set}
-              type="button"
-              aria-pressed={query.set === s.set}
-              onClick={() => change({ set: s.set })}
-              title={s.about}
-            >
-              {s.name} ({formatCount(s.count)})
-            </button>
-          ))}
-        </fieldset>
+        <label>
+          Images{' '}
+          <select value={query.set} onChange={(event) => change({ set: event.target.value as BrowseSet })}>
+            {SETS.map((s) => (
+              <option key={s.set} value={s.set}>
+                {s.name.toLowerCase()} ({formatCount(s.count)})
+              </option>
+            ))}
+          </select>
+        </label>
         <label>
           Digit{' '}
           <select
@@ -88,7 +85,7 @@ export function DataBrowser({ browser }: { browser: ReturnType<typeof useDataBro
           disabled={!images || images.page === 0}
           onClick={() => change({ page: (images?.page ?? 0) - 1, set: query.set, digit: query.digit })}
         >
-          Previous
+          ← Earlier
         </button>
         <span className="muted">
           Page {formatCount((images?.page ?? 0) + 1)} of {formatCount(pages)}
@@ -98,7 +95,7 @@ export function DataBrowser({ browser }: { browser: ReturnType<typeof useDataBro
           disabled={!images || images.page >= pages - 1}
           onClick={() => change({ page: (images?.page ?? 0) + 1, set: query.set, digit: query.digit })}
         >
-          Next
+          Later →
         </button>
       </p>
     </div>

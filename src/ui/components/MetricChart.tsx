@@ -21,6 +21,15 @@ interface Props {
   rateChanges?: RateChange[];
   /** "?" explanations of the words in the title and legend. */
   terms?: ReactNode;
+  /** What the per-epoch points measure: the test set, or the validation images held out of training. */
+  heldOut?: 'test' | 'validation';
+  /** Marked epochs (early stopping's best epoch and its stop), at their step. */
+  marks?: EpochMark[];
+}
+
+export interface EpochMark {
+  step: number;
+  label: string;
 }
 
 const TEST_COLOR = 'var(--test-line)';
@@ -41,6 +50,8 @@ export const MetricChart = memo(function MetricChart({
   color,
   rateChanges = [],
   terms,
+  heldOut = 'test',
+  marks = [],
 }: Props) {
   const format = (value: unknown) => (typeof value === 'number' ? formatValue(value) : String(value));
   const { ticks, scale } = axis;
@@ -51,6 +62,8 @@ export const MetricChart = memo(function MetricChart({
       data-points={rows.length}
       data-scale={scale}
       data-rate-marks={rateChanges.length}
+      data-held-out={heldOut}
+      data-epoch-marks={marks.map((m) => m.label).join('; ')}
     >
       <figcaption>
         <span className="chart-title">
@@ -59,7 +72,7 @@ export const MetricChart = memo(function MetricChart({
         </span>
         <span className="legend">
           <span className="swatch" style={{ background: color }} /> training (faint: raw)
-          <span className="swatch dot" style={{ background: TEST_COLOR }} /> test set, per epoch
+          <span className="swatch dot" style={{ background: TEST_COLOR }} /> {heldOut} set, per epoch
         </span>
       </figcaption>
       <div className="chart-plot">
@@ -116,7 +129,7 @@ export const MetricChart = memo(function MetricChart({
             connectNulls
           />
           <Line
-            name="test"
+            name={heldOut}
             dataKey="test"
             stroke={TEST_COLOR}
             strokeWidth={2}
@@ -134,6 +147,21 @@ export const MetricChart = memo(function MetricChart({
                 value: `lr ${change.rate}`,
                 position: 'insideTopLeft',
                 fill: 'var(--rate-mark)',
+                fontSize: 11,
+              }}
+            />
+          ))}
+          {marks.map((mark, i) => (
+            <ReferenceLine
+              key={mark.label}
+              x={mark.step}
+              stroke="var(--muted)"
+              strokeDasharray="2 2"
+              // The first mark's label to the left of its line, the next's to the right: they never overlap.
+              label={{
+                value: mark.label,
+                position: i === 0 ? 'insideBottomRight' : 'insideBottomLeft',
+                fill: 'var(--muted)',
                 fontSize: 11,
               }}
             />

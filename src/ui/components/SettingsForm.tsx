@@ -9,6 +9,7 @@ import {
   validateSetting,
 } from '../../protocol/settings';
 import type { TermId } from '../glossary';
+import { MyDigitsSwitch } from './MyDigitsSwitch';
 import { Term } from './Term';
 
 const HINTS: Partial<Record<keyof Settings, string>> = {
@@ -17,6 +18,9 @@ const HINTS: Partial<Record<keyof Settings, string>> = {
   hidden: 'Neurons in the hidden layer.',
   seed: 'Same seed, same run.',
   train: 'Uses the first N of 60,000.',
+  validation:
+    'The last N of the 60,000, held out: the curves are theirs, the test waits for the end. 0: none.',
+  patience: 'Stop after N epochs without a lower held-out loss, back to the best weights. 0: off.',
 };
 
 /** The settings a learner may not know the word for: a "?" beside the label. */
@@ -91,6 +95,7 @@ export function SettingsForm({ text, errors, disabled, names, withAugment = fals
           </span>
         </div>
       )}
+      {withAugment && <MyDigitsSwitch text={text} onChange={onChange} />}
     </fieldset>
   );
 }

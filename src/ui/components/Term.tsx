@@ -17,10 +17,15 @@ export function Term({ id }: { id: TermId }) {
   useLayoutEffect(() => {
     const element = pop.current;
     if (!open || !element) return;
-    element.style.transform = '';
-    const box = element.getBoundingClientRect();
-    const over = Math.min(box.right - (document.documentElement.clientWidth - 8), box.left - 8);
-    if (over > 0) element.style.transform = `translateX(-${over}px)`;
+    const place = () => {
+      element.style.transform = '';
+      const box = element.getBoundingClientRect();
+      const over = Math.min(box.right - (document.documentElement.clientWidth - 8), box.left - 8);
+      if (over > 0) element.style.transform = `translateX(-${over}px)`;
+    };
+    place();
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
   }, [open]);
   useEffect(() => {
     if (!open) return;

@@ -47,6 +47,10 @@ export function Header({ adapter, matmulVariant, failed, memory, lede, actions }
         </div>
       </details>
       <nav className="jump" aria-label="Parts of the page">
+        {/* On a phone the charts are under the run's status: one tap away while it trains. */}
+        <a href="#charts-title" className="narrow-only">
+          Charts
+        </a>
         <a href="#insight-title">Inside the network</a>
         <a href="#keep-title">Keep &amp; share</a>
         <a href="#data-title">Training data</a>

@@ -190,4 +190,5 @@ test('property: mutated model.json and weights only ever raise ModelFormatError'
     ),
     { numRuns: 500, seed: 14 },
   );
-});
+  // NOTE: 500 parses take about 1 s on a quiet machine, over 5 s on a loaded one.
+}, 60_000);

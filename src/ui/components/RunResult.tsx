@@ -1,33 +1,47 @@
 import type { Snapshot } from '../../page/store';
-import { formatDuration, formatPercent } from '../format';
+import type { Settings } from '../../protocol/settings';
+import { formatDuration } from '../format';
+import { describeGap, resultFigures } from '../runSummary';
 
 interface Props {
   test: Snapshot['finalTest'];
   /** null for a saved run opened from the list: how long it took is not kept. */
   seconds: number | null;
   stopped: boolean;
+  /** The last epoch's training accuracy, when an epoch ended. */
+  trainAccuracy: number | null;
+  model: Settings['model'];
 }
 
-/** The end of a run: accuracy on the 10,000 test images the network never trained on. */
-export function RunResult({ test, seconds, stopped }: Props) {
+/**
+ * The end of a run, in the status's reserved lines: accuracy on the 10,000 test images the network
+ * never trained on, beside its training accuracy and the book's, and what the gap between them means.
+ */
+export function RunResult({ test, seconds, stopped, trainAccuracy, model }: Props) {
+  const figures = test ? resultFigures(trainAccuracy, test.accuracy, model) : null;
   return (
     <section className="run result" aria-labelledby="result-title">
       <h2 id="result-title">
         {seconds === null ? 'Saved run' : stopped ? 'Run stopped early' : 'Run finished'}
       </h2>
-      {test ? (
-        <p>
-          Test accuracy: <strong data-testid="test-accuracy">{formatPercent(test.accuracy)}</strong> of the
-          10,000 test images it never trained on (test loss {test.loss.toFixed(3)}).
-        </p>
-      ) : (
-        <p>It stopped before the network could be tested.</p>
-      )}
       {seconds !== null && (
-        <p className="muted">
+        <span className="muted">
           Took {formatDuration(seconds)}
           {stopped && ', stopped early'}.
-        </p>
+        </span>
+      )}
+      {test && figures ? (
+        <>
+          <p data-testid="result-figures">
+            Test accuracy <strong data-testid="test-accuracy">{figures.test}</strong>
+            {figures.train && <> · training {figures.train}</>} · the book: {figures.book}
+          </p>
+          {trainAccuracy !== null && (
+            <p className="muted result-gap">{describeGap(trainAccuracy, test.accuracy)}</p>
+          )}
+        </>
+      ) : (
+        <p>It stopped before the network could be tested.</p>
       )}
     </section>
   );

@@ -36,6 +36,7 @@ export { buildLayers } from './nn/architecture';
 export { Conv2D } from './nn/conv2d';
 export { DeviceDataset } from './nn/dataset';
 export { Dense } from './nn/dense';
+export { FINE_TUNE_STEPS, fineTune } from './nn/fineTune';
 export { Flatten } from './nn/flatten';
 // The insight views' reads (they were Sequential's methods): verdicts with the confusion matrix,
 // saliency, first-layer weights.
@@ -43,6 +44,8 @@ export type { DetailedEvaluation, FirstLayerWeights, InputGradients } from './nn
 export { evaluateInDetail, inputGradients, readFirstLayerWeights } from './nn/insight';
 export type { Layer } from './nn/layer';
 export { MaxPooling2D } from './nn/maxPooling2d';
+export { type LabelledBytes, uploadMixed } from './nn/mixedDataset';
+export { extraRowsPerBatch, type Mix, mixedOrder } from './nn/mixedOrder';
 export type { Optimizer } from './nn/optimizer';
 export { optimizerOf, type SgdOptions } from './nn/optimizers';
 export { RMSprop, rmsprop } from './nn/rmsprop';

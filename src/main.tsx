@@ -13,6 +13,7 @@ import './ui/styles/drawing.css';
 import './ui/styles/insight.css';
 import './ui/styles/keep.css';
 import './ui/styles/yourDigits.css';
+import './ui/styles/dataset.css';
 import './ui/styles/layers.css';
 import './ui/styles/shell.css';
 import './ui/styles/screen.css';

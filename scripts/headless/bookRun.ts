@@ -11,6 +11,7 @@ import {
   Dense,
   DeviceDataset,
   type GpuDevice,
+  type LabelledBytes,
   type Mnist,
   OPTIMIZER_KINDS,
   type OptimizerKind,
@@ -18,6 +19,7 @@ import {
   Sequential,
   specsFromText,
   summarize,
+  uploadMixed,
   WebGPUBackend,
   warmUp,
 } from '../../src/index';
@@ -38,6 +40,11 @@ export interface BookRunSettings {
   train: number;
   /** Train on shifted, rotated and scaled images (--augment 1), as the app's setting. */
   augment: boolean;
+  /**
+   * Mix the user's training digits (bookRun's `userDigits`) into every batch, all augmented
+   * (--my-digits 1), as the app's "Train on my digits too".
+   */
+  myDigits: boolean;
   /** Evaluate the test set after every epoch (--validate 1): a long run that is cut short keeps its figures. */
   validate: boolean;
 }
@@ -65,6 +72,7 @@ export function bookRunSettings(get: (name: string) => string | null | undefined
     train: num('train', 60000),
     augment: ['1', 'true'].includes(get('augment') ?? ''),
     validate: ['1', 'true'].includes(get('validate') ?? ''),
+    myDigits: ['1', 'true'].includes(get('my-digits') ?? ''),
   };
 }
 
@@ -79,18 +87,22 @@ export async function bookRun<P = undefined>(
   log: (line: string) => void = console.log,
   probe?: (model: Sequential) => Promise<P>,
   epochProbe?: (model: Sequential, epoch: number) => Promise<void>,
+  /** The digits mixed in with settings.myDigits. */
+  userDigits?: LabelledBytes,
 ) {
   const backend = new WebGPUBackend(gpu.device);
   const convnet = settings.model === 'convnet';
   log(`adapter: ${gpu.adapterName}`);
   log(`settings: ${JSON.stringify(settings)}`);
   const count = Math.min(settings.train, mnist.train.count);
-  const train = DeviceDataset.upload(
-    backend,
-    mnist.train.pixels.subarray(0, count * 784),
-    mnist.train.labels.subarray(0, count),
-    784,
-  );
+  const mnistPart = {
+    pixels: mnist.train.pixels.subarray(0, count * 784),
+    labels: mnist.train.labels.subarray(0, count),
+  };
+  const { dataset: train, mix } =
+    settings.myDigits && userDigits
+      ? uploadMixed(backend, mnistPart, userDigits, 784, settings.batchSize)
+      : { dataset: DeviceDataset.upload(backend, mnistPart.pixels, mnistPart.labels, 784), mix: null };
   const test = DeviceDataset.upload(backend, mnist.test.pixels, mnist.test.labels, 784);
   const warmStarted = performance.now();
   await warmUp(backend, 784, settings.batchSize, settings.hidden, { optimizer: settings.optimizer });
@@ -128,7 +140,9 @@ export async function bookRun<P = undefined>(
       epochs: settings.epochs,
       batchSize: settings.batchSize,
       shuffle: true,
-      augment: settings.augment,
+      // The user's few digits are augmented, and so then is the rest of each batch.
+      augment: settings.augment || !!mix,
+      ...(mix ? { mix } : {}),
       validationData: settings.validate ? test : undefined,
       logEvery: 50,
       onBatchEnd: (l) =>

@@ -1,4 +1,6 @@
 // The page's side of the training worker: sends commands, keeps the latest snapshot, notifies.
+
+import type { DatasetUpload } from '../protocol/dataset';
 import type {
   Checkpoint,
   DenseStack,
@@ -236,6 +238,17 @@ export class TrainerClient {
     const requestId = this.nextRequestId++;
     this.savedCharts.set(requestId, { settings: checkpoint.settings, history });
     this.send({ type: 'continue', checkpoint, requestId });
+    return requestId;
+  }
+
+  /**
+   * Another data set, checked already (page/datasetForm.ts), or MNIST again (null); the snapshot's
+   * `dataset` changes once the worker has it on the device. Returns the request's id.
+   */
+  changeDataset(dataset: DatasetUpload | null): number {
+    const requestId = this.nextRequestId++;
+    this.update({ type: 'page:useDataset', requestId });
+    this.send({ type: 'useDataset', requestId, dataset });
     return requestId;
   }
 

@@ -1,5 +1,6 @@
 // The downloads of the model that answers drawings, read from the worker when asked: TensorFlow.js's
 // files (Dense stacks) and the PyTorch program's weights as safetensors (every model the app trains).
+import type { DatasetIdentity } from '../data/datasetIdentity';
 import type { DenseStack, ExportedModel } from '../protocol/protocol';
 import { optimizerName } from '../protocol/settings';
 import type { TrainerClient } from './client';
@@ -37,7 +38,10 @@ export async function tfjsDownload(client: Exporter): Promise<{ modelJson: strin
   return toTfjs(denseStackOf(await client.exportModel()));
 }
 
-/** The PyTorch program's weights. */
-export async function safetensorsDownload(client: Exporter): Promise<Uint8Array> {
-  return torchSafetensors(await client.exportModel());
+/** The PyTorch program's weights; `dataset`: the imported data set in use, named in its metadata. */
+export async function safetensorsDownload(
+  client: Exporter,
+  dataset: DatasetIdentity | null = null,
+): Promise<Uint8Array> {
+  return torchSafetensors(await client.exportModel(), dataset);
 }

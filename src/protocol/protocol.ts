@@ -1,78 +1,15 @@
 // Messages between the page and the training worker. Every message has a `type`.
-// This folder (protocol.ts, settings.ts, memory.ts, and the vocabulary: layers.ts, optimizers.ts,
-// reports.ts) is the only code both sides import: the worker
-// (src/worker/) and the page (src/page/, src/ui/) never import each other.
-import type { Activation } from './layers';
+// This folder (protocol.ts, settings.ts, memory.ts, and the vocabulary: layers.ts, models.ts,
+// optimizers.ts, reports.ts) is the only code both sides import: the worker (src/worker/) and the
+// page (src/page/, src/ui/) never import each other.
+
+import type { DatasetInUse, UseDatasetRequest } from './dataset';
+import type { Checkpoint, DenseStack, ExportedModel, RateChange } from './models';
 import type { BatchLogs, EpochLogs, Evaluation, RatePoint, StepInspection } from './reports';
 import type { Settings } from './settings';
 import type { SpeedrunProgress, SpeedrunRequest } from './speedrun';
 
-/**
- * Weights and optimizer state copied off the GPU (src/worker/checkpoint.ts takes and restores
- * them): what survives a lost device, what a diverged run goes back to, what a saved run keeps.
- */
-export interface Checkpoint {
-  settings: Settings;
-  /** Epochs the weights had trained when it was taken (0: the start of a run, or no run). */
-  epoch: number;
-  /** false for the seeded initial weights of a model that never trained. */
-  trained: boolean;
-  weights: Float32Array[];
-  /**
-   * The optimizer's arrays per parameter, in its order (RMSprop: the mean square; SGD with
-   * momentum: the velocity; Adam: m, then v); null before its first step, and for plain SGD.
-   */
-  optimizerState: (Float32Array[] | null)[];
-  /** Optimizer steps taken (Adam's bias correction needs them; 0 in runs saved before they were kept). */
-  iterations: number;
-  /** The learning rate changes made during the run up to here (runs saved before they existed have none). */
-  rateChanges?: RateChange[];
-}
-
-/**
- * The learning rate changed during a run: `rate` (the learning rate; saved runs and files spell it
- * so) is in effect from the batch after `step` batches.
- */
-export interface RateChange {
-  step: number;
-  rate: number;
-}
-
-/** One Dense layer of a stack: the architecture part of a model, without its weights. */
-export interface DenseSpec {
-  units: number;
-  activation: Activation;
-}
-
-/** A Dense stack with its weights in our order: kernel [in, out] row-major (as Keras), then bias. */
-export interface DenseStack {
-  inputDim: number;
-  layers: DenseSpec[];
-  weights: Float32Array[];
-  /**
-   * What trained it, when this app did ("Adam", and the run's learning rate; SGD's momentum and
-   * Nesterov when it had momentum); export writes it down.
-   */
-  trainedWith?: { optimizer: string; learningRate: number; momentum?: number; nesterov?: boolean };
-}
-
-/** One layer of a model as export describes it, the output layer included (Keras's layers). */
-export type ExportedLayer =
-  | { kind: 'dense'; units: number; activation: Activation }
-  | { kind: 'conv'; filters: number; activation: 'relu' | 'linear' }
-  | { kind: 'pool' }
-  | { kind: 'flatten' };
-
-/** The model that answers drawings, for the downloads: what the page writes as TF.js or safetensors files. */
-export interface ExportedModel {
-  /** Without the batch: [784] for flat images, [28, 28, 1] (height, width, channels) for images. */
-  inputShape: number[];
-  layers: ExportedLayer[];
-  /** Kernel, then bias, of each Dense and Conv2D layer in order, in Keras's layouts ([in, out]; [3, 3, in, out]). */
-  weights: Float32Array[];
-  /** The settings it was built and trained with; null for an imported model. */
-  settings: Settings | null;
-}
+export type { Checkpoint, DenseSpec, DenseStack, ExportedLayer, ExportedModel, RateChange } from './models';
 
 /** What the run going on is told while it runs. */
 export type RunCommand =
@@ -87,6 +24,8 @@ export type RunCommand =
   | { type: 'step'; requestId: number };
 
 export type ToWorker =
+  /** Another data set, or MNIST again (dataset.ts). */
+  | UseDatasetRequest
   /** The Speedrun preset (speedrun.ts); stop ends it. */
   | SpeedrunRequest
   | { type: 'init'; dataUrl: string }
@@ -196,6 +135,7 @@ export type ErrorKind =
   | 'training';
 
 export type FromWorker =
+  | DatasetInUse
   | SpeedrunProgress
   /** A device (first or new): the model on it answers drawings, even before the data arrives. */
   /** fallback: a software adapter (WebGPU on the CPU, tens of times slower than a GPU). */

@@ -2,14 +2,15 @@ import { useCallback, useEffect, useState } from 'react';
 import type { TrainerClient } from '../page/client';
 import { withComparedInQuery } from '../page/compare';
 import type { RunKeeper } from '../page/keeper';
-import { DEFAULT_SETTINGS, settingsToQuery } from '../protocol/settings';
+import { DEFAULT_SETTINGS } from '../protocol/settings';
+import { settingsToQuery } from '../protocol/settingsQuery';
 import { AboutData } from './components/AboutData';
-import { Charts } from './components/Charts';
+import { ChartsCard } from './components/ChartsCard';
 import { CodeView } from './components/CodeView';
 import { CompareView } from './components/CompareView';
 import { DataPanel } from './components/DataPanel';
-import { DrawPad } from './components/DrawPad';
-import { DrawTheDigits } from './components/DrawTheDigits';
+import { DatasetPanel } from './components/DatasetPanel';
+import { DrawCard } from './components/DrawCard';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { EvaluateControl } from './components/EvaluateControl';
 import { FatalPanel } from './components/FatalPanel';
@@ -19,10 +20,8 @@ import { InsightPanel } from './components/InsightPanel';
 import { KeepPanel } from './components/KeepPanel';
 import { LinkNotice } from './components/LinkNotice';
 import { NetworkPicture } from './components/NetworkPicture';
-import { PredictionView } from './components/PredictionView';
 import { PresetButtons } from './components/PresetButtons';
 import { RateFinderPanel } from './components/RateFinderPanel';
-import { ReadingCorrection } from './components/ReadingCorrection';
 import { isRunning, RunPanel } from './components/RunPanel';
 import { SettingsPanel } from './components/SettingsPanel';
 import { SpeedrunPanel } from './components/SpeedrunPanel';
@@ -40,7 +39,6 @@ import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
 import { pictureLayers, stackPictureLayers } from './network';
-import { readDigit } from './opinion';
 
 /**
  * One screen: Train and where the run is along the top; settings, the live charts and the network, and
@@ -55,7 +53,6 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const opinion = useOpinion(snapshot, digit.drawing, digit.isAboutDrawing);
   const evaluation = useEvaluation(client, snapshot);
   const padDigits = usePadDigits(digit.setDrawing);
-  const { labeller } = padDigits;
   const handwriting = useHandwritingScore(client, snapshot, padDigits.digits.digits, digit.canRead);
   const score = (
     <HandwritingScore
@@ -118,7 +115,6 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const layers = imported
     ? stackPictureLayers(imported.inputDim, imported.layers)
     : pictureLayers(snapshot.runSettings ?? form.settings ?? DEFAULT_SETTINGS);
-  const noMetrics = snapshot.runSettings && !running && snapshot.curve.length === 0;
   return (
     <div className="app">
       <UpdateBanner />
@@ -140,29 +136,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         {/* NOTE: display: contents on a narrow screen, so that its parts take their own places in the order. */}
         <div className="live">
           <ErrorBoundary part="The charts">
-            <section className="card charts-card" aria-labelledby="charts-title">
-              <h2 id="charts-title" className="visually-hidden">
-                Live charts
-              </h2>
-              {noMetrics ? (
-                <p className="muted chart-note">
-                  The run ended before its first metrics report, so there is nothing to chart.
-                </p>
-              ) : (
-                !snapshot.runSettings && (
-                  <p className="muted chart-note">
-                    Loss and accuracy charts fill in here once training starts.
-                  </p>
-                )
-              )}
-              <Charts
-                curve={snapshot.curve}
-                epochs={snapshot.epochs}
-                progress={snapshot.progress}
-                stopped={snapshot.stopped}
-                rateChanges={snapshot.rateChanges}
-              />
-            </section>
+            <ChartsCard snapshot={snapshot} running={running} />
           </ErrorBoundary>
           <ErrorBoundary part="The network picture">
             <section className="card network-card" aria-label="The network">
@@ -176,41 +150,17 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           </ErrorBoundary>
         </div>
         <ErrorBoundary part="The drawing pad">
-          <section className="card draw" aria-labelledby="draw-title">
-            <h2 id="draw-title">Try the network</h2>
-            <DrawPad
-              onChange={padDigits.onPadChange}
-              image={snapshot.padImage}
-              onRandom={() => client.testImage()}
-              canRandom={snapshot.samples !== null}
-              onDigit={labeller.label}
-              clearRequest={padDigits.clearRequest}
-            />
-            <PredictionView
-              drawing={digit.drawing}
-              reading={digit.reading}
-              phase={phase}
-              canRead={digit.canRead}
-              onWhy={() => {
-                setTab('saliency');
-                document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
-              }}
-            />
-            <ReadingCorrection
-              reading={digit.reading?.probabilities ? readDigit(digit.reading.probabilities) : null}
-              canLabel={labeller.canLabel}
-              kept={labeller.kept}
-              keptForTesting={padDigits.keptForTesting}
-              onLabel={labeller.label}
-            />
-            {score}
-            <DrawTheDigits
-              keeper={padDigits.keeper}
-              canKeep={labeller.canLabel}
-              onKeep={labeller.label}
-              onClearPad={padDigits.clearPad}
-            />
-          </section>
+          <DrawCard
+            client={client}
+            snapshot={snapshot}
+            digit={digit}
+            padDigits={padDigits}
+            score={score}
+            onWhy={() => {
+              setTab('saliency');
+              document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
+            }}
+          />
         </ErrorBoundary>
       </main>
       <ErrorBoundary part="Inside the network">
@@ -266,7 +216,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         />
       </ErrorBoundary>
       <ErrorBoundary part="The code view">
-        <CodeView settings={form.settings} />
+        <CodeView settings={form.settings} dataset={snapshot.dataset} />
       </ErrorBoundary>
       <ErrorBoundary part="Your digits">
         <YourDigits keeper={padDigits.keeper} score={score} />
@@ -289,6 +239,15 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             samples={snapshot.samples}
             dataError={snapshot.dataError}
             onRetry={retryData}
+            dataset={snapshot.dataset}
+          />
+        </ErrorBoundary>
+        <ErrorBoundary part="The data set">
+          <DatasetPanel
+            client={client}
+            phase={phase}
+            dataset={snapshot.dataset}
+            datasetRequest={snapshot.datasetRequest}
           />
         </ErrorBoundary>
       </div>

@@ -37,6 +37,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
     case 'init':
       void trainer.init(message.dataUrl);
       break;
+    case 'useDataset':
+      void trainer.changeDataset(message);
+      break;
     case 'retryData':
       void trainer.retryData();
       break;
@@ -62,7 +65,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       void trainer.recover();
       break;
     case 'read':
-      void trainer.read(message.id, message.drawing);
+      void trainer.pad.read(message.id, message.drawing);
       break;
     case 'readDigits':
       void trainer.evaluator.readDigits(message.id, message.pixels);
@@ -77,16 +80,16 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       trainer.evaluator.testImage(message.id);
       break;
     case 'open':
-      trainer.openCheckpoint(message.checkpoint, message.requestId);
+      trainer.pad.openCheckpoint(message.checkpoint, message.requestId);
       break;
     case 'continue':
       void trainer.continueFrom(message.checkpoint, message.requestId);
       break;
     case 'import':
-      trainer.importStack(message.stack);
+      trainer.pad.importStack(message.stack);
       break;
     case 'export':
-      void trainer.exportModel(message.id);
+      void trainer.pad.exportModel(message.id);
       break;
     case 'debug:loseDevice':
     case 'debug:gpuError':

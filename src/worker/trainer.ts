@@ -3,13 +3,16 @@ import { describeGpuError } from '../backend/webgpu/errorScopes';
 import type { MatmulVariant } from '../backend/webgpu/kernels/context';
 import type { Mnist } from '../data/mnist';
 import type { Sequential } from '../nn/sequential';
-import type { Checkpoint, DenseStack, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
+import type { UseDatasetRequest } from '../protocol/dataset';
+import type { Checkpoint, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import { CurrentModel } from './currentModel';
 import { DataLoader } from './data';
+import { switchDataset } from './datasetSwitch';
 import { Evaluator, type TestContext } from './evaluator';
 import { buildModel } from './model';
 import { checkRunFits } from './modelSize';
+import { PadRequests } from './padRequests';
 import { RateFinder } from './rateFinder';
 import { Recovery } from './recovery';
 import { Run } from './run';
@@ -40,10 +43,19 @@ export class Trainer {
     () => this.session,
     () => this.run,
   );
+  /** Reading the pad, opening, importing and exporting the model that answers it (padRequests.ts). */
+  readonly pad: PadRequests;
 
   constructor(protected readonly emit: (message: FromWorker) => void) {
     this.current = new CurrentModel(emit, () => this.session);
     this.evaluator = new Evaluator(emit, this.current, () => this.testContext());
+    this.pad = new PadRequests({
+      current: this.current,
+      session: () => this.session,
+      run: () => this.run,
+      refuse: (requestId, message) => this.refuse(requestId, message),
+      fail: (kind, message) => this.fail(kind, message, false),
+    });
     this.recovery = new Recovery(emit, {
       session: () => this.session,
       run: () => this.run,
@@ -99,6 +111,13 @@ export class Trainer {
   /** After a data failure: download again, or, if the data is here, try the GPU upload again. */
   async retryData(): Promise<void> {
     await this.data?.retry();
+  }
+
+  /** Another data set, or MNIST again (datasetSwitch.ts); `busy`: a subclass's own use of the device. */
+  changeDataset(request: UseDatasetRequest, busy = false): Promise<void> {
+    const { session, data, current, run, finder, recovery } = this;
+    const idle = !busy && !run && !finder && !recovery.recovering;
+    return switchDataset(request, { session, data, current, busy: !idle }, this.emit);
   }
 
   protected get mnist(): Mnist | null {
@@ -268,33 +287,5 @@ export class Trainer {
   stop(): void {
     if (this.run?.active) this.run.stop();
     this.finder?.stop();
-  }
-
-  /** Reads the pad's drawing: a 'reading' comes back, with its saliency and activations. */
-  read(id: number, drawing: Float32Array): Promise<void> {
-    return this.current.read(id, drawing, (message) => this.fail('gpu', message, false));
-  }
-
-  /** A saved run's weights answer drawings (on the CPU while the GPU is lost). */
-  openCheckpoint(checkpoint: Checkpoint, requestId: number): void {
-    if (this.run) return void this.refuse(requestId, 'A saved run cannot be opened while a run is going on.');
-    try {
-      this.current.show(checkpoint, requestId);
-    } catch (error) {
-      this.refuse(requestId, `The saved run could not be opened: ${(error as Error).message}`);
-    }
-  }
-
-  /** An imported model answers drawings. It has no settings or optimizer state, so it is not resumable. */
-  importStack(stack: DenseStack): void {
-    const session = this.session;
-    const refuse = (message: string) => this.fail('training', message, false);
-    if (this.run || !session || session.lost)
-      refuse('A model can be imported only while no run is going on and the GPU is there.');
-    else this.current.import(session, stack, refuse);
-  }
-
-  exportModel(id: number): Promise<void> {
-    return this.current.export(id);
   }
 }

@@ -4,13 +4,12 @@ import {
   DEFAULT_SETTINGS,
   QUERY_NAMES,
   type Settings,
-  settingsFromQuery,
-  settingsToQuery,
   settingsToText,
   validateSetting,
   validateSettings,
   withOptimizer,
 } from '../../src/protocol/settings';
+import { settingsFromQuery, settingsToQuery } from '../../src/protocol/settingsQuery';
 
 const NAMES = Object.keys(QUERY_NAMES) as (keyof Settings)[];
 const defaults = settingsToText(DEFAULT_SETTINGS);

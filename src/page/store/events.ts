@@ -26,6 +26,8 @@ export type PageEvent =
   /** The user's test digits were sent to be read, with this id ('digitsRead' answers with it). */
   | { type: 'page:readDigits'; id: number }
   /** A speedrun was asked for: the last one's progress is gone from the page. */
-  | { type: 'page:speedrun' };
+  | { type: 'page:speedrun' }
+  /** Another data set was asked for ('datasetInUse' or 'refused' answers with this id). */
+  | { type: 'page:useDataset'; requestId: number };
 
 export type StoreEvent = FromWorker | PageEvent;

@@ -5,6 +5,7 @@
 import type { Settings } from '../../protocol/settings';
 import { type ChartsState, NO_CHARTS, reduceCharts } from './charts';
 import { type DataState, initialData, reduceData } from './data';
+import { type DatasetState, initialDataset, reduceDataset } from './dataset';
 import { type DeviceState, initialDevice, reduceDevice } from './device';
 import { type EvaluationState, initialEvaluation, reduceEvaluation } from './evaluation';
 import type { StoreEvent } from './events';
@@ -36,7 +37,8 @@ export type Snapshot = DataState &
   EvaluationState &
   PadState &
   SpeedrunState &
-  UserDigitsState;
+  UserDigitsState &
+  DatasetState;
 
 export const initialSnapshot: Snapshot = {
   ...initialData,
@@ -50,6 +52,7 @@ export const initialSnapshot: Snapshot = {
   ...initialPad,
   ...initialSpeedrun,
   ...initialUserDigits,
+  ...initialDataset,
 };
 
 /** The pure state transition: one event in, the next snapshot out (the same one if nothing changed). */
@@ -66,6 +69,7 @@ export function reduce(s: Snapshot, m: StoreEvent): Snapshot {
     reducePad(s, m),
     reduceSpeedrun(m),
     reduceUserDigits(s, m),
+    reduceDataset(s, m),
   ];
   if (changes.every((c) => c === null)) return s;
   return Object.assign({ ...s }, ...changes);

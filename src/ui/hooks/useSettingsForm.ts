@@ -1,11 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
-import {
-  type Settings,
-  type SettingsText,
-  settingsFromQuery,
-  settingsToText,
-  validateSettings,
-} from '../../protocol/settings';
+import { type Settings, type SettingsText, settingsToText, validateSettings } from '../../protocol/settings';
+import { settingsFromQuery } from '../../protocol/settingsQuery';
 
 /**
  * The settings as typed: React state, since they belong to the form rather than the trainer. Starts from

@@ -1,0 +1,30 @@
+import type { Snapshot } from '../../page/store';
+import { Charts } from './Charts';
+
+/** The live charts' card, with a line on why it is empty when it is. */
+export function ChartsCard({ snapshot, running }: { snapshot: Snapshot; running: boolean }) {
+  const noMetrics = snapshot.runSettings && !running && snapshot.curve.length === 0;
+  return (
+    <section className="card charts-card" aria-labelledby="charts-title">
+      <h2 id="charts-title" className="visually-hidden">
+        Live charts
+      </h2>
+      {noMetrics ? (
+        <p className="muted chart-note">
+          The run ended before its first metrics report, so there is nothing to chart.
+        </p>
+      ) : (
+        !snapshot.runSettings && (
+          <p className="muted chart-note">Loss and accuracy charts fill in here once training starts.</p>
+        )
+      )}
+      <Charts
+        curve={snapshot.curve}
+        epochs={snapshot.epochs}
+        progress={snapshot.progress}
+        stopped={snapshot.stopped}
+        rateChanges={snapshot.rateChanges}
+      />
+    </section>
+  );
+}

@@ -38,6 +38,7 @@ import { useReading } from './hooks/useReading';
 import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
+import { jumpTo, whyJump } from './jumps';
 import { pictureLayers, stackPictureLayers } from './network';
 
 /**
@@ -158,7 +159,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             score={score}
             onWhy={() => {
               setTab('saliency');
-              document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
+              jumpTo(document.getElementById('insight-title'), whyJump());
             }}
           />
         </ErrorBoundary>

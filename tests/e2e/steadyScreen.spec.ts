@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
-import { collectErrors, expectHeldAt, holdRunAt, openRunDetails, waitForReady } from './helpers';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { collectErrors, drawStroke, expectHeldAt, holdRunAt, openRunDetails, waitForReady } from './helpers';
 
 // A screen that stays still (#29): the charts and the pad keep their places, to the pixel, between
 // ready, training, paused, a "Step one batch", the run's Details opened, and finished, at 1280x800
@@ -12,6 +12,13 @@ const SIZES = [
 ];
 
 const SHOTS = 'test-results/shots';
+
+/** A "7": a bar across the top, then down to the bottom left. */
+const SEVEN: [number, number][] = [
+  [0.25, 0.2],
+  [0.75, 0.2],
+  [0.45, 0.85],
+];
 
 type Boxes = Record<string, string>;
 
@@ -35,6 +42,13 @@ async function boxes(page: Page, state: string): Promise<Boxes> {
   }
   await page.setViewportSize(SIZES[0]);
   return found;
+}
+
+async function expectInView(page: Page, locator: Locator, what: string): Promise<void> {
+  const box = await locator.boundingBox();
+  const view = page.viewportSize();
+  const where = `${what}: ${JSON.stringify(box)} in ${JSON.stringify(view)}`;
+  expect(box && view && box.y >= 0 && box.y + box.height <= view.height, where).toBe(true);
 }
 
 test('the charts and the pad hold still from ready through training, paused, a step and finished', async ({
@@ -80,5 +94,46 @@ test('the charts and the pad hold still from ready through training, paused, a s
   await page.getByRole('button', { name: 'Resume', exact: true }).click();
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 180_000 });
   await expectStill('finished');
+
+  // The reading's bars: their labels never touch, and certainty never reads "100%".
+  await drawStroke(page, SEVEN);
+  await expect(page.getByTestId('prediction')).toHaveText(/^\d$/);
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    const labels = await page
+      .getByTestId('bar-value')
+      .evaluateAll((spans) => spans.map((s) => s.getBoundingClientRect()).map((r) => [r.left, r.right]));
+    expect(labels).toHaveLength(10);
+    for (let i = 1; i < labels.length; i++)
+      expect(labels[i][0] - labels[i - 1][1], `gap between bar labels ${i - 1} and ${i}`).toBeGreaterThan(1);
+  }
+  await expect(page.locator('.guess')).not.toContainText('100%');
+  await page.locator('.bars').screenshot({ path: `${SHOTS}/steady-bars.png` });
+
+  // "Why?" lands on the saliency view with its heading in view, and the way back returns to the pad.
+  await page.setViewportSize(SIZES[1]);
+  const why = page.getByRole('button', { name: 'Why?' });
+  await why.click();
+  await expect(page.getByRole('tab', { name: 'Saliency' })).toHaveAttribute('aria-selected', 'true');
+  await expectInView(page, page.locator('#insight-title'), 'the insight heading after Why?');
+  const toPad = page.getByRole('button', { name: '↑ Back to the pad' });
+  await expectInView(page, toPad, 'the way back after Why?');
+  await page.screenshot({ path: `${SHOTS}/steady-why.png` });
+  await toPad.click();
+  await expect(why).toBeFocused();
+  await expectInView(page, page.getByLabel('Digit drawing pad'), 'the pad after the way back');
+
+  // "Try it" in the mistakes gallery brings the pad into view, says so, and offers the way back.
+  await page.getByRole('tab', { name: 'Confusion matrix' }).click();
+  await page.getByRole('button', { name: /^Show all [\d,]+ mistakes/ }).click();
+  const tryIt = page.getByRole('button', { name: /^Try it: test image \d+ on the pad$/ }).first();
+  await tryIt.click();
+  await expectInView(page, page.getByLabel('Digit drawing pad'), 'the pad after Try it');
+  await expect(page.getByTestId('jump-back-pad')).toContainText(/Test image \d+ is on the pad/);
+  await page.screenshot({ path: `${SHOTS}/steady-try-it.png` });
+  await page.getByRole('button', { name: '↓ Back to the gallery' }).click();
+  await expect(tryIt).toBeFocused();
+  await expectInView(page, tryIt, 'Try it after the way back');
+  await expect(page.getByTestId('jump-back-pad')).toBeEmpty();
   expect(errors).toEqual([]);
 });

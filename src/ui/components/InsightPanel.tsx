@@ -4,6 +4,7 @@ import type { Snapshot } from '../../page/store';
 import type { useGallery } from '../hooks/useGallery';
 import { type OpinionPoint, readDigit } from '../opinion';
 import { ConfusionMatrix } from './ConfusionMatrix';
+import { JumpBack } from './JumpBack';
 import { MistakeGallery } from './MistakeGallery';
 import { OpinionChart } from './OpinionChart';
 import { SaliencyOverlay } from './SaliencyOverlay';
@@ -101,6 +102,7 @@ export function InsightPanel({
   const saliency = (
     <>
       <h3>Why it read your digit</h3>
+      <JumpBack at="saliency" />
       {drawing && digitSaliency && digit !== null ? (
         <>
           <label className="class-pick">

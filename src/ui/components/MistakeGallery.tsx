@@ -3,6 +3,7 @@ import { PIXELS } from '../../data/mnist';
 import type { Snapshot } from '../../page/store';
 import { testImageCaption } from '../../page/store';
 import { formatCount, formatPercent } from '../format';
+import { jumpTo } from '../jumps';
 import { DigitImage } from './DigitImage';
 
 interface Props {
@@ -79,12 +80,19 @@ export function MistakeGallery({ gallery, onClose, onTry }: Props) {
                 type="button"
                 className="try"
                 aria-label={`Try it: test image ${item.index + 1} on the pad`}
-                onClick={() =>
+                onClick={(event) => {
                   onTry(
                     gallery.pixels.slice(k * PIXELS, (k + 1) * PIXELS),
                     testImageCaption(item.index, item.label),
-                  )
-                }
+                  );
+                  // The pad is far above: it comes into view, saying so, with the way back.
+                  jumpTo(document.getElementById('draw-title'), {
+                    at: 'pad',
+                    note: `Test image ${item.index + 1} is on the pad: the network reads it at once.`,
+                    back: '↓ Back to the gallery',
+                    origin: event.currentTarget,
+                  });
+                }}
               >
                 Try it
               </button>

@@ -1,13 +1,14 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { Snapshot } from '../../page/store';
-import { chartRows, lossAxis, type ValueAxis } from '../chartData';
+import { accuracyAxis, formatAccuracyTick } from '../accuracyAxis';
+import { chartRows, lossAxis } from '../chartData';
 import { formatCount, formatLoss, formatPercent } from '../format';
 import { MetricChart } from './MetricChart';
 
 type Props = Pick<Snapshot, 'curve' | 'epochs' | 'progress' | 'stopped' | 'rateChanges'>;
 
-const ACCURACY_AXIS: ValueAxis = { scale: 'linear', ticks: [0, 0.25, 0.5, 0.75, 1] };
-const formatAccuracy = (value: number) => formatPercent(value, 0);
+/** Tooltips: 98.1%, not 98%. */
+const formatAccuracy = (value: number) => formatPercent(value, 1);
 /** Powers of ten on a log axis: "1,000", "10", "0.1", "0.001". */
 const formatLogTick = (value: number) => (value >= 1 ? formatCount(value) : String(value));
 
@@ -25,6 +26,15 @@ export function Charts(props: Props) {
   const loss = useMemo(() => chartRows(curve, epochs, batches, 'loss'), [curve, epochs, batches]);
   const accuracy = useMemo(() => chartRows(curve, epochs, batches, 'accuracy'), [curve, epochs, batches]);
   const axis = useMemo(() => lossAxis(loss), [loss]);
+  const accuracyTicks = useMemo(() => accuracyAxis(accuracy), [accuracy]);
+  // Where each epoch but the last ended, marked on the batch axis.
+  const epochMarks = useMemo(
+    () =>
+      Array.from({ length: Math.max(0, plannedEpochs - 1) }, (_, i) => (i + 1) * batches).filter(
+        (s) => s <= total,
+      ),
+    [plannedEpochs, batches, total],
+  );
   return (
     <div className="charts">
       <MetricChart
@@ -38,6 +48,7 @@ export function Charts(props: Props) {
         formatValue={formatLoss}
         color="var(--loss-line)"
         rateChanges={rateChanges}
+        epochMarks={epochMarks}
       />
       <MetricChart
         title="Accuracy"
@@ -45,11 +56,12 @@ export function Charts(props: Props) {
         testId="accuracy-chart"
         rows={accuracy}
         totalSteps={total}
-        axis={ACCURACY_AXIS}
-        formatTick={formatAccuracy}
+        axis={accuracyTicks}
+        formatTick={(value) => formatAccuracyTick(value, accuracyTicks.ticks)}
         formatValue={formatAccuracy}
         color="var(--accuracy-line)"
         rateChanges={rateChanges}
+        epochMarks={epochMarks}
       />
     </div>
   );

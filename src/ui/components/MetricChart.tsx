@@ -19,6 +19,8 @@ interface Props {
   color: string;
   /** Learning-rate changes during the run, marked where they took effect. */
   rateChanges?: RateChange[];
+  /** Batches at which an epoch ended (all but the last): marked on the batch axis. */
+  epochMarks?: number[];
 }
 
 const TEST_COLOR = 'var(--test-line)';
@@ -38,6 +40,7 @@ export const MetricChart = memo(function MetricChart({
   formatValue,
   color,
   rateChanges = [],
+  epochMarks = [],
 }: Props) {
   const format = (value: unknown) => (typeof value === 'number' ? formatValue(value) : String(value));
   const { ticks, scale } = axis;
@@ -48,6 +51,8 @@ export const MetricChart = memo(function MetricChart({
       data-points={rows.length}
       data-scale={scale}
       data-rate-marks={rateChanges.length}
+      data-epoch-marks={epochMarks.length}
+      data-y-ticks={ticks.join(' ')}
     >
       <figcaption>
         <span className="chart-title">
@@ -120,6 +125,20 @@ export const MetricChart = memo(function MetricChart({
             isAnimationActive={false}
             connectNulls
           />
+          {epochMarks.map((step, i) => (
+            <ReferenceLine
+              key={`epoch-${step}`}
+              x={step}
+              stroke="var(--grid-strong, var(--axis))"
+              strokeOpacity={0.5}
+              label={{
+                value: `epoch ${i + 2}`,
+                position: 'insideTopLeft',
+                fill: 'var(--muted)',
+                fontSize: 10,
+              }}
+            />
+          ))}
           {rateChanges.map((change) => (
             <ReferenceLine
               key={change.step}

@@ -62,8 +62,12 @@ export function settingText(settings: Settings, name: keyof Settings): string {
   if (name === 'optimizer') return optimizerName(settings);
   if (SGD_ONLY.has(name) && !isSgd(settings)) return '—';
   if (name === 'momentum') return String(settings.momentum ?? 0);
-  if (name === 'nesterov' || name === 'myDigits') return settings[name] === true ? 'on' : 'off';
-  return String(settings[name]);
+  if (name === 'nesterov') return settings.nesterov === true ? 'on' : 'off';
+  if (name === 'model') return settings.model === 'convnet' ? 'ConvNet' : 'Dense network';
+  const value = settings[name];
+  // Read, not raw: "on"/"off", never "true"/"false".
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  return String(value);
 }
 
 /** The settings whose value is not the same in every run: the ones the comparison is about. */

@@ -16,9 +16,8 @@ export function defaultRunName(settings: Settings, at: Date): string {
   const time = at.toISOString().slice(0, 16).replace('T', ' ');
   const model = settings.model === 'convnet' ? `ConvNet ${settings.layers}` : `Hidden ${settings.hidden}`;
   const epochs = `${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}`;
-  // The rate (and an optimizer other than the book's RMSprop) is in the name: runs compared side
-  // by side often differ only in it.
-  const optimizer = (settings.optimizer ?? 'rmsprop') === 'rmsprop' ? '' : `${optimizerSummary(settings)}, `;
+  // The optimizer and the rate are in the name: runs compared side by side often differ only in them.
+  const optimizer = `${optimizerSummary(settings)}, `;
   const validation = settings.validation ? `, validation ${settings.validation}` : '';
   const patience = settings.patience ? `, patience ${settings.patience}` : '';
   return `${model}, ${optimizer}lr ${settings.learningRate}, ${epochs}${validation}${patience}, seed ${settings.seed} (${time} UTC)`;

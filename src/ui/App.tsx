@@ -41,6 +41,7 @@ import { useReading } from './hooks/useReading';
 import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
+import { jumpTo, whyJump } from './jumps';
 import { shownNetwork, stackPictureLayers } from './network';
 
 /**
@@ -171,7 +172,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             cue={learner.drawCue}
             onWhy={() => {
               setTab('saliency');
-              document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
+              jumpTo(document.getElementById('insight-title'), whyJump());
             }}
           />
         </ErrorBoundary>

@@ -38,7 +38,11 @@ export function chartRows(
   const lastStep = curve.at(-1)?.step ?? 0;
   for (const e of epochs) {
     const step = Math.min(e.epoch * batchesPerEpoch, lastStep);
-    rows.push({ step, test: metric === 'loss' ? e.testLoss : e.testAccuracy });
+    const test = metric === 'loss' ? e.testLoss : e.testAccuracy;
+    // On the training row of the same step, when there is one: its tooltip then shows both.
+    const row = rows.find((r) => r.step === step && r.test === undefined);
+    if (row) row.test = test;
+    else rows.push({ step, test });
   }
   return rows.sort((a, b) => a.step - b.step);
 }

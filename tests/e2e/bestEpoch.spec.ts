@@ -3,7 +3,7 @@
 // resume from) and its best by test loss (to open, export and answer the pad); the list shows both
 // and says when the run got worse, and the user picks which to open.
 import { expect, test } from '@playwright/test';
-import { collectErrors, expectHeldAt, holdRunAt, screenshot, waitForReady } from './helpers';
+import { collectErrors, expectHeldAt, holdRunAt, openRunDetails, screenshot, waitForReady } from './helpers';
 import { storedRecord, storedRuns } from './records';
 
 test('a rate raised after epoch 1 makes epochs 2 and 3 worse: epoch 1 stays the best, and opens', async ({
@@ -17,6 +17,7 @@ test('a rate raised after epoch 1 makes epochs 2 and 3 worse: epoch 1 stays the 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expectHeldAt(page, 11);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await openRunDetails(page);
   await page.getByRole('textbox', { name: 'Change the learning rate now' }).fill('5');
   await page.getByRole('button', { name: 'Apply' }).click();
   await page.getByRole('button', { name: 'Resume', exact: true }).click();

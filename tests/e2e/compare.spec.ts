@@ -30,6 +30,23 @@ test('"Compare learning rates" trains three runs one after another and compares 
   // Each run draws a training line and a test line per chart.
   await expect(lossChart.locator('path.recharts-line-curve')).toHaveCount(6);
   await screenshot(page, 'compare-01-three-rates');
+  // Every axis label whole inside its chart (#29: "0.00% 5.00%" was cut from "100.00% 75.00%").
+  for (const id of ['compare-loss', 'compare-accuracy']) {
+    const cut = await page.getByTestId(id).evaluate((figure) => {
+      const svg = figure.querySelector('svg.recharts-surface')?.getBoundingClientRect();
+      const labels = figure.querySelectorAll('.recharts-cartesian-axis-tick-value, .recharts-label');
+      return Array.from(labels)
+        .filter((l) => {
+          const box = l.getBoundingClientRect();
+          return (
+            !svg || box.left < svg.left - 0.5 || box.bottom > svg.bottom + 0.5 || box.right > svg.right + 0.5
+          );
+        })
+        .map((l) => l.textContent);
+    });
+    expect(cut, `labels cut in ${id}`).toEqual([]);
+  }
+  await expect(page.getByTestId('compare-accuracy')).toContainText('100.00%');
 
   const ids = new URL(page.url()).searchParams.get('compare')?.split(',') ?? [];
   expect(ids).toHaveLength(3);

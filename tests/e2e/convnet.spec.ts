@@ -5,6 +5,7 @@ import {
   drawStroke,
   expectHeldAt,
   holdRunAt,
+  openRunDetails,
   releaseRun,
   screenshot,
   waitForReady,
@@ -67,6 +68,7 @@ test('the ConvNet: picked, edited (an impossible stack refused with its reason),
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page).toHaveURL(/model=convnet&layers=c32,p,c64,p,c64,f,d64$/);
   await expectHeldAt(page, 1);
+  await openRunDetails(page);
   await expect(
     page.getByText(/Network: 28×28 images → Conv2D\(32, 3x3, relu\) → MaxPooling2D/),
   ).toBeVisible();

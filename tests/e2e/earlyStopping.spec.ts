@@ -25,7 +25,7 @@ test('patience 1: the run stops after the first epoch that got worse, back at th
     "training stopped after epoch 2 and went back to epoch 1's weights",
   );
   const loss = page.getByTestId('loss-chart');
-  await expect(loss).toHaveAttribute('data-epoch-marks', 'best: epoch 1 (kept); stopped after epoch 2');
+  await expect(loss).toHaveAttribute('data-early-stop-marks', 'best: epoch 1 (kept); stopped after epoch 2');
   await expect(page.getByTestId('accuracy-chart').locator('.recharts-line-dot')).toHaveCount(2);
 
   const [{ id }] = await storedRuns(page);

@@ -96,3 +96,10 @@ export async function gpuBytes(page: Page): Promise<{ inUse: number; owned: numb
     owned: Number(await meter.getAttribute('data-bytes-owned')),
   };
 }
+
+/** Opens the run's Details (speed, adapter, network, the live learning rate), if not open already. */
+export async function openRunDetails(page: Page): Promise<void> {
+  const details = page.getByTestId('run-details');
+  if ((await details.getAttribute('open')) === null) await details.locator(':scope > summary').click();
+  await expect(details).toHaveAttribute('open', '');
+}

@@ -59,7 +59,7 @@ test('a run interrupted by a reload after epoch 1 resumes and ends where an unin
   await expectHeldAt(page, 120);
   await button(page, 'Pause').click();
   await expect(
-    page.getByText(/^Saved "Hidden 32, lr [\d.]+, 2 epochs, seed 3 .*" after epoch 1\.$/),
+    page.getByText(/^Saved "Hidden 32, RMSprop, lr [\d.]+, 2 epochs, seed 3 .*" after epoch 1\.$/),
   ).toBeVisible();
   await screenshot(page, 'keep-01-autosaved');
   await page.reload();
@@ -152,7 +152,7 @@ test('a full storage is shown, with what was not saved; export and import in TF.
   await expect(page.getByRole('heading', { name: 'Run finished' })).toBeVisible({ timeout: 120_000 });
   const alert = page.getByRole('alert').filter({ hasText: 'was not saved' });
   await expect(alert).toContainText(
-    /^"Hidden 16, lr [\d.]+, 1 epoch, seed 2 .*" after epoch 1 was not saved: /,
+    /^"Hidden 16, RMSprop, lr [\d.]+, 1 epoch, seed 2 .*" after epoch 1 was not saved: /,
   );
   await expect(alert).toContainText('QuotaExceededError');
   await expect(page.getByText('No saved runs yet')).toBeVisible();

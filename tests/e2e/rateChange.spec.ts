@@ -1,7 +1,7 @@
 // Changing the learning rate during a run (#16): from the next batch, marked on the charts, kept in
 // the saved run and shown when runs are compared.
 import { expect, type Page, test } from '@playwright/test';
-import { collectErrors, expectHeldAt, holdRunAt, screenshot, waitForReady } from './helpers';
+import { collectErrors, expectHeldAt, holdRunAt, openRunDetails, screenshot, waitForReady } from './helpers';
 
 /** The rate changes in the saved runs' histories, read from IndexedDB. */
 function savedRateChanges(page: Page): Promise<{ step: number; rate: number }[][]> {
@@ -35,6 +35,7 @@ test('a rate changed while paused takes effect on resuming, is marked on the cha
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Resume' })).toBeEnabled();
 
+  await openRunDetails(page);
   const field = page.getByRole('textbox', { name: 'Change the learning rate now' });
   await field.fill('ten');
   await page.getByRole('button', { name: 'Apply' }).click();

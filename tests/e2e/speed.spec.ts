@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { collectErrors, expectHeldAt, holdRunAt, releaseRun, screenshot, waitForReady } from './helpers';
+import {
+  collectErrors,
+  expectHeldAt,
+  holdRunAt,
+  openRunDetails,
+  releaseRun,
+  screenshot,
+  waitForReady,
+} from './helpers';
 
 // Here WebGPU runs on SwiftShader, a software adapter: the page must say so beside Train, let the
 // user train anyway, and show the live speed with the adapter's name.
@@ -19,6 +27,7 @@ test('on a software adapter: a notice beside Train, training still runs, and a l
   await holdRunAt(page, 10);
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expectHeldAt(page, 10);
+  await openRunDetails(page);
   const speed = page.getByTestId('speed-line');
   await expect(speed).toHaveText(
     /^Speed: [\d.]+ ms per step · [\d,]+ images\/s · [\d.]+ GFLOP\/s effective · on .*swiftshader/,

@@ -67,6 +67,16 @@ describe('comparing runs', () => {
     expect(runs.map((r) => settingText(r.settings, 'nesterov'))).toEqual(['off', 'on', '—']);
   });
 
+  it('reads as words, never raw values: "Dense network", "ConvNet", "on", "off"', () => {
+    const dense = run('dense', {});
+    const convnet = run('convnet', { model: 'convnet', augment: true });
+    expect([dense, convnet].map((r) => settingText(r.settings, 'model'))).toEqual([
+      'Dense network',
+      'ConvNet',
+    ]);
+    expect([dense, convnet].map((r) => settingText(r.settings, 'augment'))).toEqual(['off', 'on']);
+  });
+
   it('finds the settings that differ, and only those', () => {
     const runs = [run('a', { learningRate: 0.01 }), run('b', { learningRate: 0.001 }), run('c', {})];
     expect([...differingSettings(runs)]).toEqual(['learningRate']);

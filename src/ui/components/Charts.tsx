@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { Snapshot } from '../../page/store';
-import { chartRows, earlyStopMarks, lossAxis, type ValueAxis } from '../chartData';
+import { accuracyAxis, formatAccuracyTick } from '../accuracyAxis';
+import { chartRows, earlyStopMarks, lossAxis } from '../chartData';
 import { formatCount, formatLoss, formatPercent } from '../format';
 import { MetricChart } from './MetricChart';
 import { Term } from './Term';
@@ -11,8 +12,8 @@ type Props = Pick<Snapshot, 'curve' | 'epochs' | 'progress' | 'stopped' | 'rateC
     heldOut?: 'test' | 'validation';
   };
 
-const ACCURACY_AXIS: ValueAxis = { scale: 'linear', ticks: [0, 0.25, 0.5, 0.75, 1] };
-const formatAccuracy = (value: number) => formatPercent(value, 0);
+/** Tooltips: 98.1%, not 98%. */
+const formatAccuracy = (value: number) => formatPercent(value, 1);
 /** Powers of ten on a log axis: "1,000", "10", "0.1", "0.001". */
 const formatLogTick = (value: number) => (value >= 1 ? formatCount(value) : String(value));
 
@@ -32,6 +33,15 @@ export function Charts(props: Props) {
   const axis = useMemo(() => lossAxis(loss), [loss]);
   const marks = useMemo(() => earlyStopMarks(props.earlyStop ?? null, batches), [props.earlyStop, batches]);
   const { heldOut } = props;
+  const accuracyTicks = useMemo(() => accuracyAxis(accuracy), [accuracy]);
+  // Where each epoch but the last ended, marked on the batch axis.
+  const epochMarks = useMemo(
+    () =>
+      Array.from({ length: Math.max(0, plannedEpochs - 1) }, (_, i) => (i + 1) * batches).filter(
+        (s) => s <= total,
+      ),
+    [plannedEpochs, batches, total],
+  );
   return (
     <div className="charts">
       <MetricChart
@@ -54,6 +64,7 @@ export function Charts(props: Props) {
         }
         heldOut={heldOut}
         marks={marks}
+        epochMarks={epochMarks}
       />
       <MetricChart
         title="Accuracy"
@@ -61,8 +72,8 @@ export function Charts(props: Props) {
         testId="accuracy-chart"
         rows={accuracy}
         totalSteps={total}
-        axis={ACCURACY_AXIS}
-        formatTick={formatAccuracy}
+        axis={accuracyTicks}
+        formatTick={(value) => formatAccuracyTick(value, accuracyTicks.ticks)}
         formatValue={formatAccuracy}
         color="var(--accuracy-line)"
         rateChanges={rateChanges}
@@ -74,6 +85,7 @@ export function Charts(props: Props) {
         }
         heldOut={heldOut}
         marks={marks}
+        epochMarks={epochMarks}
       />
     </div>
   );

@@ -1,5 +1,6 @@
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { type ComparedRun, curvesOf } from '../../page/compare';
+import { axisWidth, ticksUpTo } from '../chartData';
 
 /** Okabe–Ito colours: told apart by people with any common colour-vision deficiency. */
 export const RUN_COLORS = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9'];
@@ -37,6 +38,14 @@ export function CompareChart({ title, metric, runs, format }: Props) {
   const logScale = metric === 'loss' && Math.max(...values) > 100 * Math.min(...values.filter((v) => v > 0));
   const lastEpoch = Math.max(1, ...runs.map((r) => r.settings.epochs));
   const formatAny = (value: unknown) => (typeof value === 'number' ? format(value) : String(value));
+  // Ticks chosen here, so that the axis is as wide as its longest label ("100.00%") and none is cut.
+  const ticks =
+    metric === 'accuracy'
+      ? [0, 0.25, 0.5, 0.75, 1]
+      : logScale
+        ? undefined
+        : ticksUpTo(Math.max(0, ...values.filter(Number.isFinite)));
+  const labels = (ticks ?? values.slice(0, 1)).map(format);
   return (
     <figure
       className="chart"
@@ -51,18 +60,43 @@ export function CompareChart({ title, metric, runs, format }: Props) {
         </span>
         <span className="legend">thin: training · bold with dots: test set, per epoch</span>
       </figcaption>
-      <LineChart responsive style={{ width: '100%', height: 230 }} data={rows} margin={{ top: 8, right: 16 }}>
+      <LineChart
+        responsive
+        style={{ width: '100%', height: 230 }}
+        data={rows}
+        margin={{ top: 8, right: 16, left: 0, bottom: 6 }}
+      >
         <CartesianGrid stroke="var(--grid)" />
         <XAxis
           dataKey="epoch"
           type="number"
           domain={[0, lastEpoch]}
           allowDecimals={false}
-          label={{ value: 'epochs', position: 'insideBottom', offset: 0 }}
-          height={44}
+          label={{ value: 'epochs', position: 'insideBottom', offset: 0, fill: 'var(--muted)' }}
+          tick={{ fill: 'var(--muted)', fontSize: 12 }}
+          height={40}
         />
-        <YAxis domain={metric === 'accuracy' ? [0, 1] : [0, 'auto']} tickFormatter={formatAny} width={60} />
-        <Tooltip formatter={formatAny} labelFormatter={(epoch) => `epoch ${Number(epoch).toFixed(2)}`} />
+        <YAxis
+          domain={ticks ? [ticks[0], ticks[ticks.length - 1]] : [0, 'auto']}
+          ticks={ticks}
+          interval={0}
+          tickFormatter={formatAny}
+          tick={{ fill: 'var(--muted)', fontSize: 12 }}
+          width={axisWidth(labels)}
+        />
+        {/* The tooltip wraps its long run names inside the chart, never over the one beside it. */}
+        <Tooltip
+          formatter={formatAny}
+          labelFormatter={(epoch) => `epoch ${Number(epoch).toFixed(2)}`}
+          wrapperStyle={{ maxWidth: '85%', zIndex: 5 }}
+          contentStyle={{
+            background: 'var(--card)',
+            borderColor: 'var(--line)',
+            whiteSpace: 'normal',
+            fontSize: 12,
+          }}
+          allowEscapeViewBox={{ x: false, y: false }}
+        />
         {runs.map((run, i) => [
           <Line
             key={`${run.id}-train`}

@@ -6,6 +6,7 @@ import type { useReading } from '../hooks/useReading';
 import { readDigit } from '../opinion';
 import { DrawPad } from './DrawPad';
 import { DrawTheDigits } from './DrawTheDigits';
+import { JumpBack } from './JumpBack';
 import { PredictionView } from './PredictionView';
 import { ReadingCorrection } from './ReadingCorrection';
 
@@ -37,6 +38,7 @@ export function DrawCard({ client, snapshot, digit, padDigits, score, onWhy, cue
         onDigit={labeller.label}
         clearRequest={padDigits.clearRequest}
       />
+      <JumpBack at="pad" />
       <PredictionView
         drawing={digit.drawing}
         reading={digit.reading}

@@ -6,6 +6,7 @@ import type { DigitVerdicts } from '../../page/userDigitsVerdicts';
 import type { useGallery } from '../hooks/useGallery';
 import { type OpinionPoint, readDigit } from '../opinion';
 import { ConfusionMatrix } from './ConfusionMatrix';
+import { JumpBack } from './JumpBack';
 import { type MatrixSource, MatrixSourcePicker } from './MatrixSourcePicker';
 import { MistakeGallery } from './MistakeGallery';
 import { OpinionChart } from './OpinionChart';
@@ -135,6 +136,7 @@ export function InsightPanel({
   const saliency = (
     <>
       <h3>Why it read your digit</h3>
+      <JumpBack at="saliency" />
       {drawing && digitSaliency && digit !== null ? (
         <>
           <label className="class-pick">

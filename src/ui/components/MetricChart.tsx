@@ -25,6 +25,8 @@ interface Props {
   heldOut?: 'test' | 'validation';
   /** Marked epochs (early stopping's best epoch and its stop), at their step. */
   marks?: EpochMark[];
+  /** Batches at which an epoch ended (all but the last): marked on the batch axis. */
+  epochMarks?: number[];
 }
 
 export interface EpochMark {
@@ -52,6 +54,7 @@ export const MetricChart = memo(function MetricChart({
   terms,
   heldOut = 'test',
   marks = [],
+  epochMarks = [],
 }: Props) {
   const format = (value: unknown) => (typeof value === 'number' ? formatValue(value) : String(value));
   const { ticks, scale } = axis;
@@ -63,7 +66,9 @@ export const MetricChart = memo(function MetricChart({
       data-scale={scale}
       data-rate-marks={rateChanges.length}
       data-held-out={heldOut}
-      data-epoch-marks={marks.map((m) => m.label).join('; ')}
+      data-early-stop-marks={marks.map((m) => m.label).join('; ')}
+      data-epoch-marks={epochMarks.length}
+      data-y-ticks={ticks.join(' ')}
     >
       <figcaption>
         <span className="chart-title">
@@ -137,6 +142,20 @@ export const MetricChart = memo(function MetricChart({
             isAnimationActive={false}
             connectNulls
           />
+          {epochMarks.map((step, i) => (
+            <ReferenceLine
+              key={`epoch-${step}`}
+              x={step}
+              stroke="var(--grid-strong, var(--axis))"
+              strokeOpacity={0.5}
+              label={{
+                value: `epoch ${i + 2}`,
+                position: 'insideTopLeft',
+                fill: 'var(--muted)',
+                fontSize: 10,
+              }}
+            />
+          ))}
           {rateChanges.map((change) => (
             <ReferenceLine
               key={change.step}

@@ -4,6 +4,7 @@ import { type ClassNames, className } from '../../page/classNames';
 import type { Snapshot } from '../../page/store';
 import { testImageCaption } from '../../page/store';
 import { formatCount, formatPercent } from '../format';
+import { jumpTo } from '../jumps';
 import { DigitImage } from './DigitImage';
 
 interface Props {
@@ -96,9 +97,16 @@ export function MistakeGallery({ gallery, onClose, onTry, source = 'test', class
                 type="button"
                 className="try"
                 aria-label={`Try it: ${source === 'yours' ? 'your test digit' : 'test image'} ${item.index + 1} on the pad`}
-                onClick={() =>
-                  onTry(gallery.pixels.slice(k * PIXELS, (k + 1) * PIXELS), caption(item.index, item.label))
-                }
+                onClick={(event) => {
+                  onTry(gallery.pixels.slice(k * PIXELS, (k + 1) * PIXELS), caption(item.index, item.label));
+                  // The pad is far above: it comes into view, saying so, with the way back.
+                  jumpTo(document.getElementById('draw-title'), {
+                    at: 'pad',
+                    note: `${source === 'yours' ? 'Your test digit' : 'Test image'} ${item.index + 1} is on the pad: the network reads it at once.`,
+                    back: '↓ Back to the gallery',
+                    origin: event.currentTarget,
+                  });
+                }}
               >
                 Try it
               </button>

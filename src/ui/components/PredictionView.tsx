@@ -1,7 +1,7 @@
 import { IMAGE_SIDE } from '../../data/mnist';
 import { type ClassNames, classCount, className } from '../../page/classNames';
 import type { Snapshot } from '../../page/store';
-import { formatPercent } from '../format';
+import { formatBarPercent, formatCertainty } from '../certainty';
 import { readDigit } from '../opinion';
 import { DigitImage } from './DigitImage';
 
@@ -25,7 +25,7 @@ export function PredictionView({ drawing, reading, phase, canRead, onWhy, classN
   const article = classNames ? '' : digit === 8 ? 'an ' : 'a ';
   const announcement =
     probabilities && digit !== null
-      ? `The network reads ${article}${name} (${formatPercent(probabilities[digit], 0)})`
+      ? `The network reads ${article}${name} (${formatCertainty(probabilities[digit])} sure)`
       : probabilities
         ? 'The network gives no answer'
         : '';
@@ -62,7 +62,7 @@ export function PredictionView({ drawing, reading, phase, canRead, onWhy, classN
         <>
           <p className="guess">
             It reads <span data-testid="prediction">{name}</span>
-            <span className="muted"> ({formatPercent(probabilities[digit], 0)} sure)</span>{' '}
+            <span className="muted"> ({formatCertainty(probabilities[digit])} sure)</span>{' '}
             {reading && (
               <button type="button" className="link-button" onClick={onWhy}>
                 Why?
@@ -90,10 +90,16 @@ export function PredictionView({ drawing, reading, phase, canRead, onWhy, classN
                 <span className="bar-track" aria-hidden="true">
                   <span className="bar-fill" style={{ height: `${p * 100}%` }} />
                 </span>
-                <span className="bar-value">{formatPercent(p, 0)}</span>
+                <span className="bar-value" data-testid="bar-value">
+                  {formatBarPercent(p)}
+                  <span className="visually-hidden">%</span>
+                </span>
               </li>
             ))}
           </ol>
+          <p className="muted bars-unit" aria-hidden="true">
+            Each bar: how sure it is, in %.
+          </p>
         </>
       )}
     </div>

@@ -1,10 +1,13 @@
 import { testImagesWords } from '../../page/classNames';
 import type { RunCommands } from '../../page/commands';
 import type { Snapshot } from '../../page/store';
+import { DEFAULT_SETTINGS } from '../../protocol/settings';
 import { Controls } from './Controls';
 import { DeviceLostAlert } from './DeviceLostAlert';
+import { NetworkLine } from './NetworkLine';
 import { RateControl } from './RateControl';
 import { RunAlert } from './RunAlert';
+import { RunDetails } from './RunDetails';
 import { RunResult } from './RunResult';
 import { RunWarning } from './RunWarning';
 import { SoftwareAdapterNotice } from './SoftwareAdapterNotice';
@@ -57,18 +60,15 @@ export function RunPanel({ snapshot, canStart, onTrain, commands, importedName }
         />
         {phase === 'paused' && runSettings && <StepPanel step={snapshot.step} />}
       </div>
-      <div className="run-status">
+      <div className="run-status" data-testid="run-status">
         {running && runSettings ? (
-          <>
-            <TrainingProgress
-              phase={phase}
-              progress={snapshot.progress}
-              evaluating={snapshot.evaluating}
-              settings={runSettings}
-              parameterCount={snapshot.parameterCount}
-            />
-            <SpeedLine progress={snapshot.progress} settings={runSettings} adapter={snapshot.adapter} />
-          </>
+          <TrainingProgress
+            phase={phase}
+            progress={snapshot.progress}
+            evaluating={snapshot.evaluating}
+            curve={snapshot.curve}
+            epochs={snapshot.epochs}
+          />
         ) : snapshot.runSeconds !== null || (runSettings && snapshot.finalTest) ? (
           <RunResult
             test={snapshot.finalTest}
@@ -77,6 +77,8 @@ export function RunPanel({ snapshot, canStart, onTrain, commands, importedName }
             validation={runSettings?.validation ?? 0}
             earlyStop={snapshot.earlyStop}
             testImages={testImagesWords(snapshot.dataset)}
+            trainAccuracy={snapshot.epochs.at(-1)?.trainAccuracy ?? null}
+            model={(runSettings ?? DEFAULT_SETTINGS).model}
           />
         ) : (
           <p className="muted ready-line">
@@ -86,19 +88,33 @@ export function RunPanel({ snapshot, canStart, onTrain, commands, importedName }
                 : 'Ready. Press Train and watch the charts; draw a digit on the pad at any time to try the network.')}
           </p>
         )}
-        {snapshot.fallbackAdapter && <SoftwareAdapterNotice />}
+        {/* NOTE: always there, so that an open Details stays open from state to state. */}
+        <RunDetails hint={snapshot.fallbackAdapter ? 'no GPU in use' : undefined}>
+          {runSettings && <NetworkLine settings={runSettings} parameterCount={snapshot.parameterCount} />}
+          {running && runSettings && (
+            <SpeedLine progress={snapshot.progress} settings={runSettings} adapter={snapshot.adapter} />
+          )}
+          {!running && snapshot.finalTest && (
+            <p className="muted speed-line">
+              Tested on the 10,000 test images it never trained on: test loss{' '}
+              {snapshot.finalTest.loss.toFixed(3)}.
+            </p>
+          )}
+          {!running && snapshot.adapter && <p className="muted speed-line">Adapter: {snapshot.adapter}</p>}
+          {snapshot.fallbackAdapter && <SoftwareAdapterNotice />}
+          {(phase === 'training' || phase === 'paused') && runSettings && (
+            <RateControl
+              learningRate={runSettings.learningRate}
+              rateChanges={snapshot.rateChanges}
+              onChange={commands.setLearningRate}
+            />
+          )}
+        </RunDetails>
         {lost && (phase === 'lost' || phase === 'recovering') && (
           <DeviceLostAlert lost={lost} recovering={phase === 'recovering'} onReconnect={commands.recover} />
         )}
         {error && !error.fatal && <RunAlert error={error} />}
         {runSettings && !error && <RunWarning curve={snapshot.curve} />}
-        {(phase === 'training' || phase === 'paused') && runSettings && (
-          <RateControl
-            learningRate={runSettings.learningRate}
-            rateChanges={snapshot.rateChanges}
-            onChange={commands.setLearningRate}
-          />
-        )}
       </div>
     </section>
   );

@@ -1,12 +1,17 @@
 import type { Snapshot } from '../../page/store';
 import type { EarlyStop } from '../../protocol/reports';
-import { formatDuration, formatPercent } from '../format';
+import type { Settings } from '../../protocol/settings';
+import { formatDuration } from '../format';
+import { describeGap, resultFigures } from '../resultFigures';
 
 interface Props {
   test: Snapshot['finalTest'];
   /** null for a saved run opened from the list: how long it took is not kept. */
   seconds: number | null;
   stopped: boolean;
+  /** The last epoch's training accuracy, when an epoch ended. */
+  trainAccuracy: number | null;
+  model: Settings['model'];
   /** Validation images held out of training: the curves are theirs, and the test set waits for the end. */
   validation?: number;
   /** Where early stopping stopped the run, and which epoch's weights it went back to. */
@@ -15,26 +20,45 @@ interface Props {
   testImages?: string;
 }
 
-/** The end of a run: accuracy on the 10,000 test images the network never trained on. */
+/**
+ * The end of a run, in the status's reserved lines: accuracy on the test images the network never
+ * trained on, beside its training accuracy and the book's, and what the gap between them means.
+ */
 export function RunResult({
   test,
   seconds,
   stopped,
+  trainAccuracy,
+  model,
   validation = 0,
   earlyStop = null,
   testImages = 'the 10,000 test images',
 }: Props) {
+  const figures = test ? resultFigures(trainAccuracy, test.accuracy, model) : null;
   const heldOut = validation > 0 ? 'validation' : 'test';
+  const mnist = testImages === 'the 10,000 test images';
   return (
     <section className="run result" aria-labelledby="result-title">
       <h2 id="result-title">
         {seconds === null ? 'Saved run' : stopped ? 'Run stopped early' : 'Run finished'}
       </h2>
-      {test ? (
-        <p>
-          Test accuracy: <strong data-testid="test-accuracy">{formatPercent(test.accuracy)}</strong> of{' '}
-          {testImages} it never trained on (test loss {test.loss.toFixed(3)}).
-        </p>
+      {seconds !== null && (
+        <span className="muted">
+          Took {formatDuration(seconds)}
+          {stopped && ', stopped early'}.
+        </span>
+      )}
+      {test && figures ? (
+        <>
+          <p data-testid="result-figures" title={`on ${testImages} it never trained on`}>
+            Test accuracy <strong data-testid="test-accuracy">{figures.test}</strong>
+            {figures.train && <> · training {figures.train}</>}
+            {mnist && <> · the book: {figures.book}</>}
+          </p>
+          {trainAccuracy !== null && (
+            <p className="muted result-gap">{describeGap(trainAccuracy, test.accuracy)}</p>
+          )}
+        </>
       ) : (
         <p>
           It stopped before the network could be tested
@@ -52,12 +76,6 @@ export function RunResult({
           The curves show the {validation.toLocaleString('en-US')} validation images held out of training; the
           test set was measured once, at the end, so that nothing chosen while watching the curves was tuned
           on it.
-        </p>
-      )}
-      {seconds !== null && (
-        <p className="muted">
-          Took {formatDuration(seconds)}
-          {stopped && ', stopped early'}.
         </p>
       )}
     </section>

@@ -1,16 +1,14 @@
-import { CLASSES, IMAGE_SIDE, PIXELS } from '../../data/mnist';
 import type { Snapshot } from '../../page/store';
-import { specsFromText, summarize } from '../../protocol/layers';
-import { trainingImages } from '../../protocol/settings';
-import { describeProgress, formatCount } from '../format';
+import { describeProgress } from '../format';
+import { LiveNumbers } from './LiveNumbers';
 import { ProgressBar } from './ProgressBar';
 
 interface Props {
   phase: Snapshot['phase'];
   progress: Snapshot['progress'];
   evaluating: boolean;
-  settings: NonNullable<Snapshot['runSettings']>;
-  parameterCount: number | null;
+  curve: Snapshot['curve'];
+  epochs: Snapshot['epochs'];
 }
 
 const HEADINGS: Partial<Record<Snapshot['phase'], string>> = {
@@ -20,8 +18,8 @@ const HEADINGS: Partial<Record<Snapshot['phase'], string>> = {
   recovering: 'Reconnecting to the GPU…',
 };
 
-/** Where the run is: epoch, batch, speed and time left, or the test-set evaluation after an epoch. */
-export function TrainingProgress({ phase, progress, evaluating, settings, parameterCount }: Props) {
+/** Where the run is (epoch, batch, time left, or the test-set evaluation) and its running numbers. */
+export function TrainingProgress({ phase, progress, evaluating, curve, epochs }: Props) {
   const status = progress ? describeProgress(progress) : null;
   const text = evaluating
     ? 'Evaluating on 10,000 test images…'
@@ -36,19 +34,7 @@ export function TrainingProgress({ phase, progress, evaluating, settings, parame
         label="Training progress"
         valueText={text}
       />
-      <p className="muted network-line">
-        Network:{' '}
-        {settings.model === 'convnet'
-          ? `${IMAGE_SIDE}×${IMAGE_SIDE} images → ${summarize(specsFromText(settings.layers).specs ?? [])
-              .layers.map((l) => l.name)
-              .join(' → ')}`
-          : `${PIXELS} inputs → ${formatCount(settings.hidden)} hidden (ReLU) → ${CLASSES} outputs (softmax)`}
-        {parameterCount !== null && `, ${formatCount(parameterCount)} weights`}; trained on{' '}
-        {formatCount(trainingImages(settings))} images
-        {(settings.validation ?? 0) > 0 &&
-          `, measured after each epoch on ${formatCount(settings.validation)} validation images held out`}
-        .
-      </p>
+      <LiveNumbers curve={curve} epochs={epochs} />
     </section>
   );
 }

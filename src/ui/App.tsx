@@ -57,14 +57,11 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const handwriting = useHandwritingScore(client, snapshot, padDigits.digits.digits, digit.canRead);
   const fineTune = useFineTune(client, snapshot, padDigits.digits.digits, digit.canRead);
   const score = (
-    <>
-      <HandwritingScore
-        score={handwriting}
-        testDigits={padDigits.digits.digits.filter((d) => d.testOnly).length}
-        mnistAccuracy={snapshot.finalTest?.accuracy ?? snapshot.epochs.at(-1)?.testAccuracy ?? null}
-      />
-      {fineTune && <FineTune {...fineTune} />}
-    </>
+    <HandwritingScore
+      score={handwriting}
+      testDigits={padDigits.digits.digits.filter((d) => d.testOnly).length}
+      mnistAccuracy={snapshot.finalTest?.accuracy ?? snapshot.epochs.at(-1)?.testAccuracy ?? null}
+    />
   );
   const [tab, setTab] = useState('matrix');
   const { phase, error } = snapshot;
@@ -224,7 +221,15 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         <CodeView settings={form.settings} />
       </ErrorBoundary>
       <ErrorBoundary part="Your digits">
-        <YourDigits keeper={padDigits.keeper} score={score} />
+        <YourDigits
+          keeper={padDigits.keeper}
+          score={
+            <>
+              {score}
+              {fineTune && <FineTune {...fineTune} />}
+            </>
+          }
+        />
       </ErrorBoundary>
       <div className="more">
         <ErrorBoundary part="Keep and share">

@@ -5,6 +5,7 @@
 // this program trains the same network; the random numbers differ, the curves agree closely.
 import type { LayerSpec } from '../../protocol/layers';
 import { optimizerName, type Settings } from '../../protocol/settings';
+import { kerasMyDigitsData, kerasMyDigitsTest } from './kerasMyDigits';
 import { describeRun } from './runDescription';
 
 function kerasLayer(spec: LayerSpec): string {
@@ -41,11 +42,13 @@ export function kerasProgram(settings: Settings): string {
   const subset = n < 60000;
   const shape = imageInput ? '(28, 28, 1)' : '(28 * 28,)';
   const reshape = (count: string) => (imageInput ? `(${count}, 28, 28, 1)` : `(${count}, 28 * 28)`);
+  const myDigits = settings.myDigits === true;
   const lines = [
     '# The Keras program for the run on screen in Digits on WebGPU.',
     `# Model: ${modelLine}.`,
     `# Training: ${trainingLine}.`,
     '# Run it with Keras 3 (pip install keras tensorflow) or tf.keras.',
+    ...(myDigits ? ['import gzip', 'import math', '', 'import numpy as np'] : []),
     'import keras',
     'from keras import layers',
     'from keras.datasets import mnist',
@@ -60,7 +63,8 @@ export function kerasProgram(settings: Settings): string {
           `train_images, train_labels = train_images[:${n}], train_labels[:${n}]`,
         ]
       : []),
-    `train_images = train_images.reshape(${reshape(String(n))}).astype("float32") / 255`,
+    ...(myDigits ? [`batch_size = ${settings.batchSize}`, ...kerasMyDigitsData(reshape)] : []),
+    `train_images = train_images.reshape(${reshape(myDigits ? 'len(train_labels)' : String(n))}).astype("float32") / 255`,
     `test_images = test_images.reshape(${reshape('10000')}).astype("float32") / 255`,
     'train_labels = to_categorical(train_labels)',
     'test_labels = to_categorical(test_labels)',
@@ -83,12 +87,13 @@ export function kerasProgram(settings: Settings): string {
     '    train_images,',
     '    train_labels,',
     `    epochs=${settings.epochs},`,
-    `    batch_size=${settings.batchSize},`,
+    `    batch_size=${myDigits ? 'batch_size' : settings.batchSize},`,
     '    validation_data=(test_images, test_labels),',
     ')',
     '',
     'test_loss, test_acc = model.evaluate(test_images, test_labels)',
     'print(f"test_acc: {test_acc:.4f}")',
+    ...(myDigits ? kerasMyDigitsTest() : []),
   ];
   return `${lines.join('\n')}\n`;
 }

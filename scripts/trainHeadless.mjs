@@ -3,6 +3,8 @@
 // [--my-digits 1] (with --my-digits-figures: mix the user's training digits into every batch)
 // [--optimizer sgd|rmsprop|adam] (Keras's default rate for it unless --lr is given)
 // [--momentum 0.9] [--nesterov 1] (SGD's momentum, and Nesterov's form of it; with --optimizer sgd)
+// [--validation 10000] (the last N training images held out, measured after each epoch; test at the end)
+// [--patience 1] (early stopping on the held-out loss, back to the best epoch's weights)
 // or [-- --model convnet --layers c32,p,c64,p,c64,f,d64] (the book's ConvNet, batch 64 by default)
 // Trains the book's model on WebGPU in headless Chromium and prints per-epoch and test figures.
 // With --runtime node, the same run in Node on Dawn (scripts/node/train.ts, bundled by esbuild).
@@ -12,6 +14,8 @@
 // (scripts/node/handwriting.ts). With --my-digits-figures, in Node on Dawn: those digits split into
 // training and test drawings, the run without them, with "my digits too" (--my-digits 1 on any run)
 // and after a fine-tune (scripts/node/myDigits.ts).
+// (scripts/node/handwriting.ts). With --overfitting, in Node on Dawn: the "Fight overfitting" preset's
+// runs, each's best and last validation loss (scripts/node/overfitting.ts).
 import { spawnSync } from 'node:child_process';
 import { runPage } from './headless/browser.mjs';
 import { bundle } from './node/bundle.mjs';
@@ -24,6 +28,7 @@ const nodeEntries = {
   '--drawn-digits': 'drawnDigits',
   '--handwriting': 'handwriting',
   '--my-digits-figures': 'myDigits',
+  '--overfitting': 'overfitting',
 };
 const entryFlag = Object.keys(nodeEntries).find((name) => args.includes(name));
 if (entryFlag) args.splice(args.indexOf(entryFlag), 1);

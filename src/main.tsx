@@ -13,9 +13,12 @@ import './ui/styles/drawing.css';
 import './ui/styles/insight.css';
 import './ui/styles/keep.css';
 import './ui/styles/yourDigits.css';
+import './ui/styles/dataset.css';
 import './ui/styles/layers.css';
 import './ui/styles/shell.css';
 import './ui/styles/screen.css';
+import './ui/styles/learner.css';
+import './ui/styles/targets.css';
 
 // NOTE: created once here, outside React: StrictMode runs effects twice, which would start two workers.
 // The worker resolves URLs against its own script, so it is given an absolute data URL.

@@ -1,5 +1,7 @@
 // The page's side of the training worker: sends commands, keeps the latest snapshot, notifies.
 
+import type { BrowseQuery } from '../protocol/browse';
+import type { DatasetUpload } from '../protocol/dataset';
 import type { DigitBytes } from '../protocol/myDigits';
 import type {
   Checkpoint,
@@ -209,6 +211,14 @@ export class TrainerClient {
     return id;
   }
 
+  /** Asks for a page of the training or test images; the 'browsed' message with this id answers. */
+  browse(query: BrowseQuery): number {
+    const id = this.nextGalleryId++;
+    this.update({ type: 'page:browse', id });
+    this.send({ type: 'browse', id, ...query });
+    return id;
+  }
+
   /** The answering model on the test set, in the worker; returns the id its answers carry. */
   evaluate(): number {
     this.evaluateWhenReady = false;
@@ -249,6 +259,17 @@ export class TrainerClient {
     const requestId = this.nextRequestId++;
     this.savedCharts.set(requestId, { settings: checkpoint.settings, history });
     this.send({ type: 'continue', checkpoint, requestId });
+    return requestId;
+  }
+
+  /**
+   * Another data set, checked already (page/datasetForm.ts), or MNIST again (null); the snapshot's
+   * `dataset` changes once the worker has it on the device. Returns the request's id.
+   */
+  changeDataset(dataset: DatasetUpload | null): number {
+    const requestId = this.nextRequestId++;
+    this.update({ type: 'page:useDataset', requestId });
+    this.send({ type: 'useDataset', requestId, dataset });
     return requestId;
   }
 

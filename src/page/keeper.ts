@@ -4,11 +4,13 @@
 // worker's checkpoint with the run's charts, and storage errors must end up in the page anyway. The copy this costs (a few MB per
 // epoch, posted from the worker) is small next to an epoch. A run's record is built from the worker's
 // messages about that run (liveRun.ts), never from what the page shows.
+import type { DatasetIdentity } from '../data/datasetIdentity';
 import type { FromWorker } from '../protocol/protocol';
 import type { ComparedRun } from './compare';
 import { LiveRun } from './liveRun';
 import { type ImportedModel, readModelFiles } from './modelFiles';
 import { askProtection, isProtected } from './persistence';
+import { datasetMismatch } from './runDataset';
 import { HeldLock, type Release, type RunLocks, webLocks } from './runLocks';
 import { RunsChannel } from './runsChannel';
 import { historyOf, type SavedRun, SavedRuns, toCheckpoint, type Which } from './savedRuns';
@@ -32,6 +34,8 @@ export class RunKeeper {
   private askedProtection = false;
   private request: Request | null = null;
   private importing: ImportedModel | null = null;
+  /** The data set in use (null: MNIST): runs record it, open only on theirs, and a new one clears the pad. */
+  private dataset: DatasetIdentity | null = null;
   private readonly listeners = new Set<() => void>();
   private store: SavedRuns | null = null;
   private current: LiveRun | null = null;
@@ -88,7 +92,11 @@ export class RunKeeper {
   private onMessage(message: FromWorker): void {
     switch (message.type) {
       case 'started':
-        this.begin(LiveRun.started(message.settings), null);
+        this.begin(LiveRun.started(message.settings, new Date(), this.dataset), null);
+        break;
+      case 'datasetInUse':
+        this.dataset = message.identity;
+        this.begin(null, null);
         break;
       case 'continued': {
         const request = this.takeRequest(message.requestId, 'resume');
@@ -157,6 +165,8 @@ export class RunKeeper {
     let release: Release | null = null;
     try {
       const run = await this.load(id);
+      const mismatch = datasetMismatch(run, this.dataset);
+      if (mismatch) throw new Error(mismatch);
       if (kind === 'resume') {
         release = await this.locks.take(id);
         if (!release)

@@ -2,10 +2,12 @@
 // latest epoch's checkpoint, and its charts built from the worker's messages about it, with the page's
 // own chart reducer. Never from what the page shows, which may be another run's: a saved run opened
 // since, or an imported model.
+import type { DatasetIdentity } from '../data/datasetIdentity';
 import type { Checkpoint, FromWorker } from '../protocol/protocol';
 import { optimizerSummary, type Settings } from '../protocol/settings';
 import { historyUpTo } from './bestEpoch';
 import type { ComparedRun } from './compare';
+import { testAccuracyOf } from './heldOutResult';
 import { type SavedRun, toSavedRun } from './savedRuns';
 import { batchesPerEpoch } from './store';
 import { type ChartsState, NO_CHARTS, reduceCharts } from './store/charts';
@@ -17,7 +19,9 @@ export function defaultRunName(settings: Settings, at: Date): string {
   // The rate (and an optimizer other than the book's RMSprop) is in the name: runs compared side
   // by side often differ only in it.
   const optimizer = (settings.optimizer ?? 'rmsprop') === 'rmsprop' ? '' : `${optimizerSummary(settings)}, `;
-  return `${model}, ${optimizer}lr ${settings.learningRate}, ${epochs}, seed ${settings.seed} (${time} UTC)`;
+  const validation = settings.validation ? `, validation ${settings.validation}` : '';
+  const patience = settings.patience ? `, patience ${settings.patience}` : '';
+  return `${model}, ${optimizer}lr ${settings.learningRate}, ${epochs}${validation}${patience}, seed ${settings.seed} (${time} UTC)`;
 }
 
 /** The messages about the run going on that change its charts. */
@@ -33,6 +37,8 @@ export class LiveRun {
   /** Its record has been written: if it is gone at the next save, another tab deleted it. */
   saved: boolean;
   latest: { checkpoint: Checkpoint; shapes: number[][] } | null = null;
+  /** The imported data set it trains on; null: MNIST. Its record says so. */
+  dataset: DatasetIdentity | null = null;
   private charts: ChartsState;
   private compared: ComparedRun | null = null;
 
@@ -49,9 +55,11 @@ export class LiveRun {
   }
 
   /** A new run: a new id, named after its settings. */
-  static started(settings: Settings, now = new Date()): LiveRun {
+  static started(settings: Settings, now = new Date(), dataset: DatasetIdentity | null = null): LiveRun {
     const id = `run-${now.getTime()}-${Math.random().toString(36).slice(2, 8)}`;
-    return new LiveRun(id, defaultRunName(settings, now), now.getTime(), settings, NO_CHARTS, false);
+    const run = new LiveRun(id, defaultRunName(settings, now), now.getTime(), settings, NO_CHARTS, false);
+    run.dataset = dataset;
+    return run;
   }
 
   /** A saved run going on from its `epoch`, with its saved charts up to there. */
@@ -60,6 +68,7 @@ export class LiveRun {
     const { settings } = saved;
     const charts = { ...NO_CHARTS, ...history, rateChanges: history.rateChanges ?? [] };
     const run = new LiveRun(saved.id, saved.name, saved.createdAt, settings, charts, true);
+    run.dataset = saved.dataset ?? null;
     run.take({ type: 'continued', settings, parameterCount: 0, epoch, requestId: 0 });
     return run;
   }
@@ -99,7 +108,8 @@ export class LiveRun {
       name: this.name,
       createdAt: this.createdAt,
       updatedAt,
-      testAccuracy: history.epochs.at(-1)?.testAccuracy ?? null,
+      testAccuracy: testAccuracyOf(history, checkpoint.settings),
+      ...(this.dataset ? { dataset: this.dataset } : {}),
     };
     return toSavedRun(info, checkpoint, shapes, history);
   }

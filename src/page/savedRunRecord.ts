@@ -2,6 +2,7 @@
 // record written by an older or newer version of the app, or damaged, is reported as unreadable
 // (it stays listed, under its stored key, so it can be deleted) rather than crashing the list or the
 // worker. The charts are checked by savedHistory.ts.
+import { type DatasetIdentity, readDatasetIdentity, UnreadableIdentityError } from '../data/datasetIdentity';
 import type { Settings } from '../protocol/settings';
 import { DEFAULT_SETTINGS, settingsToText, validateSettings } from '../protocol/settings';
 import { fail, isNumber, isObject, readHistory, UnreadableRecordError } from './savedHistory';
@@ -47,6 +48,8 @@ export interface SavedRunInfo {
   best: EpochResult | null;
   /** Bytes of weights and optimizer state. */
   bytes: number;
+  /** The imported data set it trained on, with its files' SHA-256; absent: MNIST. */
+  dataset?: DatasetIdentity;
 }
 
 /** The heavy part, read only to open or resume a run. Arrays keep their shapes, so any layer kind fits. */
@@ -84,7 +87,16 @@ function readSettings(saved: unknown): Settings {
   if (!isObject(saved)) fail('it has no settings');
   // A run saved before the optimizer was a setting trained with RMSprop; one saved before momentum
   // was, with Keras's defaults for it; one saved before "my digits too", without the user's digits.
-  const raw = { optimizer: 'rmsprop', momentum: 0, nesterov: false, myDigits: false, ...saved };
+  // One saved before validation images and early stopping were settings had neither.
+  const raw = {
+    optimizer: 'rmsprop',
+    momentum: 0,
+    nesterov: false,
+    myDigits: false,
+    validation: 0,
+    patience: 0,
+    ...saved,
+  };
   const missing = Object.keys(DEFAULT_SETTINGS).filter((key) => !Object.hasOwn(raw, key));
   if (missing.length > 0) fail(`its settings lack ${missing.join(', ')}`);
   const { settings, errors } = validateSettings(settingsToText(raw as unknown as Settings));
@@ -116,6 +128,17 @@ function readBest(raw: Record<string, unknown>, epoch: number): EpochResult | nu
   return { epoch: best.epoch as number, testLoss, testAccuracy };
 }
 
+/** The data set a run trained on: absent for MNIST, else an identity checked field by field. */
+function readDataset(raw: unknown): DatasetIdentity | null {
+  if (raw === undefined || raw === null) return null;
+  try {
+    return readDatasetIdentity(raw);
+  } catch (error) {
+    if (error instanceof UnreadableIdentityError) fail(error.message);
+    throw error;
+  }
+}
+
 /** The list's part of a record, checked; an unreadable one says why, under its stored key. */
 export function readInfo(raw: unknown): SavedRunListing {
   const key = (isObject(raw) ? raw.id : undefined) as IDBValidKey;
@@ -135,7 +158,11 @@ export function readInfo(raw: unknown): SavedRunListing {
     if (testAccuracy !== null && !(isNumber(testAccuracy) && testAccuracy >= 0 && testAccuracy <= 1))
       fail('its test accuracy is not a fraction');
     const best = readBest(raw, epoch as number);
-    return { ...(raw as unknown as SavedRunInfo), id: raw.id, name, settings, best };
+    const dataset = readDataset(raw.dataset);
+    const info = { ...(raw as unknown as SavedRunInfo), id: raw.id, name, settings, best };
+    if (dataset) info.dataset = dataset;
+    else delete info.dataset;
+    return info;
   } catch (error) {
     if (!(error instanceof UnreadableRecordError)) throw error;
     return { id, key, name, unreadable: `This saved run cannot be read: ${error.message}.` };

@@ -2,6 +2,7 @@
 // (safetensors)"): each tensor named by the program's module ("0.weight"), in PyTorch's layout, and
 // the run's settings and data set in the file's metadata. The program (programs/torchProgram.ts)
 // loads it with model.load_state_dict after checking the metadata names its own model.
+import { DATASET_FILE_ROLES, type DatasetIdentity } from '../data/datasetIdentity';
 import type { ExportedModel } from '../protocol/protocol';
 import { describeRun } from './programs/runDescription';
 import { modelWords, torchModules, type WeightLayout } from './programs/torchModules';
@@ -54,8 +55,11 @@ export function torchStateDict(model: ExportedModel): NamedTensor[] {
   return tensors;
 }
 
-/** The file's metadata: strings only, as the format requires. */
-export function torchMetadata(model: ExportedModel): Record<string, string> {
+/** The file's metadata: strings only, as the format requires; `dataset`: an imported one in use. */
+export function torchMetadata(
+  model: ExportedModel,
+  dataset: DatasetIdentity | null = null,
+): Record<string, string> {
   const { settings } = model;
   const flat = model.inputShape.length === 1;
   return {
@@ -66,7 +70,9 @@ export function torchMetadata(model: ExportedModel): Record<string, string> {
     input: `MNIST images, pixel / 255 in [0, 1], shaped [batch, ${flat ? model.inputShape[0] : `1, ${model.inputShape[0]}, ${model.inputShape[1]}`}]`,
     ...(settings
       ? {
-          dataset: `MNIST from the app's IDX files (mnist/train-images-idx3-ubyte.gz and the rest): the first ${settings.train} training images; tested on the 10000 test images`,
+          dataset: dataset
+            ? datasetWords(dataset, settings.train)
+            : `MNIST from the app's IDX files (mnist/train-images-idx3-ubyte.gz and the rest): the first ${settings.train} training images; tested on the 10000 test images`,
           training: describeRun(settings).trainingLine + (settings.augment ? ', augmented images' : ''),
           settings: JSON.stringify(settings),
         }
@@ -74,7 +80,16 @@ export function torchMetadata(model: ExportedModel): Record<string, string> {
   };
 }
 
+/** An imported data set in the metadata: its name, classes, and each file with its SHA-256. */
+function datasetWords(dataset: DatasetIdentity, train: number): string {
+  const files = DATASET_FILE_ROLES.map(
+    (role) => `${dataset.files[role].file} (SHA-256 ${dataset.files[role].sha256})`,
+  );
+  const images = Math.min(train, dataset.trainCount);
+  return `${dataset.name}, imported (classes ${dataset.classNames.join(', ')}), from ${files.join(', ')}: the first ${images} training images; tested on the ${dataset.testCount} test images`;
+}
+
 /** The safetensors file of this model for the PyTorch program. */
-export function torchSafetensors(model: ExportedModel): Uint8Array {
-  return toSafetensors(torchStateDict(model), torchMetadata(model));
+export function torchSafetensors(model: ExportedModel, dataset: DatasetIdentity | null = null): Uint8Array {
+  return toSafetensors(torchStateDict(model), torchMetadata(model, dataset));
 }

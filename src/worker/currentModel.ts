@@ -56,6 +56,15 @@ export class CurrentModel {
     this.cpu = null;
   }
 
+  /** Another data set: the model starts over, fresh and untrained, with no verdicts or checkpoint. */
+  async startOver(session: GpuSession): Promise<void> {
+    this.model?.dispose();
+    this.model = null;
+    this.checkpoint = null;
+    this.verdicts = null;
+    await this.onNewDevice(session);
+  }
+
   /** The device is gone: the last checkpoint answers on the CPU. */
   onLost(): void {
     this.cpu = this.checkpoint ? modelOnCpu(this.checkpoint) : null;

@@ -1,16 +1,21 @@
 // The data's way to the device: MNIST downloaded once (with progress), then uploaded to each new
 // device, with a sample of images for the page. A failure at either step is reported, and Retry
-// starts again from the step that failed.
+// starts again from the step that failed. An imported data set (use) takes MNIST's place on the
+// device until the page asks for MNIST again; MNIST itself stays downloaded.
 import { describeGpuError } from '../backend/webgpu/errorScopes';
 import { DataFileError } from '../data/idx';
 import { loadMnist, type Mnist, PIXELS } from '../data/mnist';
+import type { DatasetUpload } from '../protocol/dataset';
 import type { ErrorKind, FromWorker } from '../protocol/protocol';
 import type { GpuSession } from './session';
 
 const SAMPLE_COUNT = 12;
 
 export class DataLoader {
-  mnist: Mnist | null = null;
+  /** MNIST, once downloaded. */
+  private builtIn: Mnist | null = null;
+  /** The imported data set in use, if any (else MNIST). */
+  private imported: DatasetUpload | null = null;
   private downloading = false;
 
   constructor(
@@ -21,6 +26,31 @@ export class DataLoader {
     private readonly session: () => GpuSession | null,
   ) {}
 
+  /** The data set in use: the imported one, else MNIST (null until downloaded). */
+  get mnist(): Mnist | null {
+    return this.imported ?? this.builtIn;
+  }
+
+  /** The imported data set in use, or null for MNIST. */
+  get dataset(): DatasetUpload | null {
+    return this.imported;
+  }
+
+  /**
+   * Another data set on the device (null: MNIST). Returns why not, with the previous one back on the
+   * device, if the GPU could not take it.
+   */
+  async use(dataset: DatasetUpload | null): Promise<string | null> {
+    const previous = this.imported;
+    this.session()?.dropData();
+    this.imported = dataset;
+    if (await this.upload()) return null;
+    this.session()?.dropData();
+    this.imported = previous;
+    await this.upload();
+    return 'The GPU could not take the images of this data set.';
+  }
+
   /** After a failure: download again, or, if the data is here, try the GPU upload again. */
   async retry(): Promise<void> {
     if (this.mnist) await this.upload();
@@ -28,11 +58,11 @@ export class DataLoader {
   }
 
   async download(): Promise<void> {
-    if (this.downloading || this.mnist) return;
+    if (this.downloading || this.builtIn) return;
     this.downloading = true;
     let failed = false;
     try {
-      this.mnist = await loadMnist(this.dataUrl, (p) => failed || this.emit({ type: 'loading', ...p }));
+      this.builtIn = await loadMnist(this.dataUrl, (p) => failed || this.emit({ type: 'loading', ...p }));
     } catch (error) {
       failed = true;
       const file = error instanceof DataFileError ? error.file : undefined;
@@ -44,18 +74,18 @@ export class DataLoader {
     await this.upload();
   }
 
-  /** Puts the data on the device once both are there, and says so. */
-  async upload(): Promise<void> {
+  /** Puts the data on the device once both are there, and says so; false if the GPU refused it. */
+  async upload(): Promise<boolean> {
     const { mnist } = this;
     const session = this.session();
-    if (!session || session.lost || !mnist || session.train) return;
+    if (!session || session.lost || !mnist || session.train) return true;
     session.scopes.open();
     session.upload(mnist);
     const error = await session.scopes.close();
     if (error) {
       session.dropData();
       this.fail('data', `The GPU could not take the images. ${describeGpuError(error)}`, false);
-      return;
+      return false;
     }
     this.emit({
       type: 'ready',
@@ -67,5 +97,6 @@ export class DataLoader {
       testCount: mnist.test.count,
       memory: session.memory(),
     });
+    return true;
   }
 }

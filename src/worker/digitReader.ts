@@ -29,16 +29,19 @@ export async function readDigits(
     const inputs = model.inputDim;
     const count = pixels.length / inputs;
     const digits = new Uint8Array(count);
+    let all: Float32Array | null = null;
     for (let start = 0; start < count; start += BATCH) {
       const rows = Math.min(BATCH, count - start);
       const probabilities = await model.predict(pixels.subarray(start * inputs, (start + rows) * inputs));
       const classes = probabilities.length / rows;
+      all ??= new Float32Array(count * classes);
+      all.set(probabilities, start * classes);
       for (let row = 0; row < rows; row++) {
         const scores = probabilities.subarray(row * classes, (row + 1) * classes);
         digits[start + row] = Array.from(scores).every(Number.isFinite) ? argmax(scores) : NO_READING;
       }
     }
-    emit({ type: 'digitsRead', id, digits });
+    emit({ type: 'digitsRead', id, digits, ...(all ? { probabilities: all } : {}) });
   } catch (error) {
     emit({ type: 'digitsRead', id, digits: null, error: (error as Error).message });
   }

@@ -18,6 +18,7 @@ function transferables(message: FromWorker): ArrayBuffer[] {
       return message.digits ? [message.digits.buffer as ArrayBuffer] : [];
     case 'gallery':
     case 'testImage':
+    case 'browsed':
       return [message.pixels.buffer as ArrayBuffer];
     case 'evaluated':
       return [message.confusion.matrix.buffer, message.units.weights?.buffer].flatMap((b) =>
@@ -37,6 +38,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   switch (message.type) {
     case 'init':
       void trainer.init(message.dataUrl);
+      break;
+    case 'useDataset':
+      void trainer.changeDataset(message);
       break;
     case 'retryData':
       void trainer.retryData();
@@ -82,6 +86,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     case 'testImage':
       trainer.evaluator.testImage(message.id);
+      break;
+    case 'browse':
+      trainer.browse(message);
       break;
     case 'open':
       trainer.pad.openCheckpoint(message.checkpoint, message.requestId);

@@ -1,5 +1,6 @@
 // The worker's Trainer with the Speedrun preset (speedrun.ts): while a speedrun runs, no run or
 // sweep starts (readyFor says not ready), and Stop ends it at its next evaluation.
+import type { UseDatasetRequest } from '../protocol/dataset';
 import type { Settings } from '../protocol/settings';
 import { DEFAULT_SETTINGS } from '../protocol/settings';
 import { type SpeedrunRequest, speedrunRefused } from '../protocol/speedrun';
@@ -29,6 +30,10 @@ export class SpeedrunTrainer extends Trainer {
     } finally {
       this.speedrunner = null;
     }
+  }
+
+  override changeDataset(request: UseDatasetRequest): Promise<void> {
+    return super.changeDataset(request, this.speedrunner !== null);
   }
 
   override stop(): void {

@@ -3,10 +3,14 @@ import { describeGpuError } from '../backend/webgpu/errorScopes';
 import type { MatmulVariant } from '../backend/webgpu/kernels/context';
 import type { Mnist } from '../data/mnist';
 import type { Sequential } from '../nn/sequential';
+import type { BrowseRequest } from '../protocol/browse';
+import type { UseDatasetRequest } from '../protocol/dataset';
 import type { Checkpoint, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
+import { answerBrowse } from './browse';
 import { CurrentModel } from './currentModel';
 import { DataLoader } from './data';
+import { switchDataset } from './datasetSwitch';
 import { Evaluator, type TestContext } from './evaluator';
 import { buildModel } from './model';
 import { checkRunFits } from './modelSize';
@@ -111,8 +115,20 @@ export class Trainer {
     await this.data?.retry();
   }
 
+  /** Another data set, or MNIST again (datasetSwitch.ts); `busy`: a subclass's own use of the device. */
+  changeDataset(request: UseDatasetRequest, busy = false): Promise<void> {
+    const { session, data, current, run, finder, recovery } = this;
+    const idle = !busy && !run && !finder && !recovery.recovering;
+    return switchDataset(request, { session, data, current, busy: !idle }, this.emit);
+  }
+
   protected get mnist(): Mnist | null {
     return this.data?.mnist ?? null;
+  }
+
+  /** A page of the training or test images for the Training data panel (browse.ts). */
+  browse(request: BrowseRequest): void {
+    answerBrowse(this.mnist, request, this.emit);
   }
 
   /** The session and data a new run needs, or null (and why, if the model cannot fit). */
@@ -225,6 +241,8 @@ export class Trainer {
         failure = error;
       }
     }
+    // Early stopping went back to the best epoch's weights: they answer the pad from now on.
+    if (!failure && run.restoredTo) this.current.checkpoint = run.restoredTo;
     if (await this.recovery.endedByLoss(session, run, failure)) return;
     let problem: [ErrorKind, string] | null = null;
     if (failure) {

@@ -3,8 +3,10 @@
 // mutated. The state is split by concern, each with its own reducer; every reducer reads the
 // snapshot as it was before the event.
 import type { Settings } from '../../protocol/settings';
+import { type BrowseState, initialBrowse, reduceBrowse } from './browse';
 import { type ChartsState, NO_CHARTS, reduceCharts } from './charts';
 import { type DataState, initialData, reduceData } from './data';
+import { type DatasetState, initialDataset, reduceDataset } from './dataset';
 import { type DeviceState, initialDevice, reduceDevice } from './device';
 import { type EvaluationState, initialEvaluation, reduceEvaluation } from './evaluation';
 import type { StoreEvent } from './events';
@@ -36,7 +38,9 @@ export type Snapshot = DataState &
   EvaluationState &
   PadState &
   SpeedrunState &
-  UserDigitsState;
+  UserDigitsState &
+  DatasetState &
+  BrowseState;
 
 export const initialSnapshot: Snapshot = {
   ...initialData,
@@ -50,6 +54,8 @@ export const initialSnapshot: Snapshot = {
   ...initialPad,
   ...initialSpeedrun,
   ...initialUserDigits,
+  ...initialDataset,
+  ...initialBrowse,
 };
 
 /** The pure state transition: one event in, the next snapshot out (the same one if nothing changed). */
@@ -66,6 +72,8 @@ export function reduce(s: Snapshot, m: StoreEvent): Snapshot {
     reducePad(s, m),
     reduceSpeedrun(m),
     reduceUserDigits(s, m),
+    reduceDataset(s, m),
+    reduceBrowse(s, m),
   ];
   if (changes.every((c) => c === null)) return s;
   return Object.assign({ ...s }, ...changes);

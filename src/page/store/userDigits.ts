@@ -21,7 +21,7 @@ export interface UserDigitsState {
   /** The latest 'readDigits' request's id (0: none). */
   digitsAsked: number;
   /** The answer to that request: each digit as read, or null when the model could not read them. */
-  digitsRead: { id: number; digits: Uint8Array | null } | null;
+  digitsRead: { id: number; digits: Uint8Array | null; probabilities?: Float32Array } | null;
   /** Goes up each time the model answering the pad changes. */
   answeringModelVersion: number;
   /** The latest fine-tune, or null if none was asked for. */
@@ -41,7 +41,9 @@ export function reduceUserDigits(s: UserDigitsState, m: StoreEvent): Partial<Use
     case 'page:readDigits':
       return { digitsAsked: m.id };
     case 'digitsRead':
-      return m.id === s.digitsAsked ? { digitsRead: { id: m.id, digits: m.digits } } : null;
+      return m.id === s.digitsAsked
+        ? { digitsRead: { id: m.id, digits: m.digits, probabilities: m.probabilities } }
+        : null;
     case 'epoch':
     case 'done':
     case 'loaded':

@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import type { DatasetIdentity } from '../../data/datasetIdentity';
+import { withDataset } from '../../page/programs/datasetProgram';
 import { kerasProgram } from '../../page/programs/kerasProgram';
 import { tfjsProgram } from '../../page/programs/tfjsProgram';
 import { torchProgram } from '../../page/programs/torchProgram';
@@ -16,11 +18,21 @@ type Language = (typeof LANGUAGES)[number]['id'];
  * settings change. While a setting is invalid it shows no program rather than one for other settings.
  * The block scrolls by itself and takes keyboard focus, so the page never scrolls sideways.
  */
-export function CodeView({ settings }: { settings: Settings | undefined }) {
+export function CodeView({
+  settings,
+  dataset = null,
+}: {
+  settings: Settings | undefined;
+  /** An imported data set in use: the programs name it, and the Keras program reads its files. */
+  dataset?: DatasetIdentity | null;
+}) {
   const [language, setLanguage] = useState<Language>('keras');
   const [copied, setCopied] = useState<'idle' | 'copied' | 'refused'>('idle');
   const chosen = LANGUAGES.find((l) => l.id === language) ?? LANGUAGES[0];
-  const program = useMemo(() => (settings ? chosen.write(settings) : null), [settings, chosen]);
+  const program = useMemo(
+    () => (settings ? withDataset(chosen.write(settings), dataset, chosen.id) : null),
+    [settings, chosen, dataset],
+  );
 
   const copy = async () => {
     if (!program) return;

@@ -1,21 +1,34 @@
-import { type CSSProperties, memo, useMemo } from 'react';
+import { type CSSProperties, memo, useMemo, useRef } from 'react';
+import { type ClassNames, classCount, className } from '../../page/classNames';
 import { summarizeConfusion } from '../../page/confusionStats';
 import type { Snapshot } from '../../page/store';
 import type { GalleryQuery } from '../../protocol/protocol';
 import { readableOn } from '../colorMap';
 import { formatCount, formatPercent } from '../format';
 import { useColorScheme } from '../hooks/useColorScheme';
+import { useSideScroll } from '../hooks/useSideScroll';
 
 interface Props {
   confusion: NonNullable<Snapshot['confusion']>;
   /** The open gallery's cell, highlighted. */
   selected: GalleryQuery | null;
   onOpen: (query: GalleryQuery) => void;
+  /** What was read: "Test set" (MNIST's or an imported data set's), or "Your test digits". */
+  source?: string;
+  /** An imported data set's class names (null: the digits). */
+  classNames?: ClassNames;
 }
 
 const CARD = { light: [255, 255, 255], dark: [31, 36, 46] } as const;
 const RIGHT = [43, 138, 62];
 const WRONG = [196, 40, 28];
+
+/** The data set's classes, and any other the network answered (an untrained one may answer any). */
+function shownClasses(matrix: Uint32Array, classes: number, names: ClassNames): number {
+  let shown = Math.min(classes, classCount(names));
+  for (let i = 0; i < matrix.length; i++) if (matrix[i] > 0) shown = Math.max(shown, (i % classes) + 1);
+  return shown;
+}
 
 /**
  * Cell shading: green on the diagonal by the row's share, red elsewhere by the largest mistake count,
@@ -41,24 +54,44 @@ function shade(
  * The test set's confusion matrix as a table (rows: true digit, columns: what the network read),
  * which is also its text alternative. Each cell opens a gallery of its images.
  */
-export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, selected, onOpen }: Props) {
+export const ConfusionMatrix = memo(function ConfusionMatrix({
+  confusion,
+  selected,
+  onOpen,
+  source = 'Test set',
+  classNames = null,
+}: Props) {
   const { classes, matrix, epoch } = confusion;
   const summary = useMemo(() => summarizeConfusion(matrix, classes), [matrix, classes]);
-  const digits = Array.from({ length: classes }, (_, d) => d);
+  const digits = Array.from({ length: shownClasses(matrix, classes, classNames) }, (_, d) => d);
+  const name = (d: number) => className(classNames, d);
   let largestMistake = 0;
   for (const t of digits)
     for (const p of digits) if (t !== p) largestMistake = Math.max(largestMistake, matrix[t * classes + p]);
   const mistakes = summary.total - summary.correct;
   const scheme = useColorScheme();
+  const frame = useRef<HTMLElement>(null);
+  const scroll = useSideScroll(frame);
+  const more = scroll.moreLeft || scroll.moreRight;
+  // NOTE: a caption is as wide as its table: on a phone it would run past the frame and be cut.
+  const captionWidth = scroll.width > 0 ? { maxWidth: `min(34rem, ${scroll.width}px)` } : undefined;
   return (
-    <div className="confusion">
+    <div
+      className={`confusion${scroll.moreLeft ? ' more-left' : ''}${scroll.moreRight ? ' more-right' : ''}`}
+    >
       {/* NOTE: on a narrow screen the table scrolls inside this region, never the page sideways; the
           region takes focus so that keyboard users can scroll it too. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
-      <section className="matrix-scroll" aria-label="Confusion matrix, scrolls sideways" tabIndex={0}>
+      <section
+        ref={frame}
+        className="matrix-scroll"
+        aria-label="Confusion matrix, scrolls sideways"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+        tabIndex={0}
+      >
         <table data-testid="confusion-matrix" data-total={summary.total} data-correct={summary.correct}>
-          <caption>
-            Test set{epoch === null ? '' : ` after epoch ${epoch + 1}`}: {formatCount(summary.correct)} of{' '}
+          <caption style={captionWidth}>
+            {source}
+            {epoch === null ? '' : ` after epoch ${epoch + 1}`}: {formatCount(summary.correct)} of{' '}
             {formatCount(summary.total)} read correctly (
             <span data-testid="confusion-accuracy">{formatPercent(summary.correct / summary.total)}</span>).
             Rows: the true digit; columns: what the network read. Choose a cell to see its images.
@@ -71,7 +104,7 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, select
               {digits.map((p) => (
                 <th key={p} scope="col">
                   <span className="visually-hidden">read as </span>
-                  {p}
+                  {name(p)}
                 </th>
               ))}
               <th scope="col">Per-class accuracy</th>
@@ -84,7 +117,7 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, select
                 <tr key={t}>
                   <th scope="row">
                     <span className="visually-hidden">true </span>
-                    {t}
+                    {name(t)}
                   </th>
                   {digits.map((p) => {
                     const count = matrix[t * classes + p];
@@ -97,7 +130,7 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, select
                           className={isSelected ? 'cell selected' : 'cell'}
                           aria-pressed={isSelected}
                           disabled={count === 0}
-                          aria-label={`True ${t}, read as ${p}: ${count} image${count === 1 ? '' : 's'}`}
+                          aria-label={`True ${name(t)}, read as ${name(p)}: ${count} image${count === 1 ? '' : 's'}`}
                           onClick={() => onOpen({ kind: 'cell', label: t, predicted: p })}
                         >
                           {count}
@@ -114,6 +147,12 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, select
           </tbody>
         </table>
       </section>
+      {more && (
+        <p className="scroll-cue muted" data-testid="matrix-scroll-cue">
+          {scroll.moreRight ? 'More columns to the right' : 'More columns to the left'}: swipe, or select the
+          table and use the arrow keys. {scroll.moreRight ? '→' : '←'}
+        </p>
+      )}
       <button
         type="button"
         className="all-mistakes"

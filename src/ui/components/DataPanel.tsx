@@ -1,5 +1,6 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { IMAGE_SIDE, PIXELS } from '../../data/mnist';
+import { className } from '../../page/classNames';
 import type { Snapshot } from '../../page/store';
 import { formatMegabytes } from '../format';
 import { DigitImage } from './DigitImage';
@@ -11,23 +12,40 @@ interface Props {
   samples: Snapshot['samples'];
   dataError: Snapshot['dataError'];
   onRetry: () => void;
+  /** An imported data set (null: MNIST): its images are described and labelled by its class names. */
+  dataset?: Snapshot['dataset'];
+  /** Paging through the training and test images, once the data is here (in place of the first few). */
+  browse?: ReactNode;
 }
 
 /**
  * The MNIST download as it happens, then a few of the training images with their labels. Memoised:
  * training reports change none of its props.
  */
-export const DataPanel = memo(function DataPanel({ phase, loading, samples, dataError, onRetry }: Props) {
+export const DataPanel = memo(function DataPanel({
+  phase,
+  loading,
+  samples,
+  dataError,
+  onRetry,
+  dataset = null,
+  browse,
+}: Props) {
+  const names = dataset?.classNames ?? null;
   return (
     <section className="card" aria-labelledby="data-title">
       <h2 id="data-title">Training data</h2>
       {dataError ? (
         <DataProblem error={dataError} onRetry={onRetry} />
+      ) : samples && browse ? (
+        browse
       ) : samples ? (
         <>
           <p className="muted">
-            60,000 handwritten digits, {IMAGE_SIDE}×{IMAGE_SIDE} pixels each, with their labels. The first{' '}
-            {samples.labels.length}:
+            {dataset
+              ? `${dataset.name}: ${dataset.trainCount.toLocaleString('en-US')} images`
+              : '60,000 handwritten digits'}
+            , {IMAGE_SIDE}×{IMAGE_SIDE} pixels each, with their labels. The first {samples.labels.length}:
           </p>
           <ol className="samples">
             {samples.labels.map((label, i) => (
@@ -36,9 +54,9 @@ export const DataPanel = memo(function DataPanel({ phase, loading, samples, data
                 <DigitImage
                   pixels={samples.pixels.subarray(i * PIXELS, (i + 1) * PIXELS)}
                   max={255}
-                  label={`Training image ${i + 1}, labelled ${label}`}
+                  label={`Training image ${i + 1}, labelled ${className(names, label)}`}
                 />
-                <span aria-hidden="true">{label}</span>
+                <span aria-hidden="true">{className(names, label)}</span>
               </li>
             ))}
           </ol>

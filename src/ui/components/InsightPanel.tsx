@@ -1,14 +1,19 @@
 import { type ReactNode, useState } from 'react';
 import { IMAGE_SIDE, PIXELS } from '../../data/mnist';
+import { testImagesWords } from '../../page/classNames';
 import type { Snapshot } from '../../page/store';
+import type { DigitVerdicts } from '../../page/userDigitsVerdicts';
 import type { useGallery } from '../hooks/useGallery';
 import { type OpinionPoint, readDigit } from '../opinion';
 import { ConfusionMatrix } from './ConfusionMatrix';
+import { type MatrixSource, MatrixSourcePicker } from './MatrixSourcePicker';
 import { MistakeGallery } from './MistakeGallery';
 import { OpinionChart } from './OpinionChart';
 import { SaliencyOverlay } from './SaliencyOverlay';
 import { Tabs } from './Tabs';
+import { Term } from './Term';
 import { UnitTiles } from './UnitTiles';
+import { YourDigitsMatrix } from './YourDigitsMatrix';
 
 interface Props {
   snapshot: Snapshot;
@@ -23,6 +28,8 @@ interface Props {
   /** The selected tab, kept by the page so that other parts can open one. */
   tab: string;
   onTab: (tab: string) => void;
+  /** The user's test digits as the pad's model reads them: the matrix's second source. */
+  yourDigits?: DigitVerdicts | null;
 }
 
 const DIGITS = Array.from({ length: 10 }, (_, d) => d);
@@ -45,21 +52,34 @@ export function InsightPanel({
   evaluate,
   tab,
   onTab,
+  yourDigits = null,
 }: Props) {
   const { confusion, units } = snapshot;
+  const classNames = snapshot.dataset?.classNames ?? null;
+  const [source, setSource] = useState<MatrixSource>('test');
+  // Your digits are digits: a model of an imported data set's classes does not read them.
+  const yours = snapshot.dataset ? null : yourDigits;
   const read = reading ? readDigit(reading.probabilities) : null;
   const [picked, setPicked] = useState<number | null>(null);
   const digit = picked ?? read;
   const digitSaliency =
     reading && digit !== null ? reading.saliency.subarray(digit * PIXELS, (digit + 1) * PIXELS) : null;
-  const matrix = (
+  const testMatrix = (
     <div className="insight-row">
       <div>
-        <h3>Confusion matrix</h3>
-        <p className="muted">Its mistakes on the 10,000 test images it never trained on.</p>
+        <h3>
+          Confusion matrix
+          <Term id="confusion" />
+        </h3>
+        <p className="muted">Its mistakes on {testImagesWords(snapshot.dataset)} it never trained on.</p>
         {evaluate}
         {confusion ? (
-          <ConfusionMatrix confusion={confusion} selected={gallery.query} onOpen={gallery.open} />
+          <ConfusionMatrix
+            confusion={confusion}
+            selected={gallery.query}
+            onOpen={gallery.open}
+            classNames={classNames}
+          />
         ) : (
           <p className="muted">
             The confusion matrix appears at the end of each epoch of a run, or when the model is evaluated.
@@ -68,7 +88,12 @@ export function InsightPanel({
       </div>
       <div>
         {gallery.gallery ? (
-          <MistakeGallery gallery={gallery.gallery} onClose={gallery.close} onTry={onTry} />
+          <MistakeGallery
+            gallery={gallery.gallery}
+            onClose={gallery.close}
+            onTry={onTry}
+            classNames={classNames}
+          />
         ) : (
           <p className="muted gallery-hint">
             {gallery.waiting
@@ -81,9 +106,18 @@ export function InsightPanel({
       </div>
     </div>
   );
+  const matrix = (
+    <>
+      {yours && <MatrixSourcePicker source={source} onChange={setSource} count={yours.labels.length} />}
+      {yours && source === 'yours' ? <YourDigitsMatrix verdicts={yours} onTry={onTry} /> : testMatrix}
+    </>
+  );
   const tiles = (
     <>
-      <h3>What each hidden unit learned</h3>
+      <h3>
+        What each hidden unit learned
+        <Term id="hiddenUnit" />
+      </h3>
       <p className="muted">
         The weights from the {PIXELS} pixels into each hidden unit, drawn as a {IMAGE_SIDE}×{IMAGE_SIDE} tile:{' '}
         <span className="key red">red</span> pixels excite the unit (or have come to excite it more),{' '}

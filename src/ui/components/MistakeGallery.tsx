@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { PIXELS } from '../../data/mnist';
+import { type ClassNames, className } from '../../page/classNames';
 import type { Snapshot } from '../../page/store';
 import { testImageCaption } from '../../page/store';
 import { formatCount, formatPercent } from '../format';
@@ -10,19 +11,32 @@ interface Props {
   onClose: () => void;
   /** Sends an image to the drawing pad, with what it is. */
   onTry: (pixels: Uint8Array, caption: string) => void;
+  /** What the images are: MNIST's (or a data set's) test images, or the user's test digits. */
+  source?: 'test' | 'yours';
+  /** An imported data set's class names (null: the digits). */
+  classNames?: ClassNames;
 }
 
-function title(g: Props['gallery']): string {
+function title(g: Props['gallery'], source: 'test' | 'yours', name: (d: number) => string): string {
   const n = formatCount(g.total);
-  if (g.query.kind === 'mistakes') return `All ${n} mistakes, most confident first`;
+  if (g.query.kind === 'mistakes')
+    return `All ${n} mistakes${source === 'yours' ? ' on your test digits' : ''}, most confident first`;
   const { label, predicted } = g.query;
+  const items =
+    source === 'yours' ? `${n} of your test digits:` : `${n} test image${g.total === 1 ? '' : 's'} of`;
   return label === predicted
-    ? `${n} test image${g.total === 1 ? '' : 's'} of a ${label} read correctly`
-    : `${n} test image${g.total === 1 ? '' : 's'} of a ${label} read as ${predicted}`;
+    ? `${items} a ${name(label)} read correctly`
+    : `${items} a ${name(label)} read as ${name(predicted)}`;
 }
 
 /** Test images behind a confusion-matrix cell (or every mistake), each with what the network made of it. */
-export function MistakeGallery({ gallery, onClose, onTry }: Props) {
+export function MistakeGallery({ gallery, onClose, onTry, source = 'test', classNames = null }: Props) {
+  const name = (d: number) => className(classNames, d);
+  const listName = source === 'yours' ? 'Your test digits' : 'Test images';
+  const caption = (index: number, label: number) =>
+    source === 'yours'
+      ? `Your test digit #${index + 1}, labelled ${name(label)}`
+      : testImageCaption(index, label);
   const shown = gallery.items.length;
   const ref = useRef<HTMLElement>(null);
   // The chosen cell's images may open below the matrix, off-screen on a phone: bring them into view.
@@ -40,7 +54,7 @@ export function MistakeGallery({ gallery, onClose, onTry }: Props) {
       data-kind={gallery.query.kind}
     >
       <div className="gallery-head">
-        <h3 id="gallery-title">{title(gallery)}</h3>
+        <h3 id="gallery-title">{title(gallery, source, name)}</h3>
         <button type="button" onClick={onClose}>
           Close
         </button>
@@ -51,8 +65,8 @@ export function MistakeGallery({ gallery, onClose, onTry }: Props) {
         </p>
       )}
       {shown === 0 && <p className="muted">No test image here.</p>}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must be reachable by keyboard */}
-      <ul className="gallery-items" tabIndex={0} aria-label="Test images">
+      {/* NOTE: the whole list shows (at most one page of images): a scrolling box cut its last row. */}
+      <ul className="gallery-items" aria-label={listName}>
         {gallery.items.map((item, k) => {
           const confidence = item.top.find((t) => t.digit === item.predicted)?.probability ?? 0;
           const wrong = item.label !== item.predicted;
@@ -67,23 +81,23 @@ export function MistakeGallery({ gallery, onClose, onTry }: Props) {
               <DigitImage
                 pixels={gallery.pixels.subarray(k * PIXELS, (k + 1) * PIXELS)}
                 max={255}
-                label={`Test image ${item.index + 1}: a ${item.label}, read as ${item.predicted} (${formatPercent(confidence, 0)})`}
+                label={`${source === 'yours' ? 'Your test digit' : 'Test image'} ${item.index + 1}: a ${name(item.label)}, read as ${name(item.predicted)}${Number.isNaN(confidence) ? '' : ` (${formatPercent(confidence, 0)})`}`}
               />
               <span className={wrong ? 'verdict wrong' : 'verdict'}>
-                {item.label}→{item.predicted}
+                {name(item.label)}→{name(item.predicted)}
               </span>
               <span className="top" aria-hidden="true">
-                {item.top.map((t) => `${t.digit}: ${formatPercent(t.probability, 0)}`).join(' ')}
+                {item.top
+                  .filter((t) => !Number.isNaN(t.probability))
+                  .map((t) => `${name(t.digit)}: ${formatPercent(t.probability, 0)}`)
+                  .join(' ')}
               </span>
               <button
                 type="button"
                 className="try"
-                aria-label={`Try it: test image ${item.index + 1} on the pad`}
+                aria-label={`Try it: ${source === 'yours' ? 'your test digit' : 'test image'} ${item.index + 1} on the pad`}
                 onClick={() =>
-                  onTry(
-                    gallery.pixels.slice(k * PIXELS, (k + 1) * PIXELS),
-                    testImageCaption(item.index, item.label),
-                  )
+                  onTry(gallery.pixels.slice(k * PIXELS, (k + 1) * PIXELS), caption(item.index, item.label))
                 }
               >
                 Try it

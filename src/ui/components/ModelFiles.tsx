@@ -36,7 +36,8 @@ export function ModelFiles({ keeper, client, saveOff, canExport, canImport, trai
     downloadFile(WEIGHTS_FILE, weights, 'application/octet-stream');
   });
   const downloadWeights = exporting(async () => {
-    const bytes = await safetensorsDownload(client);
+    // The metadata names an imported data set in use (the model on the pad trained on it).
+    const bytes = await safetensorsDownload(client, client.getSnapshot().dataset);
     downloadFile(SAFETENSORS_FILE, bytes.buffer as ArrayBuffer, 'application/octet-stream');
   });
   return (

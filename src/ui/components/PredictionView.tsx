@@ -1,4 +1,5 @@
 import { IMAGE_SIDE } from '../../data/mnist';
+import { type ClassNames, classCount, className } from '../../page/classNames';
 import type { Snapshot } from '../../page/store';
 import { formatPercent } from '../format';
 import { readDigit } from '../opinion';
@@ -12,15 +13,19 @@ interface Props {
   canRead: boolean;
   /** Opens the saliency view: why it reads what it reads. */
   onWhy: () => void;
+  /** An imported data set's class names (null: MNIST's digits); its other outputs are not shown. */
+  classNames?: ClassNames;
 }
 
 /** What the network sees (the drawing as 28x28 inputs) and what it makes of it. */
-export function PredictionView({ drawing, reading, phase, canRead, onWhy }: Props) {
-  const probabilities = reading?.probabilities ?? null;
+export function PredictionView({ drawing, reading, phase, canRead, onWhy, classNames = null }: Props) {
+  const probabilities = reading?.probabilities.subarray(0, classCount(classNames)) ?? null;
   const digit = probabilities ? readDigit(probabilities) : null;
+  const name = digit === null ? '' : className(classNames, digit);
+  const article = classNames ? '' : digit === 8 ? 'an ' : 'a ';
   const announcement =
     probabilities && digit !== null
-      ? `The network reads ${digit === 8 ? 'an' : 'a'} ${digit} (${formatPercent(probabilities[digit], 0)})`
+      ? `The network reads ${article}${name} (${formatPercent(probabilities[digit], 0)})`
       : probabilities
         ? 'The network gives no answer'
         : '';
@@ -56,7 +61,7 @@ export function PredictionView({ drawing, reading, phase, canRead, onWhy }: Prop
       {probabilities && digit !== null && (
         <>
           <p className="guess">
-            It reads <span data-testid="prediction">{digit}</span>
+            It reads <span data-testid="prediction">{name}</span>
             <span className="muted"> ({formatPercent(probabilities[digit], 0)} sure)</span>{' '}
             {reading && (
               <button type="button" className="link-button" onClick={onWhy}>
@@ -77,11 +82,11 @@ export function PredictionView({ drawing, reading, phase, canRead, onWhy }: Prop
           {reading?.trained && phase === 'training' && (
             <p className="note">Training now: watch the guess change as the network learns.</p>
           )}
-          <ol className="bars" aria-label="Probability of each digit">
+          <ol className="bars" aria-label={`Probability of each ${classNames ? 'class' : 'digit'}`}>
             {Array.from(probabilities, (p, d) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: always the digits 0 to 9, in order
+              // biome-ignore lint/suspicious/noArrayIndexKey: always the classes in order
               <li key={d} className={d === digit ? 'top' : undefined}>
-                <span className="bar-digit">{d}</span>
+                <span className="bar-digit">{className(classNames, d)}</span>
                 <span className="bar-track" aria-hidden="true">
                   <span className="bar-fill" style={{ height: `${p * 100}%` }} />
                 </span>

@@ -1,3 +1,4 @@
+import { testImagesWords } from '../../page/classNames';
 import type { RunCommands } from '../../page/commands';
 import type { Snapshot } from '../../page/store';
 import { Controls } from './Controls';
@@ -69,7 +70,14 @@ export function RunPanel({ snapshot, canStart, onTrain, commands, importedName }
             <SpeedLine progress={snapshot.progress} settings={runSettings} adapter={snapshot.adapter} />
           </>
         ) : snapshot.runSeconds !== null || (runSettings && snapshot.finalTest) ? (
-          <RunResult test={snapshot.finalTest} seconds={snapshot.runSeconds} stopped={snapshot.stopped} />
+          <RunResult
+            test={snapshot.finalTest}
+            seconds={snapshot.runSeconds}
+            stopped={snapshot.stopped}
+            validation={runSettings?.validation ?? 0}
+            earlyStop={snapshot.earlyStop}
+            testImages={testImagesWords(snapshot.dataset)}
+          />
         ) : (
           <p className="muted ready-line">
             {WAITING[phase] ??

@@ -22,7 +22,8 @@ const percent = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
 /** Where the run stands: its latest epoch, and its best one when it got worse since. */
 function runState(run: SavedRunInfo): string {
   const accuracy = run.testAccuracy === null ? '' : ` · test ${percent(run.testAccuracy)}`;
-  const latest = `Epoch ${run.epoch} of ${run.settings.epochs}${accuracy}`;
+  const on = run.dataset ? ` · on ${run.dataset.name}` : '';
+  const latest = `Epoch ${run.epoch} of ${run.settings.epochs}${accuracy}${on}`;
   if (!run.best || !gotWorse(run)) return `${latest} · ${formatBytes(run.bytes)}`;
   const best = `best: epoch ${run.best.epoch}, ${percent(run.best.testAccuracy)}`;
   const since = run.epoch - run.best.epoch;

@@ -3,10 +3,13 @@ import { PIXELS } from '../../data/mnist';
 import type { UserDigit } from '../../data/userDigit';
 import type { TrainerClient } from '../../page/client';
 import type { Snapshot } from '../../page/store';
+import { type DigitVerdicts, digitVerdicts } from '../../page/userDigitsVerdicts';
 
 export interface HandwritingScore {
   correct: number;
   total: number;
+  /** The test digits with their readings: the confusion matrix's second source. */
+  verdicts: DigitVerdicts | null;
 }
 
 /**
@@ -23,7 +26,7 @@ export function useHandwritingScore(
 ): HandwritingScore | null {
   const tests = useMemo(() => digits.filter((digit) => digit.testOnly), [digits]);
   const testIds = tests.map((digit) => digit.id).join(' ');
-  const [read, setRead] = useState<Map<string, number> | null>(null);
+  const [read, setRead] = useState<Readings | null>(null);
   const asked = useRef<{ id: number; ids: string[] } | null>(null);
   const testsRef = useRef(tests);
   testsRef.current = tests;
@@ -43,12 +46,26 @@ export function useHandwritingScore(
   useEffect(() => {
     const question = asked.current;
     if (!digitsRead || digitsRead.id !== question?.id) return;
-    const answer = digitsRead.digits;
-    setRead(answer ? new Map(question.ids.map((id, i) => [id, answer[i]])) : null);
+    const { digits: answer, probabilities: p } = digitsRead;
+    const classes = p && answer ? p.length / answer.length : 0;
+    const row = (i: number) => (p ? p.subarray(i * classes, (i + 1) * classes) : null);
+    setRead(answer ? new Map(question.ids.map((id, i) => [id, { digit: answer[i], row: row(i) }])) : null);
   }, [digitsRead]);
 
+  return useMemo(() => scoreOf(tests, read), [tests, read]);
+}
+
+type Readings = Map<string, { digit: number; row: Float32Array | null }>;
+
+/** The score and the verdicts, once every test digit has its reading. */
+function scoreOf(tests: UserDigit[], read: Readings | null): HandwritingScore | null {
   if (!read || tests.length === 0) return null;
   const known = tests.filter((digit) => read.has(digit.id));
   if (known.length !== tests.length) return null;
-  return { correct: known.filter((digit) => read.get(digit.id) === digit.label).length, total: tests.length };
+  const readings = known.map((digit) => read.get(digit.id) as { digit: number; row: Float32Array | null });
+  const correct = known.filter((digit, i) => readings[i].digit === digit.label).length;
+  const rows = readings.every((r) => r.row) ? readings.map((r) => r.row as Float32Array) : null;
+  const probabilities = rows && Float32Array.from(rows.flatMap((r) => Array.from(r)));
+  const predicted = Uint8Array.from(readings, (r) => r.digit);
+  return { correct, total: tests.length, verdicts: digitVerdicts(known, predicted, probabilities) };
 }

@@ -60,14 +60,11 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const handwriting = useHandwritingScore(client, snapshot, padDigits.digits.digits, digit.canRead);
   const fineTune = useFineTune(client, snapshot, padDigits.digits.digits, digit.canRead);
   const score = (
-    <>
-      <HandwritingScore
-        score={handwriting}
-        testDigits={padDigits.digits.digits.filter((d) => d.testOnly).length}
-        mnistAccuracy={snapshot.finalTest?.accuracy ?? snapshot.epochs.at(-1)?.testAccuracy ?? null}
-      />
-      {fineTune && <FineTune {...fineTune} />}
-    </>
+    <HandwritingScore
+      score={handwriting}
+      testDigits={padDigits.digits.digits.filter((d) => d.testOnly).length}
+      mnistAccuracy={snapshot.finalTest?.accuracy ?? snapshot.epochs.at(-1)?.testAccuracy ?? null}
+    />
   );
   const learner = useLearner(client, snapshot, digit.drawing);
   const [tab, setTab] = useState('matrix');
@@ -234,7 +231,15 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         <CodeView settings={form.settings} dataset={snapshot.dataset} />
       </ErrorBoundary>
       <ErrorBoundary part="Your digits">
-        <YourDigits keeper={padDigits.keeper} score={score} />
+        <YourDigits
+          keeper={padDigits.keeper}
+          score={
+            <>
+              {score}
+              {fineTune && <FineTune {...fineTune} />}
+            </>
+          }
+        />
       </ErrorBoundary>
       <GlossaryPanel />
       <div className="more">

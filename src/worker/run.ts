@@ -2,6 +2,7 @@
 // loop with its reports, checkpoints and GPU error checks. What an ending means (done, rolled back,
 // lost and resumable) is the trainer's to decide.
 import type { Mnist } from '../data/mnist';
+import { splitTraining } from '../data/validationSplit';
 import type { DeviceDataset } from '../nn/dataset';
 import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
 import type { LabelledBytes } from '../nn/mixedDataset';
@@ -16,7 +17,7 @@ import { EVAL_BATCH } from './model';
 import { PauseGate } from './pauseGate';
 import { RunClock } from './runClock';
 import { divergedIn, GpuRunError, takeFiniteCheckpoint } from './runFailures';
-import { planRunImages, uploadRunImages } from './runImages';
+import { runImages } from './runImages';
 import type { GpuSession } from './session';
 import { type InspectedStep, inspectStep } from './stepInspector';
 import { UnitsReader } from './unitsReader';
@@ -143,10 +144,10 @@ export class Run {
    */
   async stretch(session: GpuSession, mnist: Mnist, fromEpoch: number, model: Sequential): Promise<unknown> {
     const { settings } = this;
-    const plan = planRunImages(settings, mnist, this.extraDigits);
-    const { batches } = plan;
-    const { epochs, batchSize } = settings;
-    const clock = new RunClock(epochs, batchSize, batches * batchSize, fromEpoch, this.seconds);
+    const images = splitTraining(mnist.train.count, settings.train, settings.validation ?? 0).trainCount;
+    const { batches, upload } = runImages(session, mnist, settings, images, this.extraDigits);
+    const perEpoch = batches * settings.batchSize;
+    const clock = new RunClock(settings.epochs, settings.batchSize, perEpoch, fromEpoch, this.seconds);
     this.active = true;
     const units = new UnitsReader(this.emit);
     // Errors in setting up and in training go to these scopes (the trainer opened them before
@@ -159,7 +160,7 @@ export class Run {
       this.lastStep = fromEpoch * batches;
       this.rateChanges = this.rateChanges.filter((c) => c.step <= this.lastStep);
       const readWeights = () => readFirstLayerWeights(model);
-      const { data, mix } = uploadRunImages(session, mnist, plan, settings.batchSize);
+      const { data, mix } = upload();
       this.data = data;
       this.heldOut?.dispose();
       const heldOut = new HeldOut(session, mnist, settings);

@@ -1,7 +1,7 @@
-// The images a run trains on: MNIST's first `train`, short of the validation images held out at the
-// end, with the user's training digits mixed into every batch when the settings say myDigits.
+// The images a run trains on: the first of MNIST's, or (settings.myDigits, with the user's training
+// digits here) those with the digits after them, mixed into every batch (src/nn/mixedOrder.ts); and
+// how many batches an epoch then has.
 import { type Mnist, PIXELS } from '../data/mnist';
-import { splitTraining } from '../data/validationSplit';
 import type { DeviceDataset } from '../nn/dataset';
 import { type LabelledBytes, uploadMixed } from '../nn/mixedDataset';
 import { extraRowsPerBatch, type Mix, mixedBatchCount } from '../nn/mixedOrder';
@@ -9,43 +9,35 @@ import type { Settings } from '../protocol/settings';
 import type { GpuSession } from './session';
 
 export interface RunImages {
-  /** MNIST images trained on. */
-  images: number;
-  /** The user's digits, when mixed in, and how many of them go into each batch. */
-  extra: LabelledBytes | null;
-  perBatch: number;
-  /** Batches in an epoch. */
+  /** Batches an epoch. */
   batches: number;
+  /** Puts them on the device (once a run): the dataset, and the mix fit() takes, if any. */
+  upload: () => { data: DeviceDataset; mix: Mix | null };
 }
 
-export function planRunImages(
-  settings: Settings,
-  mnist: Mnist,
-  extraDigits: LabelledBytes | null,
-): RunImages {
-  const images = splitTraining(mnist.train.count, settings.train, settings.validation ?? 0).trainCount;
-  const extra = settings.myDigits === true ? extraDigits : null;
-  const perBatch = extra ? extraRowsPerBatch(settings.batchSize, extra.labels.length) : 0;
-  const batches =
-    perBatch > 0
-      ? mixedBatchCount(images, settings.batchSize, perBatch)
-      : Math.ceil(images / settings.batchSize);
-  return { images, extra: perBatch > 0 ? extra : null, perBatch, batches };
-}
-
-/** The plan's images on the device, and the mix that fit() draws batches with (null: MNIST alone). */
-export function uploadRunImages(
+export function runImages(
   session: GpuSession,
   mnist: Mnist,
-  plan: RunImages,
-  batchSize: number,
-): { data: DeviceDataset; mix: Mix | null } {
-  const { images, extra } = plan;
-  if (!extra) return { data: session.trainingData(mnist, images), mix: null };
-  const mnistPart = {
+  settings: Settings,
+  images: number,
+  digits: LabelledBytes | null,
+): RunImages {
+  const extra = settings.myDigits === true ? digits : null;
+  const perBatch = extra ? extraRowsPerBatch(settings.batchSize, extra.labels.length) : 0;
+  if (!extra || perBatch === 0)
+    return {
+      batches: Math.ceil(images / settings.batchSize),
+      upload: () => ({ data: session.trainingData(mnist, images), mix: null }),
+    };
+  const main = {
     pixels: mnist.train.pixels.subarray(0, images * PIXELS),
     labels: mnist.train.labels.subarray(0, images),
   };
-  const { dataset, mix } = uploadMixed(session.backend, mnistPart, extra, PIXELS, batchSize);
-  return { data: dataset, mix };
+  return {
+    batches: mixedBatchCount(images, settings.batchSize, perBatch),
+    upload: () => {
+      const { dataset, mix } = uploadMixed(session.backend, main, extra, PIXELS, settings.batchSize);
+      return { data: dataset, mix };
+    },
+  };
 }

@@ -30,6 +30,9 @@ function clientShowing(snapshot: Snapshot): TrainerClient {
     gallery: () => 1,
     evaluate: () => 1,
     testImage: () => 1,
+    // The user's digits for training go to the worker as the page renders (useTrainingDigits).
+    trainingDigits: ignore,
+    fineTune: () => 1,
   };
   return fake as unknown as TrainerClient;
 }

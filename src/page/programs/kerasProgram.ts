@@ -6,6 +6,7 @@
 import type { LayerSpec } from '../../protocol/layers';
 import { optimizerName, type Settings } from '../../protocol/settings';
 import { kerasFitLines, kerasTrainCount, kerasValidationCut, kerasValidationPrep } from './kerasHeldOut';
+import { kerasMyDigitsData, kerasMyDigitsTest } from './kerasMyDigits';
 import { describeRun } from './runDescription';
 
 function kerasLayer(spec: LayerSpec): string {
@@ -44,11 +45,13 @@ export function kerasProgram(settings: Settings): string {
   const subset = n < 60000;
   const shape = imageInput ? '(28, 28, 1)' : '(28 * 28,)';
   const reshape = (count: string) => (imageInput ? `(${count}, 28, 28, 1)` : `(${count}, 28 * 28)`);
+  const myDigits = settings.myDigits === true;
   const lines = [
     '# The Keras program for the run on screen in Digits on WebGPU.',
     `# Model: ${modelLine}.`,
     `# Training: ${trainingLine}.`,
     '# Run it with Keras 3 (pip install keras tensorflow) or tf.keras.',
+    ...(myDigits ? ['import gzip', 'import math', '', 'import numpy as np'] : []),
     'import keras',
     'from keras import layers',
     'from keras.datasets import mnist',
@@ -64,7 +67,8 @@ export function kerasProgram(settings: Settings): string {
           `train_images, train_labels = train_images[:${n}], train_labels[:${n}]`,
         ]
       : []),
-    `train_images = train_images.reshape(${reshape(String(n))}).astype("float32") / 255`,
+    ...(myDigits ? [`batch_size = ${settings.batchSize}`, ...kerasMyDigitsData(reshape)] : []),
+    `train_images = train_images.reshape(${reshape(myDigits ? 'len(train_labels)' : String(n))}).astype("float32") / 255`,
     `test_images = test_images.reshape(${reshape('10000')}).astype("float32") / 255`,
     'train_labels = to_categorical(train_labels)',
     'test_labels = to_categorical(test_labels)',
@@ -90,12 +94,13 @@ export function kerasProgram(settings: Settings): string {
     '    train_images,',
     '    train_labels,',
     `    epochs=${settings.epochs},`,
-    `    batch_size=${settings.batchSize},`,
+    `    batch_size=${myDigits ? 'batch_size' : settings.batchSize},`,
     ...kerasFitLines(settings),
     ')',
     '',
     'test_loss, test_acc = model.evaluate(test_images, test_labels)',
     'print(f"test_acc: {test_acc:.4f}")',
+    ...(myDigits ? kerasMyDigitsTest() : []),
   ];
   return `${lines.join('\n')}\n`;
 }

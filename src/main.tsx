@@ -17,6 +17,8 @@ import './ui/styles/dataset.css';
 import './ui/styles/layers.css';
 import './ui/styles/shell.css';
 import './ui/styles/screen.css';
+import './ui/styles/learner.css';
+import './ui/styles/targets.css';
 
 // NOTE: created once here, outside React: StrictMode runs effects twice, which would start two workers.
 // The worker resolves URLs against its own script, so it is given an absolute data URL.

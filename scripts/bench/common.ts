@@ -10,7 +10,7 @@ export const EVAL_BATCH = 1000;
 /** Timed blocks run even past the budget: a median needs a few. */
 export const MIN_BLOCKS = 3;
 
-/** 'mlp': the book's chapter 2 network (the default); 'convnet': its chapter 5 ConvNet. */
+/** 'mlp': the book's chapter 2 network (the default); 'convnet': its first-edition ConvNet (third edition: chapter 8). */
 export type BenchModel = 'mlp' | 'convnet';
 
 export interface BenchSettings {

@@ -42,7 +42,7 @@ function method(result) {
   const { steps, warmup, blockSteps, batch, budgetSeconds } = result.settings;
   const timed = result.rows.filter((r) => r.blockMs).map((r) => `${r.name} ${r.blockMs.length}`);
   return [
-    `model: ${result.settings.model === 'convnet' ? "the book's ConvNet (chapter 5)" : "the book's MLP (chapter 2)"}, the same layers in every engine`,
+    `model: ${result.settings.model === 'convnet' ? "the book's ConvNet (chapter 5 of the first edition, chapter 8 of the third)" : "the book's MLP (chapter 2)"}, the same layers in every engine`,
     `ms/step: median block / ${blockSteps}; a block is one fit() over ${blockSteps * batch} images (batch ${batch})`,
     `  ended by a sync; up to ${Math.ceil(steps / blockSteps)} blocks after ${warmup} warm-up steps, past the first 3`,
     `  only while the blocks so far took under ${budgetSeconds} s (blocks timed: ${timed.join(', ')}).`,

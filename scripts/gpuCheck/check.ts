@@ -212,7 +212,7 @@ async function main() {
   }
 
   if (wanted('convnet')) {
-    // The book's ConvNet (chapter 5), batch 64, as many epochs: minutes on a GPU, hours on a CPU adapter.
+    // The book's ConvNet (chapter 5 of the first edition, chapter 8 of the third), batch 64, as many epochs: minutes on a GPU, hours on a CPU adapter.
     log("== the book's ConvNet");
     const settings = bookRunSettings((name) =>
       name === 'epochs'

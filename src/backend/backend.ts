@@ -103,6 +103,20 @@ export function adamStepSize(learningRate: number, beta1: number, beta2: number,
   return (learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
 }
 
+/**
+ * Which units a Dropout layer keeps at one step: a pure function of these, so a run repeats and
+ * resumes exactly, and the backward pass redraws the forward's mask (shaders/dropout.wgsl).
+ */
+export interface DropoutMask {
+  /** The fraction of units dropped, in [0, 1). */
+  rate: number;
+  /** The run's seed and the training step (u32 each). */
+  seed: number;
+  step: number;
+  /** Tells the model's Dropout layers apart (their place in the stack). */
+  salt: number;
+}
+
 export type SoftmaxXentMode = 'train' | 'eval' | 'predict';
 
 /** Metrics accumulated on the device by softmaxXent, in this order. */
@@ -200,6 +214,8 @@ export interface Kernels {
   reluBackward(dx: Storage, dy: Storage, y: Storage, length: number): void;
   sumRows(out: Storage, x: Storage, rows: number, cols: number): void;
   add(out: Storage, x: Storage, length: number): void;
+  /** Inverted dropout: out = x · mask / (1 − rate); on dy it is its own backward. */
+  dropout(out: Storage, x: Storage, length: number, mask: DropoutMask): void;
   softmaxXent(args: SoftmaxXentArgs): void;
   rmsprop(param: Storage, meanSquare: Storage, grad: Storage, length: number, hyper: RmspropHyper): void;
   /** `velocity` is null only with momentum 0, which keeps none (as Keras). */

@@ -21,6 +21,11 @@ export class Tape {
   private readonly allocations: Storage[] = [];
   /** Gradients that already carry the mask of the ReLU that made their tensor (see Tensor.reluOutput). */
   private readonly masked = new Set<Storage>();
+  /**
+   * Set on a training step's tape only (Sequential.trainStep): the run's seed and the step, from
+   * which Dropout draws its mask. Null: inference, where Dropout is the identity, as Keras's.
+   */
+  training: { seed: number; step: number } | null = null;
 
   constructor(
     readonly backend: Backend,

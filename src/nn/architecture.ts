@@ -3,11 +3,13 @@ import { CLASSES, IMAGE_SHAPE } from '../data/mnist';
 import { type LayerSpec, summarize } from '../protocol/layers';
 import { Conv2D } from './conv2d';
 import { Dense } from './dense';
+import { Dropout } from './dropout';
 import { Flatten } from './flatten';
 import type { Layer } from './layer';
 import { MaxPooling2D } from './maxPooling2d';
 
-function layerFor(spec: LayerSpec, first: boolean): Layer {
+/** `index`: the layer's place in the stack, which tells its Dropout mask from the others'. */
+function layerFor(spec: LayerSpec, first: boolean, index: number): Layer {
   const input = first ? { inputShape: [...IMAGE_SHAPE] as [number, number, number] } : {};
   switch (spec.kind) {
     case 'conv':
@@ -18,6 +20,8 @@ function layerFor(spec: LayerSpec, first: boolean): Layer {
       return new Flatten(input);
     case 'dense':
       return new Dense(spec.units, { activation: 'relu' });
+    case 'dropout':
+      return new Dropout(spec.rate, index, input);
   }
 }
 
@@ -25,7 +29,7 @@ function layerFor(spec: LayerSpec, first: boolean): Layer {
 export function buildLayers(specs: LayerSpec[]): Layer[] {
   const { problem } = summarize(specs);
   if (problem) throw new Error(`This model cannot be built: ${problem}`);
-  const layers = specs.map((spec, i) => layerFor(spec, i === 0));
+  const layers = specs.map((spec, i) => layerFor(spec, i === 0, i));
   layers.push(new Dense(CLASSES, { activation: 'softmax' }));
   return layers;
 }

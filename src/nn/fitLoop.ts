@@ -6,6 +6,7 @@ import { type Backend, METRICS_LENGTH, type Storage } from '../backend/backend';
 import type { Augment, DeviceDataset } from './dataset';
 import type { BatchProbe, EpochLogs, Evaluation, FitOptions } from './fitOptions';
 import { MetricsReader } from './metricsReader';
+import { mixedBatchCount, mixedOrder } from './mixedOrder';
 
 /** Training steps recorded into one command buffer before it is submitted. */
 const STEPS_PER_SUBMIT = 4;
@@ -46,9 +47,13 @@ export async function fitLoop(
   const { epochs = 1, batchSize = 32, shuffle = true, initialEpoch = 0, logEvery = 8 } = options;
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new Error(`fit: batch size must be a positive integer, got ${batchSize}`);
-  const batches = Math.ceil(x.count / batchSize);
+  const { mix } = options;
+  // With a mix, the epoch goes through the images before the mixed-in ones (mixedOrder.ts).
+  const mainCount = x.count - (mix?.count ?? 0);
+  const batches = mix ? mixedBatchCount(mainCount, batchSize, mix.perBatch) : Math.ceil(x.count / batchSize);
+  const orderLength = mix ? mainCount + batches * mix.perBatch : x.count;
   const ranges = options.augment === true ? DEFAULT_AUGMENT : options.augment || null;
-  const order = backend.alloc(x.count);
+  const order = backend.alloc(orderLength);
   const metrics = backend.alloc(METRICS_LENGTH);
   const history: EpochLogs[] = [];
   /** A probe given at an epoch's end: it trains the next epoch's first batch. */
@@ -57,7 +62,8 @@ export async function fitLoop(
   try {
     for (let epoch = initialEpoch; epoch < epochs && !model.stopTraining; epoch++) {
       const started = performance.now();
-      const epochOrder = model.epochOrder(epoch, x.count, shuffle);
+      const mainOrder = model.epochOrder(epoch, mainCount, shuffle);
+      const epochOrder = mix ? mixedOrder(mainOrder, batchSize, mix, model.seed * 7 + epoch) : mainOrder;
       // Grouping helps only the sparse matmul of a Dense first layer.
       backend.write(order, model.readsSparseInput ? x.groupedBatches(epochOrder, batchSize) : epochOrder);
       backend.fill(metrics, 0);
@@ -82,7 +88,7 @@ export async function fitLoop(
           break;
         }
         const offset = done * batchSize;
-        const rows = Math.min(batchSize, x.count - offset);
+        const rows = Math.min(batchSize, orderLength - offset);
         const step = epoch * batches + done;
         const augment = ranges ? { seed: model.seed, step, ranges } : undefined;
         const train = () => model.trainStep(x, order, offset, rows, metrics, augment);

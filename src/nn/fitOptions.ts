@@ -4,6 +4,7 @@ import type { AugmentRanges } from '../backend/augmentation';
 import type { Storage } from '../backend/backend';
 import type { BatchLogs, EpochLogs } from '../protocol/reports';
 import type { DeviceDataset } from './dataset';
+import type { Mix } from './mixedOrder';
 
 export type { EpochLogs, Evaluation } from '../protocol/reports';
 
@@ -46,6 +47,11 @@ export interface FitOptions {
    * device from the seed and the step, so a resumed run sees the same images.
    */
   augment?: boolean | AugmentRanges;
+  /**
+   * The dataset's last `mix.count` images are mixed into every batch, `mix.perBatch` rows of it
+   * (the user's digits into MNIST's: mixedOrder.ts); an epoch goes once through the images before them.
+   */
+  mix?: Mix;
   /** Metrics are read back every this many batches (never every step: a readback waits for the GPU). */
   logEvery?: number;
   /** Called with each metrics report; fit waits for a returned promise. */

@@ -139,6 +139,7 @@ export class Sequential {
   ): void {
     const { backend, optimizer } = this.config();
     const tape = new Tape(backend);
+    tape.training = { seed: this.seed, step: optimizer.iterations }; // Dropout's mask (dropout.ts)
     const { input, labels } = x.gather(tape, order, offset, rows, this.readsSparseInput, augment);
     const { loss } = softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
     tape.backward(loss);

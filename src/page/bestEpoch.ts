@@ -45,10 +45,14 @@ export function historyUpTo(
   epoch: number,
 ): RunHistory {
   const lastStep = epoch * batchesPerEpoch(settings);
+  // The test measured at the end, and where early stopping stopped, belong to the whole run.
+  const whole = history.epochs.every((e) => e.epoch <= epoch);
   return {
     curve: history.curve.filter((p) => p.step <= lastStep),
     curveStride: history.curveStride,
     epochs: history.epochs.filter((e) => e.epoch <= epoch),
     rateChanges: (history.rateChanges ?? []).filter((c) => c.step <= lastStep),
+    ...(whole && history.testAtEnd ? { testAtEnd: history.testAtEnd } : {}),
+    ...(whole && history.earlyStop ? { earlyStop: history.earlyStop } : {}),
   };
 }

@@ -1,6 +1,8 @@
 // The page's side of the training worker: sends commands, keeps the latest snapshot, notifies.
 
+import type { BrowseQuery } from '../protocol/browse';
 import type { DatasetUpload } from '../protocol/dataset';
+import type { DigitBytes } from '../protocol/myDigits';
 import type {
   Checkpoint,
   DenseStack,
@@ -191,10 +193,29 @@ export class TrainerClient {
     this.send({ type: 'readDigits', id, pixels });
     return id;
   }
+  /** The user's digits kept for training (784 bytes each), for "my digits too" and fine-tunes. */
+  trainingDigits(digits: DigitBytes): void {
+    this.send({ type: 'trainingDigits', ...digits });
+  }
+  /** Fine-tunes the answering model on MNIST and the training digits; the snapshot's `fineTune` follows it. */
+  fineTune(test: DigitBytes, steps: number): number {
+    const requestId = this.nextReadingId++;
+    this.update({ type: 'page:fineTune', requestId, steps });
+    this.send({ type: 'fineTune', requestId, steps, test });
+    return requestId;
+  }
   /** Asks for the test images behind a confusion-matrix cell, or every mistake; returns the reply's id. */
   gallery(query: GalleryQuery): number {
     const id = this.nextGalleryId++;
     this.send({ type: 'gallery', id, query });
+    return id;
+  }
+
+  /** Asks for a page of the training or test images; the 'browsed' message with this id answers. */
+  browse(query: BrowseQuery): number {
+    const id = this.nextGalleryId++;
+    this.update({ type: 'page:browse', id });
+    this.send({ type: 'browse', id, ...query });
     return id;
   }
 

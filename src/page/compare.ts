@@ -47,6 +47,7 @@ export function comparedSettings(runs: ComparedRun[]): (keyof Settings)[] {
     hidden: anyDense,
     momentum: anyMomentum,
     nesterov: anyNesterov,
+    myDigits: runs.some((r) => r.settings.myDigits === true),
   };
   return names.filter((n) => shown[n] ?? true);
 }
@@ -61,7 +62,7 @@ export function settingText(settings: Settings, name: keyof Settings): string {
   if (name === 'optimizer') return optimizerName(settings);
   if (SGD_ONLY.has(name) && !isSgd(settings)) return '—';
   if (name === 'momentum') return String(settings.momentum ?? 0);
-  if (name === 'nesterov') return settings.nesterov === true ? 'on' : 'off';
+  if (name === 'nesterov' || name === 'myDigits') return settings[name] === true ? 'on' : 'off';
   return String(settings[name]);
 }
 

@@ -7,6 +7,7 @@ import type { Checkpoint, FromWorker } from '../protocol/protocol';
 import { optimizerSummary, type Settings } from '../protocol/settings';
 import { historyUpTo } from './bestEpoch';
 import type { ComparedRun } from './compare';
+import { testAccuracyOf } from './heldOutResult';
 import { type SavedRun, toSavedRun } from './savedRuns';
 import { batchesPerEpoch } from './store';
 import { type ChartsState, NO_CHARTS, reduceCharts } from './store/charts';
@@ -18,7 +19,9 @@ export function defaultRunName(settings: Settings, at: Date): string {
   // The rate (and an optimizer other than the book's RMSprop) is in the name: runs compared side
   // by side often differ only in it.
   const optimizer = (settings.optimizer ?? 'rmsprop') === 'rmsprop' ? '' : `${optimizerSummary(settings)}, `;
-  return `${model}, ${optimizer}lr ${settings.learningRate}, ${epochs}, seed ${settings.seed} (${time} UTC)`;
+  const validation = settings.validation ? `, validation ${settings.validation}` : '';
+  const patience = settings.patience ? `, patience ${settings.patience}` : '';
+  return `${model}, ${optimizer}lr ${settings.learningRate}, ${epochs}${validation}${patience}, seed ${settings.seed} (${time} UTC)`;
 }
 
 /** The messages about the run going on that change its charts. */
@@ -105,7 +108,7 @@ export class LiveRun {
       name: this.name,
       createdAt: this.createdAt,
       updatedAt,
-      testAccuracy: history.epochs.at(-1)?.testAccuracy ?? null,
+      testAccuracy: testAccuracyOf(history, checkpoint.settings),
       ...(this.dataset ? { dataset: this.dataset } : {}),
     };
     return toSavedRun(info, checkpoint, shapes, history);

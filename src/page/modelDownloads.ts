@@ -1,7 +1,7 @@
 // The downloads of the model that answers drawings, read from the worker when asked: TensorFlow.js's
 // files (Dense stacks) and the PyTorch program's weights as safetensors (every model the app trains).
 import type { DatasetIdentity } from '../data/datasetIdentity';
-import type { DenseStack, ExportedModel } from '../protocol/protocol';
+import type { DenseSpec, DenseStack, ExportedModel } from '../protocol/protocol';
 import { optimizerName } from '../protocol/settings';
 import type { TrainerClient } from './client';
 import { layerWords } from './programs/torchModules';
@@ -12,13 +12,26 @@ type Exporter = Pick<TrainerClient, 'exportModel'>;
 
 /** The model as a Dense stack, and what trained it; a model with other layers is refused, naming one. */
 export function denseStackOf(model: ExportedModel): DenseStack {
-  const layers = model.layers.map((layer) => {
+  const layers: DenseSpec[] = [];
+  let dropoutBefore: number | undefined;
+  for (const layer of model.layers) {
+    // On flat pixels Flatten changes nothing; a Dropout goes with the Dense after it.
+    if (layer.kind === 'flatten') continue;
+    if (layer.kind === 'dropout' && dropoutBefore === undefined) {
+      dropoutBefore = layer.rate;
+      continue;
+    }
     if (layer.kind !== 'dense')
       throw new Error(
-        `TF.js export writes Dense stacks only, and this model has a ${layerWords(layer)} layer (Download weights (safetensors) takes any model).`,
+        `TF.js export writes Dense stacks only (with Dropout between them), and this model has a ${layerWords(layer)} layer (Download weights (safetensors) takes any model).`,
       );
-    return { units: layer.units, activation: layer.activation };
-  });
+    layers.push({
+      units: layer.units,
+      activation: layer.activation,
+      ...(dropoutBefore === undefined ? {} : { dropoutBefore }),
+    });
+    dropoutBefore = undefined;
+  }
   const stack: DenseStack = {
     inputDim: model.inputShape.reduce((a, b) => a * b, 1),
     layers,

@@ -1,9 +1,11 @@
 // One-click lessons: a queue of runs that differ in one thing, trained one after another and then
 // compared. Pure: which runs a preset makes from the settings on screen.
+
 import { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS, type Settings } from '../protocol/settings';
+import { overfittingRuns } from './overfittingPreset';
 
 export interface Preset {
-  id: 'learningRates' | 'optimizers';
+  id: 'learningRates' | 'optimizers' | 'overfitting';
   label: string;
   /** What the lesson shows, in a sentence. */
   explanation: string;
@@ -36,5 +38,12 @@ export const PRESETS: Preset[] = [
         optimizer,
         learningRate: DEFAULT_LEARNING_RATES[optimizer],
       })),
+  },
+  {
+    id: 'overfitting',
+    label: 'Fight overfitting',
+    explanation:
+      'The model above on 6,000 training images for 20 epochs, measured on 10,000 validation images held out (or the sizes above, when Validation images is set): the training loss keeps falling while the validation loss turns back up. Compare the gap per run.',
+    runs: overfittingRuns,
   },
 ];

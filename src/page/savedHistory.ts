@@ -67,6 +67,18 @@ function checkRateChanges(changes: unknown, lastStep: number): void {
   });
 }
 
+/** The test measured at the end and early stopping's epochs (absent before they existed, or null). */
+function checkHeldOut(finalTest: unknown, earlyStop: unknown, epoch: number): void {
+  if (finalTest != null && !(isObject(finalTest) && isLoss(finalTest.loss) && isFraction(finalTest.accuracy)))
+    fail('its final test result is not a loss and an accuracy');
+  if (earlyStop == null) return;
+  const { bestEpoch, stoppedEpoch } = isObject(earlyStop) ? earlyStop : {};
+  if (!isWhole(bestEpoch, 1) || !isWhole(stoppedEpoch, bestEpoch + 1) || stoppedEpoch > epoch)
+    fail(
+      `its early stop (best epoch ${String(bestEpoch)}, stopped after ${String(stoppedEpoch)}) is not within the run`,
+    );
+}
+
 /** The history of a run saved after `epoch` epochs with these settings, every field checked. */
 export function readHistory(raw: unknown, settings: Settings, epoch: number): RunHistory {
   if (!isObject(raw) || !Array.isArray(raw.curve) || !Array.isArray(raw.epochs))
@@ -77,5 +89,6 @@ export function readHistory(raw: unknown, settings: Settings, epoch: number): Ru
   checkCurve(raw.curve, lastStep);
   checkEpochs(raw.epochs, epoch);
   checkRateChanges(raw.rateChanges, lastStep);
+  checkHeldOut(raw.testAtEnd, raw.earlyStop, epoch);
   return raw as unknown as RunHistory;
 }

@@ -86,8 +86,17 @@ export function isUnreadable(run: SavedRunListing): run is UnreadableRunInfo {
 function readSettings(saved: unknown): Settings {
   if (!isObject(saved)) fail('it has no settings');
   // A run saved before the optimizer was a setting trained with RMSprop; one saved before momentum
-  // was, with Keras's defaults for it.
-  const raw = { optimizer: 'rmsprop', momentum: 0, nesterov: false, ...saved };
+  // was, with Keras's defaults for it; one saved before "my digits too", without the user's digits.
+  // One saved before validation images and early stopping were settings had neither.
+  const raw = {
+    optimizer: 'rmsprop',
+    momentum: 0,
+    nesterov: false,
+    myDigits: false,
+    validation: 0,
+    patience: 0,
+    ...saved,
+  };
   const missing = Object.keys(DEFAULT_SETTINGS).filter((key) => !Object.hasOwn(raw, key));
   if (missing.length > 0) fail(`its settings lack ${missing.join(', ')}`);
   const { settings, errors } = validateSettings(settingsToText(raw as unknown as Settings));

@@ -33,12 +33,14 @@ const layerName = (i: number) => (i === 0 ? 'dense' : `dense_${i}`);
 export function toTfjs(stack: DenseStack): { modelJson: string; weights: ArrayBuffer } {
   const manifest: WeightEntry[] = [];
   let width = stack.inputDim;
-  const layers: LayerJson[] = stack.layers.map((layer, i) => {
+  const layers: LayerJson[] = stack.layers.flatMap((layer, i) => {
     const name = layerName(i);
+    const first = i === 0 ? { batch_input_shape: [null, stack.inputDim] } : {};
+    const dropout = layer.dropoutBefore === undefined ? [] : [dropoutJson(layer.dropoutBefore, i, first)];
     manifest.push({ name: `${name}/kernel`, shape: [width, layer.units], dtype: 'float32' });
     manifest.push({ name: `${name}/bias`, shape: [layer.units], dtype: 'float32' });
     width = layer.units;
-    return {
+    const dense = {
       class_name: 'Dense',
       config: {
         units: layer.units,
@@ -54,9 +56,10 @@ export function toTfjs(stack: DenseStack): { modelJson: string; weights: ArrayBu
         name,
         trainable: true,
         dtype: 'float32',
-        ...(i === 0 ? { batch_input_shape: [null, stack.inputDim] } : {}),
+        ...(dropout.length === 0 ? first : {}),
       },
     };
+    return [...dropout, dense];
   });
   const total = stack.weights.reduce((n, w) => n + w.length, 0);
   const bytes = new Float32Array(total);
@@ -84,9 +87,18 @@ export function toTfjs(stack: DenseStack): { modelJson: string; weights: ArrayBu
   return { modelJson: JSON.stringify(model), weights: bytes.buffer };
 }
 
+/** Keras's Dropout(rate) before Dense layer i; the first layer of the model carries the input shape. */
+function dropoutJson(rate: number, i: number, first: object): LayerJson {
+  const name = i === 0 ? 'dropout' : `dropout_${i}`;
+  return {
+    class_name: 'Dropout',
+    config: { rate, noise_shape: null, seed: null, name, trainable: true, dtype: 'float32', ...first },
+  };
+}
+
 const ACTIVATIONS: Record<string, Activation> = { relu: 'relu', softmax: 'softmax', linear: 'linear' };
-/** Layers that change nothing when predicting a flat 784-pixel image. */
-const PASS_THROUGH = new Set(['Dropout', 'InputLayer', 'Flatten']);
+/** Layers that change nothing when predicting a flat 784-pixel image (Dropout's rate is kept). */
+const PASS_THROUGH = new Set(['InputLayer', 'Flatten']);
 /** Units per layer: beyond this no Dense layer this app could run makes sense. */
 const MAX_UNITS = 1 << 16;
 
@@ -143,6 +155,7 @@ export function fromTfjs(modelJson: string, files: Map<string, ArrayBuffer>): De
   let inputDim: number | null = null;
   const layers: DenseSpec[] = [];
   const stackWeights: Float32Array[] = [];
+  let dropoutBefore: number | undefined;
   for (const { class_name: kind, config = {} } of layerJsons) {
     const name = typeof config.name === 'string' ? config.name : kind;
     const dtype = config.dtype;
@@ -160,6 +173,14 @@ export function fromTfjs(modelJson: string, files: Map<string, ArrayBuffer>): De
       }
     }
     if (PASS_THROUGH.has(kind)) continue;
+    if (kind === 'Dropout') {
+      const rate = config.rate;
+      if (typeof rate !== 'number' || !(rate >= 0 && rate < 1))
+        fail(`Layer ${name} is a Dropout with rate ${show(rate)}; a rate is from 0 to below 1.`);
+      // Two in a row drop as one with both rates; nothing is dropped at inference anyway.
+      dropoutBefore = dropoutBefore === undefined ? rate : 1 - (1 - dropoutBefore) * (1 - rate);
+      continue;
+    }
     if (kind !== 'Dense')
       fail(`Layer ${name} is a ${kind}; only Dense layers are supported (and Dropout, Flatten, InputLayer).`);
     const units = config.units;
@@ -184,7 +205,12 @@ export function fromTfjs(modelJson: string, files: Map<string, ArrayBuffer>): De
       config.use_bias === false ? new Float32Array(units as number) : findWeight(weights, name, 'bias');
     if (!bias) fail(`The weights have no bias for layer ${name}.`);
     if (bias.length !== units) fail(`The bias of layer ${name} has ${bias.length} values, not ${units}.`);
-    layers.push({ units: units as number, activation });
+    layers.push({
+      units: units as number,
+      activation,
+      ...(dropoutBefore === undefined ? {} : { dropoutBefore }),
+    });
+    dropoutBefore = undefined;
     stackWeights.push(kernel, bias);
   }
   const last = layers.at(-1);

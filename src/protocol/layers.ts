@@ -11,13 +11,15 @@ export type LayerSpec =
   | { kind: 'conv'; filters: number }
   | { kind: 'pool' }
   | { kind: 'flatten' }
-  | { kind: 'dense'; units: number };
+  | { kind: 'dense'; units: number }
+  /** Keras's Dropout(rate): in training each unit is zeroed with probability rate, else scaled. */
+  | { kind: 'dropout'; rate: number };
 
 export const MAX_LAYERS = 12;
 export const MAX_FILTERS = 256;
 export const MAX_UNITS = 4096;
 
-/** The book's ConvNet (chapter 5): conv32, pool, conv64, pool, conv64, flatten, dense64. */
+/** The book's ConvNet (chapter 5 of the first edition, chapter 8 of the third): conv32, pool, conv64, pool, conv64, flatten, dense64. */
 export const BOOK_CONVNET: LayerSpec[] = [
   { kind: 'conv', filters: 32 },
   { kind: 'pool' },
@@ -47,6 +49,8 @@ export function layerName(spec: LayerSpec): string {
       return 'Flatten';
     case 'dense':
       return `Dense(${spec.units}, relu)`;
+    case 'dropout':
+      return `Dropout(${spec.rate})`;
   }
 }
 
@@ -73,6 +77,10 @@ function problemOf(spec: LayerSpec, shape: number[]): string | null {
       if (!Number.isInteger(spec.units) || spec.units < 1 || spec.units > MAX_UNITS)
         return `Dense needs 1 to ${MAX_UNITS} units.`;
       return isImage ? 'Dense needs a flat input: add a Flatten layer before it.' : null;
+    case 'dropout':
+      return spec.rate >= 0 && spec.rate < 1
+        ? null
+        : 'Dropout needs a rate from 0 to below 1 (0.5 drops half).';
   }
 }
 
@@ -86,6 +94,8 @@ function outputShape(spec: LayerSpec, shape: number[]): number[] {
       return [shape.reduce((a, b) => a * b, 1)];
     case 'dense':
       return [spec.units];
+    case 'dropout':
+      return shape;
   }
 }
 
@@ -132,11 +142,16 @@ export function summarize(specs: LayerSpec[]): {
   return { layers, total: layers.reduce((sum, l) => sum + l.parameters, 0), problem };
 }
 
-/** "c32,p,c64,p,c64,f,d64": the URL form. */
+function specToText(s: LayerSpec): string {
+  if (s.kind === 'conv') return `c${s.filters}`;
+  if (s.kind === 'dense') return `d${s.units}`;
+  if (s.kind === 'dropout') return `dr${s.rate}`;
+  return s.kind[0];
+}
+
+/** "c32,p,c64,p,c64,f,d64,dr0.5": the URL form. */
 export function specsToText(specs: LayerSpec[]): string {
-  return specs
-    .map((s) => (s.kind === 'conv' ? `c${s.filters}` : s.kind === 'dense' ? `d${s.units}` : s.kind[0]))
-    .join(',');
+  return specs.map(specToText).join(',');
 }
 
 /** Parses the URL form; a token that is not a layer is an error, with the token named. */
@@ -151,11 +166,12 @@ export function specsFromText(text: string): { specs?: LayerSpec[]; error?: stri
       specs.push(
         m[1] === 'c' ? { kind: 'conv', filters: Number(m[2]) } : { kind: 'dense', units: Number(m[2]) },
       );
+    else if (/^dr(\d*\.?\d+)$/.test(t)) specs.push({ kind: 'dropout', rate: Number(t.slice(2)) });
     else if (t === 'p') specs.push({ kind: 'pool' });
     else if (t === 'f') specs.push({ kind: 'flatten' });
     else
       return {
-        error: `${JSON.stringify(t.slice(0, 20))} is not a layer (c<filters>, p, f or d<units>, comma-separated).`,
+        error: `${JSON.stringify(t.slice(0, 20))} is not a layer (c<filters>, p, f, d<units> or dr<rate>, comma-separated).`,
       };
   }
   if (specs.length > MAX_LAYERS) return { error: `At most ${MAX_LAYERS} hidden layers.` };

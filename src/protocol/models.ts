@@ -38,6 +38,8 @@ export interface RateChange {
 export interface DenseSpec {
   units: number;
   activation: Activation;
+  /** The rate of a Dropout layer just before this one (none at inference; files keep it). */
+  dropoutBefore?: number;
 }
 
 /** A Dense stack with its weights in our order: kernel [in, out] row-major (as Keras), then bias. */
@@ -57,7 +59,8 @@ export type ExportedLayer =
   | { kind: 'dense'; units: number; activation: Activation }
   | { kind: 'conv'; filters: number; activation: 'relu' | 'linear' }
   | { kind: 'pool' }
-  | { kind: 'flatten' };
+  | { kind: 'flatten' }
+  | { kind: 'dropout'; rate: number };
 
 /** The model that answers drawings, for the downloads: what the page writes as TF.js or safetensors files. */
 export interface ExportedModel {

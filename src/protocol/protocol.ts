@@ -3,9 +3,11 @@
 // optimizers.ts, reports.ts) is the only code both sides import: the worker (src/worker/) and the
 // page (src/page/, src/ui/) never import each other.
 
+import type { BrowseAnswer, BrowseRequest } from './browse';
 import type { DatasetInUse, UseDatasetRequest } from './dataset';
 import type { Checkpoint, DenseStack, ExportedModel, RateChange } from './models';
-import type { BatchLogs, EpochLogs, Evaluation, RatePoint, StepInspection } from './reports';
+import type { FineTuneReport, FineTuneRequest, TrainingDigits } from './myDigits';
+import type { BatchLogs, EarlyStop, EpochLogs, Evaluation, RatePoint, StepInspection } from './reports';
 import type { Settings } from './settings';
 import type { SpeedrunProgress, SpeedrunRequest } from './speedrun';
 
@@ -28,6 +30,9 @@ export type ToWorker =
   | UseDatasetRequest
   /** The Speedrun preset (speedrun.ts); stop ends it. */
   | SpeedrunRequest
+  /** The user's digits: those for training, and fine-tunes on them (myDigits.ts). */
+  | TrainingDigits
+  | FineTuneRequest
   | { type: 'init'; dataUrl: string }
   /** Downloads the data again after a failure. */
   | { type: 'retryData' }
@@ -44,6 +49,8 @@ export type ToWorker =
   | { type: 'readDigits'; id: number; pixels: Float32Array }
   /** Test images from the last evaluation, chosen by `query` (the confusion matrix's gallery). */
   | { type: 'gallery'; id: number; query: GalleryQuery }
+  /** A page of the training or test images, for the Training data panel (src/protocol/browse.ts). */
+  | BrowseRequest
   /**
    * A saved run's weights become the model that answers drawings. `requestId` comes back on
    * 'loaded', or on 'refused' (a run is going on, or the checkpoint does not fit its settings).
@@ -137,6 +144,7 @@ export type ErrorKind =
 export type FromWorker =
   | DatasetInUse
   | SpeedrunProgress
+  | FineTuneReport
   /** A device (first or new): the model on it answers drawings, even before the data arrives. */
   /** fallback: a software adapter (WebGPU on the CPU, tens of times slower than a GPU). */
   | { type: 'gpu'; adapter: string; fallback?: boolean; matmulVariant: string; memory: GpuMemory }
@@ -167,7 +175,17 @@ export type FromWorker =
    * batches; null when the model's first layer is not Dense (no per-unit image).
    */
   | { type: 'units'; step: number; inputs: number; units: number; weights: Float32Array | null }
-  | { type: 'epoch'; logs: EpochLogs; test: Evaluation; progress: Progress; memory: GpuMemory }
+  | {
+      type: 'epoch';
+      logs: EpochLogs;
+      /** The held-out figures: the validation images' when the run has them, else the test set's. */
+      test: Evaluation;
+      progress: Progress;
+      memory: GpuMemory;
+      /** The test set, measured once at the end of a validated run or on the weights early stopping kept. */
+      finalTest?: Evaluation;
+      earlyStop?: EarlyStop;
+    }
   | { type: 'paused' }
   | { type: 'resumed' }
   | { type: 'rateChanged'; change: RateChange }
@@ -242,5 +260,6 @@ export type FromWorker =
     }
   /** A test image for the pad: its index in the test set (from 0), its label, its 784 bytes. */
   | { type: 'testImage'; id: number; index: number; label: number; pixels: Uint8Array }
+  | BrowseAnswer
   /** fatal: the worker cannot go on (no WebGPU); otherwise the page stays usable. */
   | { type: 'error'; kind: ErrorKind; message: string; fatal: boolean; file?: string };

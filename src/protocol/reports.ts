@@ -11,6 +11,14 @@ export interface EpochLogs {
   seconds: number;
 }
 
+/** Where early stopping (Keras's EarlyStopping, restore_best_weights) stopped a run, and which epoch it went back to. */
+export interface EarlyStop {
+  /** The epoch with the lowest held-out loss, whose weights the model ends with (from 1). */
+  bestEpoch: number;
+  /** The epoch after which training stopped. */
+  stoppedEpoch: number;
+}
+
 export interface Evaluation {
   loss: number;
   accuracy: number;

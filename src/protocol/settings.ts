@@ -13,7 +13,7 @@ import {
 export type { OptimizerKind } from './optimizers';
 export { DEFAULT_LEARNING_RATES, OPTIMIZER_KINDS, OPTIMIZER_NAMES } from './optimizers';
 
-/** 'dense': the book's chapter 2 network (Dense(hidden) → Dense(10)); 'convnet': chapter 5's, editable. */
+/** 'dense': the book's chapter 2 network (Dense(hidden) → Dense(10)); 'convnet': the ConvNet (third edition: chapter 8), editable. */
 export type ModelKind = 'dense' | 'convnet';
 export const MODEL_KINDS: ModelKind[] = ['dense', 'convnet'];
 
@@ -42,12 +42,27 @@ export interface Settings {
   momentum: number;
   /** SGD's Nesterov momentum; validated settings hold true only for SGD with momentum above 0. */
   nesterov: boolean;
+  /**
+   * Validation images: the last N of the training set held out (Keras's validation_split), measured
+   * after each epoch; the test set is then measured once, at the end. 0: none (the book's first run).
+   */
+  validation: number;
+  /** Early stopping's patience in epochs, on the held-out loss, back to the best weights. 0: off. */
+  patience: number;
+  /**
+   * Train on my digits too: every batch mixes in some of the user's training digits, all of it
+   * augmented (src/nn/mixedOrder.ts). A run saved before this setting existed has none: `=== true`.
+   */
+  myDigits: boolean;
 }
 
 /** The settings that are numbers, each checked by a Rule. */
-type NumericSetting = Exclude<keyof Settings, 'model' | 'layers' | 'augment' | 'optimizer' | 'nesterov'>;
+type NumericSetting = Exclude<
+  keyof Settings,
+  'model' | 'layers' | 'augment' | 'optimizer' | 'nesterov' | 'myDigits'
+>;
 /** The settings that are on or off. */
-type SwitchSetting = 'augment' | 'nesterov';
+type SwitchSetting = 'augment' | 'nesterov' | 'myDigits';
 
 export type SettingsText = Record<keyof Settings, string>;
 export type SettingsErrors = Partial<Record<keyof Settings, string>>;
@@ -66,9 +81,23 @@ export const DEFAULT_SETTINGS: Settings = {
   // Keras's defaults (keras.optimizers.SGD).
   momentum: 0,
   nesterov: false,
+  validation: 0,
+  patience: 0,
+  myDigits: false,
 };
 
-/** The chapter 5 run uses batches of 64, as the book does. */
+/** MNIST's training images: validation images are held out of them. */
+export const TRAINING_SET = 60000;
+
+/** The images a run trains on: the first `train`, short of the validation images held out at the end. */
+export function trainingImages(
+  settings: Pick<Settings, 'train' | 'validation'>,
+  total = TRAINING_SET,
+): number {
+  return Math.min(settings.train, total - (settings.validation ?? 0));
+}
+
+/** The ConvNet run (chapter 8) uses batches of 64, as the book does. */
 export const CONVNET_BATCH = 64;
 
 /** The URL query name of each setting. */
@@ -85,6 +114,9 @@ export const QUERY_NAMES: Record<keyof Settings, string> = {
   optimizer: 'optimizer',
   momentum: 'momentum',
   nesterov: 'nesterov',
+  validation: 'validation',
+  patience: 'patience',
+  myDigits: 'mydigits',
 };
 
 interface Rule {
@@ -108,6 +140,8 @@ const RULES: Record<NumericSetting, Rule> = {
   seed: { label: 'Seed', integer: true, min: 0, max: 2 ** 31 - 1 },
   train: { label: 'Training images', integer: true, min: 1, max: 60000 },
   momentum: { label: 'Momentum', integer: false, min: 0, max: 1, belowMax: true },
+  validation: { label: 'Validation images', integer: true, min: 0, max: TRAINING_SET - 1 },
+  patience: { label: 'Early stopping patience', integer: true, min: 0, max: 100 },
 };
 
 export const SETTING_LABELS = {
@@ -117,6 +151,7 @@ export const SETTING_LABELS = {
   augment: 'Augment images',
   optimizer: 'Optimizer',
   nesterov: 'Nesterov',
+  myDigits: 'Train on my digits too',
 } as Record<keyof Settings, string>;
 
 const NAMES = Object.keys(QUERY_NAMES) as (keyof Settings)[];
@@ -159,7 +194,7 @@ export function validateSetting(
   text: string,
 ): { value?: number | string | boolean; error?: string } {
   if (name === 'model' || name === 'layers' || name === 'optimizer') return validateWords(name, text);
-  if (name === 'augment' || name === 'nesterov') return validateSwitch(name, text);
+  if (name === 'augment' || name === 'nesterov' || name === 'myDigits') return validateSwitch(name, text);
   const rule = RULES[name];
   const trimmed = text.trim();
   if (trimmed === '') return { error: `${rule.label} is required.` };

@@ -1,7 +1,9 @@
 // The URL query form of the settings (?epochs=5&batch=128&lr=0.001&hidden=512&seed=1&train=60000; a
 // ConvNet run adds &model=convnet&layers=c32,p,c64,p,c64,f,d64; training on augmented images adds
 // &augment=1; an optimizer other than RMSprop adds &optimizer=sgd or &optimizer=adam; SGD with
-// momentum adds &momentum=0.9, and Nesterov's form of it &nesterov=1).
+// momentum adds &momentum=0.9, and Nesterov's form of it &nesterov=1; validation images held out
+// add &validation=10000, and early stopping &patience=1; training on the user's digits too adds
+// &mydigits=1).
 import {
   CONVNET_BATCH,
   DEFAULT_LEARNING_RATES,
@@ -56,8 +58,10 @@ export function settingsToQuery(settings: Settings): string {
     if (name === 'optimizer' && settings.optimizer === 'rmsprop') continue;
     // SGD's momentum only when it has some, as the switches only when on.
     if (name === 'momentum' && !(settings.momentum > 0)) continue;
-    if (name === 'nesterov') {
-      if (settings.nesterov === true) query.set(QUERY_NAMES.nesterov, '1');
+    // Validation images and early stopping only when set (#30).
+    if ((name === 'validation' || name === 'patience') && !(settings[name] > 0)) continue;
+    if (name === 'nesterov' || name === 'myDigits') {
+      if (settings[name] === true) query.set(QUERY_NAMES[name], '1');
       continue;
     }
     query.set(QUERY_NAMES[name], String(settings[name]));

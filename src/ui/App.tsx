@@ -3,7 +3,6 @@ import { testImagesWords } from '../page/classNames';
 import type { TrainerClient } from '../page/client';
 import { withComparedInQuery } from '../page/compare';
 import type { RunKeeper } from '../page/keeper';
-import { DEFAULT_SETTINGS } from '../protocol/settings';
 import { settingsToQuery } from '../protocol/settingsQuery';
 import { AboutData } from './components/AboutData';
 import { ChartsCard } from './components/ChartsCard';
@@ -15,6 +14,8 @@ import { DrawCard } from './components/DrawCard';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { EvaluateControl } from './components/EvaluateControl';
 import { FatalPanel } from './components/FatalPanel';
+import { FineTune } from './components/FineTune';
+import { GlossaryPanel } from './components/GlossaryPanel';
 import { HandwritingScore } from './components/HandwritingScore';
 import { Header } from './components/Header';
 import { InsightPanel } from './components/InsightPanel';
@@ -30,16 +31,18 @@ import { UpdateBanner } from './components/UpdateBanner';
 import { YourDigits } from './components/YourDigits';
 import { useComparison } from './hooks/useComparison';
 import { useEvaluation } from './hooks/useEvaluation';
+import { useFineTune } from './hooks/useFineTune';
 import { useGallery } from './hooks/useGallery';
 import { useHandwritingScore } from './hooks/useHandwritingScore';
 import { useKeeper } from './hooks/useKeeper';
+import { useLearner } from './hooks/useLearner';
 import { useOpinion } from './hooks/useOpinion';
 import { usePadDigits } from './hooks/usePadDigits';
 import { useReading } from './hooks/useReading';
 import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
 import { useTrainer } from './hooks/useTrainer';
-import { pictureLayers, stackPictureLayers } from './network';
+import { shownNetwork, stackPictureLayers } from './network';
 
 /**
  * One screen: Train and where the run is along the top; settings, the live charts and the network, and
@@ -55,13 +58,18 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const evaluation = useEvaluation(client, snapshot);
   const padDigits = usePadDigits(digit.setDrawing);
   const handwriting = useHandwritingScore(client, snapshot, padDigits.digits.digits, digit.canRead);
+  const fineTune = useFineTune(client, snapshot, padDigits.digits.digits, digit.canRead);
   const score = (
-    <HandwritingScore
-      score={handwriting}
-      testDigits={padDigits.digits.digits.filter((d) => d.testOnly).length}
-      mnistAccuracy={snapshot.finalTest?.accuracy ?? snapshot.epochs.at(-1)?.testAccuracy ?? null}
-    />
+    <>
+      <HandwritingScore
+        score={handwriting}
+        testDigits={padDigits.digits.digits.filter((d) => d.testOnly).length}
+        mnistAccuracy={snapshot.finalTest?.accuracy ?? snapshot.epochs.at(-1)?.testAccuracy ?? null}
+      />
+      {fineTune && <FineTune {...fineTune} />}
+    </>
   );
+  const learner = useLearner(client, snapshot, digit.drawing);
   const [tab, setTab] = useState('matrix');
   const { phase, error } = snapshot;
   const retryData = useCallback(() => client.retryData(), [client]);
@@ -95,6 +103,8 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
       matmulVariant={snapshot.matmulVariant}
       failed={phase === 'failed'}
       memory={phase === 'lost' || phase === 'recovering' ? null : snapshot.memory}
+      lede={learner.lede}
+      actions={learner.actions}
     />
   );
   if (phase === 'failed' && error?.fatal) {
@@ -111,13 +121,12 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   }
 
   const running = isRunning(snapshot);
-  // The picture shows the model that answers the pad: an imported one, the run's, else the form's.
+  // The picture shows an imported model, else the run's while it runs, else the form's (network.ts).
   const imported = keep.shown?.imported;
-  const layers = imported
-    ? stackPictureLayers(imported.inputDim, imported.layers)
-    : pictureLayers(snapshot.runSettings ?? form.settings ?? DEFAULT_SETTINGS);
+  const network = shownNetwork(snapshot.runSettings, form.settings, running);
+  const layers = imported ? stackPictureLayers(imported.inputDim, imported.layers) : network.layers;
   return (
-    <div className="app">
+    <div className={learner.present ? 'app present' : 'app'}>
       <UpdateBanner />
       {header}
       <LinkNotice notes={form.notes} onDismiss={form.dismissNotes} />
@@ -137,7 +146,9 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         {/* NOTE: display: contents on a narrow screen, so that its parts take their own places in the order. */}
         <div className="live">
           <ErrorBoundary part="The charts">
-            <ChartsCard snapshot={snapshot} running={running} />
+            <ChartsCard snapshot={snapshot} running={running}>
+              {learner.summary}
+            </ChartsCard>
           </ErrorBoundary>
           <ErrorBoundary part="The network picture">
             <section className="card network-card" aria-label="The network">
@@ -146,6 +157,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
                 drawing={digit.drawing}
                 activations={digit.reading?.activations ?? []}
                 probabilities={digit.reading?.probabilities ?? null}
+                untrained={!imported && network.untrained}
               />
             </section>
           </ErrorBoundary>
@@ -157,6 +169,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             digit={digit}
             padDigits={padDigits}
             score={score}
+            cue={learner.drawCue}
             onWhy={() => {
               setTab('saliency');
               document.getElementById('insight-title')?.scrollIntoView({ block: 'start' });
@@ -224,6 +237,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
       <ErrorBoundary part="Your digits">
         <YourDigits keeper={padDigits.keeper} score={score} />
       </ErrorBoundary>
+      <GlossaryPanel />
       <div className="more">
         <ErrorBoundary part="Keep and share">
           <KeepPanel
@@ -242,6 +256,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             samples={snapshot.samples}
             dataError={snapshot.dataError}
             onRetry={retryData}
+            browse={learner.browse}
             dataset={snapshot.dataset}
           />
         </ErrorBoundary>

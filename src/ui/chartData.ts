@@ -1,5 +1,6 @@
 // Rows for the loss and accuracy charts: the training curve (raw and smoothed) and the test points.
 import type { CurvePoint, EpochPoint } from '../page/store';
+import type { EarlyStop } from '../protocol/reports';
 
 export interface ChartRow {
   /** Batches seen since the run began. */
@@ -80,4 +81,17 @@ export function lossAxis(rows: ChartRow[]): ValueAxis {
 export function axisWidth(labels: string[]): number {
   const longest = Math.max(1, ...labels.map((l) => l.length));
   return Math.ceil(20 + longest * 7.5);
+}
+
+/** Early stopping's marks on the charts: the epoch whose weights were kept, and the one it stopped after. */
+export function earlyStopMarks(
+  earlyStop: EarlyStop | null,
+  batchesPerEpoch: number,
+): { step: number; label: string }[] {
+  if (!earlyStop) return [];
+  const { bestEpoch, stoppedEpoch } = earlyStop;
+  return [
+    { step: bestEpoch * batchesPerEpoch, label: `best: epoch ${bestEpoch} (kept)` },
+    { step: stoppedEpoch * batchesPerEpoch, label: `stopped after epoch ${stoppedEpoch}` },
+  ];
 }

@@ -3,7 +3,7 @@
 import { CLASSES, PIXELS } from '../data/mnist';
 import { specsFromText, summarize } from '../protocol/layers';
 import type { DenseSpec } from '../protocol/protocol';
-import type { Settings } from '../protocol/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../protocol/settings';
 
 export interface PictureLayer {
   name: string;
@@ -26,6 +26,24 @@ export function pictureLayers(
   const { layers, problem } = summarize(specsFromText(settings.layers).specs ?? []);
   if (problem) return null;
   return layers.map((l) => ({ name: l.name, shape: l.outputShape, parameters: l.parameters }));
+}
+
+/**
+ * The network the picture shows. While a run goes on, the run's. Otherwise the form's, the one Train
+ * will build: picking the ConvNet after a Dense run shows the ConvNet at once. `untrained`: it is not
+ * the network that answers the pad (the last run's, whose layers differ), so it cannot light up yet.
+ */
+export function shownNetwork(
+  run: Settings | null,
+  form: Settings | undefined,
+  running: boolean,
+): { layers: PictureLayer[] | null; untrained: boolean } {
+  const shown = (running ? run : form) ?? run ?? form;
+  const layers = pictureLayers(shown ?? DEFAULT_SETTINGS);
+  const sameAs = (a: PictureLayer[] | null, b: PictureLayer[] | null) =>
+    JSON.stringify(a?.map((l) => [l.name, l.shape])) === JSON.stringify(b?.map((l) => [l.name, l.shape]));
+  const untrained = !running && run !== null && shown !== run && !sameAs(layers, pictureLayers(run));
+  return { layers, untrained };
 }
 
 /** An imported Dense stack's layers (it has no settings): each with its width, activation and weights. */

@@ -2,6 +2,7 @@
 // its weights read off the device. The page writes the files (TF.js, safetensors) from this.
 import { Conv2D } from '../nn/conv2d';
 import { Dense } from '../nn/dense';
+import { Dropout } from '../nn/dropout';
 import type { Sequential } from '../nn/sequential';
 import type { ExportedLayer, ExportedModel } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
@@ -11,6 +12,7 @@ function exportedLayer(layer: Sequential['layers'][number]): ExportedLayer {
   if (layer instanceof Conv2D) return { kind: 'conv', filters: layer.filters, activation: layer.activation };
   if (layer.kind === 'MaxPooling2D') return { kind: 'pool' };
   if (layer.kind === 'Flatten') return { kind: 'flatten' };
+  if (layer instanceof Dropout) return { kind: 'dropout', rate: layer.rate };
   throw new Error(`Export does not know the layer ${layer.kind}.`);
 }
 

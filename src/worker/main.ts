@@ -1,7 +1,8 @@
-// The training worker: hosts a Trainer (with the Speedrun preset: speedrunTrainer.ts) off the main thread so the page stays responsive.
+// The training worker: hosts a Trainer (with the Speedrun preset, speedrunTrainer.ts, and the user's digits,
+// myDigitsTrainer.ts) off the main thread so the page stays responsive.
 /// <reference lib="webworker" />
 import type { FromWorker, ToWorker } from '../protocol/protocol';
-import { SpeedrunTrainer } from './speedrunTrainer';
+import { MyDigitsTrainer } from './myDigitsTrainer';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 /** The typed arrays a message hands over to the page rather than copies. */
@@ -17,6 +18,7 @@ function transferables(message: FromWorker): ArrayBuffer[] {
       return message.digits ? [message.digits.buffer as ArrayBuffer] : [];
     case 'gallery':
     case 'testImage':
+    case 'browsed':
       return [message.pixels.buffer as ArrayBuffer];
     case 'evaluated':
       return [message.confusion.matrix.buffer, message.units.weights?.buffer].flatMap((b) =>
@@ -27,7 +29,7 @@ function transferables(message: FromWorker): ArrayBuffer[] {
   }
 }
 
-const trainer = new SpeedrunTrainer((message: FromWorker) =>
+const trainer = new MyDigitsTrainer((message: FromWorker) =>
   scope.postMessage(message, transferables(message)),
 );
 
@@ -51,6 +53,12 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     case 'findRate':
       void trainer.findRate(message.settings);
+      break;
+    case 'trainingDigits':
+      trainer.setTrainingDigits(message);
+      break;
+    case 'fineTune':
+      void trainer.fineTune(message);
       break;
     case 'setLearningRate':
     case 'pause':
@@ -78,6 +86,9 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       break;
     case 'testImage':
       trainer.evaluator.testImage(message.id);
+      break;
+    case 'browse':
+      trainer.browse(message);
       break;
     case 'open':
       trainer.pad.openCheckpoint(message.checkpoint, message.requestId);

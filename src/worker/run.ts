@@ -1,15 +1,19 @@
 // One training run: its settings, its model and images on the device, pause and stop, and the fit
 // loop with its reports, checkpoints and GPU error checks. What an ending means (done, rolled back,
 // lost and resumable) is the trainer's to decide.
-import type { Mnist } from '../data/mnist';
+import { type Mnist, PIXELS } from '../data/mnist';
+import { splitTraining } from '../data/validationSplit';
 import type { DeviceDataset } from '../nn/dataset';
 import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
+import { type LabelledBytes, uploadMixed } from '../nn/mixedDataset';
+import { extraRowsPerBatch, mixedBatchCount } from '../nn/mixedOrder';
 import type { Evaluation, FitHold, Sequential } from '../nn/sequential';
 import { learningRateError } from '../protocol/optimizers';
 import type { Checkpoint, FromWorker, RateChange, RunCommand, RunHold } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 import { takeCheckpoint } from './checkpoint';
 import type { Verdicts } from './gallery';
+import { HeldOut } from './heldOut';
 import { EVAL_BATCH } from './model';
 import { PauseGate } from './pauseGate';
 import { RunClock } from './runClock';
@@ -37,6 +41,12 @@ export class Run {
   verdicts: Verdicts | null = null;
   /** Learning-rate changes made during the run (a resumed run's from before, too), in order of step. */
   rateChanges: RateChange[] = [];
+  /** The validation images and early stopping (heldOut.ts); null until set up. */
+  heldOut: HeldOut | null = null;
+  /** The best epoch's checkpoint that early stopping went back to: the model's weights at the end. */
+  restoredTo: Checkpoint | null = null;
+  /** The user's training digits, mixed into every batch when the settings say myDigits. */
+  extraDigits: LabelledBytes | null = null;
   /** A test's hold ('debug:holdAt'): at its step fit waits at the gate, stalled, until Pause or Stop. */
   hold: RunHold | null = null;
   private stalled = false;
@@ -134,11 +144,22 @@ export class Run {
    */
   async stretch(session: GpuSession, mnist: Mnist, fromEpoch: number, model: Sequential): Promise<unknown> {
     const { settings } = this;
-    const images = Math.min(settings.train, mnist.train.count);
-    const clock = new RunClock(settings.epochs, settings.batchSize, images, fromEpoch, this.seconds);
+    const images = splitTraining(mnist.train.count, settings.train, settings.validation ?? 0).trainCount;
+    const extra = settings.myDigits === true ? this.extraDigits : null;
+    const perBatch = extra ? extraRowsPerBatch(settings.batchSize, extra.labels.length) : 0;
+    const batches =
+      perBatch > 0
+        ? mixedBatchCount(images, settings.batchSize, perBatch)
+        : Math.ceil(images / settings.batchSize);
+    const clock = new RunClock(
+      settings.epochs,
+      settings.batchSize,
+      batches * settings.batchSize,
+      fromEpoch,
+      this.seconds,
+    );
     this.active = true;
     const units = new UnitsReader(this.emit);
-    const batches = Math.ceil(images / settings.batchSize);
     // Errors in setting up and in training go to these scopes (the trainer opened them before
     // building the model), checked at every metrics report.
     session.scopes.open();
@@ -149,7 +170,15 @@ export class Run {
       this.lastStep = fromEpoch * batches;
       this.rateChanges = this.rateChanges.filter((c) => c.step <= this.lastStep);
       const readWeights = () => readFirstLayerWeights(model);
-      this.data = session.trainingData(mnist, images);
+      const mixed =
+        extra && perBatch > 0
+          ? uploadMixed(session.backend, firstImages(mnist, images), extra, PIXELS, settings.batchSize)
+          : null;
+      this.data = mixed?.dataset ?? session.trainingData(mnist, images);
+      const mix = mixed?.mix ?? null;
+      this.heldOut?.dispose();
+      const heldOut = new HeldOut(session, mnist, settings);
+      this.heldOut = heldOut;
       if (fromEpoch === 0) this.keep(await takeCheckpoint(model, settings, 0, false));
       // The weights the run starts from: the tiles show what each unit learned against them.
       units.maybeRead(readWeights, fromEpoch * batches, batches, true);
@@ -157,7 +186,9 @@ export class Run {
         epochs: settings.epochs,
         batchSize: settings.batchSize,
         shuffle: true,
-        augment: settings.augment === true, // a run saved before the setting existed has none
+        // A run saved before the setting existed has none; the user's few digits are always augmented.
+        augment: settings.augment === true || !!mix,
+        ...(mix ? { mix } : {}),
         initialEpoch: fromEpoch,
         logEvery: LOG_EVERY,
         hold: this.holdFor(session, clock),
@@ -172,21 +203,45 @@ export class Run {
         },
         onEpochEnd: async (logs) => {
           this.emit({ type: 'evaluating', epoch: logs.epoch });
-          const test = session.test as DeviceDataset;
-          const detail = await evaluateInDetail(model, test, { batchSize: EVAL_BATCH });
+          const epoch = logs.epoch + 1;
+          // With validation, the validation set measures each epoch and the test set waits for the end.
+          const validating = heldOut.validation !== null;
+          const measured = validating
+            ? await heldOut.measure(model)
+            : await this.testInDetail(session, mnist, model, logs.epoch);
           await this.checkGpuErrors(session);
-          // NOTE: a non-finite test loss ends the run here: the epoch is neither reported, kept nor saved.
-          if (!Number.isFinite(detail.loss)) throw divergedIn('test loss', logs.epoch + 1);
-          this.test = { loss: detail.loss, accuracy: detail.accuracy };
-          const { classes, matrix, predicted, probabilities } = detail;
-          this.verdicts = { classes, labels: mnist.test.labels, predicted, probabilities };
-          this.emit({ type: 'confusion', epoch: logs.epoch, classes, matrix });
-          units.maybeRead(readWeights, (logs.epoch + 1) * batches, batches, true);
+          // NOTE: a non-finite held-out loss ends the run here: the epoch is neither reported, kept nor saved.
+          if (!Number.isFinite(measured.loss))
+            throw divergedIn(validating ? 'validation loss' : 'test loss', epoch);
+          units.maybeRead(readWeights, epoch * batches, batches, true);
           // A stopped run's last epoch is incomplete: its checkpoint is taken when the run ends.
-          if (!model.stopTraining)
-            this.keep(await takeFiniteCheckpoint(model, settings, logs.epoch + 1, logs.epoch + 1));
-          const progress = clock.at(logs.epoch + 1, 0);
-          this.emit({ type: 'epoch', logs, test: this.test, progress, memory: session.memory() });
+          const checkpoint = model.stopTraining
+            ? null
+            : await takeFiniteCheckpoint(model, settings, epoch, epoch);
+          if (checkpoint) this.keep(checkpoint);
+          const stopEarly = heldOut.afterEpoch(epoch, measured.loss, checkpoint);
+          if (stopEarly) {
+            model.stopTraining = true;
+            this.restoredTo = heldOut.restoreBest(session, model);
+          }
+          // The test set, once: at the end of a validated run, and on the weights early stopping went back to.
+          const ending = stopEarly || (epoch === settings.epochs && !this.stopRequested);
+          let finalTest: Evaluation | undefined;
+          if (ending && (validating || this.restoredTo)) {
+            finalTest = await this.testInDetail(session, mnist, model, logs.epoch);
+            await this.checkGpuErrors(session);
+          }
+          const progress = clock.at(epoch, 0);
+          const earlyStop = heldOut.earlyStop ?? undefined;
+          this.emit({
+            type: 'epoch',
+            logs,
+            test: measured,
+            finalTest,
+            earlyStop,
+            progress,
+            memory: session.memory(),
+          });
         },
       });
       await this.checkGpuErrors(session);
@@ -199,6 +254,16 @@ export class Run {
       this.seconds = clock.seconds;
       await session.scopes.close();
     }
+  }
+
+  /** The test set in detail: its figures become the run's result, with the confusion matrix and verdicts. */
+  private async testInDetail(session: GpuSession, mnist: Mnist, model: Sequential, epoch: number) {
+    const detail = await evaluateInDetail(model, session.test as DeviceDataset, { batchSize: EVAL_BATCH });
+    this.test = { loss: detail.loss, accuracy: detail.accuracy };
+    const { classes, matrix, predicted, probabilities } = detail;
+    this.verdicts = { classes, labels: mnist.test.labels, predicted, probabilities };
+    this.emit({ type: 'confusion', epoch, classes, matrix });
+    return this.test;
   }
 
   private async checkGpuErrors(session: GpuSession): Promise<void> {
@@ -243,5 +308,15 @@ export class Run {
   release(session: GpuSession): void {
     if (this.data && this.data !== session.train) this.data.dispose();
     this.data = null;
+    this.heldOut?.dispose();
+    this.heldOut = null;
   }
+}
+
+/** The first `count` training images and labels (views, not copies). */
+function firstImages(mnist: Mnist, count: number): LabelledBytes {
+  return {
+    pixels: mnist.train.pixels.subarray(0, count * PIXELS),
+    labels: mnist.train.labels.subarray(0, count),
+  };
 }

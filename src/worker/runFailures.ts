@@ -12,8 +12,11 @@ const LOWER_RATE = 'The learning rate is probably too high: try a smaller one (t
  * A checkpoint's weights, or an evaluation's loss, that are not finite. Training reports check the
  * loss before each step's update, so the update of an epoch's last step is caught only here.
  */
-export function divergedIn(what: 'weights' | 'test loss', epoch: number): TrainingDivergedError {
-  const subject = what === 'weights' ? 'The weights became' : 'The test loss became';
+export function divergedIn(
+  what: 'weights' | 'test loss' | 'validation loss',
+  epoch: number,
+): TrainingDivergedError {
+  const subject = what === 'weights' ? 'The weights became' : `The ${what} became`;
   return new TrainingDivergedError(`${subject} NaN or infinite in epoch ${epoch}. ${LOWER_RATE}`);
 }
 

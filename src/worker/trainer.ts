@@ -3,9 +3,11 @@ import { describeGpuError } from '../backend/webgpu/errorScopes';
 import type { MatmulVariant } from '../backend/webgpu/kernels/context';
 import type { Mnist } from '../data/mnist';
 import type { Sequential } from '../nn/sequential';
+import type { BrowseRequest } from '../protocol/browse';
 import type { UseDatasetRequest } from '../protocol/dataset';
 import type { Checkpoint, ErrorKind, FromWorker, RunCommand } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
+import { answerBrowse } from './browse';
 import { CurrentModel } from './currentModel';
 import { DataLoader } from './data';
 import { switchDataset } from './datasetSwitch';
@@ -30,7 +32,7 @@ import { TestHooks } from './testHooks';
 export class Trainer {
   protected session: GpuSession | null = null;
   private data: DataLoader | null = null;
-  private readonly current: CurrentModel;
+  protected readonly current: CurrentModel;
   /** Evaluations outside runs, the confusion matrix's galleries, test images for the pad. */
   readonly evaluator: Evaluator;
   private run: Run | null = null;
@@ -124,6 +126,11 @@ export class Trainer {
     return this.data?.mnist ?? null;
   }
 
+  /** A page of the training or test images for the Training data panel (browse.ts). */
+  browse(request: BrowseRequest): void {
+    answerBrowse(this.mnist, request, this.emit);
+  }
+
   /** The session and data a new run needs, or null (and why, if the model cannot fit). */
   protected readyFor(settings: Settings): GpuSession | null {
     const { session, mnist, run, finder, recovery } = this;
@@ -193,7 +200,7 @@ export class Trainer {
   }
 
   /** A run whose checkpoints are kept for the current model (device loss, roll-back) and announced (autosave). */
-  private newRun(settings: Settings): Run {
+  protected newRun(settings: Settings): Run {
     const run = new Run(settings, this.emit, (taken) => {
       const checkpoint = { ...taken, rateChanges: [...run.rateChanges] };
       this.current.checkpoint = checkpoint;
@@ -234,6 +241,8 @@ export class Trainer {
         failure = error;
       }
     }
+    // Early stopping went back to the best epoch's weights: they answer the pad from now on.
+    if (!failure && run.restoredTo) this.current.checkpoint = run.restoredTo;
     if (await this.recovery.endedByLoss(session, run, failure)) return;
     let problem: [ErrorKind, string] | null = null;
     if (failure) {

@@ -31,4 +31,5 @@ export const RUNS: [string, Settings][] = [
     'an augmented Adam ConvNet',
     { ...DEFAULT_SETTINGS, model: 'convnet', layers: 'c8,p,f,d16', augment: true, optimizer: 'adam' },
   ],
+  ['Dropout', { ...DEFAULT_SETTINGS, model: 'convnet', layers: 'c8,p,dr0.25,f,d16,dr0.5', train: 500 }],
 ];

@@ -27,7 +27,7 @@ export async function waitForReady(page: Page): Promise<void> {
   await expect(page.getByRole('img', { name: /Training image 1, labelled \d/ })).toBeVisible({
     timeout: 120_000,
   });
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
 }
 
 /** Drags the mouse over the drawing pad along `points`, given as fractions of its size. */

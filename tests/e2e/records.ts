@@ -124,6 +124,10 @@ export interface StoredRecord {
   losses: number[];
   testLosses: number[];
   bestWeights: boolean;
+  /** The settings as saved, and what the charts keep of a validated or early-stopped run (#30). */
+  settings: Record<string, unknown>;
+  finalTest: { loss: number; accuracy: number } | null;
+  earlyStop: { bestEpoch: number; stoppedEpoch: number } | null;
 }
 
 /** One saved run, both its parts, as IndexedDB holds it now. */
@@ -142,7 +146,12 @@ export function storedRecord(page: Page, id: string): Promise<StoredRecord> {
       });
     const [info, data] = await Promise.all([get('runs'), get('runData')]);
     db.close();
-    const history = data.history as { curve: { loss: number }[]; epochs: { testLoss: number }[] };
+    const history = data.history as {
+      curve: { loss: number }[];
+      epochs: { testLoss: number }[];
+      testAtEnd?: StoredRecord['finalTest'];
+      earlyStop?: StoredRecord['earlyStop'];
+    };
     return {
       epoch: info.epoch as number,
       name: info.name as string,
@@ -151,6 +160,9 @@ export function storedRecord(page: Page, id: string): Promise<StoredRecord> {
       losses: history.curve.map((p) => p.loss),
       testLosses: history.epochs.map((e) => e.testLoss),
       bestWeights: Array.isArray(data.bestWeights),
+      settings: info.settings as Record<string, unknown>,
+      finalTest: history.testAtEnd ?? null,
+      earlyStop: history.earlyStop ?? null,
     };
   }, id);
 }

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { Storage } from '../../src/backend/backend';
 import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
 import { conv2d, maxPool2d } from '../../src/engine/convOps';
+import { dropout } from '../../src/engine/dropoutOp';
 import { biasAdd, dense, matmul, reshape, softmaxCrossEntropy } from '../../src/engine/ops';
 import { Tape } from '../../src/engine/tape';
 import { Tensor } from '../../src/engine/tensor';
@@ -164,6 +165,24 @@ describe('gradients match finite differences', () => {
     );
     for (let i = 0; i < fused.length; i++)
       for (let j = 0; j < fused[i].length; j++) expect(fused[i][j]).toBeCloseTo(composed[i][j], 6);
+  });
+
+  test('dropout in training (a fixed mask from seed and step), between two dense layers', async () => {
+    const r = new Random(10);
+    const x = randomTensor([6, 7], r);
+    const [w1, b1, w2, b2] = [
+      randomTensor([7, 8], r),
+      randomTensor([8], r),
+      randomTensor([8, CLASSES], r),
+      randomTensor([CLASSES], r),
+    ];
+    const graph = (t: Tape) => {
+      // Every tape of the check (backward and finite differences) draws the same mask.
+      t.training = { seed: 3, step: 17 };
+      const hidden = dropout(t, dense(t, x, w1, b1, true), 0.4, 1);
+      return dense(t, dropout(t, hidden, 0.25, 2), w2, b2, false);
+    };
+    await gradcheck(graph, [x, w1, b1, w2, b2], labelsFor(6, r), 1e-3);
   });
 
   test('a tensor used twice accumulates both gradients', async () => {

@@ -87,7 +87,7 @@ describe('architecture: shapes, parameter counts and reasons', () => {
     expect(specsFromText('c32,p,c64,p,c64,f,d64').specs).toEqual(BOOK_CONVNET);
     expect(specsFromText('').specs).toEqual([]);
     expect(specsFromText('c32,x,f').error).toBe(
-      '"x" is not a layer (c<filters>, p, f or d<units>, comma-separated).',
+      '"x" is not a layer (c<filters>, p, f, d<units> or dr<rate>, comma-separated).',
     );
     expect(specsFromText(Array(13).fill('f').join(',')).error).toBe('At most 12 hidden layers.');
   });

@@ -6,6 +6,7 @@ import type {
   AdamStepHyper,
   ConfusionArgs,
   Conv2dShape,
+  DropoutMask,
   GatherBatchArgs,
   GatherBatchAugmentedArgs,
   Kernels,
@@ -23,6 +24,7 @@ import { add } from './add';
 import { biasAddRelu } from './biasAddRelu';
 import { confusion } from './confusion';
 import { conv2d, conv2dInputGrad, conv2dKernelGrad } from './conv2d';
+import { dropout } from './dropout';
 import { gatherBatch } from './gatherBatch';
 import { gatherBatchAugmented } from './gatherBatchAugmented';
 import { matmul } from './matmul';
@@ -86,6 +88,9 @@ export const cpuKernels = {
   sumRows: (out: Storage, x: Storage, rows: number, cols: number): void =>
     sumRows(f32(out), f32(x), rows, cols),
   add: (out: Storage, x: Storage, length: number): void => add(f32(out), f32(x), length),
+  /** Inverted dropout: out = x · mask / (1 − rate); on dy it is its own backward. */
+  dropout: (out: Storage, x: Storage, length: number, mask: DropoutMask): void =>
+    dropout(f32(out), f32(x), length, mask),
   softmaxXent: (a: SoftmaxXentArgs): void =>
     softmaxXent({
       mode: a.mode,

@@ -1,10 +1,11 @@
 // The Keras (Python) program that reproduces the run on screen, written as the book writes it
-// (Deep Learning with Python, chapter 2 and, for the ConvNet, chapter 5): load MNIST, scale the
+// (Deep Learning with Python, third edition, chapter 2 and, for the ConvNet, chapter 8): load MNIST, scale the
 // pixels to [0, 1], one-hot labels, build, compile, fit, evaluate. Our engine follows Keras's
 // formulas and defaults (glorot_uniform weights, zero biases, the optimizers' defaults but the rate), so
 // this program trains the same network; the random numbers differ, the curves agree closely.
 import type { LayerSpec } from '../../protocol/layers';
 import { optimizerName, type Settings } from '../../protocol/settings';
+import { kerasFitLines, kerasTrainCount, kerasValidationCut, kerasValidationPrep } from './kerasHeldOut';
 import { describeRun } from './runDescription';
 
 function kerasLayer(spec: LayerSpec): string {
@@ -17,6 +18,8 @@ function kerasLayer(spec: LayerSpec): string {
       return 'layers.Flatten()';
     case 'dense':
       return `layers.Dense(${spec.units}, activation="relu")`;
+    case 'dropout':
+      return `layers.Dropout(${pythonFloat(spec.rate)})`;
   }
 }
 
@@ -37,7 +40,7 @@ function kerasOptimizerArguments(settings: Settings): string {
 
 export function kerasProgram(settings: Settings): string {
   const { hidden, imageInput, modelLine, trainingLine } = describeRun(settings);
-  const n = settings.train;
+  const n = kerasTrainCount(settings);
   const subset = n < 60000;
   const shape = imageInput ? '(28, 28, 1)' : '(28 * 28,)';
   const reshape = (count: string) => (imageInput ? `(${count}, 28, 28, 1)` : `(${count}, 28 * 28)`);
@@ -54,6 +57,7 @@ export function kerasProgram(settings: Settings): string {
     `keras.utils.set_random_seed(${settings.seed})`,
     '',
     '(train_images, train_labels), (test_images, test_labels) = mnist.load_data()',
+    ...kerasValidationCut(settings),
     ...(subset
       ? [
           `# The first ${n.toLocaleString('en-US')} training images, as in the run.`,
@@ -64,6 +68,7 @@ export function kerasProgram(settings: Settings): string {
     `test_images = test_images.reshape(${reshape('10000')}).astype("float32") / 255`,
     'train_labels = to_categorical(train_labels)',
     'test_labels = to_categorical(test_labels)',
+    ...kerasValidationPrep(settings, reshape),
     '',
     'model = keras.Sequential(',
     '    [',
@@ -78,13 +83,15 @@ export function kerasProgram(settings: Settings): string {
     '    metrics=["accuracy"],',
     ')',
     'model.summary()',
-    '# validation_data: the test curve on screen, measured after each epoch.',
+    settings.validation
+      ? '# validation_data: the validation curve on screen, measured after each epoch.'
+      : '# validation_data: the test curve on screen, measured after each epoch.',
     'model.fit(',
     '    train_images,',
     '    train_labels,',
     `    epochs=${settings.epochs},`,
     `    batch_size=${settings.batchSize},`,
-    '    validation_data=(test_images, test_labels),',
+    ...kerasFitLines(settings),
     ')',
     '',
     'test_loss, test_acc = model.evaluate(test_images, test_labels)',

@@ -1,7 +1,7 @@
 // What the generated programs need to know about a run, read once from its settings: the layers
 // (the output layer included), how the images are shaped for them, and a one-line summary.
 import { BOOK_CONVNET, type LayerSpec, layerName, specsFromText } from '../../protocol/layers';
-import { optimizerSummary, type Settings } from '../../protocol/settings';
+import { optimizerSummary, type Settings, trainingImages } from '../../protocol/settings';
 
 export interface RunDescription {
   /** The hidden layers, in order; the output layer Dense(10, softmax) always follows. */
@@ -21,7 +21,7 @@ export function describeRun(settings: Settings): RunDescription {
       : [{ kind: 'dense', units: settings.hidden }];
   const imageInput = hidden.length > 0 && hidden[0].kind !== 'dense';
   const modelLine = [...hidden.map(layerName), 'Dense(10, softmax)'].join(' → ');
-  const images = settings.train.toLocaleString('en-US');
+  const images = trainingImages(settings).toLocaleString('en-US');
   const epochs = `${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}`;
   const trainingLine = `${optimizerSummary(settings)} (lr ${settings.learningRate}), ${epochs} of ${images} images, batch ${settings.batchSize}`;
   return { hidden, imageInput, modelLine, trainingLine };

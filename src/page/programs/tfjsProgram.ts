@@ -1,7 +1,7 @@
 // The TensorFlow.js program that reproduces the run on screen. It reads the same gzipped IDX files
 // this app serves (mnist/), so it runs in any page next to them, as a module script.
 import type { LayerSpec } from '../../protocol/layers';
-import type { Settings } from '../../protocol/settings';
+import { type Settings, trainingImages } from '../../protocol/settings';
 import { describeRun } from './runDescription';
 
 /** The layer's constructor and its own options, in the order TF.js's documentation lists them. */
@@ -15,6 +15,8 @@ function tfjsLayer(spec: LayerSpec): [string, string[]] {
       return ['flatten', []];
     case 'dense':
       return ['dense', [`units: ${spec.units}`, "activation: 'relu'"]];
+    case 'dropout':
+      return ['dropout', [`rate: ${spec.rate}`]];
   }
 }
 
@@ -64,7 +66,7 @@ export function tfjsProgram(settings: Settings): string {
     '  };',
     '}',
     '',
-    `const train = await loadMnist('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', ${settings.train});`,
+    `const train = await loadMnist('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', ${trainingImages(settings)});`,
     "const test = await loadMnist('t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz', 10000);",
     '',
     '// TF.js has no global seed: the initial weights are seeded, the shuffling is not.',

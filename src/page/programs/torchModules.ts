@@ -33,6 +33,8 @@ export function layerWords(layer: ExportedLayer): string {
       return 'Flatten';
     case 'dense':
       return `Dense(${layer.units}, ${layer.activation})`;
+    case 'dropout':
+      return `Dropout(${layer.rate})`;
   }
 }
 
@@ -79,8 +81,12 @@ export function torchModules(inputShape: readonly number[], layers: ExportedLaye
         shape = [layer.units];
         break;
       }
+      case 'dropout':
+        // PyTorch's Dropout is inverted dropout too, and the identity in eval().
+        modules.push({ code: `nn.Dropout(${layer.rate})`, weights: null });
+        break;
     }
-    if (layer.kind !== 'pool' && layer.kind !== 'flatten' && layer.activation === 'relu')
+    if ((layer.kind === 'conv' || layer.kind === 'dense') && layer.activation === 'relu')
       modules.push({ code: 'nn.ReLU()', weights: null });
   }
   return modules;

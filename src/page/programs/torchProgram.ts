@@ -5,7 +5,7 @@
 // from a safetensors file (torchWeights.ts) when given one.
 import { CLASSES, IMAGE_SHAPE, IMAGE_SIDE, PIXELS } from '../../data/mnist';
 import type { ExportedLayer } from '../../protocol/protocol';
-import type { Settings } from '../../protocol/settings';
+import { type Settings, trainingImages } from '../../protocol/settings';
 import { pythonFloat } from './kerasProgram';
 import { describeRun } from './runDescription';
 import { modelWords, torchModules } from './torchModules';
@@ -20,6 +20,8 @@ export function runLayers(settings: Settings): { inputShape: number[]; layers: E
         return { kind: 'conv', filters: spec.filters, activation: 'relu' };
       case 'dense':
         return { kind: 'dense', units: spec.units, activation: 'relu' };
+      case 'dropout':
+        return { kind: 'dropout', rate: spec.rate };
       default:
         return { kind: spec.kind };
     }
@@ -244,7 +246,7 @@ export function torchProgram(settings: Settings): string {
     `EPOCHS = ${settings.epochs}`,
     `BATCH_SIZE = ${settings.batchSize}`,
     `LEARNING_RATE = ${pythonFloat(settings.learningRate)}`,
-    `TRAIN_IMAGES = ${settings.train}`,
+    `TRAIN_IMAGES = ${trainingImages(settings)}`,
     'TEST_IMAGES = 10000',
     '',
     '',

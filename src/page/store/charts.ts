@@ -2,8 +2,8 @@
 // in bounded memory) and one point per epoch with the test set's figures.
 
 import type { RateChange } from '../../protocol/protocol';
-import type { EpochLogs, Evaluation } from '../../protocol/reports';
-import type { Settings } from '../../protocol/settings';
+import type { EarlyStop, EpochLogs, Evaluation } from '../../protocol/reports';
+import { type Settings, trainingImages } from '../../protocol/settings';
 import type { StoreEvent } from './events';
 import type { CurvePoint, EpochPoint } from './runHistory';
 
@@ -13,10 +13,20 @@ export interface ChartsState {
   curveStride: number;
   epochs: EpochPoint[];
   rateChanges: RateChange[];
+  /** The test set measured once at the end (runs with validation images, or stopped early). */
+  testAtEnd: Evaluation | null;
+  earlyStop: EarlyStop | null;
 }
 
 /** What the charts show when no run is shown. */
-export const NO_CHARTS: ChartsState = { curve: [], curveStride: 1, epochs: [], rateChanges: [] };
+export const NO_CHARTS: ChartsState = {
+  curve: [],
+  curveStride: 1,
+  epochs: [],
+  rateChanges: [],
+  testAtEnd: null,
+  earlyStop: null,
+};
 
 /**
  * Points kept per chart. Past this, neighbouring points are merged in pairs (their means weighted by
@@ -62,7 +72,7 @@ function epochPoint(logs: EpochLogs, test: Evaluation): EpochPoint {
 }
 
 export function batchesPerEpoch(settings: Settings): number {
-  return Math.ceil(settings.train / settings.batchSize);
+  return Math.ceil(trainingImages(settings) / settings.batchSize);
 }
 
 /** The charts up to the end of `epoch`: a run going on from there trains the rest again. */
@@ -71,6 +81,8 @@ function upToEpoch(s: ChartsState, epoch: number, batches: number): Partial<Char
     curve: s.curve.filter((p) => p.step <= epoch * batches),
     epochs: s.epochs.filter((e) => e.epoch <= epoch),
     rateChanges: s.rateChanges.filter((c) => c.step <= epoch * batches),
+    testAtEnd: null,
+    earlyStop: null,
   };
 }
 
@@ -95,7 +107,11 @@ export function reduceCharts(
       return { curve, curveStride: stride };
     }
     case 'epoch':
-      return { epochs: [...s.epochs, epochPoint(m.logs, m.test)] };
+      return {
+        epochs: [...s.epochs, epochPoint(m.logs, m.test)],
+        ...(m.finalTest ? { testAtEnd: m.finalTest } : {}),
+        ...(m.earlyStop ? { earlyStop: m.earlyStop } : {}),
+      };
     case 'rateChanged':
       return { rateChanges: [...s.rateChanges.filter((c) => c.step < m.change.step), m.change] };
     case 'restored':
@@ -112,6 +128,8 @@ export function reduceCharts(
         curveStride: m.history.curveStride,
         epochs: m.history.epochs,
         rateChanges: m.history.rateChanges ?? [],
+        testAtEnd: m.history.testAtEnd ?? null,
+        earlyStop: m.history.earlyStop ?? null,
       };
     default:
       return null;

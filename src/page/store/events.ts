@@ -25,9 +25,13 @@ export type PageEvent =
   | { type: 'page:saved'; settings: Settings; history: RunHistory }
   /** The user's test digits were sent to be read, with this id ('digitsRead' answers with it). */
   | { type: 'page:readDigits'; id: number }
+  /** A page of the training or test images was asked for, with this id ('browsed' answers with it). */
+  | { type: 'page:browse'; id: number }
   /** A speedrun was asked for: the last one's progress is gone from the page. */
   | { type: 'page:speedrun' }
   /** Another data set was asked for ('datasetInUse' or 'refused' answers with this id). */
-  | { type: 'page:useDataset'; requestId: number };
+  | { type: 'page:useDataset'; requestId: number }
+  /** A fine-tune on the user's digits was asked for, with this id ('fineTuned' answers with it). */
+  | { type: 'page:fineTune'; requestId: number; steps: number };
 
 export type StoreEvent = FromWorker | PageEvent;

@@ -3,6 +3,7 @@
 // mutated. The state is split by concern, each with its own reducer; every reducer reads the
 // snapshot as it was before the event.
 import type { Settings } from '../../protocol/settings';
+import { type BrowseState, initialBrowse, reduceBrowse } from './browse';
 import { type ChartsState, NO_CHARTS, reduceCharts } from './charts';
 import { type DataState, initialData, reduceData } from './data';
 import { type DatasetState, initialDataset, reduceDataset } from './dataset';
@@ -38,7 +39,8 @@ export type Snapshot = DataState &
   PadState &
   SpeedrunState &
   UserDigitsState &
-  DatasetState;
+  DatasetState &
+  BrowseState;
 
 export const initialSnapshot: Snapshot = {
   ...initialData,
@@ -53,6 +55,7 @@ export const initialSnapshot: Snapshot = {
   ...initialSpeedrun,
   ...initialUserDigits,
   ...initialDataset,
+  ...initialBrowse,
 };
 
 /** The pure state transition: one event in, the next snapshot out (the same one if nothing changed). */
@@ -70,6 +73,7 @@ export function reduce(s: Snapshot, m: StoreEvent): Snapshot {
     reduceSpeedrun(m),
     reduceUserDigits(s, m),
     reduceDataset(s, m),
+    reduceBrowse(s, m),
   ];
   if (changes.every((c) => c === null)) return s;
   return Object.assign({ ...s }, ...changes);

@@ -3,6 +3,7 @@
 import type { Progress } from '../../protocol/protocol';
 import type { Evaluation } from '../../protocol/reports';
 import type { Settings } from '../../protocol/settings';
+import { testResultOf } from '../heldOutResult';
 import { batchesPerEpoch } from './charts';
 import type { DataState } from './data';
 import { type DeviceState, resumingOn } from './device';
@@ -154,7 +155,7 @@ export function reduceRun(s: Seen, m: StoreEvent): Partial<RunState> | null {
         ...NO_RUN,
         runSettings: settings,
         progress,
-        finalTest: last ? { loss: last.testLoss, accuracy: last.testAccuracy } : null,
+        finalTest: testResultOf(m.history, settings),
       };
     }
     default:

@@ -1,6 +1,7 @@
 // A run's charts as data: the points of its training curve and of its epochs, as the store shows
 // them and a saved run keeps them.
 import type { RateChange } from '../../protocol/protocol';
+import type { EarlyStop, Evaluation } from '../../protocol/reports';
 
 export interface CurvePoint {
   /** Batches seen since the run began (across epochs), at the end of this point. */
@@ -28,4 +29,11 @@ export interface RunHistory {
   epochs: EpochPoint[];
   /** Learning-rate changes made during the run (absent in runs saved before they existed). */
   rateChanges?: RateChange[];
+  /**
+   * The test set's figures, measured once at the end of a run with validation images (whose
+   * figures `epochs` then hold), or on the weights early stopping went back to; absent otherwise.
+   */
+  testAtEnd?: Evaluation | null;
+  /** Where early stopping stopped the run and which epoch it kept; absent when it did not. */
+  earlyStop?: EarlyStop | null;
 }

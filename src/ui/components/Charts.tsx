@@ -1,10 +1,15 @@
 import { useDeferredValue, useMemo } from 'react';
 import type { Snapshot } from '../../page/store';
-import { chartRows, lossAxis, type ValueAxis } from '../chartData';
+import { chartRows, earlyStopMarks, lossAxis, type ValueAxis } from '../chartData';
 import { formatCount, formatLoss, formatPercent } from '../format';
 import { MetricChart } from './MetricChart';
+import { Term } from './Term';
 
-type Props = Pick<Snapshot, 'curve' | 'epochs' | 'progress' | 'stopped' | 'rateChanges'>;
+type Props = Pick<Snapshot, 'curve' | 'epochs' | 'progress' | 'stopped' | 'rateChanges'> &
+  Partial<Pick<Snapshot, 'earlyStop'>> & {
+    /** What the per-epoch points measure (validation images held out, or the test set). */
+    heldOut?: 'test' | 'validation';
+  };
 
 const ACCURACY_AXIS: ValueAxis = { scale: 'linear', ticks: [0, 0.25, 0.5, 0.75, 1] };
 const formatAccuracy = (value: number) => formatPercent(value, 0);
@@ -25,6 +30,8 @@ export function Charts(props: Props) {
   const loss = useMemo(() => chartRows(curve, epochs, batches, 'loss'), [curve, epochs, batches]);
   const accuracy = useMemo(() => chartRows(curve, epochs, batches, 'accuracy'), [curve, epochs, batches]);
   const axis = useMemo(() => lossAxis(loss), [loss]);
+  const marks = useMemo(() => earlyStopMarks(props.earlyStop ?? null, batches), [props.earlyStop, batches]);
+  const { heldOut } = props;
   return (
     <div className="charts">
       <MetricChart
@@ -38,6 +45,15 @@ export function Charts(props: Props) {
         formatValue={formatLoss}
         color="var(--loss-line)"
         rateChanges={rateChanges}
+        terms={
+          <>
+            <Term id="loss" />
+            <Term id="crossEntropy" />
+            <Term id="smoothed" />
+          </>
+        }
+        heldOut={heldOut}
+        marks={marks}
       />
       <MetricChart
         title="Accuracy"
@@ -50,6 +66,14 @@ export function Charts(props: Props) {
         formatValue={formatAccuracy}
         color="var(--accuracy-line)"
         rateChanges={rateChanges}
+        terms={
+          <>
+            <Term id="accuracy" />
+            <Term id="testSet" />
+          </>
+        }
+        heldOut={heldOut}
+        marks={marks}
       />
     </div>
   );

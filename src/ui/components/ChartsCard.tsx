@@ -1,8 +1,19 @@
+import type { ReactNode } from 'react';
+import { heldOutName } from '../../page/heldOutResult';
 import type { Snapshot } from '../../page/store';
 import { Charts } from './Charts';
 
 /** The live charts' card, with a line on why it is empty when it is. */
-export function ChartsCard({ snapshot, running }: { snapshot: Snapshot; running: boolean }) {
+export function ChartsCard({
+  snapshot,
+  running,
+  children,
+}: {
+  snapshot: Snapshot;
+  running: boolean;
+  /** Under the charts: the finished run's summary. */
+  children?: ReactNode;
+}) {
   const noMetrics = snapshot.runSettings && !running && snapshot.curve.length === 0;
   return (
     <section className="card charts-card" aria-labelledby="charts-title">
@@ -24,7 +35,10 @@ export function ChartsCard({ snapshot, running }: { snapshot: Snapshot; running:
         progress={snapshot.progress}
         stopped={snapshot.stopped}
         rateChanges={snapshot.rateChanges}
+        heldOut={heldOutName(snapshot.runSettings)}
+        earlyStop={snapshot.earlyStop}
       />
+      {children}
     </section>
   );
 }

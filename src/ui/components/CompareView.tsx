@@ -6,11 +6,13 @@ import {
   MAX_COMPARED,
   settingText,
 } from '../../page/compare';
+import { testResultOf } from '../../page/heldOutResult';
 import type { KeepSnapshot } from '../../page/keeper';
 import { isUnreadable, type SavedRunInfo } from '../../page/savedRuns';
 import { SETTING_LABELS } from '../../protocol/settings';
 import type { Comparison } from '../hooks/useComparison';
 import { CompareChart, RUN_COLORS } from './CompareChart';
+import { HeldOutRows } from './HeldOutRows';
 
 const percent = (value: number) => `${(value * 100).toFixed(2)}%`;
 
@@ -124,17 +126,18 @@ export function CompareView({
                 <tr>
                   <th scope="row">Test accuracy</th>
                   {runs.map((run) => {
-                    const result = finalResult(run);
-                    return <td key={run.id}>{result ? percent(result.testAccuracy) : '—'}</td>;
+                    const result = testResultOf(run.history, run.settings);
+                    return <td key={run.id}>{result ? percent(result.accuracy) : '—'}</td>;
                   })}
                 </tr>
                 <tr>
                   <th scope="row">Test loss</th>
                   {runs.map((run) => {
-                    const result = finalResult(run);
-                    return <td key={run.id}>{result ? result.testLoss.toFixed(4) : '—'}</td>;
+                    const result = testResultOf(run.history, run.settings);
+                    return <td key={run.id}>{result ? result.loss.toFixed(4) : '—'}</td>;
                   })}
                 </tr>
+                <HeldOutRows runs={runs} />
               </tbody>
             </table>
           </div>

@@ -1,4 +1,4 @@
-import { type CSSProperties, memo, useMemo } from 'react';
+import { type CSSProperties, memo, useMemo, useRef } from 'react';
 import { type ClassNames, classCount, className } from '../../page/classNames';
 import { summarizeConfusion } from '../../page/confusionStats';
 import type { Snapshot } from '../../page/store';
@@ -6,6 +6,7 @@ import type { GalleryQuery } from '../../protocol/protocol';
 import { readableOn } from '../colorMap';
 import { formatCount, formatPercent } from '../format';
 import { useColorScheme } from '../hooks/useColorScheme';
+import { useSideScroll } from '../hooks/useSideScroll';
 
 interface Props {
   confusion: NonNullable<Snapshot['confusion']>;
@@ -69,14 +70,26 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({
     for (const p of digits) if (t !== p) largestMistake = Math.max(largestMistake, matrix[t * classes + p]);
   const mistakes = summary.total - summary.correct;
   const scheme = useColorScheme();
+  const frame = useRef<HTMLElement>(null);
+  const scroll = useSideScroll(frame);
+  const more = scroll.moreLeft || scroll.moreRight;
+  // NOTE: a caption is as wide as its table: on a phone it would run past the frame and be cut.
+  const captionWidth = scroll.width > 0 ? { maxWidth: `min(34rem, ${scroll.width}px)` } : undefined;
   return (
-    <div className="confusion">
+    <div
+      className={`confusion${scroll.moreLeft ? ' more-left' : ''}${scroll.moreRight ? ' more-right' : ''}`}
+    >
       {/* NOTE: on a narrow screen the table scrolls inside this region, never the page sideways; the
           region takes focus so that keyboard users can scroll it too. */}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
-      <section className="matrix-scroll" aria-label="Confusion matrix, scrolls sideways" tabIndex={0}>
+      <section
+        ref={frame}
+        className="matrix-scroll"
+        aria-label="Confusion matrix, scrolls sideways"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+        tabIndex={0}
+      >
         <table data-testid="confusion-matrix" data-total={summary.total} data-correct={summary.correct}>
-          <caption>
+          <caption style={captionWidth}>
             {source}
             {epoch === null ? '' : ` after epoch ${epoch + 1}`}: {formatCount(summary.correct)} of{' '}
             {formatCount(summary.total)} read correctly (
@@ -134,6 +147,12 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({
           </tbody>
         </table>
       </section>
+      {more && (
+        <p className="scroll-cue muted" data-testid="matrix-scroll-cue">
+          {scroll.moreRight ? 'More columns to the right' : 'More columns to the left'}: swipe, or select the
+          table and use the arrow keys. {scroll.moreRight ? '→' : '←'}
+        </p>
+      )}
       <button
         type="button"
         className="all-mistakes"

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { IMAGE_SIDE, PIXELS } from '../../data/mnist';
 import { className } from '../../page/classNames';
 import type { Snapshot } from '../../page/store';
@@ -14,6 +14,8 @@ interface Props {
   onRetry: () => void;
   /** An imported data set (null: MNIST): its images are described and labelled by its class names. */
   dataset?: Snapshot['dataset'];
+  /** Paging through the training and test images, once the data is here (in place of the first few). */
+  browse?: ReactNode;
 }
 
 /**
@@ -27,6 +29,7 @@ export const DataPanel = memo(function DataPanel({
   dataError,
   onRetry,
   dataset = null,
+  browse,
 }: Props) {
   const names = dataset?.classNames ?? null;
   return (
@@ -34,6 +37,8 @@ export const DataPanel = memo(function DataPanel({
       <h2 id="data-title">Training data</h2>
       {dataError ? (
         <DataProblem error={dataError} onRetry={onRetry} />
+      ) : samples && browse ? (
+        browse
       ) : samples ? (
         <>
           <p className="muted">

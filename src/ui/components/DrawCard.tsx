@@ -18,14 +18,17 @@ interface Props {
   score: ReactNode;
   /** Opens the saliency view: why it reads what it reads. */
   onWhy: () => void;
+  /** Beside the heading: the guide's "Now draw a digit". */
+  cue?: ReactNode;
 }
 
 /** The drawing pad's card: the pad, its reading, the correction, and the Draw the digits mode. */
-export function DrawCard({ client, snapshot, digit, padDigits, score, onWhy }: Props) {
+export function DrawCard({ client, snapshot, digit, padDigits, score, onWhy, cue }: Props) {
   const { labeller } = padDigits;
   return (
     <section className="card draw" aria-labelledby="draw-title">
       <h2 id="draw-title">Try the network</h2>
+      {cue}
       <DrawPad
         onChange={padDigits.onPadChange}
         image={snapshot.padImage}

@@ -1,6 +1,7 @@
 import { formatBytes, GPU_MEMORY_BUDGET } from '../../protocol/memory';
 import type { GpuMemory } from '../../protocol/protocol';
 import { formatMegabytes } from '../format';
+import { Term } from './Term';
 
 /**
  * The buffer pool's bytes in use: one short line (in the GPU detail's summary, with the exact counts
@@ -38,7 +39,9 @@ export function GpuMemoryMeter({
       />{' '}
       <span className="muted">
         {inUse} of this app's {GPU_MEMORY_BUDGET / 1e9} GB · {formatMegabytes(memory.bytesOwned)} MB held by
-        its buffer pool · {memory.uniformBuffers} uniform buffers ({formatBytes(memory.uniformBytes)})
+        its buffer pool
+        <Term id="bufferPool" /> · {memory.uniformBuffers} uniform buffers
+        <Term id="uniformBuffers" /> ({formatBytes(memory.uniformBytes)})
       </span>
     </p>
   );

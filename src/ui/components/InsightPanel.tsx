@@ -11,6 +11,7 @@ import { MistakeGallery } from './MistakeGallery';
 import { OpinionChart } from './OpinionChart';
 import { SaliencyOverlay } from './SaliencyOverlay';
 import { Tabs } from './Tabs';
+import { Term } from './Term';
 import { UnitTiles } from './UnitTiles';
 import { YourDigitsMatrix } from './YourDigitsMatrix';
 
@@ -66,7 +67,10 @@ export function InsightPanel({
   const testMatrix = (
     <div className="insight-row">
       <div>
-        <h3>Confusion matrix</h3>
+        <h3>
+          Confusion matrix
+          <Term id="confusion" />
+        </h3>
         <p className="muted">Its mistakes on {testImagesWords(snapshot.dataset)} it never trained on.</p>
         {evaluate}
         {confusion ? (
@@ -110,7 +114,10 @@ export function InsightPanel({
   );
   const tiles = (
     <>
-      <h3>What each hidden unit learned</h3>
+      <h3>
+        What each hidden unit learned
+        <Term id="hiddenUnit" />
+      </h3>
       <p className="muted">
         The weights from the {PIXELS} pixels into each hidden unit, drawn as a {IMAGE_SIDE}×{IMAGE_SIDE} tile:{' '}
         <span className="key red">red</span> pixels excite the unit (or have come to excite it more),{' '}

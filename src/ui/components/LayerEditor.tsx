@@ -13,12 +13,14 @@ const NEW_LAYER: Record<LayerSpec['kind'], LayerSpec> = {
   pool: { kind: 'pool' },
   flatten: { kind: 'flatten' },
   dense: { kind: 'dense', units: 64 },
+  dropout: { kind: 'dropout', rate: 0.5 },
 };
 const ADD_LABELS: [LayerSpec['kind'], string][] = [
   ['conv', 'Conv2D'],
   ['pool', 'MaxPooling2D'],
   ['flatten', 'Flatten'],
   ['dense', 'Dense'],
+  ['dropout', 'Dropout'],
 ];
 
 interface Props {
@@ -29,7 +31,7 @@ interface Props {
 }
 
 /**
- * The ConvNet's hidden layers as a table, as Keras's summary shows them: output shape and
+ * The ConvNet's hidden layers as a list, with what Keras's summary shows: output shape and
  * parameters per layer. Add, remove and resize; an impossible stack is shown with its reason
  * (architecture.ts decides) and cannot be trained.
  */
@@ -54,85 +56,93 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
     if (spec.kind === 'dense') next[i] = { kind: 'dense', units: size };
     update(next);
   };
+  const setRate = (i: number, value: string) => {
+    // An empty, negative or unreadable box becomes 1, which the URL form keeps and summarize()
+    // names as the problem (NaN or -0.5 would not parse, and the whole stack would be lost).
+    const rate = value.trim() === '' ? Number.NaN : Number(value);
+    const next = [...specs];
+    next[i] = { kind: 'dropout', rate: Number.isFinite(rate) && rate >= 0 ? rate : 1 };
+    update(next);
+  };
   return (
     <fieldset className="layer-editor" disabled={disabled}>
       <legend>Layers</legend>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Layer</th>
-            <th scope="col">Output shape</th>
-            <th scope="col">Parameters</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {layers.map((layer, i) => {
-            const spec: LayerSpec | undefined = specs[i];
-            const size = spec?.kind === 'conv' ? spec.filters : spec?.kind === 'dense' ? spec.units : null;
-            return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a layer is its position in the stack; it has no other identity
-              <tr key={`${i}-${layer.name}`} className={layer.problem ? 'invalid' : undefined}>
-                <td>
-                  {layer.name}
-                  {size !== null && (
-                    <input
-                      type="number"
-                      className="layer-size"
-                      min={1}
-                      aria-label={`${spec?.kind === 'conv' ? 'Filters' : 'Units'} of layer ${i + 1}`}
-                      value={Number.isFinite(size) ? size : ''}
-                      onChange={(event) => resize(i, event.target.value)}
-                    />
-                  )}
-                </td>
-                <td>{layer.outputShape.length > 0 ? `(${layer.outputShape.join(', ')})` : '—'}</td>
-                <td>{layer.parameters.toLocaleString('en-US')}</td>
-                <td className="layer-actions">
-                  {spec && (
-                    <>
-                      <button
-                        type="button"
-                        disabled={i === 0}
-                        aria-label={`Move layer ${i + 1}, ${layer.name}, up`}
-                        onClick={() => move(i, -1)}
-                      >
-                        ↑
-                      </button>
-                      <button
-                        type="button"
-                        disabled={i === specs.length - 1}
-                        aria-label={`Move layer ${i + 1}, ${layer.name}, down`}
-                        onClick={() => move(i, 1)}
-                      >
-                        ↓
-                      </button>
-                      <button
-                        type="button"
-                        aria-label={`Remove layer ${i + 1}, ${layer.name}`}
-                        onClick={() => update(specs.filter((_, j) => j !== i))}
-                      >
-                        Remove
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">Total</th>
-            <td />
-            {/* NOTE: an impossible stack has no parameter count; a partial sum would read as one. */}
-            <td data-testid="layer-total">{problem ? '—' : total.toLocaleString('en-US')}</td>
-            <td />
-          </tr>
-        </tfoot>
-      </table>
+      {/* NOTE: stacked rows, not a table: a four-column table was 483 px wide in the 280 px card. */}
+      <ol className="layer-list" data-testid="layer-list">
+        {layers.map((layer, i) => {
+          const spec: LayerSpec | undefined = specs[i];
+          const size = spec?.kind === 'conv' ? spec.filters : spec?.kind === 'dense' ? spec.units : null;
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a layer is its position in the stack; it has no other identity
+            <li key={`${i}-${layer.name}`} className={layer.problem ? 'layer-row invalid' : 'layer-row'}>
+              <span className="layer-title">{layer.name}</span>
+              {spec && (
+                <span className="layer-actions">
+                  <button
+                    type="button"
+                    disabled={i === 0}
+                    aria-label={`Move layer ${i + 1}, ${layer.name}, up`}
+                    onClick={() => move(i, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    disabled={i === specs.length - 1}
+                    aria-label={`Move layer ${i + 1}, ${layer.name}, down`}
+                    onClick={() => move(i, 1)}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`Remove layer ${i + 1}, ${layer.name}`}
+                    onClick={() => update(specs.filter((_, j) => j !== i))}
+                  >
+                    ✕
+                  </button>
+                </span>
+              )}
+              <span className="layer-numbers">
+                {size !== null && (
+                  <input
+                    type="number"
+                    className="layer-size"
+                    min={1}
+                    aria-label={`${spec?.kind === 'conv' ? 'Filters' : 'Units'} of layer ${i + 1}`}
+                    value={Number.isFinite(size) ? size : ''}
+                    onChange={(event) => resize(i, event.target.value)}
+                  />
+                )}
+                {size !== null && (
+                  <span aria-hidden="true">{spec?.kind === 'conv' ? 'filters' : 'units'}</span>
+                )}
+                {spec?.kind === 'dropout' && (
+                  <input
+                    type="number"
+                    className="layer-size"
+                    min={0}
+                    max={0.95}
+                    step={0.05}
+                    aria-label={`Rate of layer ${i + 1}`}
+                    value={spec.rate}
+                    onChange={(event) => setRate(i, event.target.value)}
+                  />
+                )}
+                <span>
+                  {layer.outputShape.length > 0 ? `(${layer.outputShape.join(', ')})` : '—'} ·{' '}
+                  {layer.parameters.toLocaleString('en-US')} parameters
+                </span>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+      <p className="layer-total">
+        {/* NOTE: an impossible stack has no parameter count; a partial sum would read as one. */}
+        Total: <span data-testid="layer-total">{problem ? '—' : total.toLocaleString('en-US')}</span>{' '}
+        parameters
+      </p>
       <div className="add-layer">
         <span className="add-where">
           Add new layers{' '}

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { RateChange } from '../../protocol/protocol';
 import { axisWidth, type ChartRow, ticksUpTo, type ValueAxis } from '../chartData';
@@ -19,6 +19,17 @@ interface Props {
   color: string;
   /** Learning-rate changes during the run, marked where they took effect. */
   rateChanges?: RateChange[];
+  /** "?" explanations of the words in the title and legend. */
+  terms?: ReactNode;
+  /** What the per-epoch points measure: the test set, or the validation images held out of training. */
+  heldOut?: 'test' | 'validation';
+  /** Marked epochs (early stopping's best epoch and its stop), at their step. */
+  marks?: EpochMark[];
+}
+
+export interface EpochMark {
+  step: number;
+  label: string;
 }
 
 const TEST_COLOR = 'var(--test-line)';
@@ -38,6 +49,9 @@ export const MetricChart = memo(function MetricChart({
   formatValue,
   color,
   rateChanges = [],
+  terms,
+  heldOut = 'test',
+  marks = [],
 }: Props) {
   const format = (value: unknown) => (typeof value === 'number' ? formatValue(value) : String(value));
   const { ticks, scale } = axis;
@@ -48,14 +62,17 @@ export const MetricChart = memo(function MetricChart({
       data-points={rows.length}
       data-scale={scale}
       data-rate-marks={rateChanges.length}
+      data-held-out={heldOut}
+      data-epoch-marks={marks.map((m) => m.label).join('; ')}
     >
       <figcaption>
         <span className="chart-title">
-          {title} <span className="legend">{better}</span>
+          {title}
+          {terms} <span className="legend">{better}</span>
         </span>
         <span className="legend">
           <span className="swatch" style={{ background: color }} /> training (faint: raw)
-          <span className="swatch dot" style={{ background: TEST_COLOR }} /> test set, per epoch
+          <span className="swatch dot" style={{ background: TEST_COLOR }} /> {heldOut} set, per epoch
         </span>
       </figcaption>
       <div className="chart-plot">
@@ -71,10 +88,10 @@ export const MetricChart = memo(function MetricChart({
             type="number"
             domain={[0, Math.max(1, totalSteps)]}
             ticks={ticksUpTo(totalSteps).filter((step) => step <= totalSteps && Number.isInteger(step))}
-            label={{ value: 'batches seen', position: 'insideBottom', offset: 0, fill: 'var(--muted)' }}
+            label={{ value: 'batches seen', position: 'insideBottom', offset: 4, fill: 'var(--muted)' }}
             tick={{ fill: 'var(--muted)', fontSize: 12 }}
             stroke="var(--axis)"
-            height={40}
+            height={44}
           />
           <YAxis
             scale={scale}
@@ -112,7 +129,7 @@ export const MetricChart = memo(function MetricChart({
             connectNulls
           />
           <Line
-            name="test"
+            name={heldOut}
             dataKey="test"
             stroke={TEST_COLOR}
             strokeWidth={2}
@@ -130,6 +147,21 @@ export const MetricChart = memo(function MetricChart({
                 value: `lr ${change.rate}`,
                 position: 'insideTopLeft',
                 fill: 'var(--rate-mark)',
+                fontSize: 11,
+              }}
+            />
+          ))}
+          {marks.map((mark, i) => (
+            <ReferenceLine
+              key={mark.label}
+              x={mark.step}
+              stroke="var(--muted)"
+              strokeDasharray="2 2"
+              // The first mark's label to the left of its line, the next's to the right: they never overlap.
+              label={{
+                value: mark.label,
+                position: i === 0 ? 'insideBottomRight' : 'insideBottomLeft',
+                fill: 'var(--muted)',
                 fontSize: 11,
               }}
             />

@@ -65,8 +65,8 @@ export function MistakeGallery({ gallery, onClose, onTry, source = 'test', class
         </p>
       )}
       {shown === 0 && <p className="muted">No test image here.</p>}
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling list must be reachable by keyboard */}
-      <ul className="gallery-items" tabIndex={0} aria-label={listName}>
+      {/* NOTE: the whole list shows (at most one page of images): a scrolling box cut its last row. */}
+      <ul className="gallery-items" aria-label={listName}>
         {gallery.items.map((item, k) => {
           const confidence = item.top.find((t) => t.digit === item.predicted)?.probability ?? 0;
           const wrong = item.label !== item.predicted;

@@ -8,7 +8,7 @@ const CHOICES: { kind: ModelKind; label: string; hint: string }[] = [
   },
   {
     kind: 'convnet',
-    label: 'ConvNet (chapter 5)',
+    label: 'ConvNet (chapter 8)',
     hint: 'Convolutions, pooling, Dense; batch 64; ~99%.',
   },
 ];

@@ -1,10 +1,12 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, type PointerEvent, useEffect, useRef, useState } from 'react';
 import { PIXELS } from '../../data/mnist';
 import { readableOn } from '../colorMap';
 import { formatCount, formatPercent } from '../format';
+import { describeUnit, explainLayer, unitAtCell } from '../layerMeaning';
 import { activationLayout, heat, type PictureLayer } from '../network';
 import { argmax } from '../opinion';
 import { DigitImage } from './DigitImage';
+import { Term } from './Term';
 
 interface Props {
   /** The layers after the input; null: the stack cannot be built. */
@@ -13,10 +15,15 @@ interface Props {
   /** Each hidden layer's output for the drawing (empty: none yet). */
   activations: Float32Array[];
   probabilities: Float32Array | null;
+  /** The form's new network, not the one that reads the pad: it lights up once trained. */
+  untrained?: boolean;
 }
 
 const BLANK = new Float32Array(PIXELS);
 const DIGITS = Array.from({ length: 10 }, (_, d) => d);
+const INPUT_TEXT =
+  'Input: the drawing, 28×28 = 784 pixels, each from 0 (no ink) to 1 (full ink). Out (28, 28).';
+const HINT = 'Point at a layer, or Tab to its name, to see what it computes; point at a cell for its value.';
 
 /**
  * The network drawn left to right: the 28x28 input, each layer with its output shape and parameters,
@@ -27,7 +34,9 @@ export const NetworkPicture = memo(function NetworkPicture({
   drawing,
   activations,
   probabilities,
+  untrained = false,
 }: Props) {
+  const [explained, setExplained] = useState<string | null>(null);
   if (!layers)
     return (
       <figure className="network" data-testid="network-picture">
@@ -37,49 +46,83 @@ export const NetworkPicture = memo(function NetworkPicture({
   const hidden = layers.slice(0, -1);
   const output = layers[layers.length - 1];
   const lit =
+    !untrained &&
     activations.length === hidden.length &&
     hidden.every((l, i) => activations[i].length === l.shape.reduce((a, b) => a * b, 1));
   const total = layers.reduce((sum, l) => sum + l.parameters, 0);
+  const inputOf = (i: number) =>
+    i > 0 ? layers[i - 1].shape : layers[0].name.startsWith('Conv2D') ? [28, 28, 1] : [PIXELS];
+  /** The layer's sentence on hover or focus of its picture or name. */
+  const explainer = (i: number) => {
+    const text = explainLayer(layers[i].name, inputOf(i), layers[i].shape);
+    return { onPointerEnter: () => setExplained(text), onFocus: () => setExplained(text) };
+  };
   return (
     <figure className="network" data-testid="network-picture" data-lit={lit}>
       <figcaption>
         <span className="chart-title">The network</span>{' '}
         <span className="legend">
-          {formatCount(total)} parameters.{' '}
-          {lit
-            ? 'Brighter cells: stronger activations for your drawing.'
-            : 'Draw a digit to see each layer light up.'}
+          {formatCount(total)} parameters
+          <Term id="parameters" />
+          <Term id="relu" />
+          <Term id="softmax" />.{' '}
+          {untrained
+            ? 'The network Train will build; train it to see each layer light up for your drawing.'
+            : lit
+              ? 'Brighter cells: stronger activations for your drawing.'
+              : 'Draw a digit to see each layer light up.'}
         </span>
       </figcaption>
-      <ol className="layers">
-        <li>
+      <ol className="layers" onPointerLeave={() => setExplained(null)}>
+        <li onPointerEnter={() => setExplained(INPUT_TEXT)}>
           <DigitImage
             pixels={drawing ?? BLANK}
             max={1}
             label="Input: the drawing, 28 by 28 pixels"
             className="layer-input"
           />
-          <span className="layer-name">Input</span>
+          <button type="button" className="layer-name" onFocus={() => setExplained(INPUT_TEXT)}>
+            Input
+          </button>
           <span className="layer-facts">(28, 28)</span>
         </li>
         {hidden.map((layer, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a layer is its position in the stack
-          <li key={`${i}-${layer.name}`}>
-            <Activations shape={layer.shape} values={lit ? activations[i] : null} name={layer.name} />
-            <span className="layer-name">{layer.name}</span>
+          <li key={`${i}-${layer.name}`} onPointerEnter={explainer(i).onPointerEnter}>
+            <Activations
+              shape={layer.shape}
+              values={lit ? activations[i] : null}
+              name={layer.name}
+              onUnit={(unit) => setExplained(`${layer.name} · ${unit}`)}
+            />
+            <button type="button" className="layer-name" onFocus={explainer(i).onFocus}>
+              {layer.name}
+            </button>
             <span className="layer-facts">
               ({layer.shape.join(', ')}) · {formatCount(layer.parameters)}
             </span>
           </li>
         ))}
-        <li>
-          <Outputs probabilities={probabilities} />
-          <span className="layer-name">{output.name}</span>
+        <li onPointerEnter={explainer(layers.length - 1).onPointerEnter}>
+          <Outputs
+            probabilities={probabilities}
+            onDigit={(d) =>
+              setExplained(
+                `${output.name} · output ${d}: ${probabilities ? `${formatPercent(probabilities[d], 1)} probability` : 'draw a digit to see its probability'}`,
+              )
+            }
+          />
+          <button type="button" className="layer-name" onFocus={explainer(layers.length - 1).onFocus}>
+            {output.name}
+          </button>
           <span className="layer-facts">
             ({output.shape.join(', ')}) · {formatCount(output.parameters)}
           </span>
         </li>
       </ol>
+      <p className="layer-explain" data-testid="layer-explain" aria-live="polite">
+        {explained ?? HINT}
+      </p>
     </figure>
   );
 });
@@ -89,10 +132,13 @@ function Activations({
   shape,
   values,
   name,
+  onUnit,
 }: {
   shape: number[];
   values: Float32Array | null;
   name: string;
+  /** The pointer is over this unit ("Unit 17 of 512: 2.31"). */
+  onUnit: (text: string) => void;
 }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const { width, height, at } = activationLayout(shape);
@@ -111,6 +157,13 @@ function Activations({
     context.putImageData(image, 0, 0);
   }, [values, width, height, at, shape]);
   const active = values ? values.filter((v) => v > 0).length : 0;
+  const point = (event: PointerEvent<HTMLCanvasElement>) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    const x = Math.floor(((event.clientX - box.left) / box.width) * width);
+    const y = Math.floor(((event.clientY - box.top) / box.height) * height);
+    const unit = unitAtCell(shape, x, y);
+    if (unit !== null) onUnit(describeUnit(shape, unit, values ? values[unit] : null));
+  };
   return (
     <canvas
       ref={ref}
@@ -118,6 +171,7 @@ function Activations({
       height={height}
       className={shape.length === 3 ? 'layer-maps' : 'layer-cells'}
       role="img"
+      onPointerMove={point}
       aria-label={
         values
           ? `${name}: ${formatCount(active)} of ${formatCount(values.length)} activations above zero for the drawing`
@@ -128,7 +182,13 @@ function Activations({
 }
 
 /** The ten output units: each digit's probability as the brightness of its cell. */
-function Outputs({ probabilities }: { probabilities: Float32Array | null }) {
+function Outputs({
+  probabilities,
+  onDigit,
+}: {
+  probabilities: Float32Array | null;
+  onDigit: (digit: number) => void;
+}) {
   const top = probabilities ? argmax(probabilities) : null;
   return (
     <span
@@ -146,6 +206,7 @@ function Outputs({ probabilities }: { probabilities: Float32Array | null }) {
           <span
             key={d}
             className={d === top ? 'out top' : 'out'}
+            onPointerEnter={() => onDigit(d)}
             style={{ background: `rgb(${r}, ${g}, ${b})`, color: readableOn([r, g, b]) }}
           >
             {d}

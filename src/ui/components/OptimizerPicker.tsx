@@ -4,6 +4,7 @@ import {
   OPTIMIZER_NAMES,
   type OptimizerKind,
 } from '../../protocol/settings';
+import { Term } from './Term';
 
 const DEFAULTS = OPTIMIZER_KINDS.map((k) => `${OPTIMIZER_NAMES[k]} ${DEFAULT_LEARNING_RATES[k]}`).join(', ');
 
@@ -17,7 +18,11 @@ interface Props {
 export function OptimizerPicker({ optimizer, disabled, onPick }: Props) {
   return (
     <div className="field">
-      <label htmlFor="setting-optimizer">Optimizer</label>
+      <span className="field-head">
+        <label htmlFor="setting-optimizer">Optimizer</label>
+        <Term id="optimizer" />
+        <Term id="rmsprop" />
+      </span>
       <select
         id="setting-optimizer"
         value={optimizer}

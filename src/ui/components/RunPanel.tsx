@@ -74,6 +74,8 @@ export function RunPanel({ snapshot, canStart, onTrain, commands, importedName }
             test={snapshot.finalTest}
             seconds={snapshot.runSeconds}
             stopped={snapshot.stopped}
+            validation={runSettings?.validation ?? 0}
+            earlyStop={snapshot.earlyStop}
             testImages={testImagesWords(snapshot.dataset)}
           />
         ) : (

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { IMAGE_SIDE } from '../../data/mnist';
 import { describeSaliency, saliencyImage } from '../saliency';
 import { DigitImage } from './DigitImage';
+import { Term } from './Term';
 
 interface Props {
   /** The network's 784 inputs for the drawing. */
@@ -43,9 +44,10 @@ export function SaliencyOverlay({ drawing, saliency, digit }: Props) {
         />
       </div>
       <figcaption>
-        The gradient of the {digit}'s score with respect to each pixel: <span className="key red">red</span>,
-        more ink there would make it more of a {digit}; <span className="key blue">blue</span>, less.{' '}
-        {description}
+        The gradient
+        <Term id="gradient" /> of the {digit}'s score with respect to each pixel
+        <Term id="saliency" />: <span className="key red">red</span>, more ink there would make it more of a{' '}
+        {digit}; <span className="key blue">blue</span>, less. {description}
       </figcaption>
     </figure>
   );

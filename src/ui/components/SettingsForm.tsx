@@ -8,6 +8,9 @@ import {
   type SettingsText,
   validateSetting,
 } from '../../protocol/settings';
+import type { TermId } from '../glossary';
+import { MyDigitsSwitch } from './MyDigitsSwitch';
+import { Term } from './Term';
 
 const HINTS: Partial<Record<keyof Settings, string>> = {
   epochs: 'Passes over the training images.',
@@ -15,6 +18,18 @@ const HINTS: Partial<Record<keyof Settings, string>> = {
   hidden: 'Neurons in the hidden layer.',
   seed: 'Same seed, same run.',
   train: 'Uses the first N of 60,000.',
+  validation:
+    'The last N of the 60,000, held out: the curves are theirs, the test waits for the end. 0: none.',
+  patience: 'Stop after N epochs without a lower held-out loss, back to the best weights. 0: off.',
+};
+
+/** The settings a learner may not know the word for: a "?" beside the label. */
+const TERMS: Partial<Record<keyof Settings, TermId>> = {
+  epochs: 'epoch',
+  batchSize: 'batch',
+  learningRate: 'learningRate',
+  hidden: 'hiddenUnit',
+  seed: 'seed',
 };
 
 interface Props {
@@ -39,7 +54,10 @@ export function SettingsForm({ text, errors, disabled, names, withAugment = fals
         const error = errors[name];
         return (
           <div className={error ? 'field invalid' : 'field'} key={name}>
-            <label htmlFor={id}>{SETTING_LABELS[name]}</label>
+            <span className="field-head">
+              <label htmlFor={id}>{SETTING_LABELS[name]}</label>
+              {TERMS[name] && <Term id={TERMS[name]} />}
+            </span>
             <input
               id={id}
               type="text"
@@ -59,21 +77,25 @@ export function SettingsForm({ text, errors, disabled, names, withAugment = fals
       })}
       {withAugment && (
         <div className="field switch">
-          <label htmlFor="setting-augment">
-            <input
-              id="setting-augment"
-              type="checkbox"
-              checked={validateSetting('augment', text.augment).value === true}
-              onChange={(event) => onChange('augment', String(event.target.checked))}
-              aria-describedby="setting-augment-message"
-            />
-            {SETTING_LABELS.augment}
-          </label>
+          <span className="field-head">
+            <label htmlFor="setting-augment">
+              <input
+                id="setting-augment"
+                type="checkbox"
+                checked={validateSetting('augment', text.augment).value === true}
+                onChange={(event) => onChange('augment', String(event.target.checked))}
+                aria-describedby="setting-augment-message"
+              />
+              {SETTING_LABELS.augment}
+            </label>
+            <Term id="augmentation" />
+          </span>
           <span id="setting-augment-message" className="field-hint">
             Shifted, rotated and scaled on the GPU: helps with drawn digits.
           </span>
         </div>
       )}
+      {withAugment && <MyDigitsSwitch text={text} onChange={onChange} />}
     </fieldset>
   );
 }

@@ -28,7 +28,7 @@ interface Props {
  */
 export function SettingsPanel({ form, disabled }: Props) {
   const convnet = form.text.model === 'convnet';
-  const folded = ['batchSize', 'seed', 'train'] as const;
+  const folded = ['batchSize', 'seed', 'train', 'validation', 'patience'] as const;
   const sgd = form.text.optimizer === 'sgd';
   // SGD's momentum is folded too (and checked only while SGD is picked).
   const foldedErrors = [...folded, 'momentum' as const].filter((name) => form.errors[name]).length;

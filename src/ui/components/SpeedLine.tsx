@@ -1,6 +1,7 @@
 import type { Progress } from '../../protocol/protocol';
 import type { Settings } from '../../protocol/settings';
 import { describeSpeed, speedOf } from '../speed';
+import { Term } from './Term';
 
 interface Props {
   progress: Progress | null;
@@ -14,6 +15,7 @@ export function SpeedLine({ progress, settings, adapter }: Props) {
   return (
     <p className="speed-line" data-testid="speed-line">
       Speed: {speed ? describeSpeed(speed) : 'measuring…'}
+      <Term id="gflops" />
       {adapter && <> · on {adapter}</>}
     </p>
   );

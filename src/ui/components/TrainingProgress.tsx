@@ -1,6 +1,7 @@
 import { CLASSES, IMAGE_SIDE, PIXELS } from '../../data/mnist';
 import type { Snapshot } from '../../page/store';
 import { specsFromText, summarize } from '../../protocol/layers';
+import { trainingImages } from '../../protocol/settings';
 import { describeProgress, formatCount } from '../format';
 import { ProgressBar } from './ProgressBar';
 
@@ -43,7 +44,10 @@ export function TrainingProgress({ phase, progress, evaluating, settings, parame
               .join(' → ')}`
           : `${PIXELS} inputs → ${formatCount(settings.hidden)} hidden (ReLU) → ${CLASSES} outputs (softmax)`}
         {parameterCount !== null && `, ${formatCount(parameterCount)} weights`}; trained on{' '}
-        {formatCount(settings.train)} images.
+        {formatCount(trainingImages(settings))} images
+        {(settings.validation ?? 0) > 0 &&
+          `, measured after each epoch on ${formatCount(settings.validation)} validation images held out`}
+        .
       </p>
     </section>
   );

@@ -5,6 +5,7 @@ import { adam } from './adam';
 import { confusion } from './confusion';
 import type { KernelContext } from './context';
 import { conv2d, conv2dInputGrad, conv2dKernelGrad } from './conv2d';
+import { dropout } from './dropout';
 import { elementwiseKernels } from './elementwise';
 import { gatherBatch } from './gatherBatch';
 import { gatherBatchAugmented } from './gatherBatchAugmented';
@@ -20,6 +21,7 @@ export const webgpuKernels: { [K in KernelId]: Wrapper<K> } = {
   matmul,
   nonzeroColumns,
   ...elementwiseKernels,
+  dropout,
   softmaxXent,
   rmsprop,
   sgd,

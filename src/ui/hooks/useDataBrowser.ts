@@ -1,0 +1,18 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { TrainerClient } from '../../page/client';
+import type { Snapshot } from '../../page/store';
+import type { BrowseQuery } from '../../protocol/browse';
+
+/** The Training data panel's choice (set, digit, page), asked of the worker; the store keeps the answer. */
+export function useDataBrowser(client: TrainerClient, snapshot: Snapshot) {
+  const [query, setQuery] = useState<BrowseQuery>({ set: 'train', digit: null, page: 0 });
+  const ready = snapshot.samples !== null;
+  useEffect(() => {
+    if (ready) client.browse(query);
+  }, [client, ready, query]);
+  const change = useCallback(
+    (next: Partial<BrowseQuery>) => setQuery((q) => ({ ...q, page: 0, ...next })),
+    [],
+  );
+  return { query, shown: snapshot.browsed, change };
+}

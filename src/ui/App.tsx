@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { testImagesWords } from '../page/classNames';
 import type { TrainerClient } from '../page/client';
 import { withComparedInQuery } from '../page/compare';
 import type { RunKeeper } from '../page/keeper';
@@ -188,6 +189,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
               running={evaluation.running}
               whyNot={evaluation.whyNot}
               onEvaluate={evaluation.evaluate}
+              testImages={testImagesWords(snapshot.dataset)}
             />
           }
           tab={tab}

@@ -1,4 +1,5 @@
 import { IMAGE_SIDE, PIXELS } from '../../data/mnist';
+import { className } from '../../page/classNames';
 import type { BrowseSet } from '../../protocol/browse';
 import { formatCount } from '../format';
 import type { useDataBrowser } from '../hooks/useDataBrowser';
@@ -72,7 +73,7 @@ export function DataBrowser({ browser }: { browser: ReturnType<typeof useDataBro
               <DigitImage
                 pixels={images.pixels.subarray(k * PIXELS, (k + 1) * PIXELS)}
                 max={255}
-                label={`${setName} image ${index + 1}, labelled ${images.labels[k]}`}
+                label={`${setName} image ${index + 1}, labelled ${className(browser.classNames, images.labels[k])}`}
               />
               <span aria-hidden="true">{images.labels[k]}</span>
             </li>

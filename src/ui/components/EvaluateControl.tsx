@@ -9,10 +9,18 @@ interface Props {
   /** Why the model cannot be evaluated now, or null. */
   whyNot: string | null;
   onEvaluate: () => void;
+  /** "the 10,000 test images", or an imported data set's (page/classNames.ts). */
+  testImages?: string;
 }
 
 /** One click: the model that answers drawings on the 10,000 test images, its progress and its result. */
-export function EvaluateControl({ evaluation, running, whyNot, onEvaluate }: Props) {
+export function EvaluateControl({
+  evaluation,
+  running,
+  whyNot,
+  onEvaluate,
+  testImages = 'the 10,000 test images',
+}: Props) {
   const done = evaluation?.done ?? 0;
   const total = evaluation?.total ?? 0;
   return (
@@ -23,7 +31,7 @@ export function EvaluateControl({ evaluation, running, whyNot, onEvaluate }: Pro
         aria-describedby={whyNot ? 'evaluate-why' : undefined}
         onClick={onEvaluate}
       >
-        Evaluate on the 10,000 test images
+        Evaluate on {testImages}
       </button>
       {whyNot && (
         <p id="evaluate-why" className="muted">

@@ -6,13 +6,14 @@ import type { BrowseQuery } from '../../protocol/browse';
 /** The Training data panel's choice (set, digit, page), asked of the worker; the store keeps the answer. */
 export function useDataBrowser(client: TrainerClient, snapshot: Snapshot) {
   const [query, setQuery] = useState<BrowseQuery>({ set: 'train', digit: null, page: 0 });
-  const ready = snapshot.samples !== null;
+  // New samples: the data (MNIST, or an imported data set) was put on the device again.
+  const { samples } = snapshot;
   useEffect(() => {
-    if (ready) client.browse(query);
-  }, [client, ready, query]);
+    if (samples) client.browse(query);
+  }, [client, samples, query]);
   const change = useCallback(
     (next: Partial<BrowseQuery>) => setQuery((q) => ({ ...q, page: 0, ...next })),
     [],
   );
-  return { query, shown: snapshot.browsed, change };
+  return { query, shown: snapshot.browsed, change, classNames: snapshot.dataset?.classNames ?? null };
 }

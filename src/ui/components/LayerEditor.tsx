@@ -7,6 +7,7 @@ import {
   specsToText,
   summarize,
 } from '../../protocol/layers';
+import { PenaltyInputs } from './PenaltyInputs';
 
 const NEW_LAYER: Record<LayerSpec['kind'], LayerSpec> = {
   conv: { kind: 'conv', filters: 32 },
@@ -52,8 +53,8 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
     const size = Math.min(Number.parseInt(value, 10) || 0, 99_999);
     const spec = specs[i];
     const next = [...specs];
-    if (spec.kind === 'conv') next[i] = { kind: 'conv', filters: size };
-    if (spec.kind === 'dense') next[i] = { kind: 'dense', units: size };
+    if (spec.kind === 'conv') next[i] = { ...spec, filters: size };
+    if (spec.kind === 'dense') next[i] = { ...spec, units: size };
     update(next);
   };
   const setRate = (i: number, value: string) => {
@@ -95,6 +96,17 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
                       aria-label={`${spec?.kind === 'conv' ? 'Filters' : 'Units'} of layer ${i + 1}`}
                       value={Number.isFinite(size) ? size : ''}
                       onChange={(event) => resize(i, event.target.value)}
+                    />
+                  )}
+                  {(spec?.kind === 'conv' || spec?.kind === 'dense') && (
+                    <PenaltyInputs
+                      position={i + 1}
+                      penalty={spec}
+                      onChange={({ l1, l2 }) => {
+                        const next = [...specs];
+                        next[i] = { ...spec, l1, l2 };
+                        update(next);
+                      }}
                     />
                   )}
                   {spec?.kind === 'dropout' && (

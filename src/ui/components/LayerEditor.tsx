@@ -7,6 +7,7 @@ import {
   specsToText,
   summarize,
 } from '../../protocol/layers';
+import { DraftNumberInput } from './DraftNumberInput';
 import { PenaltyInputs } from './PenaltyInputs';
 
 const NEW_LAYER: Record<LayerSpec['kind'], LayerSpec> = {
@@ -85,7 +86,7 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
             const size = spec?.kind === 'conv' ? spec.filters : spec?.kind === 'dense' ? spec.units : null;
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: a layer is its position in the stack; it has no other identity
-              <tr key={`${i}-${layer.name}`} className={layer.problem ? 'invalid' : undefined}>
+              <tr key={`${i}-${spec?.kind ?? 'output'}`} className={layer.problem ? 'invalid' : undefined}>
                 <td>
                   {layer.name}
                   {size !== null && (
@@ -110,15 +111,14 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
                     />
                   )}
                   {spec?.kind === 'dropout' && (
-                    <input
-                      type="number"
+                    <DraftNumberInput
                       className="layer-size"
                       min={0}
                       max={0.95}
                       step={0.05}
                       aria-label={`Rate of layer ${i + 1}`}
                       value={spec.rate}
-                      onChange={(event) => setRate(i, event.target.value)}
+                      onText={(text) => setRate(i, text)}
                     />
                   )}
                 </td>

@@ -1,4 +1,5 @@
 import type { WeightPenalty } from '../../protocol/layers';
+import { DraftNumberInput } from './DraftNumberInput';
 
 interface Props {
   /** The layer's place in the stack, from 1, for the boxes' names. */
@@ -24,19 +25,19 @@ export function PenaltyInputs({ position, penalty, onChange }: Props) {
   return (
     <span className="layer-penalty">
       {(['l2', 'l1'] as const).map((name) => (
-        <label key={name}>
-          {name.toUpperCase()}
-          <input
-            type="number"
+        <span key={name}>
+          {/* The box is named "L2 of layer 2" for assistive technologies; this is its short sight name. */}
+          <span aria-hidden="true">{name.toUpperCase()}</span>
+          <DraftNumberInput
             className="layer-size"
             min={0}
             step={0.0001}
             placeholder="none"
             aria-label={`${name.toUpperCase()} of layer ${position}`}
-            value={penalty[name] ?? ''}
-            onChange={(event) => set(name, event.target.value)}
+            value={penalty[name]}
+            onText={(text) => set(name, text)}
           />
-        </label>
+        </span>
       ))}
     </span>
   );

@@ -12,7 +12,8 @@
 // Defaults in Keras: learningRate 0.001, beta1 0.9, beta2 0.999, epsilon 1e-7.
 //
 // Bindings: 0 param (read-write), 1 m (read-write), 2 v (read-write), 3 grad,
-// 4 hyper {stepSize, 1 - beta1, 1 - beta2, epsilon, length}.
+// 4 hyper {stepSize, 1 - beta1, 1 - beta2, epsilon, length}, 5 l1, 6 l2 (the
+// regularization's coefficients, read only when REGULARIZED).
 // Each invocation updates four consecutive elements as one vec4, as rmsprop.wgsl does; in the last,
 // partial quad only the elements below `length` change.
 struct Hyper { stepSize: f32, oneMinusBeta1: f32, oneMinusBeta2: f32, epsilon: f32, length: u32 }
@@ -22,14 +23,25 @@ struct Hyper { stepSize: f32, oneMinusBeta1: f32, oneMinusBeta2: f32, epsilon: f
 @group(0) @binding(2) var<storage, read_write> v: array<vec4f>;
 @group(0) @binding(3) var<storage, read> grad: array<vec4f>;
 @group(0) @binding(4) var<uniform> hyper: Hyper;
+@group(0) @binding(5) var<storage, read> l1: array<vec4f>;
+@group(0) @binding(6) var<storage, read> l2: array<vec4f>;
 
 override WORKGROUP_SIZE: u32 = 64;
+override REGULARIZED: bool = false;
+
+// The gradient of the loss plus that of Keras's kernel_regularizer penalty Σ l1·|w| + l2·w²: its
+// coefficients per element (zero for biases), bound only when REGULARIZED (else any small buffer).
+fn gradient(q: u32) -> vec4f {
+  if (!REGULARIZED) { return grad[q]; }
+  let w = param[q];
+  return grad[q] + l1[q] * sign(w) + (2.0 * l2[q]) * w;
+}
 
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let q = gid.x + gid.y * groups.x * WORKGROUP_SIZE;
   if (q * 4u >= hyper.length) { return; }
-  let g = grad[q];
+  let g = gradient(q);
   let mq = m[q] + (g - m[q]) * hyper.oneMinusBeta1;
   let vq = v[q] + (g * g - v[q]) * hyper.oneMinusBeta2;
   let step = hyper.stepSize * mq / (sqrt(vq) + hyper.epsilon);

@@ -8,7 +8,8 @@
 // Defaults in Keras: learningRate 0.01, momentum 0, nesterov false.
 //
 // Bindings: 0 param (read-write), 1 velocity (read-write; with momentum 0 any buffer, never read or
-// written), 2 grad, 3 hyper {lr, momentum, nesterov (0 or 1), length}.
+// written), 2 grad, 3 hyper {lr, momentum, nesterov (0 or 1), length}, 4 l1, 5 l2 (the
+// regularization's coefficients, read only when REGULARIZED).
 // Each invocation updates four consecutive elements as one vec4, as rmsprop.wgsl does; in the last,
 // partial quad only the elements below `length` change.
 struct Hyper { learningRate: f32, momentum: f32, nesterov: u32, length: u32 }
@@ -17,14 +18,25 @@ struct Hyper { learningRate: f32, momentum: f32, nesterov: u32, length: u32 }
 @group(0) @binding(1) var<storage, read_write> velocity: array<vec4f>;
 @group(0) @binding(2) var<storage, read> grad: array<vec4f>;
 @group(0) @binding(3) var<uniform> hyper: Hyper;
+@group(0) @binding(4) var<storage, read> l1: array<vec4f>;
+@group(0) @binding(5) var<storage, read> l2: array<vec4f>;
 
 override WORKGROUP_SIZE: u32 = 64;
+override REGULARIZED: bool = false;
+
+// The gradient of the loss plus that of Keras's kernel_regularizer penalty Σ l1·|w| + l2·w²: its
+// coefficients per element (zero for biases), bound only when REGULARIZED (else any small buffer).
+fn gradient(q: u32) -> vec4f {
+  if (!REGULARIZED) { return grad[q]; }
+  let w = param[q];
+  return grad[q] + l1[q] * sign(w) + (2.0 * l2[q]) * w;
+}
 
 @compute @workgroup_size(WORKGROUP_SIZE)
 fn main(@builtin(global_invocation_id) gid: vec3u, @builtin(num_workgroups) groups: vec3u) {
   let q = gid.x + gid.y * groups.x * WORKGROUP_SIZE;
   if (q * 4u >= hyper.length) { return; }
-  let g = grad[q];
+  let g = gradient(q);
   let plain = hyper.momentum == 0.0;
   var v = vec4f(0.0);
   var step = -hyper.learningRate * g;

@@ -1,13 +1,13 @@
 import type { AugmentRanges } from './augmentation';
+import type { DropoutMask, Regularization } from './regularizers';
+import type { Storage } from './storage';
+
+export type { DropoutMask, Regularization } from './regularizers';
+export type { Storage } from './storage';
 
 // The kernels the engine runs, one method per kernel id. Two implementations: cpu/ (plain loops,
 // the reference) and webgpu/ (WGSL in shaders/). Methods record work; results are read with read().
 // Storage holds 32-bit words (f32 or u32), like a GPU storage buffer.
-
-export interface Storage {
-  /** Capacity in 32-bit words. */
-  readonly length: number;
-}
 
 /** C[M,N] = op(A)[M,K] · op(B)[K,N]; a transposed operand is read transposed, never copied. */
 export interface MatmulShape {
@@ -101,20 +101,6 @@ export interface AdamStepHyper {
 /** Keras's bias-corrected Adam step size ("alpha" in keras/src/optimizers/adam.py) for step t ≥ 1. */
 export function adamStepSize(learningRate: number, beta1: number, beta2: number, t: number): number {
   return (learningRate * Math.sqrt(1 - beta2 ** t)) / (1 - beta1 ** t);
-}
-
-/**
- * Which units a Dropout layer keeps at one step: a pure function of these, so a run repeats and
- * resumes exactly, and the backward pass redraws the forward's mask (shaders/dropout.wgsl).
- */
-export interface DropoutMask {
-  /** The fraction of units dropped, in [0, 1). */
-  rate: number;
-  /** The run's seed and the training step (u32 each). */
-  seed: number;
-  step: number;
-  /** Tells the model's Dropout layers apart (their place in the stack). */
-  salt: number;
 }
 
 export type SoftmaxXentMode = 'train' | 'eval' | 'predict';
@@ -217,10 +203,41 @@ export interface Kernels {
   /** Inverted dropout: out = x · mask / (1 − rate); on dy it is its own backward. */
   dropout(out: Storage, x: Storage, length: number, mask: DropoutMask): void;
   softmaxXent(args: SoftmaxXentArgs): void;
-  rmsprop(param: Storage, meanSquare: Storage, grad: Storage, length: number, hyper: RmspropHyper): void;
+  /** The optimizers: with `regularization`, the gradient is the loss's plus the penalty's. */
+  rmsprop(
+    param: Storage,
+    meanSquare: Storage,
+    grad: Storage,
+    length: number,
+    hyper: RmspropHyper,
+    regularization?: Regularization,
+  ): void;
   /** `velocity` is null only with momentum 0, which keeps none (as Keras). */
-  sgd(param: Storage, velocity: Storage | null, grad: Storage, length: number, hyper: SgdHyper): void;
-  adam(param: Storage, m: Storage, v: Storage, grad: Storage, length: number, hyper: AdamStepHyper): void;
+  sgd(
+    param: Storage,
+    velocity: Storage | null,
+    grad: Storage,
+    length: number,
+    hyper: SgdHyper,
+    regularization?: Regularization,
+  ): void;
+  adam(
+    param: Storage,
+    m: Storage,
+    v: Storage,
+    grad: Storage,
+    length: number,
+    hyper: AdamStepHyper,
+    regularization?: Regularization,
+  ): void;
+  /** metrics[0] (the loss sum) += rows · Σ l1·|w| + l2·w²: the penalty in the loss, as Keras's. */
+  weightPenalty(
+    metrics: Storage,
+    params: Storage,
+    regularization: Regularization,
+    length: number,
+    rows: number,
+  ): void;
   /** The batch, and with `index` its sparse indexes. */
   gatherBatch(args: GatherBatchArgs): void;
   gatherBatchAugmented(args: GatherBatchAugmentedArgs): void;

@@ -15,9 +15,14 @@ export function dropout(tape: Tape, x: Tensor, rate: number, salt: number): Tens
   const mask: DropoutMask = { rate, seed: training.seed, step: training.step, salt };
   const out = tape.tensor(x.shape, x.requiresGrad);
   tape.backend.dropout(out.storage, x.storage, x.size, mask);
+  // After a ReLU, out > 0 exactly where the ReLU's output is and the unit is kept: the next dense
+  // layer may apply the ReLU's mask on out in its gradient's epilogue (Tensor.reluOutput), which
+  // only zeroes more of what this backward zeroes anyway, and saves the ReLU's own backward.
+  out.reluOutput = x.reluOutput;
   tape.record(out, [x], (dy) => {
     const dx = tape.gradFor(x, x.size);
     tape.backend.dropout(dx, dy as NonNullable<typeof dy>, x.size, mask);
+    if (tape.isMasked(dy)) tape.markMasked(dx);
     return [dx];
   });
   return out;

@@ -1,4 +1,4 @@
-import { adamStepSize, type Backend, type Storage } from '../backend/backend';
+import { adamStepSize, type Backend, type Regularization, type Storage } from '../backend/backend';
 import { OptimizerBase } from './optimizerBase';
 
 export interface AdamConfig {
@@ -36,10 +36,17 @@ export class Adam extends OptimizerBase implements AdamConfig {
     this.epsilon = epsilon;
   }
 
-  protected update(backend: Backend, params: Storage, [m, v]: Storage[], grads: Storage, length: number) {
+  protected update(
+    backend: Backend,
+    params: Storage,
+    [m, v]: Storage[],
+    grads: Storage,
+    length: number,
+    regularization?: Regularization,
+  ) {
     const { beta1, beta2, epsilon } = this;
     const stepSize = adamStepSize(this.learningRate, beta1, beta2, this.iterations);
-    backend.adam(params, m, v, grads, length, { stepSize, beta1, beta2, epsilon });
+    backend.adam(params, m, v, grads, length, { stepSize, beta1, beta2, epsilon }, regularization);
   }
 }
 

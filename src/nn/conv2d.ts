@@ -5,11 +5,14 @@ import type { Tape } from '../engine/tape';
 import { Tensor } from '../engine/tensor';
 import type { Layer } from './layer';
 import type { Random } from './random';
+import { checkRegularizer, type KernelRegularizer } from './regularization';
 
 export interface Conv2DConfig {
   activation?: 'relu' | 'linear';
   /** [height, width, channels], needed on the first layer only. */
   inputShape?: [number, number, number];
+  /** Keras's kernel_regularizer (L1L2): its penalty joins the loss, its gradient the update. */
+  kernelRegularizer?: KernelRegularizer;
 }
 
 /**
@@ -23,6 +26,7 @@ export class Conv2D implements Layer {
   inputShape: readonly number[] | null;
   kernel: Tensor | null = null;
   bias: Tensor | null = null;
+  readonly kernelRegularizer?: KernelRegularizer;
 
   constructor(
     readonly filters: number,
@@ -31,6 +35,8 @@ export class Conv2D implements Layer {
     if (!Number.isInteger(filters) || filters < 1)
       throw new Error(`Conv2D: filters must be a positive integer, got ${filters}`);
     this.activation = config.activation ?? 'linear';
+    checkRegularizer('Conv2D', config.kernelRegularizer);
+    this.kernelRegularizer = config.kernelRegularizer;
     this.inputShape = config.inputShape ?? null;
   }
 

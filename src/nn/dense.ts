@@ -5,6 +5,7 @@ import { Tensor } from '../engine/tensor';
 import type { Activation } from '../protocol/layers';
 import type { Layer } from './layer';
 import { glorotUniform, type Random } from './random';
+import { checkRegularizer, type KernelRegularizer } from './regularization';
 
 export type { Activation } from '../protocol/layers';
 
@@ -12,6 +13,8 @@ export interface DenseConfig {
   activation?: Activation;
   /** The input width, needed on the first layer only (Keras's inputShape: [784]). */
   inputShape?: [number];
+  /** Keras's kernel_regularizer (L1L2): its penalty joins the loss, its gradient the update. */
+  kernelRegularizer?: KernelRegularizer;
 }
 
 /** Keras's Dense: y = activation(x·W + b), W Glorot-uniform, b zeros. */
@@ -21,6 +24,7 @@ export class Dense implements Layer {
   inputDim: number | null;
   kernel: Tensor | null = null;
   bias: Tensor | null = null;
+  readonly kernelRegularizer?: KernelRegularizer;
 
   constructor(
     readonly units: number,
@@ -29,6 +33,8 @@ export class Dense implements Layer {
     if (!Number.isInteger(units) || units < 1)
       throw new Error(`Dense: units must be a positive integer, got ${units}`);
     this.activation = config.activation ?? 'linear';
+    checkRegularizer('Dense', config.kernelRegularizer);
+    this.kernelRegularizer = config.kernelRegularizer;
     this.inputDim = config.inputShape?.[0] ?? null;
   }
 

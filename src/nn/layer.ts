@@ -2,6 +2,7 @@ import type { Backend } from '../backend/backend';
 import type { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
 import type { Random } from './random';
+import type { KernelRegularizer } from './regularization';
 
 /** What Sequential needs from a layer. Shapes leave out the batch, as in Keras. */
 export interface Layer {
@@ -17,5 +18,7 @@ export interface Layer {
   /** Empty for layers without weights. Throws before build() for layers with them. */
   readonly parameters: Tensor[];
   readonly parameterCount: number;
+  /** Keras's kernel_regularizer, on the first of `parameters` (Dense and Conv2D's kernel). */
+  readonly kernelRegularizer?: KernelRegularizer;
   dispose(): void;
 }

@@ -1,4 +1,4 @@
-import type { Backend, Storage } from '../backend/backend';
+import type { Backend, Regularization, Storage } from '../backend/backend';
 import type { Tensor } from '../engine/tensor';
 import type { OptimizerKind } from '../protocol/optimizers';
 import type { ParameterArena } from './parameterArena';
@@ -23,8 +23,11 @@ export interface Optimizer {
   iterations: number;
   /** What each parameter's state arrays are, in order (RMSprop: its mean square); [] when none. */
   readonly slotNames: readonly string[];
-  /** Keeps the state of the arena's parameters in storage of its layout (Sequential.compile). */
-  attach(backend: Backend, arena: ParameterArena): void;
+  /**
+   * Keeps the state of the arena's parameters in storage of its layout (Sequential.compile); with
+   * `regularization` (laid out like the arena), every update adds the penalty's gradient.
+   */
+  attach(backend: Backend, arena: ParameterArena, regularization?: Regularization): void;
   step(backend: Backend, parameters: Tensor[]): void;
   /** A parameter's state arrays (slotNames), for checkpoints; undefined before the first step. */
   state(parameter: Tensor): Storage[] | undefined;

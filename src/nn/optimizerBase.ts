@@ -1,4 +1,4 @@
-import type { Backend, Storage } from '../backend/backend';
+import type { Backend, Regularization, Storage } from '../backend/backend';
 import type { Tensor } from '../engine/tensor';
 import { learningRateError } from '../protocol/optimizers';
 import type { Optimizer, OptimizerKind } from './optimizer';
@@ -17,6 +17,7 @@ export abstract class OptimizerBase implements Optimizer {
   iterations = 0;
   private readonly slots: OptimizerSlots;
   private arena: ParameterArena | null = null;
+  private regularization: Regularization | undefined;
 
   protected constructor(name: string, learningRate: number, slotNames: readonly string[]) {
     this.setLearningRate(learningRate);
@@ -34,29 +35,38 @@ export abstract class OptimizerBase implements Optimizer {
     this.#learningRate = learningRate;
   }
 
-  /** Records the update of `length` parameters from their gradients, with their state (slotNames). */
+  /**
+   * Records the update of `length` parameters from their gradients, with their state (slotNames),
+   * and the regularization's gradient folded in when there is one.
+   */
   protected abstract update(
     backend: Backend,
     params: Storage,
     state: Storage[],
     grads: Storage,
     length: number,
+    regularization?: Regularization,
   ): void;
 
-  attach(backend: Backend, arena: ParameterArena): void {
+  attach(backend: Backend, arena: ParameterArena, regularization?: Regularization): void {
     this.slots.attach(backend, arena);
     this.arena = arena;
+    this.regularization = regularization;
   }
 
   step(backend: Backend, parameters: Tensor[]): void {
     const arena = this.arena;
     this.iterations++;
+    const r = this.regularization;
     if (arena?.gradientsInPlace(parameters)) {
-      this.update(backend, arena.params, this.slots.ofArena(backend, arena), arena.grads, arena.length);
+      const state = this.slots.ofArena(backend, arena);
+      this.update(backend, arena.params, state, arena.grads, arena.length, r);
       return;
     }
     for (const p of parameters) {
-      if (p.grad) this.update(backend, p.storage, this.slots.of(backend, p), p.grad.storage, p.size);
+      // The parameter's own span of the regularization's coefficients.
+      const own = r && arena?.has(p) ? { l1: arena.slot(r.l1, p), l2: arena.slot(r.l2, p) } : undefined;
+      if (p.grad) this.update(backend, p.storage, this.slots.of(backend, p), p.grad.storage, p.size, own);
     }
   }
 
@@ -72,5 +82,6 @@ export abstract class OptimizerBase implements Optimizer {
   dispose(backend: Backend): void {
     this.slots.dispose(backend);
     this.arena = null;
+    this.regularization = undefined;
   }
 }

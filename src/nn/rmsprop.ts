@@ -1,4 +1,4 @@
-import type { Backend, RmspropHyper, Storage } from '../backend/backend';
+import type { Backend, Regularization, RmspropHyper, Storage } from '../backend/backend';
 import { OptimizerBase } from './optimizerBase';
 
 /** Keras's RMSprop (no momentum, not centered); the update itself is shaders/rmsprop.wgsl. */
@@ -19,8 +19,9 @@ export class RMSprop extends OptimizerBase implements RmspropHyper {
     [meanSquare]: Storage[],
     grads: Storage,
     length: number,
+    regularization?: Regularization,
   ) {
-    backend.rmsprop(params, meanSquare, grads, length, this);
+    backend.rmsprop(params, meanSquare, grads, length, this, regularization);
   }
 }
 

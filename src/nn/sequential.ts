@@ -1,4 +1,10 @@
-import { type Backend, METRICS_LENGTH, type Storage, toMetrics } from '../backend/backend';
+import {
+  type Backend,
+  METRICS_LENGTH,
+  type Regularization,
+  type Storage,
+  toMetrics,
+} from '../backend/backend';
 import { reshape, softmax, softmaxCrossEntropy } from '../engine/ops';
 import { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
@@ -9,6 +15,7 @@ import type { Layer } from './layer';
 import type { Optimizer } from './optimizer';
 import { ParameterArena } from './parameterArena';
 import { Random } from './random';
+import { arenaRegularization } from './regularization';
 
 export type { BatchProbe, EpochLogs, Evaluation, FitHold, FitOptions, ProbedBatch } from './fitOptions';
 export type { BatchLogs } from './metricsReader';
@@ -32,6 +39,8 @@ export class Sequential {
   stopTraining = false;
   private compiled: CompileConfig | null = null;
   private arena: ParameterArena | null = null;
+  /** The kernel regularizers' coefficients, laid out like the arena; null when no layer has one. */
+  private regularization: Regularization | null = null;
   private outputShape: readonly number[] = [];
 
   constructor(readonly layers: Layer[]) {
@@ -54,7 +63,11 @@ export class Sequential {
       this.outputShape = shape;
       // One storage for every parameter and one for their gradients: one optimizer dispatch a step.
       this.arena = ParameterArena.pack(config.backend, this.parameters);
-      config.optimizer.attach(config.backend, this.arena);
+      const kernels = this.layers.flatMap((l) =>
+        l.kernelRegularizer ? [{ kernel: l.parameters[0], regularizer: l.kernelRegularizer }] : [],
+      );
+      this.regularization = arenaRegularization(config.backend, this.arena, kernels);
+      config.optimizer.attach(config.backend, this.arena, this.regularization ?? undefined);
     } catch (error) {
       // A layer that cannot take its input: free what the layers before it allocated.
       for (const layer of this.layers) layer.dispose();
@@ -143,6 +156,7 @@ export class Sequential {
     const { input, labels } = x.gather(tape, order, offset, rows, this.readsSparseInput, augment);
     const { loss } = softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
     tape.backward(loss);
+    this.recordPenalty(metrics, rows); // on the weights the forward pass used
     optimizer.step(backend, this.parameters);
     tape.release();
   }
@@ -159,7 +173,18 @@ export class Sequential {
     const tape = new Tape(this.config().backend, false);
     const { input, labels } = x.gather(tape, order, offset, rows, this.readsSparseInput, augment);
     softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
+    this.recordPenalty(metrics, rows);
     tape.release();
+  }
+
+  /**
+   * Adds rows × the kernel regularizers' penalty to the loss sum in `metrics`, so the loss shown is
+   * Keras's (cross-entropy plus penalty); nothing is recorded for a model without regularizers.
+   */
+  private recordPenalty(metrics: Storage, rows: number): void {
+    const { arena, regularization } = this;
+    if (arena && regularization)
+      this.config().backend.weightPenalty(metrics, arena.params, regularization, arena.length, rows);
   }
 
   /** Keras's fit: epochs of shuffled batches, reported as they go (the loop is in fitLoop.ts). */
@@ -207,6 +232,7 @@ export class Sequential {
       eachBatch?.(logits.storage, labels, offset, rows);
       tape.release();
     }
+    this.recordPenalty(metrics, x.count); // Keras's evaluate reports the penalty too
   }
 
   /** Class probabilities [rows, classes] for images given as floats in [0, 1], [rows, inputDim]. */
@@ -246,6 +272,8 @@ export class Sequential {
     for (const layer of this.layers) layer.dispose();
     this.arena?.dispose();
     this.arena = null;
+    for (const s of Object.values(this.regularization ?? {})) this.config().backend.free(s);
+    this.regularization = null;
     this.compiled = null;
   }
 }

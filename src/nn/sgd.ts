@@ -1,4 +1,4 @@
-import type { Backend, SgdHyper, Storage } from '../backend/backend';
+import type { Backend, Regularization, SgdHyper, Storage } from '../backend/backend';
 import { OptimizerBase } from './optimizerBase';
 
 /**
@@ -17,9 +17,16 @@ export class SGD extends OptimizerBase implements SgdHyper {
     this.nesterov = nesterov;
   }
 
-  protected update(backend: Backend, params: Storage, state: Storage[], grads: Storage, length: number) {
+  protected update(
+    backend: Backend,
+    params: Storage,
+    state: Storage[],
+    grads: Storage,
+    length: number,
+    regularization?: Regularization,
+  ) {
     // Momentum 0: no velocity (state is []).
-    backend.sgd(params, state[0] ?? null, grads, length, this);
+    backend.sgd(params, state[0] ?? null, grads, length, this, regularization);
   }
 }
 

@@ -23,12 +23,13 @@ export function denseStackOf(model: ExportedModel): DenseStack {
     }
     if (layer.kind !== 'dense')
       throw new Error(
-        `TF.js export writes Dense stacks only (with Dropout between them), and this model has a ${layerWords(layer)} layer (Download weights (safetensors) takes any model).`,
+        `TF.js export writes Dense stacks only, and this model has a ${layerWords(layer)} layer (Download weights (safetensors) takes any model).`,
       );
     layers.push({
       units: layer.units,
       activation: layer.activation,
       ...(dropoutBefore === undefined ? {} : { dropoutBefore }),
+      ...(layer.kernelRegularizer ? { kernelRegularizer: layer.kernelRegularizer } : {}),
     });
     dropoutBefore = undefined;
   }

@@ -48,7 +48,9 @@ export function toTfjs(stack: DenseStack): { modelJson: string; weights: ArrayBu
         use_bias: true,
         kernel_initializer: { class_name: 'GlorotUniform', config: { seed: null } },
         bias_initializer: { class_name: 'Zeros', config: {} },
-        kernel_regularizer: null,
+        kernel_regularizer: layer.kernelRegularizer
+          ? { class_name: 'L1L2', config: { ...layer.kernelRegularizer } }
+          : null,
         bias_regularizer: null,
         activity_regularizer: null,
         kernel_constraint: null,
@@ -85,6 +87,22 @@ export function toTfjs(stack: DenseStack): { modelJson: string; weights: ArrayBu
   // NOTE: Float32Array is in the platform's byte order; every platform that runs WebGPU is
   // little-endian, which is what the format asks for.
   return { modelJson: JSON.stringify(model), weights: bytes.buffer };
+}
+
+/**
+ * A Dense layer's kernel_regularizer as Keras and TF.js write it (L1L2, L1 or L2 with their
+ * coefficients), or null; one this app does not know is dropped: it changes nothing at inference.
+ */
+function regularizerOf(json: unknown): { l1: number; l2: number } | null {
+  if (!isObject(json) || !isObject(json.config)) return null;
+  const { class_name: name, config } = json;
+  if (name !== 'L1L2' && name !== 'L1' && name !== 'L2') return null;
+  const coefficient = (key: 'l1' | 'l2') => {
+    const value = name === 'L1L2' || name.toLowerCase() === key ? (config[key] ?? 0) : 0;
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : null;
+  };
+  const [l1, l2] = [coefficient('l1'), coefficient('l2')];
+  return l1 === null || l2 === null || (l1 === 0 && l2 === 0) ? null : { l1, l2 };
 }
 
 /** Keras's Dropout(rate) before Dense layer i; the first layer of the model carries the input shape. */
@@ -205,10 +223,12 @@ export function fromTfjs(modelJson: string, files: Map<string, ArrayBuffer>): De
       config.use_bias === false ? new Float32Array(units as number) : findWeight(weights, name, 'bias');
     if (!bias) fail(`The weights have no bias for layer ${name}.`);
     if (bias.length !== units) fail(`The bias of layer ${name} has ${bias.length} values, not ${units}.`);
+    const kernelRegularizer = regularizerOf(config.kernel_regularizer);
     layers.push({
       units: units as number,
       activation,
       ...(dropoutBefore === undefined ? {} : { dropoutBefore }),
+      ...(kernelRegularizer ? { kernelRegularizer } : {}),
     });
     dropoutBefore = undefined;
     stackWeights.push(kernel, bias);

@@ -8,12 +8,24 @@ export type Activation = 'relu' | 'softmax' | 'linear';
 
 /** The hidden layers; the output layer, Dense(10, softmax), is always added after them. */
 export type LayerSpec =
-  | { kind: 'conv'; filters: number }
+  | ({ kind: 'conv'; filters: number } & WeightPenalty)
   | { kind: 'pool' }
   | { kind: 'flatten' }
-  | { kind: 'dense'; units: number }
+  | ({ kind: 'dense'; units: number } & WeightPenalty)
   /** Keras's Dropout(rate): in training each unit is zeroed with probability rate, else scaled. */
   | { kind: 'dropout'; rate: number };
+
+/**
+ * Keras's kernel_regularizer on a Dense or Conv2D layer: L1L2(l1, l2) adds l1·Σ|w| + l2·Σw² of its
+ * kernel to the loss. Absent (or 0): none.
+ */
+export interface WeightPenalty {
+  l1?: number;
+  l2?: number;
+}
+
+/** The largest coefficient the editor and the link accept (Keras's default is 0.01). */
+export const MAX_PENALTY = 1;
 
 export const MAX_LAYERS = 12;
 export const MAX_FILTERS = 256;
@@ -39,24 +51,42 @@ export interface LayerSummary {
   problem: string | null;
 }
 
+/** ", L2 0.001", ", L1 1e-5, L2 0.001": a layer's regularizer in its name; "" when it has none. */
+export function penaltyWords(spec: WeightPenalty): string {
+  return `${spec.l1 ? `, L1 ${spec.l1}` : ''}${spec.l2 ? `, L2 ${spec.l2}` : ''}`;
+}
+
 export function layerName(spec: LayerSpec): string {
   switch (spec.kind) {
     case 'conv':
-      return `Conv2D(${spec.filters}, 3x3, relu)`;
+      return `Conv2D(${spec.filters}, 3x3, relu${penaltyWords(spec)})`;
     case 'pool':
       return 'MaxPooling2D(2x2)';
     case 'flatten':
       return 'Flatten';
     case 'dense':
-      return `Dense(${spec.units}, relu)`;
+      return `Dense(${spec.units}, relu${penaltyWords(spec)})`;
     case 'dropout':
       return `Dropout(${spec.rate})`;
   }
 }
 
+function penaltyProblem(spec: LayerSpec): string | null {
+  if (spec.kind !== 'conv' && spec.kind !== 'dense') return null;
+  for (const [name, value] of [
+    ['L1', spec.l1],
+    ['L2', spec.l2],
+  ] as const)
+    if (value !== undefined && !(value >= 0 && value <= MAX_PENALTY))
+      return `${name} needs a coefficient from 0 to ${MAX_PENALTY} (Keras's default is 0.01).`;
+  return null;
+}
+
 /** The problem with one layer given its input shape, or null. */
 function problemOf(spec: LayerSpec, shape: number[]): string | null {
   const isImage = shape.length === 3;
+  const penalty = penaltyProblem(spec);
+  if (penalty) return penalty;
   switch (spec.kind) {
     case 'conv':
       if (!Number.isInteger(spec.filters) || spec.filters < 1 || spec.filters > MAX_FILTERS)
@@ -142,16 +172,30 @@ export function summarize(specs: LayerSpec[]): {
   return { layers, total: layers.reduce((sum, l) => sum + l.parameters, 0), problem };
 }
 
+/** ":l1=1e-5:l2=0.001": a layer's regularizer in the URL form. */
+const penaltyText = (s: WeightPenalty) => `${s.l1 ? `:l1=${s.l1}` : ''}${s.l2 ? `:l2=${s.l2}` : ''}`;
+
 function specToText(s: LayerSpec): string {
-  if (s.kind === 'conv') return `c${s.filters}`;
-  if (s.kind === 'dense') return `d${s.units}`;
+  if (s.kind === 'conv') return `c${s.filters}${penaltyText(s)}`;
+  if (s.kind === 'dense') return `d${s.units}${penaltyText(s)}`;
   if (s.kind === 'dropout') return `dr${s.rate}`;
   return s.kind[0];
 }
 
-/** "c32,p,c64,p,c64,f,d64,dr0.5": the URL form. */
+/** "c32,p,c64,p,c64,f,d64:l2=0.001,dr0.5": the URL form. */
 export function specsToText(specs: LayerSpec[]): string {
   return specs.map(specToText).join(',');
+}
+
+/** ":l1=1e-5:l2=0.001" as numbers; null when one is not a number or is given twice. */
+function penaltyFromText(text: string): WeightPenalty | null {
+  const penalty: WeightPenalty = {};
+  for (const part of text.split(':').slice(1)) {
+    const [name, value] = part.toLowerCase().split('=') as ['l1' | 'l2', string];
+    if (penalty[name] !== undefined || !/^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(value)) return null;
+    penalty[name] = Number(value);
+  }
+  return penalty;
 }
 
 /** Parses the URL form; a token that is not a layer is an error, with the token named. */
@@ -161,17 +205,20 @@ export function specsFromText(text: string): { specs?: LayerSpec[]; error?: stri
   if (trimmed === '') return { specs };
   for (const token of trimmed.split(',')) {
     const t = token.trim();
-    const m = /^([cd])(\d{1,5})$/.exec(t);
-    if (m)
+    const m = /^([cd])(\d{1,5})((?::l[12]=[\d.e+-]+)*)$/i.exec(t);
+    const penalty = m ? penaltyFromText(m[3]) : null;
+    if (m && penalty)
       specs.push(
-        m[1] === 'c' ? { kind: 'conv', filters: Number(m[2]) } : { kind: 'dense', units: Number(m[2]) },
+        m[1] === 'c'
+          ? { kind: 'conv', filters: Number(m[2]), ...penalty }
+          : { kind: 'dense', units: Number(m[2]), ...penalty },
       );
     else if (/^dr(\d*\.?\d+)$/.test(t)) specs.push({ kind: 'dropout', rate: Number(t.slice(2)) });
     else if (t === 'p') specs.push({ kind: 'pool' });
     else if (t === 'f') specs.push({ kind: 'flatten' });
     else
       return {
-        error: `${JSON.stringify(t.slice(0, 20))} is not a layer (c<filters>, p, f, d<units> or dr<rate>, comma-separated).`,
+        error: `${JSON.stringify(t.slice(0, 20))} is not a layer (c<filters>, p, f, d<units> or dr<rate>, comma-separated; c and d may end in :l1=<number> and :l2=<number>).`,
       };
   }
   if (specs.length > MAX_LAYERS) return { error: `At most ${MAX_LAYERS} hidden layers.` };

@@ -40,6 +40,8 @@ export interface DenseSpec {
   activation: Activation;
   /** The rate of a Dropout layer just before this one (none at inference; files keep it). */
   dropoutBefore?: number;
+  /** Keras's kernel_regularizer, L1L2 (training only; files keep it). */
+  kernelRegularizer?: { l1: number; l2: number };
 }
 
 /** A Dense stack with its weights in our order: kernel [in, out] row-major (as Keras), then bias. */
@@ -56,8 +58,13 @@ export interface DenseStack {
 
 /** One layer of a model as export describes it, the output layer included (Keras's layers). */
 export type ExportedLayer =
-  | { kind: 'dense'; units: number; activation: Activation }
-  | { kind: 'conv'; filters: number; activation: 'relu' | 'linear' }
+  | { kind: 'dense'; units: number; activation: Activation; kernelRegularizer?: { l1: number; l2: number } }
+  | {
+      kind: 'conv';
+      filters: number;
+      activation: 'relu' | 'linear';
+      kernelRegularizer?: { l1: number; l2: number };
+    }
   | { kind: 'pool' }
   | { kind: 'flatten' }
   | { kind: 'dropout'; rate: number };

@@ -8,8 +8,11 @@ import type { ExportedLayer, ExportedModel } from '../protocol/protocol';
 import type { Settings } from '../protocol/settings';
 
 function exportedLayer(layer: Sequential['layers'][number]): ExportedLayer {
-  if (layer instanceof Dense) return { kind: 'dense', units: layer.units, activation: layer.activation };
-  if (layer instanceof Conv2D) return { kind: 'conv', filters: layer.filters, activation: layer.activation };
+  const r = layer.kernelRegularizer ? { kernelRegularizer: { ...layer.kernelRegularizer } } : {};
+  if (layer instanceof Dense)
+    return { kind: 'dense', units: layer.units, activation: layer.activation, ...r };
+  if (layer instanceof Conv2D)
+    return { kind: 'conv', filters: layer.filters, activation: layer.activation, ...r };
   if (layer.kind === 'MaxPooling2D') return { kind: 'pool' };
   if (layer.kind === 'Flatten') return { kind: 'flatten' };
   if (layer instanceof Dropout) return { kind: 'dropout', rate: layer.rate };

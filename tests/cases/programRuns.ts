@@ -32,4 +32,8 @@ export const RUNS: [string, Settings][] = [
     { ...DEFAULT_SETTINGS, model: 'convnet', layers: 'c8,p,f,d16', augment: true, optimizer: 'adam' },
   ],
   ['Dropout', { ...DEFAULT_SETTINGS, model: 'convnet', layers: 'c8,p,dr0.25,f,d16,dr0.5', train: 500 }],
+  [
+    'L1 and L2',
+    { ...DEFAULT_SETTINGS, model: 'convnet', layers: 'c8:l1=1e-5,p,f,d16:l2=0.001,dr0.5', train: 500 },
+  ],
 ];

@@ -1,6 +1,6 @@
 // Dropout in TensorFlow.js's files: a stack trained here with Dropout loads in TensorFlow.js itself
-// (its CPU backend in Node) with a Dropout layer of the same rate and predicts the same, and a TF.js
-// model with Dropout comes back with its rate.
+// (its CPU backend in Node) with a Dropout layer of the same rate (and a Dense layer's L2 as its
+// kernelRegularizer) and predicts the same, and a TF.js model with Dropout comes back with its rate.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
@@ -22,14 +22,19 @@ beforeAll(async () => {
 });
 
 describe('Dropout in TF.js files', () => {
-  test('export: f,dr0.2,d32,dr0.5 loads as Dropout, Dense, Dropout, Dense and predicts the same', async () => {
+  test('export: f,dr0.2,d32:l2=0.001,dr0.5 loads as Dropout, Dense (L2), Dropout, Dense and predicts the same', async () => {
     const backend = new CpuBackend();
-    const settings = { ...DEFAULT_SETTINGS, model: 'convnet' as const, layers: 'f,dr0.2,d32,dr0.5', seed: 3 };
+    const settings = {
+      ...DEFAULT_SETTINGS,
+      model: 'convnet' as const,
+      layers: 'f,dr0.2,d32:l2=0.001,dr0.5',
+      seed: 3,
+    };
     const ours = buildModel(backend, settings);
     await ours.fit(DeviceDataset.upload(backend, pixels, labels, PIXELS), { epochs: 1, batchSize: 16 });
     const stack = denseStackOf(await exportedModelOf(ours, null));
     expect(stack.layers).toEqual([
-      { units: 32, activation: 'relu', dropoutBefore: 0.2 },
+      { units: 32, activation: 'relu', dropoutBefore: 0.2, kernelRegularizer: { l1: 0, l2: 0.001 } },
       { units: 10, activation: 'softmax', dropoutBefore: 0.5 },
     ]);
     const { modelJson, weights } = toTfjs(stack);
@@ -48,6 +53,9 @@ describe('Dropout in TF.js files', () => {
       0.5,
       undefined,
     ]);
+    // TF.js reads the regularizer back as its own L1L2.
+    const regularizer = (loaded.layers[1].getConfig() as { kernelRegularizer?: unknown }).kernelRegularizer;
+    expect(regularizer).toEqual({ className: 'L1L2', config: { l1: 0, l2: 0.001 } });
     const images = Float32Array.from(pixels.subarray(0, 4 * PIXELS), (v) => v / 255);
     const theirs = (loaded.predict(tf.tensor2d(images, [4, PIXELS])) as tf.Tensor).dataSync();
     expectClose(await ours.predict(images), theirs as Float32Array, 1e-5, 1e-4, 'probabilities');

@@ -13,6 +13,7 @@ import type {
   MatmulEpilogue,
   MatmulShape,
   PoolShape,
+  Regularization,
   RmspropHyper,
   SgdHyper,
   SoftmaxXentArgs,
@@ -30,6 +31,7 @@ import { gatherBatchAugmented } from './gatherBatchAugmented';
 import { matmul } from './matmul';
 import { maxPool, maxPoolBackward } from './maxPool';
 import { nonzeroColumns } from './nonzeroColumns';
+import { regularizedGradient, weightPenalty } from './regularization';
 import { reluBackward } from './reluBackward';
 import { rmsprop } from './rmsprop';
 import { sgd } from './sgd';
@@ -57,6 +59,11 @@ export class CpuStorage implements Storage {
 const f32 = (s: Storage) => (s as CpuStorage).f32;
 const u32 = (s: Storage) => (s as CpuStorage).u32;
 const bytes = (s: Storage) => (s as CpuStorage).bytes;
+
+/** The gradient an optimizer applies: the loss's, plus the regularization's when there is one. */
+function gradient(param: Storage, grad: Storage, length: number, r?: Regularization): Float32Array {
+  return r ? regularizedGradient(f32(grad), f32(param), f32(r.l1), f32(r.l2), length) : f32(grad);
+}
 
 export const cpuKernels = {
   /**
@@ -103,15 +110,50 @@ export const cpuKernels = {
       logits: f32(a.logits),
       labels: u32(a.labels),
     }),
-  rmsprop: (param: Storage, meanSquare: Storage, grad: Storage, length: number, hyper: RmspropHyper): void =>
-    rmsprop(f32(param), f32(meanSquare), f32(grad), length, hyper),
+  /** The optimizers: with `regularization`, the gradient is the loss's plus the penalty's. */
+  rmsprop: (
+    param: Storage,
+    meanSquare: Storage,
+    grad: Storage,
+    length: number,
+    hyper: RmspropHyper,
+    regularization?: Regularization,
+  ): void =>
+    rmsprop(f32(param), f32(meanSquare), gradient(param, grad, length, regularization), length, hyper),
   /** `velocity` is null only with momentum 0, which keeps none (as Keras). */
-  sgd: (param: Storage, velocity: Storage | null, grad: Storage, length: number, hyper: SgdHyper): void => {
+  sgd: (
+    param: Storage,
+    velocity: Storage | null,
+    grad: Storage,
+    length: number,
+    hyper: SgdHyper,
+    regularization?: Regularization,
+  ): void => {
     if (!velocity && hyper.momentum !== 0) throw new Error('sgd: momentum needs a velocity');
-    sgd(f32(param), velocity ? f32(velocity) : new Float32Array(0), f32(grad), length, hyper);
+    const g = gradient(param, grad, length, regularization);
+    sgd(f32(param), velocity ? f32(velocity) : new Float32Array(0), g, length, hyper);
   },
-  adam: (param: Storage, m: Storage, v: Storage, grad: Storage, length: number, hyper: AdamStepHyper): void =>
-    adam(f32(param), f32(m), f32(v), f32(grad), length, hyper),
+  adam: (
+    param: Storage,
+    m: Storage,
+    v: Storage,
+    grad: Storage,
+    length: number,
+    hyper: AdamStepHyper,
+    regularization?: Regularization,
+  ): void => adam(f32(param), f32(m), f32(v), gradient(param, grad, length, regularization), length, hyper),
+  /** metrics[0] += rows · Σ l1·|w| + l2·w² (in f32, as the shader adds it). */
+  weightPenalty: (
+    metrics: Storage,
+    params: Storage,
+    r: Regularization,
+    length: number,
+    rows: number,
+  ): void => {
+    const m = f32(metrics);
+    const penalty = Math.fround(weightPenalty(f32(params), f32(r.l1), f32(r.l2), length));
+    m[0] = Math.fround(m[0] + Math.fround(rows * penalty));
+  },
   /** The batch, and with `index` its sparse indexes: the composition gatherBatch, nonzeroColumns. */
   gatherBatch: (a: GatherBatchArgs): void => {
     gatherBatch(

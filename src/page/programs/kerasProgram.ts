@@ -3,22 +3,29 @@
 // pixels to [0, 1], one-hot labels, build, compile, fit, evaluate. Our engine follows Keras's
 // formulas and defaults (glorot_uniform weights, zero biases, the optimizers' defaults but the rate), so
 // this program trains the same network; the random numbers differ, the curves agree closely.
-import type { LayerSpec } from '../../protocol/layers';
+import type { LayerSpec, WeightPenalty } from '../../protocol/layers';
 import { optimizerName, type Settings } from '../../protocol/settings';
 import { kerasFitLines, kerasTrainCount, kerasValidationCut, kerasValidationPrep } from './kerasHeldOut';
 import { kerasMyDigitsData, kerasMyDigitsTest } from './kerasMyDigits';
 import { describeRun } from './runDescription';
 
+/** ', kernel_regularizer=regularizers.L2(0.001)' for a layer with L1 or L2; '' without. */
+function kerasRegularizer({ l1, l2 }: WeightPenalty): string {
+  if (l1 && l2) return `, kernel_regularizer=regularizers.L1L2(l1=${pythonFloat(l1)}, l2=${pythonFloat(l2)})`;
+  if (l1) return `, kernel_regularizer=regularizers.L1(${pythonFloat(l1)})`;
+  return l2 ? `, kernel_regularizer=regularizers.L2(${pythonFloat(l2)})` : '';
+}
+
 function kerasLayer(spec: LayerSpec): string {
   switch (spec.kind) {
     case 'conv':
-      return `layers.Conv2D(${spec.filters}, (3, 3), activation="relu")`;
+      return `layers.Conv2D(${spec.filters}, (3, 3), activation="relu"${kerasRegularizer(spec)})`;
     case 'pool':
       return 'layers.MaxPooling2D((2, 2))';
     case 'flatten':
       return 'layers.Flatten()';
     case 'dense':
-      return `layers.Dense(${spec.units}, activation="relu")`;
+      return `layers.Dense(${spec.units}, activation="relu"${kerasRegularizer(spec)})`;
     case 'dropout':
       return `layers.Dropout(${pythonFloat(spec.rate)})`;
   }
@@ -53,7 +60,9 @@ export function kerasProgram(settings: Settings): string {
     '# Run it with Keras 3 (pip install keras tensorflow) or tf.keras.',
     ...(myDigits ? ['import gzip', 'import math', '', 'import numpy as np'] : []),
     'import keras',
-    'from keras import layers',
+    hidden.some((s) => (s.kind === 'conv' || s.kind === 'dense') && (s.l1 || s.l2))
+      ? 'from keras import layers, regularizers'
+      : 'from keras import layers',
     'from keras.datasets import mnist',
     'from keras.utils import to_categorical',
     '',

@@ -1,20 +1,30 @@
 // The TensorFlow.js program that reproduces the run on screen. It reads the same gzipped IDX files
 // this app serves (mnist/), so it runs in any page next to them, as a module script.
-import type { LayerSpec } from '../../protocol/layers';
+import type { LayerSpec, WeightPenalty } from '../../protocol/layers';
 import { type Settings, trainingImages } from '../../protocol/settings';
 import { describeRun } from './runDescription';
+
+/** TF.js's kernelRegularizer option for a layer with L1 or L2 (none without). */
+function tfjsRegularizer({ l1, l2 }: WeightPenalty): string[] {
+  if (l1 && l2) return [`kernelRegularizer: tf.regularizers.l1l2({ l1: ${l1}, l2: ${l2} })`];
+  if (l1) return [`kernelRegularizer: tf.regularizers.l1({ l1: ${l1} })`];
+  return l2 ? [`kernelRegularizer: tf.regularizers.l2({ l2: ${l2} })`] : [];
+}
 
 /** The layer's constructor and its own options, in the order TF.js's documentation lists them. */
 function tfjsLayer(spec: LayerSpec): [string, string[]] {
   switch (spec.kind) {
     case 'conv':
-      return ['conv2d', [`filters: ${spec.filters}`, 'kernelSize: 3', "activation: 'relu'"]];
+      return [
+        'conv2d',
+        [`filters: ${spec.filters}`, 'kernelSize: 3', "activation: 'relu'", ...tfjsRegularizer(spec)],
+      ];
     case 'pool':
       return ['maxPooling2d', ['poolSize: 2']];
     case 'flatten':
       return ['flatten', []];
     case 'dense':
-      return ['dense', [`units: ${spec.units}`, "activation: 'relu'"]];
+      return ['dense', [`units: ${spec.units}`, "activation: 'relu'", ...tfjsRegularizer(spec)]];
     case 'dropout':
       return ['dropout', [`rate: ${spec.rate}`]];
   }

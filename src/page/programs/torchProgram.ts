@@ -10,6 +10,7 @@ import { pythonFloat } from './kerasProgram';
 import { describeRun } from './runDescription';
 import { modelWords, torchModules } from './torchModules';
 import { optimizerNeedsMath, torchOptimizerLines } from './torchOptimizers';
+import { penaltyFunction, torchPenalties } from './torchPenalty';
 
 /** The run's layers, the output layer included, as the app builds them. */
 export function runLayers(settings: Settings): { inputShape: number[]; layers: ExportedLayer[] } {
@@ -116,7 +117,8 @@ const WEIGHTS = [
   '    model.load_state_dict(tensors)',
 ];
 
-function trainAndEvaluate(augment: boolean): string[] {
+function trainAndEvaluate(augment: boolean, penalized: boolean): string[] {
+  const plus = penalized ? ' + penalty(model)' : '';
   return [
     'def train_epoch(model, optimizer, images, labels, generator):',
     '    """One epoch of shuffled batches (the last one smaller when they do not divide), as the app',
@@ -128,7 +130,7 @@ function trainAndEvaluate(augment: boolean): string[] {
     '        batch = order[start : start + BATCH_SIZE]',
     `        x, y = ${augment ? 'augment(images[batch], generator)' : 'images[batch]'}, labels[batch]`,
     '        logits = model(x)',
-    '        loss = nn.functional.cross_entropy(logits, y)',
+    `        loss = nn.functional.cross_entropy(logits, y)${plus}`,
     '        optimizer.zero_grad()',
     '        loss.backward()',
     '        optimizer.step()',
@@ -146,7 +148,7 @@ function trainAndEvaluate(augment: boolean): string[] {
     '        logits, y = model(images[start : start + 1000]), labels[start : start + 1000]',
     '        loss_sum += nn.functional.cross_entropy(logits, y, reduction="sum").item()',
     '        correct += (logits.argmax(1) == y).sum().item()',
-    '    return loss_sum / len(images), correct / len(images)',
+    `    return loss_sum / len(images)${penalized ? ' + penalty(model).item()' : ''}, correct / len(images)`,
     '',
     '',
     '@torch.no_grad()',
@@ -213,6 +215,7 @@ export function torchProgram(settings: Settings): string {
   const { inputShape, layers } = runLayers(settings);
   const flat = inputShape.length === 1;
   const augment = settings.augment === true;
+  const penalties = torchPenalties(settings, inputShape, layers);
   const lines = [
     '"""The PyTorch program for the run on screen in Digits on WebGPU.',
     '',
@@ -260,7 +263,8 @@ export function torchProgram(settings: Settings): string {
     '',
     '',
     ...(augment ? [...AUGMENT, '', ''] : []),
-    ...trainAndEvaluate(augment),
+    ...penaltyFunction(penalties),
+    ...trainAndEvaluate(augment, penalties.length > 0),
     '',
     '',
     ...WEIGHTS,

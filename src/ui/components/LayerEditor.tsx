@@ -7,6 +7,8 @@ import {
   specsToText,
   summarize,
 } from '../../protocol/layers';
+import { DraftNumberInput } from './DraftNumberInput';
+import { PenaltyInputs } from './PenaltyInputs';
 
 const NEW_LAYER: Record<LayerSpec['kind'], LayerSpec> = {
   conv: { kind: 'conv', filters: 32 },
@@ -52,8 +54,8 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
     const size = Math.min(Number.parseInt(value, 10) || 0, 99_999);
     const spec = specs[i];
     const next = [...specs];
-    if (spec.kind === 'conv') next[i] = { kind: 'conv', filters: size };
-    if (spec.kind === 'dense') next[i] = { kind: 'dense', units: size };
+    if (spec.kind === 'conv') next[i] = { ...spec, filters: size };
+    if (spec.kind === 'dense') next[i] = { ...spec, units: size };
     update(next);
   };
   const setRate = (i: number, value: string) => {
@@ -74,7 +76,10 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
           const size = spec?.kind === 'conv' ? spec.filters : spec?.kind === 'dense' ? spec.units : null;
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: a layer is its position in the stack; it has no other identity
-            <li key={`${i}-${layer.name}`} className={layer.problem ? 'layer-row invalid' : 'layer-row'}>
+            <li
+              key={`${i}-${spec?.kind ?? 'output'}`}
+              className={layer.problem ? 'layer-row invalid' : 'layer-row'}
+            >
               <span className="layer-title">{layer.name}</span>
               {spec && (
                 <span className="layer-actions">
@@ -118,15 +123,14 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
                   <span aria-hidden="true">{spec?.kind === 'conv' ? 'filters' : 'units'}</span>
                 )}
                 {spec?.kind === 'dropout' && (
-                  <input
-                    type="number"
+                  <DraftNumberInput
                     className="layer-size"
                     min={0}
                     max={0.95}
                     step={0.05}
                     aria-label={`Rate of layer ${i + 1}`}
                     value={spec.rate}
-                    onChange={(event) => setRate(i, event.target.value)}
+                    onText={(text) => setRate(i, text)}
                   />
                 )}
                 <span>
@@ -134,6 +138,17 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
                   {layer.parameters.toLocaleString('en-US')} parameters
                 </span>
               </span>
+              {(spec?.kind === 'conv' || spec?.kind === 'dense') && (
+                <PenaltyInputs
+                  position={i + 1}
+                  penalty={spec}
+                  onChange={({ l1, l2 }) => {
+                    const next = [...specs];
+                    next[i] = { ...spec, l1, l2 };
+                    update(next);
+                  }}
+                />
+              )}
             </li>
           );
         })}

@@ -11,6 +11,7 @@ import { gatherBatch } from './gatherBatch';
 import { gatherBatchAugmented } from './gatherBatchAugmented';
 import { matmul, nonzeroColumns } from './matmul';
 import { maxPool, maxPoolBackward } from './maxPool';
+import { weightPenalty } from './regularization';
 import { rmsprop } from './rmsprop';
 import { sgd } from './sgd';
 import { softmaxXent } from './softmaxXent';
@@ -26,6 +27,7 @@ export const webgpuKernels: { [K in KernelId]: Wrapper<K> } = {
   rmsprop,
   sgd,
   adam,
+  weightPenalty,
   gatherBatch,
   gatherBatchAugmented,
   confusion,

@@ -65,8 +65,8 @@ test('a "?" opens by keyboard, says what the word means and where the book teach
   await page.setViewportSize(SIZES[1]);
   for (const [term, name] of [
     ['epoch', 'Epoch'],
-    ['learning rate', 'Learning rate'],
-    ['smoothed curve', 'Smoothed curve'],
+    ['hidden unit', 'Hidden unit'],
+    ['accuracy', 'Accuracy'],
   ]) {
     const button = page.getByRole('button', { name: `What is ${term}?` });
     await button.scrollIntoViewIfNeeded();
@@ -95,7 +95,8 @@ test('a "?" opens by keyboard, says what the word means and where the book teach
   await page.keyboard.press('Escape');
   await expect(page.getByRole('note', { name: 'Matmul kernel' })).toBeHidden();
   // Every term on one list, one link away.
-  await page.getByRole('link', { name: 'Words used here' }).click();
+  await page.getByRole('button', { name: 'What is epoch?' }).click();
+  await page.getByRole('link', { name: 'All terms' }).click();
   const glossary = page.getByRole('region', { name: 'Words used here' });
   await expect(glossary).toBeInViewport();
   await expect(glossary.getByRole('term')).toHaveCount(30);

@@ -42,8 +42,6 @@ export function Charts(props: Props) {
         terms={
           <>
             <Term id="loss" />
-            <Term id="crossEntropy" />
-            <Term id="smoothed" />
           </>
         }
       />
@@ -61,7 +59,6 @@ export function Charts(props: Props) {
         terms={
           <>
             <Term id="accuracy" />
-            <Term id="testSet" />
           </>
         }
       />

@@ -59,9 +59,7 @@ export const NetworkPicture = memo(function NetworkPicture({
         <span className="chart-title">The network</span>{' '}
         <span className="legend">
           {formatCount(total)} parameters
-          <Term id="parameters" />
-          <Term id="relu" />
-          <Term id="softmax" />.{' '}
+          <Term id="parameters" />.{' '}
           {lit
             ? 'Brighter cells: stronger activations for your drawing.'
             : 'Draw a digit to see each layer light up.'}

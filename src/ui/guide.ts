@@ -4,9 +4,9 @@
 export type GuideStep = 'train' | 'watch' | 'draw' | 'done';
 
 export const GUIDE_STEPS: readonly { step: Exclude<GuideStep, 'done'>; title: string; text: string }[] = [
-  { step: 'train', title: 'Train', text: 'press Train: the network learns from 60,000 handwritten digits' },
-  { step: 'watch', title: 'Watch', text: 'the loss fall and the accuracy rise as it learns' },
-  { step: 'draw', title: 'Draw', text: 'a digit on the pad and see what it reads' },
+  { step: 'train', title: 'Train', text: 'press Train to learn from 60,000 digits' },
+  { step: 'watch', title: 'Watch', text: 'the loss fall, the accuracy rise' },
+  { step: 'draw', title: 'Draw', text: 'a digit on the pad' },
 ];
 
 /** Where a first-time user is: no run yet, a run going on, a run over, a digit drawn after it. */

@@ -36,9 +36,12 @@ export function runSummary({ curve, test, confusion, stopped }: RunFigures): str
   const last = curve.at(-1);
   if (!first || !last || !Number.isFinite(first.loss) || !Number.isFinite(last.loss)) return null;
   const steps = `${formatCount(last.step)} ${last.step === 1 ? 'step' : 'steps'}`;
-  const direction = last.loss < first.loss ? 'fell' : last.loss > first.loss ? 'rose' : 'stayed the same,';
+  const start = stopped ? 'Stopped early: the' : 'The';
+  // One point (a short run) or no change: there is no "from ... to" to tell.
   const parts = [
-    `${stopped ? 'Stopped early: the' : 'The'} loss ${direction} from ${formatLoss(first.loss)} to ${formatLoss(last.loss)} over ${steps}`,
+    curve.length === 1 || last.loss === first.loss
+      ? `${start} loss was ${formatLoss(last.loss)} after ${steps}`
+      : `${start} loss ${last.loss < first.loss ? 'fell' : 'rose'} from ${formatLoss(first.loss)} to ${formatLoss(last.loss)} over ${steps}`,
   ];
   if (test) parts.push(`it reads ${formatPercent(test.accuracy, 1)} of test images right`);
   const mistake = confusion ? commonestMistake(confusion.matrix, confusion.classes) : null;

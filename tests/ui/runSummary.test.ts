@@ -52,7 +52,7 @@ test('a stopped run, a rising loss, no test figures and no mistakes each read ho
       confusion: { classes: 10, matrix: matrixWith([]) },
       stopped: false,
     }),
-  ).toBe('The loss stayed the same, from 1.00 to 1.00 over 1 step; it reads 100.0% of test images right.');
+  ).toBe('The loss was 1.00 after 1 step; it reads 100.0% of test images right.');
   expect(runSummary({ curve: [], test: null, confusion: null, stopped: false })).toBeNull();
   expect(
     runSummary({ curve: [{ step: 3, loss: Number.NaN }], test: null, confusion: null, stopped: false }),

@@ -58,8 +58,6 @@ export function Charts(props: Props) {
         terms={
           <>
             <Term id="loss" />
-            <Term id="crossEntropy" />
-            <Term id="smoothed" />
           </>
         }
         heldOut={heldOut}
@@ -80,7 +78,6 @@ export function Charts(props: Props) {
         terms={
           <>
             <Term id="accuracy" />
-            <Term id="testSet" />
           </>
         }
         heldOut={heldOut}

@@ -54,7 +54,6 @@ export function Header({ adapter, matmulVariant, failed, memory, lede, actions }
         <a href="#insight-title">Inside the network</a>
         <a href="#keep-title">Keep &amp; share</a>
         <a href="#data-title">Training data</a>
-        <a href="#glossary">Words used here</a>
         {actions}
       </nav>
     </header>

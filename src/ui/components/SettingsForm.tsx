@@ -27,7 +27,6 @@ const HINTS: Partial<Record<keyof Settings, string>> = {
 const TERMS: Partial<Record<keyof Settings, TermId>> = {
   epochs: 'epoch',
   batchSize: 'batch',
-  learningRate: 'learningRate',
   hidden: 'hiddenUnit',
   seed: 'seed',
 };

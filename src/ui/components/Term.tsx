@@ -4,7 +4,8 @@ import { chapterNote, GLOSSARY, type TermId } from '../glossary';
 /**
  * A "?" beside a word: Enter, Space or a click opens its plain explanation (src/ui/glossary.ts) just
  * below, over the page rather than pushing it down; Escape, a second press or a click elsewhere closes
- * it. A disclosure button (aria-expanded), so focus stays where the reader is.
+ * it. A disclosure button (aria-expanded), so focus stays where the reader is. The box exists only
+ * while open: a closed one would carry the term's name and be found by other labels' lookups.
  */
 export function Term({ id }: { id: TermId }) {
   const entry = GLOSSARY[id];
@@ -52,16 +53,18 @@ export function Term({ id }: { id: TermId }) {
         type="button"
         className="term-button"
         aria-expanded={open}
-        aria-controls={popId}
+        aria-controls={open ? popId : undefined}
         aria-label={`What is ${entry.term.toLowerCase()}?`}
         onClick={() => setOpen(!open)}
       >
         ?
       </button>
-      <div id={popId} ref={pop} className="term-pop" role="note" aria-label={entry.term} hidden={!open}>
-        <strong>{entry.term}</strong> {entry.plain} <span className="term-chapter">{chapterNote(entry)}</span>{' '}
-        <a href="#glossary">All terms</a>
-      </div>
+      {open && (
+        <div id={popId} ref={pop} className="term-pop" role="note" aria-label={entry.term}>
+          <strong>{entry.term}</strong> {entry.plain}{' '}
+          <span className="term-chapter">{chapterNote(entry)}</span> <a href="#glossary">All terms</a>
+        </div>
+      )}
     </span>
   );
 }

@@ -13,10 +13,20 @@ function stackOf(settings: Settings): string {
 }
 
 /**
- * The ways the model is trained: as it is, then (once their layers exist) with Dropout 0.5 and with
- * L2. Each maps the stack's text to the regularized stack's.
+ * The ways the model is trained: as it is, with Dropout 0.5, and with L2. Each maps the stack's text
+ * to the regularized stack's.
  */
-export const OVERFITTING_WAYS: ((layers: string) => string)[] = [(layers) => layers];
+export const OVERFITTING_WAYS: ((layers: string) => string)[] = [
+  (layers) => layers,
+  // Dropout(0.5) after the hidden layers, as the book adds it (chapter 5).
+  (layers) => `${layers},dr0.5`,
+  // L2(0.002) on every Dense and Conv2D kernel, the book's factor (chapter 5).
+  (layers) =>
+    layers
+      .split(',')
+      .map((layer) => (/^[cd]\d/.test(layer) && !layer.includes('l2=') ? `${layer}:l2=0.002` : layer))
+      .join(','),
+];
 
 /**
  * The runs: the settings on screen, on the lesson's small training set and validation images

@@ -23,7 +23,7 @@ describe('the Fight overfitting preset', () => {
       expect(run.layers.startsWith('f,d512')).toBe(true);
       expect(validateSettings(settingsToText(run)).errors).toEqual({});
     }
-    expect(runs[0].layers).toBe('f,d512');
+    expect(runs.map((r) => r.layers)).toEqual(['f,d512', 'f,d512,dr0.5', 'f,d512:l2=0.002']);
   });
 
   it('keeps the sizes on screen when validation images are set there (a small lesson)', () => {

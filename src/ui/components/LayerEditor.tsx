@@ -75,8 +75,8 @@ export function LayerEditor({ text, disabled, onChange }: Props) {
           const spec: LayerSpec | undefined = specs[i];
           const size = spec?.kind === 'conv' ? spec.filters : spec?.kind === 'dense' ? spec.units : null;
           return (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a layer is its position in the stack; it has no other identity
             <li
+              // biome-ignore lint/suspicious/noArrayIndexKey: a layer is its position in the stack; it has no other identity
               key={`${i}-${spec?.kind ?? 'output'}`}
               className={layer.problem ? 'layer-row invalid' : 'layer-row'}
             >

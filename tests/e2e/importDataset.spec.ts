@@ -27,17 +27,20 @@ async function chooseFiles(page: Page, files: Files): Promise<void> {
 }
 
 async function axeClean(page: Page, state: string): Promise<void> {
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 390, height: 844 },
-  ]) {
-    await page.setViewportSize(size);
-    const { violations } = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    const found = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(found, `axe in ${state} at ${size.width}x${size.height}`).toEqual([]);
-  }
+  for (const colorScheme of ['light', 'dark'] as const)
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize(size);
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const found = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(found, `axe in ${state} at ${size.width}x${size.height}, ${colorScheme}`).toEqual([]);
+    }
+  await page.emulateMedia({ colorScheme: 'light' });
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
@@ -73,6 +76,11 @@ test('import a generated three-class data set, refuse a hostile file, train on i
     page.getByRole('img', { name: /Training image 1, labelled (bar|column|ring)$/ }),
   ).toBeVisible();
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  // The data browser pages through the data set's classes, by name.
+  await expect(page.getByTestId('data-browser').getByLabel('Class').locator('option')).toHaveText([
+    'all',
+    ...SHAPE_CLASS_NAMES,
+  ]);
 
   // A few steps, held by state: the reading of a drawn ring names one of the three classes.
   await holdRunAt(page, 5);

@@ -1,20 +1,26 @@
 import { IMAGE_SIDE, PIXELS } from '../../data/mnist';
-import { className } from '../../page/classNames';
+import { classCount, className } from '../../page/classNames';
 import type { BrowseSet } from '../../protocol/browse';
 import { formatCount } from '../format';
 import type { useDataBrowser } from '../hooks/useDataBrowser';
 import { DigitImage } from './DigitImage';
 import { Term } from './Term';
 
-const SETS: { set: BrowseSet; name: string; count: number }[] = [
-  { set: 'train', name: 'Training images', count: 60_000 },
-  { set: 'test', name: 'Test images', count: 10_000 },
+const SETS: { set: BrowseSet; name: string }[] = [
+  { set: 'train', name: 'Training images' },
+  { set: 'test', name: 'Test images' },
 ];
-const DIGITS = Array.from({ length: 10 }, (_, d) => d);
 
 /** The training and test images, a page at a time, all digits or one. */
 export function DataBrowser({ browser }: { browser: ReturnType<typeof useDataBrowser> }) {
-  const { query, shown, change } = browser;
+  const { query, shown, change, dataset } = browser;
+  // MNIST's digits, or an imported data set's classes and counts.
+  const names = dataset?.classNames ?? null;
+  const classes = Array.from({ length: classCount(names) }, (_, c) => c);
+  const counts: Record<BrowseSet, number> = {
+    train: dataset?.trainCount ?? 60_000,
+    test: dataset?.testCount ?? 10_000,
+  };
   const images = shown?.images;
   const setName = query.set === 'train' ? 'Training' : 'Test';
   const perPage = 24;
@@ -23,7 +29,7 @@ export function DataBrowser({ browser }: { browser: ReturnType<typeof useDataBro
   const what =
     query.digit === null
       ? `${setName.toLowerCase()} images`
-      : `${setName.toLowerCase()} images of ${query.digit}s`;
+      : `${setName.toLowerCase()} images of ${names ? className(names, query.digit) : `${query.digit}s`}`;
   return (
     <div className="browse" data-testid="data-browser">
       <p className="muted">
@@ -37,13 +43,13 @@ export function DataBrowser({ browser }: { browser: ReturnType<typeof useDataBro
           <select value={query.set} onChange={(event) => change({ set: event.target.value as BrowseSet })}>
             {SETS.map((s) => (
               <option key={s.set} value={s.set}>
-                {s.name.toLowerCase()} ({formatCount(s.count)})
+                {s.name.toLowerCase()} ({formatCount(counts[s.set])})
               </option>
             ))}
           </select>
         </label>
         <label>
-          Digit{' '}
+          {names ? 'Class' : 'Digit'}{' '}
           <select
             value={query.digit ?? 'all'}
             onChange={(event) =>
@@ -51,9 +57,9 @@ export function DataBrowser({ browser }: { browser: ReturnType<typeof useDataBro
             }
           >
             <option value="all">all</option>
-            {DIGITS.map((d) => (
-              <option key={d} value={d}>
-                {d}
+            {classes.map((c) => (
+              <option key={c} value={c}>
+                {className(names, c)}
               </option>
             ))}
           </select>
@@ -73,9 +79,9 @@ export function DataBrowser({ browser }: { browser: ReturnType<typeof useDataBro
               <DigitImage
                 pixels={images.pixels.subarray(k * PIXELS, (k + 1) * PIXELS)}
                 max={255}
-                label={`${setName} image ${index + 1}, labelled ${className(browser.classNames, images.labels[k])}`}
+                label={`${setName} image ${index + 1}, labelled ${className(names, images.labels[k])}`}
               />
-              <span aria-hidden="true">{images.labels[k]}</span>
+              <span aria-hidden="true">{className(names, images.labels[k])}</span>
             </li>
           ))}
         </ol>

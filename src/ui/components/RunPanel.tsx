@@ -2,6 +2,7 @@ import { testImagesWords } from '../../page/classNames';
 import type { RunCommands } from '../../page/commands';
 import type { Snapshot } from '../../page/store';
 import { DEFAULT_SETTINGS } from '../../protocol/settings';
+import { formatCount } from '../format';
 import { Controls } from './Controls';
 import { DeviceLostAlert } from './DeviceLostAlert';
 import { NetworkLine } from './NetworkLine';
@@ -68,6 +69,11 @@ export function RunPanel({ snapshot, canStart, onTrain, commands, importedName }
             evaluating={snapshot.evaluating}
             curve={snapshot.curve}
             epochs={snapshot.epochs}
+            evaluatedImages={
+              (runSettings.validation ?? 0) > 0
+                ? `the ${formatCount(runSettings.validation)} validation images`
+                : testImagesWords(snapshot.dataset)
+            }
           />
         ) : snapshot.runSeconds !== null || (runSettings && snapshot.finalTest) ? (
           <RunResult

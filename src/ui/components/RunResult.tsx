@@ -50,8 +50,9 @@ export function RunResult({
       )}
       {test && figures ? (
         <>
-          <p data-testid="result-figures" title={`on ${testImages} it never trained on`}>
+          <p data-testid="result-figures">
             Test accuracy <strong data-testid="test-accuracy">{figures.test}</strong>
+            {!mnist && <> of {testImages} it never trained on</>}
             {figures.train && <> · training {figures.train}</>}
             {mnist && <> · the book: {figures.book}</>}
           </p>

@@ -9,6 +9,8 @@ interface Props {
   evaluating: boolean;
   curve: Snapshot['curve'];
   epochs: Snapshot['epochs'];
+  /** What each epoch's evaluation measures: "the 10,000 test images", or validation images held out. */
+  evaluatedImages?: string;
 }
 
 const HEADINGS: Partial<Record<Snapshot['phase'], string>> = {
@@ -19,10 +21,17 @@ const HEADINGS: Partial<Record<Snapshot['phase'], string>> = {
 };
 
 /** Where the run is (epoch, batch, time left, or the test-set evaluation) and its running numbers. */
-export function TrainingProgress({ phase, progress, evaluating, curve, epochs }: Props) {
+export function TrainingProgress({
+  phase,
+  progress,
+  evaluating,
+  curve,
+  epochs,
+  evaluatedImages = 'the 10,000 test images',
+}: Props) {
   const status = progress ? describeProgress(progress) : null;
   const text = evaluating
-    ? 'Evaluating on 10,000 test images…'
+    ? `Evaluating on ${evaluatedImages}…`
     : (status?.text ?? 'Preparing the run: the first metrics arrive after a few batches…');
   return (
     <section className="run" aria-labelledby="run-title">

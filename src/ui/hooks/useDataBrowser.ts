@@ -15,5 +15,5 @@ export function useDataBrowser(client: TrainerClient, snapshot: Snapshot) {
     (next: Partial<BrowseQuery>) => setQuery((q) => ({ ...q, page: 0, ...next })),
     [],
   );
-  return { query, shown: snapshot.browsed, change, classNames: snapshot.dataset?.classNames ?? null };
+  return { query, shown: snapshot.browsed, change, dataset: snapshot.dataset };
 }

@@ -60,7 +60,8 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const padDigits = usePadDigits(digit.setDrawing);
   const handwriting = useHandwritingScore(client, snapshot, padDigits.digits.digits, digit.canRead);
   const fineTune = useFineTune(client, snapshot, padDigits.digits.digits, digit.canRead);
-  const score = (
+  // Your digits are digits: their score means nothing for an imported data set's classes.
+  const score = snapshot.dataset ? null : (
     <HandwritingScore
       score={handwriting}
       testDigits={padDigits.digits.digits.filter((d) => d.testOnly).length}
@@ -238,7 +239,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
           score={
             <>
               {score}
-              {fineTune && <FineTune {...fineTune} />}
+              {fineTune && !snapshot.dataset && <FineTune {...fineTune} />}
             </>
           }
         />

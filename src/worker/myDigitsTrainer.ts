@@ -10,6 +10,9 @@ import type { Run } from './run';
 import type { GpuSession } from './session';
 import { SpeedrunTrainer } from './speedrunTrainer';
 
+/** Your digits are digits: they mix into MNIST, never into an imported data set's classes. */
+const NOT_MNIST =
+  'Your digits mix into MNIST only: go back to MNIST first, or turn "Train on my digits too" off.';
 const NO_DIGITS =
   '"Train on my digits too" needs some of Your digits kept for training: draw some, or turn the setting off.';
 
@@ -26,6 +29,10 @@ export class MyDigitsTrainer extends SpeedrunTrainer {
       // Said, so that a page waiting for its run to start stops waiting.
       const message = 'A fine-tune is going on: wait for it to end, or cancel it.';
       this.emit({ type: 'error', kind: 'training', message, fatal: false });
+      return null;
+    }
+    if (settings.myDigits === true && this.data?.dataset) {
+      this.emit({ type: 'error', kind: 'training', message: NOT_MNIST, fatal: false });
       return null;
     }
     if (settings.myDigits === true && !this.trainingDigits) {
@@ -55,6 +62,8 @@ export class MyDigitsTrainer extends SpeedrunTrainer {
       });
     if (!from?.trained || this.current.epochsTrained() === null)
       return refuse('Fine-tuning starts from a run trained or opened here: train one, or open a saved run.');
+    if (this.data?.dataset)
+      return refuse('Fine-tuning on your digits works on MNIST: go back to MNIST first.');
     if (!this.trainingDigits) return refuse(NO_DIGITS.replace('"Train on my digits too"', 'Fine-tuning'));
     const session = this.readyFor(from.settings);
     const { mnist } = this;

@@ -31,7 +31,7 @@ import { TestHooks } from './testHooks';
  */
 export class Trainer {
   protected session: GpuSession | null = null;
-  private data: DataLoader | null = null;
+  protected data: DataLoader | null = null;
   protected readonly current: CurrentModel;
   /** Evaluations outside runs, the confusion matrix's galleries, test images for the pad. */
   readonly evaluator: Evaluator;

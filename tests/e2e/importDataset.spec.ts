@@ -103,6 +103,14 @@ test('import a generated three-class data set, refuse a hostile file, train on i
   await expect(page.getByText(/of the 30 test images of Shapes it never trained on/)).toBeVisible();
   await axeClean(page, 'the imported data set, trained');
 
+  // Your digits are digits: mixing them into Shapes is refused with a message, and the page stays ready.
+  const myDigits = page.getByLabel('Train on my digits too');
+  await myDigits.check();
+  await page.getByRole('button', { name: 'Train again' }).click();
+  await expect(page.getByTestId('run-alert')).toContainText('Your digits mix into MNIST only');
+  await myDigits.uncheck();
+  await expect(page.getByRole('button', { name: 'Train again' })).toBeEnabled();
+
   // The way back: MNIST's digits again (the form closed: its file buttons' names hold "Train").
   await page.getByText('Import a data set', { exact: true }).click();
   await page.getByRole('button', { name: 'Back to MNIST' }).click();

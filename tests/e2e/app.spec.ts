@@ -44,7 +44,8 @@ test('loads: the adapter, the download progress, then sample images, without con
   await expect(page.getByText('WebGPU adapter:')).not.toContainText(/looking|none/);
   await expect(page.getByText('WebGPU adapter:')).toContainText(/\w/);
   await expect(download).toHaveCount(0);
-  await expect(page.getByRole('img', { name: /^Training image \d+, labelled \d$/ })).toHaveCount(12);
+  // The data browser's first page.
+  await expect(page.getByRole('img', { name: /^Training image \d+, labelled \d$/ })).toHaveCount(24);
   await screenshot(page, '02-ready');
   expect(errors).toEqual([]);
 });
@@ -103,13 +104,15 @@ test('drawing gets a prediction; Clear (button or Delete key) empties it', async
   await expect(
     page.getByRole('list', { name: 'Probability of each digit' }).getByRole('listitem'),
   ).toHaveCount(10);
-  await expect(page.locator('[aria-live="polite"]')).toHaveText(/^The network reads an? \d \(\d+%\)$/);
+  await expect(page.getByTestId('reading-announcement')).toHaveText(
+    /^The network reads an? \d \((\d+(\.\d)?%|> 99\.9%) sure\)$/,
+  );
   await screenshot(page, '05-drawn-untrained');
 
   await page.getByRole('button', { name: 'Clear' }).click();
   await expect(page.getByTestId('prediction')).toHaveCount(0);
   await expect(page.getByText('Draw a digit', { exact: true })).toBeVisible();
-  await expect(page.locator('[aria-live="polite"]')).toHaveText('');
+  await expect(page.getByTestId('reading-announcement')).toHaveText('');
 
   await drawStroke(page, ONE);
   await expect(page.getByTestId('prediction')).toHaveText(/^\d$/);

@@ -34,8 +34,9 @@ export function Header({ adapter, matmulVariant, failed, memory, lede, actions }
         </summary>
         <div className="gpu-facts">
           <p className="adapter">
-            WebGPU adapter
-            <Term id="adapter" />: <strong>{adapter ?? (failed ? 'none' : 'looking…')}</strong>
+            {/* NOTE: the "?" after the name: "WebGPU adapter: …" stays one phrase to find and read. */}
+            WebGPU adapter: <strong>{adapter ?? (failed ? 'none' : 'looking…')}</strong>
+            <Term id="adapter" />
           </p>
           {matmulVariant && (
             <p className="muted">

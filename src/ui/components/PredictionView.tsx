@@ -31,7 +31,7 @@ export function PredictionView({ drawing, reading, phase, canRead, onWhy, classN
         : '';
   return (
     <div className="prediction">
-      <p className="visually-hidden" aria-live="polite">
+      <p className="visually-hidden" aria-live="polite" data-testid="reading-announcement">
         {announcement}
       </p>
       {!drawing ? (

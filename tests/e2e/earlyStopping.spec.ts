@@ -2,7 +2,7 @@
 // epoch 1 (its rate raised to 5 there, while held by state) stops after epoch 2 of 3 and goes back to
 // epoch 1's weights; the charts mark both epochs, and the saved run keeps epoch 1 as its best.
 import { expect, test } from '@playwright/test';
-import { collectErrors, expectHeldAt, holdRunAt, screenshot, waitForReady } from './helpers';
+import { collectErrors, expectHeldAt, holdRunAt, openRunDetails, screenshot, waitForReady } from './helpers';
 import { storedRecord, storedRuns } from './records';
 
 test('patience 1: the run stops after the first epoch that got worse, back at the best epoch’s weights', async ({
@@ -16,6 +16,7 @@ test('patience 1: the run stops after the first epoch that got worse, back at th
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expectHeldAt(page, 11);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await openRunDetails(page);
   await page.getByRole('textbox', { name: 'Change the learning rate now' }).fill('5');
   await page.getByRole('button', { name: 'Apply' }).click();
   await page.getByRole('button', { name: 'Resume', exact: true }).click();

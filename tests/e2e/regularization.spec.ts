@@ -10,11 +10,11 @@ test('the layer editor adds Dropout and L2 by keyboard, names them, refuses a ba
   await page.goto('/?model=convnet&layers=f,d32&epochs=1&train=500');
   await waitForReady(page);
   const editor = page.getByRole('group', { name: 'Layers' });
-  const rows = editor.locator('tbody tr');
+  const rows = editor.getByRole('listitem');
   await expect(rows).toHaveCount(3);
 
   await editor.getByRole('button', { name: '+ Dropout' }).click();
-  await expect(rows.nth(2)).toContainText('Dropout(0.5)(32)0');
+  await expect(rows.nth(2)).toContainText(/^Dropout\(0\.5\).*\(32\) · 0 parameters/);
   const rate = editor.getByLabel('Rate of layer 3');
   await rate.fill('');
   await rate.pressSequentially('0.3'); // key by key: "0" and "0." must not be lost on the way
@@ -26,15 +26,15 @@ test('the layer editor adds Dropout and L2 by keyboard, names them, refuses a ba
   await expect(editor.getByLabel('L2 of layer 2')).toBeFocused();
   await page.keyboard.type('0.001');
   await expect(rows.nth(1)).toContainText('Dense(32, relu, L2 0.001)');
-  await expect(rows.nth(1)).toContainText('(32)25,120');
-  await expect(page.getByRole('button', { name: 'Train' })).toBeEnabled();
+  await expect(rows.nth(1)).toContainText('(32) · 25,120 parameters');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
 
   // A rate of 1 would drop everything: refused with the reason, and nothing is lost.
   await rate.fill('1');
   await expect(editor.getByRole('alert')).toHaveText(
     'This stack cannot be trained: Dropout needs a rate from 0 to below 1 (0.5 drops half).',
   );
-  await expect(page.getByRole('button', { name: 'Train' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
   await rate.fill('0.3');
   await expect(editor.getByRole('alert')).toHaveCount(0);
   await expect(rows).toHaveCount(4);
@@ -48,7 +48,7 @@ test('the layer editor adds Dropout and L2 by keyboard, names them, refuses a ba
 
   // Trained, the run's link carries both (held at its first batch: no timing).
   await holdRunAt(page, 1);
-  await page.getByRole('button', { name: 'Train' }).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page).toHaveURL(/model=convnet&layers=f,d32(:|%3A)l2(=|%3D)0\.001,dr0\.3$/);
   await expectHeldAt(page, 1);
   await releaseRun(page);

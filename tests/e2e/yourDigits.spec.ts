@@ -112,7 +112,7 @@ test('your digits: label by mouse and key, kept across a reload, exported and im
     { width: 390, height: 844 },
   ]) {
     await page.setViewportSize(viewport);
-    await page.getByRole('heading', { name: 'Your digits' }).scrollIntoViewIfNeeded();
+    await page.getByRole('heading', { name: 'Your digits', exact: true }).scrollIntoViewIfNeeded();
     await axe(page, `${viewport.width}x${viewport.height}`);
   }
   await page.setViewportSize({ width: 1280, height: 900 });

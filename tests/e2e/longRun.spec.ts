@@ -104,8 +104,22 @@ test('a 20-epoch run: the page answers during it, memory stays flat, the charts 
   console.log(`GPU in use (B): ${gpu.join(' ')}; chart rows ${points}`);
   // Flat: after 20 epochs the page holds about what it held halfway (a leak per report would add
   // up to megabytes over 500 reports).
+  // NOTE: the finish itself holds memory for a moment (the last renders, the run being saved, its
+  // test results): the heap is read again, after a forced collection each time, until that is let go.
+  // A leak never is, and fails here.
   const halfway = Math.max(...heap.slice(0, Math.ceil(heap.length / 2)));
-  expect(heap.at(-1)).toBeLessThan(halfway + 2_000_000);
+  await expect
+    .poll(
+      async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        const settled = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+        heap[heap.length - 1] = settled;
+        return settled;
+      },
+      { timeout: 60_000, intervals: [500, 1_000, 2_000] },
+    )
+    .toBeLessThan(halfway + 2_000_000);
+  console.log(`heap once the finish settled (kB): ${(heap[heap.length - 1] / 1000).toFixed(0)}`);
   // GPU bytes: the baseline (data, model, the run's buffers) is the same late in the run as early
   // on; above it only readbacks and predictions in flight come and go. The run's own buffers are
   // given back when it ends.

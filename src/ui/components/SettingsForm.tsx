@@ -6,10 +6,9 @@ import {
   type Settings,
   type SettingsErrors,
   type SettingsText,
-  validateSetting,
 } from '../../protocol/settings';
 import type { TermId } from '../glossary';
-import { MyDigitsSwitch } from './MyDigitsSwitch';
+import { SettingSwitch } from './SettingSwitch';
 import { Term } from './Term';
 
 const HINTS: Partial<Record<keyof Settings, string>> = {
@@ -75,26 +74,22 @@ export function SettingsForm({ text, errors, disabled, names, withAugment = fals
         );
       })}
       {withAugment && (
-        <div className="field switch">
-          <span className="field-head">
-            <label htmlFor="setting-augment">
-              <input
-                id="setting-augment"
-                type="checkbox"
-                checked={validateSetting('augment', text.augment).value === true}
-                onChange={(event) => onChange('augment', String(event.target.checked))}
-                aria-describedby="setting-augment-message"
-              />
-              {SETTING_LABELS.augment}
-            </label>
-            <Term id="augmentation" />
-          </span>
-          <span id="setting-augment-message" className="field-hint">
-            Shifted, rotated and scaled on the GPU: helps with drawn digits.
-          </span>
-        </div>
+        <>
+          <SettingSwitch
+            name="augment"
+            term="augmentation"
+            hint="Shifted, rotated and scaled on the GPU: helps with drawn digits."
+            text={text}
+            onChange={onChange}
+          />
+          <SettingSwitch
+            name="myDigits"
+            hint="An eighth of each batch from Your digits kept for training, every image augmented."
+            text={text}
+            onChange={onChange}
+          />
+        </>
       )}
-      {withAugment && <MyDigitsSwitch text={text} onChange={onChange} />}
     </fieldset>
   );
 }

@@ -3,7 +3,7 @@
 // best epoch stays unless the new one has a lower test loss, and that epoch's weights stay beside the
 // latest. A write of an epoch older than the stored one is refused: another tab's run got further.
 import { type EpochResult, resultOf, type SavedRunData, type SavedRunInfo } from './savedRunRecord';
-import { batchesPerEpoch, type RunHistory } from './store';
+import { epochBatches, type RunHistory } from './store';
 
 type Run = SavedRunInfo & { data: SavedRunData };
 
@@ -44,7 +44,7 @@ export function historyUpTo(
   settings: SavedRunInfo['settings'],
   epoch: number,
 ): RunHistory {
-  const lastStep = epoch * batchesPerEpoch(settings);
+  const lastStep = epoch * epochBatches(history, settings);
   // The test measured at the end, and where early stopping stopped, belong to the whole run.
   const whole = history.epochs.every((e) => e.epoch <= epoch);
   return {
@@ -54,5 +54,6 @@ export function historyUpTo(
     rateChanges: (history.rateChanges ?? []).filter((c) => c.step <= lastStep),
     ...(whole && history.testAtEnd ? { testAtEnd: history.testAtEnd } : {}),
     ...(whole && history.earlyStop ? { earlyStop: history.earlyStop } : {}),
+    ...(history.batchesPerEpoch ? { batchesPerEpoch: history.batchesPerEpoch } : {}),
   };
 }

@@ -2,7 +2,7 @@
 // with different batch sizes or training sets line up), and the selection as it travels in the URL
 // (?compare=id1,id2). Pure logic; the Compare view draws it.
 import { optimizerName, SETTING_LABELS, type Settings } from '../protocol/settings';
-import { batchesPerEpoch, type RunHistory } from './store';
+import { epochBatches, type RunHistory } from './store';
 
 /** At most this many runs on one chart: more lines than a reader can tell apart. */
 export const MAX_COMPARED = 6;
@@ -22,7 +22,7 @@ export interface RunCurves {
 }
 
 export function curvesOf(run: ComparedRun): RunCurves {
-  const perEpoch = batchesPerEpoch(run.settings);
+  const perEpoch = epochBatches(run.history, run.settings);
   return {
     train: run.history.curve.map((p) => ({ epoch: p.step / perEpoch, loss: p.loss, accuracy: p.accuracy })),
     test: run.history.epochs.map((e) => ({ epoch: e.epoch, loss: e.testLoss, accuracy: e.testAccuracy })),

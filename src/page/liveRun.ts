@@ -9,7 +9,7 @@ import { historyUpTo } from './bestEpoch';
 import type { ComparedRun } from './compare';
 import { testAccuracyOf } from './heldOutResult';
 import { type SavedRun, toSavedRun } from './savedRuns';
-import { batchesPerEpoch } from './store';
+import { epochBatches } from './store';
 import { type ChartsState, NO_CHARTS, reduceCharts } from './store/charts';
 
 export function defaultRunName(settings: Settings, at: Date): string {
@@ -79,7 +79,7 @@ export class LiveRun {
       return false;
     }
     if (!CHART_MESSAGES.has(message.type)) return false;
-    const progress = { batches: batchesPerEpoch(this.settings) };
+    const progress = { batches: epochBatches(this.charts, this.settings) };
     const change = reduceCharts({ ...this.charts, progress }, message);
     if (change) {
       this.charts = { ...this.charts, ...change };

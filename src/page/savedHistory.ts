@@ -1,7 +1,7 @@
 // A saved run's charts read back without trusting them: every field of every chart point, epoch
 // point and rate change is checked, because the reducer, the charts and a resumed run (its rate) all
 // take them as they are. A damaged history makes the record unreadable, with why.
-import type { Settings } from '../protocol/settings';
+import { type Settings, trainingImages } from '../protocol/settings';
 import { batchesPerEpoch, type RunHistory } from './store';
 
 /** Thrown for a record that cannot be used; its message says why. */
@@ -79,13 +79,26 @@ function checkHeldOut(finalTest: unknown, earlyStop: unknown, epoch: number): vo
     );
 }
 
+/**
+ * Batches in the run's epochs: as it kept them, at least what its settings make (the user's digits
+ * mixed in add batches) and at most one per training image; as its settings make when not kept.
+ */
+function checkBatchesPerEpoch(kept: unknown, settings: Settings): number {
+  const fromSettings = batchesPerEpoch(settings);
+  if (kept === undefined) return fromSettings;
+  const most = trainingImages(settings);
+  if (!isWhole(kept, fromSettings) || (kept as number) > most)
+    fail(`its epochs are ${String(kept)} batches long, not from ${fromSettings} to ${most}`);
+  return kept as number;
+}
+
 /** The history of a run saved after `epoch` epochs with these settings, every field checked. */
 export function readHistory(raw: unknown, settings: Settings, epoch: number): RunHistory {
   if (!isObject(raw) || !Array.isArray(raw.curve) || !Array.isArray(raw.epochs))
     fail('its charts are missing');
   if (!isWhole(raw.curveStride, 1)) fail('its charts are damaged (their stride is not a whole number)');
   // Save now in mid-epoch keeps the charts to the last epoch's end; a stopped run's, to where it stopped.
-  const lastStep = settings.epochs * batchesPerEpoch(settings);
+  const lastStep = settings.epochs * checkBatchesPerEpoch(raw.batchesPerEpoch, settings);
   checkCurve(raw.curve, lastStep);
   checkEpochs(raw.epochs, epoch);
   checkRateChanges(raw.rateChanges, lastStep);

@@ -61,6 +61,12 @@ test('train on my digits too, then fine-tune: the test digits read after the epo
   await expect(result.getByRole('definition').last()).toHaveText(line);
   await expect(result.getByRole('term')).toHaveText(['Before', 'After']);
 
+  // The run was saved with its epoch of 9 batches, not the 8 its settings make: it opens, charts and all.
+  const saved = page.getByRole('list', { name: 'Saved runs' }).getByRole('listitem');
+  await saved.first().getByRole('button', { name: /^Open / }).click();
+  await expect(page.getByTestId('shown-model')).toContainText('as saved after epoch 1');
+  await expect(page.getByTestId('accuracy-chart').locator('.recharts-line-dot')).toHaveCount(1);
+
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();

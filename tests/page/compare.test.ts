@@ -107,6 +107,15 @@ describe('comparing runs', () => {
     ]);
   });
 
+  it('puts a run that mixed your digits in (longer epochs) on the same axis of epochs', () => {
+    const plain = run('a', { batchSize: 100, train: 1000 });
+    const mixed = run('b', { batchSize: 100, train: 1000, myDigits: true });
+    mixed.history = { ...mixed.history, batchesPerEpoch: 12 };
+    mixed.history.curve = mixed.history.curve.map((p, i) => ({ ...p, step: (i + 1) * 12 }));
+    expect(curvesOf(plain).train.map((p) => p.epoch)).toEqual([1, 2]);
+    expect(curvesOf(mixed).train.map((p) => p.epoch)).toEqual([1, 2]);
+  });
+
   it('takes the final result from the last epoch, none before the first ends', () => {
     expect(finalResult(run('a', {}, 3))).toEqual({ epoch: 3, testAccuracy: 0.92, testLoss: 0.5 / 3 });
     expect(finalResult(run('a', {}, 0))).toBeNull();

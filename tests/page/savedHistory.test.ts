@@ -35,6 +35,20 @@ describe('a saved history is read field by field', () => {
     expect(readHistory(old, SETTINGS, 2)).toEqual(old);
   });
 
+  test('a run that mixed your digits in kept its longer epochs: its chart reads to their end', () => {
+    // 10 batches an epoch by the settings; 12 with the user's digits in every batch.
+    const mixed = { ...structuredClone(GOOD), batchesPerEpoch: 12 };
+    mixed.curve.push(point(36));
+    expect(readHistory(mixed, SETTINGS, 3)).toEqual(mixed);
+    expect(() => readHistory({ ...mixed, batchesPerEpoch: undefined }, SETTINGS, 3)).toThrow(
+      'within the run',
+    );
+    for (const kept of [9, 1001, 10.5, '12', null])
+      expect(() => readHistory({ ...GOOD, batchesPerEpoch: kept }, SETTINGS, 2)).toThrow(
+        `its epochs are ${String(kept)} batches long, not from 10 to 1000`,
+      );
+  });
+
   test('rate changes that are not a list, or whose rates are not above 0, are refused', () => {
     expect(damaged((h) => (h.rateChanges = 5 as never))).toThrow('its learning-rate changes are not a list');
     expect(damaged((h) => (h.rateChanges = { step: 1 } as never))).toThrow('not a list');

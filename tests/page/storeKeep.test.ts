@@ -49,6 +49,26 @@ describe('keeping runs in the snapshot', () => {
     expect(s.finalTest).toBeNull();
   });
 
+  test('a run that mixed your digits in (12 batches an epoch, not 10) opens and resumes at its own epochs', () => {
+    const mixed = { ...SETTINGS, myDigits: true };
+    const opened = withSavedHistory(ready, mixed, {
+      curve: [point(6), point(12), point(18), point(24)],
+      curveStride: 1,
+      epochs: [epochPoint(1), epochPoint(2)],
+      batchesPerEpoch: 12,
+    });
+    expect([opened.progress?.epochs, opened.progress?.batches]).toEqual([3, 12]);
+    const s = reduce(opened, {
+      type: 'continued',
+      settings: mixed,
+      parameterCount: 7,
+      epoch: 1,
+      requestId: 1,
+    });
+    // Epoch 1 ended at step 12: its points stay, those of epoch 2 are trained again.
+    expect(s.curve.map((p) => p.step)).toEqual([6, 12]);
+  });
+
   test('an imported model clears the charts of the run it replaces', () => {
     const opened = withSavedHistory(ready, SETTINGS, {
       curve: [point(5)],

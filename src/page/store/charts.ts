@@ -16,6 +16,8 @@ export interface ChartsState {
   /** The test set measured once at the end (runs with validation images, or stopped early). */
   testAtEnd: Evaluation | null;
   earlyStop: EarlyStop | null;
+  /** As the worker counts them (src/page/store/runHistory.ts); unknown until the first report. */
+  batchesPerEpoch?: number;
 }
 
 /** What the charts show when no run is shown. */
@@ -75,6 +77,11 @@ export function batchesPerEpoch(settings: Settings): number {
   return Math.ceil(trainingImages(settings) / settings.batchSize);
 }
 
+/** A run's batches an epoch: as it counted them, else as its settings say (a run saved before). */
+export function epochBatches(history: { batchesPerEpoch?: number }, settings: Settings): number {
+  return history.batchesPerEpoch ?? batchesPerEpoch(settings);
+}
+
 /** The charts up to the end of `epoch`: a run going on from there trains the rest again. */
 function upToEpoch(s: ChartsState, epoch: number, batches: number): Partial<ChartsState> {
   return {
@@ -104,7 +111,7 @@ export function reduceCharts(
         reports: 1,
       };
       const { curve, stride } = addToCurve(s.curve, s.curveStride, point);
-      return { curve, curveStride: stride };
+      return { curve, curveStride: stride, batchesPerEpoch: m.logs.batches };
     }
     case 'epoch':
       return {
@@ -118,7 +125,7 @@ export function reduceCharts(
       // The run goes on from the checkpoint: what was trained after it is trained again.
       return upToEpoch(s, m.epoch, s.progress?.batches ?? 0);
     case 'continued':
-      return upToEpoch(s, m.epoch, batchesPerEpoch(m.settings));
+      return upToEpoch(s, m.epoch, epochBatches(s, m.settings));
     case 'loaded':
       // An opened saved run brings its charts (page:saved); an imported model has none.
       return m.settings ? null : NO_CHARTS;
@@ -130,6 +137,7 @@ export function reduceCharts(
         rateChanges: m.history.rateChanges ?? [],
         testAtEnd: m.history.testAtEnd ?? null,
         earlyStop: m.history.earlyStop ?? null,
+        batchesPerEpoch: m.history.batchesPerEpoch,
       };
     default:
       return null;

@@ -19,7 +19,7 @@ import { initialSpeedrun, reduceSpeedrun, type SpeedrunState } from './speedrun'
 import { initialStep, reduceStep, type StepState } from './step';
 import { initialUserDigits, reduceUserDigits, type UserDigitsState } from './userDigits';
 
-export { addToCurve, batchesPerEpoch, MAX_CURVE_POINTS } from './charts';
+export { addToCurve, batchesPerEpoch, epochBatches, MAX_CURVE_POINTS } from './charts';
 export type { PageEvent, StoreEvent } from './events';
 export type { PadImage } from './pad';
 export { isAboutDrawing, testImageCaption } from './pad';

@@ -4,7 +4,7 @@ import type { Progress } from '../../protocol/protocol';
 import type { Evaluation } from '../../protocol/reports';
 import type { Settings } from '../../protocol/settings';
 import { testResultOf } from '../heldOutResult';
-import { batchesPerEpoch } from './charts';
+import { epochBatches } from './charts';
 import type { DataState } from './data';
 import { type DeviceState, resumingOn } from './device';
 import type { StoreEvent } from './events';
@@ -147,7 +147,7 @@ export function reduceRun(s: Seen, m: StoreEvent): Partial<RunState> | null {
         epoch: last?.epoch ?? 0,
         epochs: settings.epochs,
         batch: 0,
-        batches: batchesPerEpoch(settings),
+        batches: epochBatches(m.history, settings),
         imagesPerSecond: 0,
         secondsLeft: null,
       };

@@ -36,4 +36,9 @@ export interface RunHistory {
   testAtEnd?: Evaluation | null;
   /** Where early stopping stopped the run and which epoch it kept; absent when it did not. */
   earlyStop?: EarlyStop | null;
+  /**
+   * Batches in an epoch as the run counted them: more than its settings say when the user's digits
+   * are mixed into every batch (src/nn/mixedOrder.ts). Absent in runs saved before it was kept.
+   */
+  batchesPerEpoch?: number;
 }

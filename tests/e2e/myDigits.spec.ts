@@ -63,7 +63,10 @@ test('train on my digits too, then fine-tune: the test digits read after the epo
 
   // The run was saved with its epoch of 9 batches, not the 8 its settings make: it opens, charts and all.
   const saved = page.getByRole('list', { name: 'Saved runs' }).getByRole('listitem');
-  await saved.first().getByRole('button', { name: /^Open / }).click();
+  await saved
+    .first()
+    .getByRole('button', { name: /^Open / })
+    .click();
   await expect(page.getByTestId('shown-model')).toContainText('as saved after epoch 1');
   await expect(page.getByTestId('accuracy-chart').locator('.recharts-line-dot')).toHaveCount(1);
 

@@ -66,6 +66,8 @@ async function drawAndRead(page: Page, strokes: Stroke[]): Promise<number[]> {
 test('drawn digits through the pad give the inputs the reference makes from their strokes', async ({
   page,
 }) => {
+  // Twelve drawings, each hundreds of mouse moves: 1.4 min alone, over 4 with the machine busy.
+  test.setTimeout(720_000);
   const errors = collectErrors(page);
   await recordDrawingsSent(page);
   await page.goto('/?augment=1');

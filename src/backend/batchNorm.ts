@@ -58,6 +58,7 @@ export interface BatchNormKernels {
   /**
    * dx. With `sums` (dγ, dβ: the batch's statistics were used) the full gradient through μ and σ²,
    * γ/(N·√(σ² + ε)) · (N·dy − dβ − x̂·dγ); without (the moving ones, constants) γ/√(σ² + ε) · dy.
+   * `reluMask`: x is a ReLU's output, whose backward rides here: dx = 0 where x ≤ 0 (one dispatch less).
    */
   batchNormInputGrad(
     dx: Storage,
@@ -67,5 +68,6 @@ export interface BatchNormKernels {
     gamma: Storage,
     sums: { dgamma: Storage; dbeta: Storage } | null,
     shape: BatchNormShape,
+    reluMask: boolean,
   ): void;
 }

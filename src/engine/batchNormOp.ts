@@ -35,15 +35,18 @@ export function batchNorm(
   tape.record(out, [x, gamma, beta], (gradOut) => {
     const dy = gradOut as Storage;
     const dx = x.requiresGrad ? tape.gradFor(x, x.size) : null;
+    // After a ReLU its mask rides in dx's kernel: the layer before records no reluBackward.
+    const mask = x.reluOutput;
+    if (dx && mask) tape.markMasked(dx);
     if (!training) {
       // The moving statistics are constants here (a saliency map): only the input's gradient.
-      if (dx) b.batchNormInputGrad(dx, dy, x.storage, stats, gamma.storage, null, shape);
+      if (dx) b.batchNormInputGrad(dx, dy, x.storage, stats, gamma.storage, null, shape, mask);
       return [dx, null, null];
     }
     const dgamma = gamma.requiresGrad ? tape.gradFor(gamma, channels) : tape.alloc(channels);
     const dbeta = beta.requiresGrad ? tape.gradFor(beta, channels) : tape.alloc(channels);
     b.batchNormReduce(dgamma, dbeta, dy, x.storage, stats, shape);
-    if (dx) b.batchNormInputGrad(dx, dy, x.storage, stats, gamma.storage, { dgamma, dbeta }, shape);
+    if (dx) b.batchNormInputGrad(dx, dy, x.storage, stats, gamma.storage, { dgamma, dbeta }, shape, mask);
     return [dx, dgamma, dbeta];
   });
   return out;

@@ -74,10 +74,10 @@ function checksOf(c: BatchNormCase): KernelCheck[] {
   const sumsAtol = 1e-6 * rows;
   const name = `${c.name} [${rows}x${channels}]`;
   const inputGrad =
-    (training: boolean) =>
+    (training: boolean, mask = false) =>
     (b: Backend): Promise<Outputs> =>
       runKernel(b, [dy, x, stats, gamma, ...sums], [rows * channels], ([dx], [sdy, sx, st, g, dg, db]) =>
-        b.batchNormInputGrad(dx, sdy, sx, st, g, training ? { dgamma: dg, dbeta: db } : null, shape),
+        b.batchNormInputGrad(dx, sdy, sx, st, g, training ? { dgamma: dg, dbeta: db } : null, shape, mask),
       );
   return [
     {
@@ -116,6 +116,13 @@ function checksOf(c: BatchNormCase): KernelCheck[] {
       name: `${name}, moving statistics`,
       run: inputGrad(false),
       tolerances: [{ atol: 1e-6, rtol: 1e-5 }],
+    },
+    {
+      kernel: 'batchNormInputGrad',
+      name: `${name}, after a ReLU (0 where x <= 0)`,
+      run: inputGrad(true, true),
+      tolerances: [{ atol: 1e-5, rtol: 1e-4 }],
+      holds: ([dx]) => (x.some((v, i) => v <= 0 && dx[i] !== 0) ? 'dx is not 0 where x <= 0' : null),
     },
   ];
 }

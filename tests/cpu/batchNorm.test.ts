@@ -54,7 +54,7 @@ describe('batchNorm reference', () => {
     const [dgamma, dbeta] = [new Float32Array(2), new Float32Array(2)];
     batchNormReduce(dgamma, dbeta, dy, x, stats, shape(rows, 2));
     const dx = new Float32Array(rows * 2);
-    batchNormInputGrad(dx, dy, x, stats, Float32Array.of(1.5, 0.5), { dgamma, dbeta }, shape(rows, 2));
+    batchNormInputGrad(dx, dy, x, stats, Float32Array.of(1.5, 0.5), { dgamma, dbeta }, shape(rows, 2), false);
     for (const c of [0, 1]) {
       let sum = 0;
       for (let r = 0; r < rows; r++) sum += dx[r * 2 + c];

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
+import { buildLayers } from '../../src/nn/architecture';
 import { DeviceDataset } from '../../src/nn/dataset';
 import { Dense } from '../../src/nn/dense';
+import { type LayerSpec, specsFromText, specsToText, summarize } from '../../src/protocol/layers';
 import { COUNT, compiled, convBn, denseBn, labels, PIXELS, pixels, trained } from './batchNormModels';
 
 // BatchNormalization in a model, on the CPU reference: Keras's weights order (gamma, beta,
@@ -11,6 +13,36 @@ import { COUNT, compiled, convBn, denseBn, labels, PIXELS, pixels, trained } fro
 const images = Float32Array.from(pixels.subarray(0, 3 * PIXELS), (v) => v / 255);
 
 describe('BatchNormalization', () => {
+  test('in the URL form (bn), the summary (4 per channel, as Keras) and the model built from it', () => {
+    const specs: LayerSpec[] = [
+      { kind: 'conv', filters: 8 },
+      { kind: 'batchNorm' },
+      { kind: 'pool' },
+      { kind: 'flatten' },
+      { kind: 'dense', units: 32 },
+      { kind: 'batchNorm' },
+    ];
+    expect(specsToText(specs)).toBe('c8,bn,p,f,d32,bn');
+    expect(specsFromText('c8,bn,p,f,d32,bn').specs).toEqual(specs);
+    const { layers, total, problem } = summarize(specs);
+    expect(problem).toBeNull();
+    expect(layers[1]).toMatchObject({ name: 'BatchNormalization', outputShape: [26, 26, 8], parameters: 32 });
+    expect(layers[5]).toMatchObject({ name: 'BatchNormalization', outputShape: [32], parameters: 128 });
+    expect(total).toBe(summarize(specs.filter((s) => s.kind !== 'batchNorm')).total + 32 + 128);
+    expect(specsFromText('f,bnx').error).toContain('dr<rate> or bn');
+    const model = compiled(new CpuBackend(), buildLayers(specs));
+    expect(model.layers.map((l) => l.kind)).toEqual([
+      'Conv2D',
+      'BatchNormalization',
+      'MaxPooling2D',
+      'Flatten',
+      'Dense',
+      'BatchNormalization',
+      'Dense',
+    ]);
+    expect(model.parameterCount).toBe(summarize(specs).total - 2 * (8 + 32)); // the moving statistics are not trained
+  });
+
   test("weights in Keras's order: the moving statistics start at 0 and 1, the model without it is unchanged", async () => {
     const backend = new CpuBackend();
     const model = compiled(backend, denseBn());

@@ -71,7 +71,7 @@ export function batchNormReduce(
   }
 }
 
-/** dx through the batch's statistics (with sums) or through constant moving ones (without). */
+/** dx through the batch's statistics (with sums) or through constant moving ones (without); 0 where a masked x ≤ 0. */
 export function batchNormInputGrad(
   dx: Float32Array,
   dy: Float32Array,
@@ -80,16 +80,19 @@ export function batchNormInputGrad(
   gamma: Float32Array,
   sums: { dgamma: Float32Array; dbeta: Float32Array } | null,
   { rows, channels, epsilon }: BatchNormShape,
+  reluMask: boolean,
 ): void {
   const stride = statsStride(channels);
   for (let i = 0; i < rows * channels; i++) {
     const c = i % channels;
     const s = inverseStd(stats, stride, c, epsilon);
-    if (!sums) {
+    if (reluMask && x[i] <= 0) {
+      dx[i] = 0;
+    } else if (!sums) {
       dx[i] = f(gamma[c] * s * dy[i]);
-      continue;
+    } else {
+      const xHat = (x[i] - stats[c]) * s;
+      dx[i] = f(((gamma[c] * s) / rows) * (rows * dy[i] - sums.dbeta[c] - xHat * sums.dgamma[c]));
     }
-    const xHat = (x[i] - stats[c]) * s;
-    dx[i] = f(((gamma[c] * s) / rows) * (rows * dy[i] - sums.dbeta[c] - xHat * sums.dgamma[c]));
   }
 }

@@ -33,6 +33,7 @@ export const cpuBatchNormKernels = {
     gamma: Storage,
     sums: { dgamma: Storage; dbeta: Storage } | null,
     shape: BatchNormShape,
+    reluMask: boolean,
   ): void =>
     batchNormInputGrad(
       f32(dx),
@@ -42,5 +43,6 @@ export const cpuBatchNormKernels = {
       f32(gamma),
       sums && { dgamma: f32(sums.dgamma), dbeta: f32(sums.dbeta) },
       shape,
+      reluMask,
     ),
 } satisfies BatchNormKernels;

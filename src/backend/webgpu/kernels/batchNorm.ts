@@ -69,12 +69,14 @@ export function batchNormInputGrad(
   gamma: Storage,
   sums: { dgamma: Storage; dbeta: Storage } | null,
   shape: BatchNormShape,
+  reluMask: boolean,
 ): void {
   const length = shape.rows * shape.channels;
   const training = sums !== null;
   const pipeline = ctx.pipeline('batchNormInputGrad', inputGradCode, {
     WORKGROUP_SIZE: ctx.workgroupSize,
     TRAINING: training,
+    RELU_MASK: reluMask,
   });
   const uniform = ctx.uniform(params(length, shape, shape.epsilon, shape.rows));
   const [dgamma, dbeta] = sums ? [sums.dgamma, sums.dbeta] : [ctx.unused, ctx.unused];

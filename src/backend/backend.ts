@@ -1,4 +1,5 @@
 import type { AugmentRanges } from './augmentation';
+import type { BatchNormKernels } from './batchNorm';
 import type { DropoutMask, Regularization } from './regularizers';
 import type { Storage } from './storage';
 
@@ -188,7 +189,7 @@ export const VIEW_ALIGN = 64;
  * The kernels, one method per kernel id, with their arguments: what a backend records. Two tables
  * satisfy it: the reference (cpu/kernels.ts) and the WebGPU wrappers (webgpu/kernels/table.ts).
  */
-export interface Kernels {
+export interface Kernels extends BatchNormKernels {
   /** C[M,N] = op(A)[M,K] · op(B)[K,N], then the epilogue; the sparseA hint is the GPU's to use. */
   matmul(out: Storage, a: Storage, b: Storage, shape: MatmulShape, epilogue?: MatmulEpilogue): void;
   /**

@@ -1,6 +1,7 @@
 // The Sequential layers for a stack of layer specs (the vocabulary is src/protocol/layers.ts).
 import { CLASSES, IMAGE_SHAPE } from '../data/mnist';
 import { type LayerSpec, summarize, type WeightPenalty } from '../protocol/layers';
+import { BatchNormalization } from './batchNormalization';
 import { Conv2D } from './conv2d';
 import { Dense } from './dense';
 import { Dropout } from './dropout';
@@ -27,6 +28,8 @@ function layerFor(spec: LayerSpec, first: boolean, index: number): Layer {
       return new Dense(spec.units, { activation: 'relu', ...kernelRegularizer(spec) });
     case 'dropout':
       return new Dropout(spec.rate, index, input);
+    case 'batchNorm':
+      return new BatchNormalization(input);
   }
 }
 

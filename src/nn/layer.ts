@@ -18,6 +18,8 @@ export interface Layer {
   /** Empty for layers without weights. Throws before build() for layers with them. */
   readonly parameters: Tensor[];
   readonly parameterCount: number;
+  /** Keras's non-trainable weights (BatchNormalization's moving statistics): saved, never trained. */
+  readonly state?: Tensor[];
   /** Keras's kernel_regularizer, on the first of `parameters` (Dense and Conv2D's kernel). */
   readonly kernelRegularizer?: KernelRegularizer;
   dispose(): void;

@@ -152,7 +152,7 @@ export class Sequential {
   ): void {
     const { backend, optimizer } = this.config();
     const tape = new Tape(backend);
-    tape.training = { seed: this.seed, step: optimizer.iterations }; // Dropout's mask (dropout.ts)
+    tape.training = { seed: this.seed, step: optimizer.iterations }; // Dropout's mask, BatchNorm's batch statistics
     const { input, labels } = x.gather(tape, order, offset, rows, this.readsSparseInput, augment);
     const { loss } = softmaxCrossEntropy(tape, this.logits(tape, input), labels, metrics);
     tape.backward(loss);
@@ -250,13 +250,18 @@ export class Sequential {
     }
   }
 
-  /** A copy of every parameter, kept off the device (snapshots, export). */
+  /** Keras's weights: each layer's parameters, then its state (BatchNormalization's moving statistics). */
+  get weights(): Tensor[] {
+    return this.layers.flatMap((l) => [...l.parameters, ...(l.state ?? [])]);
+  }
+
+  /** A copy of every weight, kept off the device (snapshots, checkpoints, export). */
   async getWeights(): Promise<Float32Array[]> {
-    return Promise.all(this.parameters.map((p) => p.toArray()));
+    return Promise.all(this.weights.map((p) => p.toArray()));
   }
 
   setWeights(weights: Float32Array[]): void {
-    const params = this.parameters;
+    const params = this.weights;
     if (weights.length !== params.length)
       throw new Error(`setWeights: expected ${params.length} arrays, got ${weights.length}`);
     params.forEach((p, i) => {

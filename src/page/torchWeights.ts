@@ -11,7 +11,10 @@ import { type NamedTensor, toSafetensors } from './safetensors';
 export const SAFETENSORS_FILE = 'model.safetensors';
 
 /** A Keras kernel in PyTorch's layout (the shapes are checked by the caller). */
-function torchWeight(layout: WeightLayout, kernel: Float32Array): { shape: number[]; data: Float32Array } {
+function torchWeight(
+  layout: Exclude<WeightLayout, { kind: 'batchNorm' }>,
+  kernel: Float32Array,
+): { shape: number[]; data: Float32Array } {
   const data = new Float32Array(kernel.length);
   if (layout.kind === 'conv') {
     const { inChannels, filters } = layout;
@@ -37,6 +40,11 @@ export function torchStateDict(model: ExportedModel): NamedTensor[] {
   let next = 0;
   torchModules(model.inputShape, model.layers).forEach(({ weights: layout }, index) => {
     if (!layout) return;
+    if (layout.kind === 'batchNorm') {
+      tensors.push(...batchNormTensors(index, layout.channels, model.weights.slice(next, next + 4)));
+      next += 4;
+      return;
+    }
     const [kernel, bias] = model.weights.slice(next, next + 2);
     next += 2;
     const expected =
@@ -53,6 +61,17 @@ export function torchStateDict(model: ExportedModel): NamedTensor[] {
   if (next !== model.weights.length)
     throw new Error(`The model has ${model.weights.length} weight arrays; its layers take ${next}.`);
   return tensors;
+}
+
+/** BatchNorm's tensors from Keras's gamma, beta, moving_mean, moving_variance (same layout). */
+function batchNormTensors(index: number, channels: number, arrays: Float32Array[]): NamedTensor[] {
+  if (arrays.length !== 4 || arrays.some((a) => a.length !== channels))
+    throw new Error(`The weights of module ${index} are not 4 arrays of ${channels} (BatchNormalization).`);
+  return ['weight', 'bias', 'running_mean', 'running_var'].map((name, i) => ({
+    name: `${index}.${name}`,
+    shape: [channels],
+    data: arrays[i],
+  }));
 }
 
 /** The file's metadata: strings only, as the format requires; `dataset`: an imported one in use. */

@@ -13,7 +13,9 @@ export type LayerSpec =
   | { kind: 'flatten' }
   | ({ kind: 'dense'; units: number } & WeightPenalty)
   /** Keras's Dropout(rate): in training each unit is zeroed with probability rate, else scaled. */
-  | { kind: 'dropout'; rate: number };
+  | { kind: 'dropout'; rate: number }
+  /** Keras's BatchNormalization(): normalises the layer before it (after its ReLU) per unit or channel. */
+  | { kind: 'batchNorm' };
 
 /**
  * Keras's kernel_regularizer on a Dense or Conv2D layer: L1L2(l1, l2) adds l1·Σ|w| + l2·Σw² of its
@@ -68,6 +70,8 @@ export function layerName(spec: LayerSpec): string {
       return `Dense(${spec.units}, relu${penaltyWords(spec)})`;
     case 'dropout':
       return `Dropout(${spec.rate})`;
+    case 'batchNorm':
+      return 'BatchNormalization';
   }
 }
 
@@ -111,6 +115,8 @@ function problemOf(spec: LayerSpec, shape: number[]): string | null {
       return spec.rate >= 0 && spec.rate < 1
         ? null
         : 'Dropout needs a rate from 0 to below 1 (0.5 drops half).';
+    case 'batchNorm':
+      return null; // per unit on flat data, per channel on an image
   }
 }
 
@@ -125,6 +131,7 @@ function outputShape(spec: LayerSpec, shape: number[]): number[] {
     case 'dense':
       return [spec.units];
     case 'dropout':
+    case 'batchNorm':
       return shape;
   }
 }
@@ -132,6 +139,8 @@ function outputShape(spec: LayerSpec, shape: number[]): number[] {
 function parameterCount(spec: LayerSpec, shape: number[]): number {
   if (spec.kind === 'conv') return (9 * shape[2] + 1) * spec.filters;
   if (spec.kind === 'dense') return (shape[0] + 1) * spec.units;
+  // As Keras's summary: gamma, beta (trained), moving_mean, moving_variance (not) per channel.
+  if (spec.kind === 'batchNorm') return 4 * shape[shape.length - 1];
   return 0;
 }
 
@@ -179,6 +188,7 @@ function specToText(s: LayerSpec): string {
   if (s.kind === 'conv') return `c${s.filters}${penaltyText(s)}`;
   if (s.kind === 'dense') return `d${s.units}${penaltyText(s)}`;
   if (s.kind === 'dropout') return `dr${s.rate}`;
+  if (s.kind === 'batchNorm') return 'bn';
   return s.kind[0];
 }
 
@@ -216,9 +226,10 @@ export function specsFromText(text: string): { specs?: LayerSpec[]; error?: stri
     else if (/^dr(\d*\.?\d+)$/.test(t)) specs.push({ kind: 'dropout', rate: Number(t.slice(2)) });
     else if (t === 'p') specs.push({ kind: 'pool' });
     else if (t === 'f') specs.push({ kind: 'flatten' });
+    else if (t === 'bn') specs.push({ kind: 'batchNorm' });
     else
       return {
-        error: `${JSON.stringify(t.slice(0, 20))} is not a layer (c<filters>, p, f, d<units> or dr<rate>, comma-separated; c and d may end in :l1=<number> and :l2=<number>).`,
+        error: `${JSON.stringify(t.slice(0, 20))} is not a layer (c<filters>, p, f, d<units>, dr<rate> or bn, comma-separated; c and d may end in :l1=<number> and :l2=<number>).`,
       };
   }
   if (specs.length > MAX_LAYERS) return { error: `At most ${MAX_LAYERS} hidden layers.` };

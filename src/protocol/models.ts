@@ -67,7 +67,9 @@ export type ExportedLayer =
     }
   | { kind: 'pool' }
   | { kind: 'flatten' }
-  | { kind: 'dropout'; rate: number };
+  | { kind: 'dropout'; rate: number }
+  /** Keras's BatchNormalization(): its weights are gamma, beta, moving_mean, moving_variance. */
+  | { kind: 'batchNorm' };
 
 /** The model that answers drawings, for the downloads: what the page writes as TF.js or safetensors files. */
 export interface ExportedModel {

@@ -16,7 +16,8 @@ export function trainingFlopsPerImage(settings: Pick<Settings, 'model' | 'layers
   if (settings.model === 'convnet') {
     const specs = specsFromText(settings.layers).specs ?? [];
     for (const layer of summarize(specs).layers) {
-      if (layer.parameters === 0) continue; // pooling and Flatten
+      // Pooling, Flatten and Dropout have none; BatchNormalization's are O(outputs), as bias and ReLU.
+      if (layer.parameters === 0 || layer.name === 'BatchNormalization') continue;
       const channels = layer.outputShape.at(-1) ?? 1;
       const positions = layer.outputShape.reduce((a, b) => a * b, 1) / channels;
       macs.push((layer.parameters - channels) * positions);

@@ -1,5 +1,6 @@
 // The model that answers drawings as the page's downloads need it: its layers in Keras's words and
 // its weights read off the device. The page writes the files (TF.js, safetensors) from this.
+import { BatchNormalization } from '../nn/batchNormalization';
 import { Conv2D } from '../nn/conv2d';
 import { Dense } from '../nn/dense';
 import { Dropout } from '../nn/dropout';
@@ -16,6 +17,7 @@ function exportedLayer(layer: Sequential['layers'][number]): ExportedLayer {
   if (layer.kind === 'MaxPooling2D') return { kind: 'pool' };
   if (layer.kind === 'Flatten') return { kind: 'flatten' };
   if (layer instanceof Dropout) return { kind: 'dropout', rate: layer.rate };
+  if (layer instanceof BatchNormalization) return { kind: 'batchNorm' };
   throw new Error(`Export does not know the layer ${layer.kind}.`);
 }
 

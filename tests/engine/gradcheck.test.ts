@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Storage } from '../../src/backend/backend';
+import { statsLength, statsStride } from '../../src/backend/batchNorm';
 import { CpuBackend } from '../../src/backend/cpu/cpuBackend';
+import { batchNorm } from '../../src/engine/batchNormOp';
 import { conv2d, maxPool2d } from '../../src/engine/convOps';
 import { dropout } from '../../src/engine/dropoutOp';
 import { biasAdd, dense, matmul, reshape, softmaxCrossEntropy } from '../../src/engine/ops';
@@ -251,6 +253,71 @@ describe('ConvNet ops: gradients match finite differences', () => {
       [k1, b1, k2, w],
       labelsFor(2, r),
       1e-3,
+    );
+  });
+
+  // BatchNormalization in training: the batch's statistics are functions of x (the gradient flows
+  // through them); at inference the moving statistics are constants.
+  function movingStats(channels: number, r: Random): Storage {
+    const stats = new Float32Array(statsLength(channels));
+    for (let c = 0; c < channels; c++) {
+      stats[c] = r.uniform(-0.5, 0.5);
+      stats[statsStride(channels) + c] = r.uniform(0.2, 2);
+    }
+    const storage = backend.alloc(stats.length);
+    backend.write(storage, stats);
+    return storage;
+  }
+  const bnOptions = { momentum: 0.99, epsilon: 1e-3 };
+
+  test('batchNorm in training, after a dense ReLU layer: input, gamma, beta and the weights before', async () => {
+    const r = new Random(21);
+    const x = randomTensor([5, 4], r);
+    const [w1, b1, gamma, beta, w2] = [
+      randomTensor([4, 6], r),
+      randomTensor([6], r),
+      randomTensor([6], r),
+      randomTensor([6], r),
+      randomTensor([6, CLASSES], r),
+    ];
+    const moving = movingStats(6, r);
+    await gradcheck(
+      (t) => {
+        t.training = { seed: 1, step: 0 };
+        const h = batchNorm(t, dense(t, x, w1, b1, true), gamma, beta, moving, bnOptions);
+        return matmul(t, h, w2);
+      },
+      [x, w1, b1, gamma, beta, w2],
+      labelsFor(5, r),
+      1e-3,
+    );
+  });
+
+  test('batchNorm in training over conv channels (batch x height x width), 3 channels', async () => {
+    const r = new Random(22);
+    const x = randomTensor([2, 3, 3, 3], r);
+    const [gamma, beta, w] = [randomTensor([3], r), randomTensor([3], r), randomTensor([27, CLASSES], r)];
+    const moving = movingStats(3, r);
+    await gradcheck(
+      (t) => {
+        t.training = { seed: 1, step: 0 };
+        return matmul(t, reshape(t, batchNorm(t, x, gamma, beta, moving, bnOptions), [2, 27]), w);
+      },
+      [x, gamma, beta],
+      labelsFor(2, r),
+      1e-3,
+    );
+  });
+
+  test('batchNorm at inference (moving statistics, constants): the input gradient', async () => {
+    const r = new Random(23);
+    const x = randomTensor([3, 4], r);
+    const [gamma, beta, w] = [randomTensor([4], r), randomTensor([4], r), randomTensor([4, CLASSES], r)];
+    const moving = movingStats(4, r);
+    await gradcheck(
+      (t) => matmul(t, batchNorm(t, x, gamma, beta, moving, bnOptions), w),
+      [x],
+      labelsFor(3, r),
     );
   });
 });

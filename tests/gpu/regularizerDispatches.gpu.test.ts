@@ -35,14 +35,15 @@ async function dispatchesPerStep(settings: Settings): Promise<number> {
 
 const stack = (layers: string): Settings => ({ ...DEFAULT_SETTINGS, model: 'convnet', layers });
 
-test("the book's MLP keeps its 8 dispatches a step; L2 adds 1, a hidden Dropout 2", async () => {
+test("the book's MLP keeps its 8 dispatches a step; L2 adds 1, a hidden Dropout 2, BatchNormalization 4", async () => {
   const book = await dispatchesPerStep(DEFAULT_SETTINGS);
   const asStack = await dispatchesPerStep(stack('f,d512'));
   const l2 = await dispatchesPerStep(stack('f,d512:l2=0.001'));
   const l1l2 = await dispatchesPerStep(stack('f,d512:l1=1e-5:l2=0.001'));
   const dropout = await dispatchesPerStep(stack('f,d512,dr0.5'));
   const both = await dispatchesPerStep(stack('f,dr0.2,d512:l2=0.001,dr0.5'));
-  console.log({ book, asStack, l2, l1l2, dropout, both });
+  const batchNorm = await dispatchesPerStep(stack('f,d512,bn'));
+  console.log({ book, asStack, l2, l1l2, dropout, both, batchNorm });
   expect(book).toBeLessThanOrEqual(8);
   expect(asStack).toBe(book);
   expect(l2).toBe(book + 1);
@@ -50,4 +51,7 @@ test("the book's MLP keeps its 8 dispatches a step; L2 adds 1, a hidden Dropout 
   expect(dropout).toBe(book + 2);
   // Dropout on the input has no backward (nothing before it learns): 1 + 1 + 2.
   expect(both).toBe(book + 4);
+  // BatchNormalization: statistics (with the moving averages) and normalise forward; dgamma/dbeta
+  // and dx backward, the ReLU's mask riding in dx's kernel.
+  expect(batchNorm).toBe(book + 4);
 });

@@ -87,7 +87,7 @@ describe('architecture: shapes, parameter counts and reasons', () => {
     expect(specsFromText('c32,p,c64,p,c64,f,d64').specs).toEqual(BOOK_CONVNET);
     expect(specsFromText('').specs).toEqual([]);
     expect(specsFromText('c32,x,f').error).toBe(
-      '"x" is not a layer (c<filters>, p, f, d<units> or dr<rate>, comma-separated; c and d may end in :l1=<number> and :l2=<number>).',
+      '"x" is not a layer (c<filters>, p, f, d<units>, dr<rate> or bn, comma-separated; c and d may end in :l1=<number> and :l2=<number>).',
     );
     expect(specsFromText(Array(13).fill('f').join(',')).error).toBe('At most 12 hidden layers.');
   });

@@ -66,7 +66,7 @@ async function engineProbabilities(model: Awaited<ReturnType<typeof trainedByEng
 
 const argmax = (row: Float32Array) => row.indexOf(Math.max(...row));
 
-async function expectSamePredictions(settings: Settings, what: string) {
+async function expectSamePredictions(settings: Settings, what: string, minAccuracy = 0.7) {
   const dir = scratch();
   const { model, file } = await trainedByEngine(settings);
   const weights = join(dir, 'model.safetensors');
@@ -95,7 +95,7 @@ async function expectSamePredictions(settings: Settings, what: string) {
   expect(otherClass, 'images PyTorch puts in another class').toBe(0);
   expect(worst).toBeLessThanOrEqual(PROBABILITY_TOLERANCE);
   // A model that learned: a layout mistake could not hide behind random weights.
-  expect(accuracy).toBeGreaterThan(0.7);
+  expect(accuracy).toBeGreaterThan(minAccuracy);
 }
 
 describe('a model trained by the engine, in the PyTorch program', () => {
@@ -115,6 +115,22 @@ describe('a model trained by the engine, in the PyTorch program', () => {
       seed: 5,
     };
     await expectSamePredictions(settings, 'ConvNet c8,p,c16,p,f,d32');
+  });
+
+  test('a ConvNet with BatchNormalization (per channel and per unit) predicts the same class for all 10,000', async () => {
+    const settings: Settings = {
+      ...DEFAULT_SETTINGS,
+      model: 'convnet',
+      layers: 'c8,bn,p,f,d32,bn',
+      train: 2048,
+      epochs: 2,
+      batchSize: 16,
+      seed: 5,
+    };
+    // After 256 steps the moving variances (momentum 0.99, from 1) still hold 0.99^256 = 8% of
+    // their start, several times the ReLU outputs' variance: inference lags training (0.68 here), as
+    // in Keras on so short a run. The predictions agreeing with PyTorch's is the point.
+    await expectSamePredictions(settings, 'ConvNet c8,bn,p,f,d32,bn', 0.6);
   });
 });
 

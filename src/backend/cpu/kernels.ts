@@ -22,6 +22,7 @@ import type {
 import { SPARSE_ROWS, sparseIndexLayout } from '../sparseIndex';
 import { adam } from './adam';
 import { add } from './add';
+import { cpuBatchNormKernels } from './batchNormKernels';
 import { biasAddRelu } from './biasAddRelu';
 import { confusion } from './confusion';
 import { conv2d, conv2dInputGrad, conv2dKernelGrad } from './conv2d';
@@ -227,4 +228,5 @@ export const cpuKernels = {
   /** dx [batch, height, width, C]: dy at each window's argmax, zero elsewhere. */
   maxPoolBackward: (dx: Storage, dy: Storage, argmax: Storage, shape: PoolShape): void =>
     maxPoolBackward(f32(dx), f32(dy), u32(argmax), shape),
+  ...cpuBatchNormKernels,
 } satisfies Kernels;

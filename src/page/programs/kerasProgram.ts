@@ -28,6 +28,8 @@ function kerasLayer(spec: LayerSpec): string {
       return `layers.Dense(${spec.units}, activation="relu"${kerasRegularizer(spec)})`;
     case 'dropout':
       return `layers.Dropout(${pythonFloat(spec.rate)})`;
+    case 'batchNorm':
+      return 'layers.BatchNormalization()'; // momentum 0.99, epsilon 1e-3: Keras's defaults, the app's
   }
 }
 

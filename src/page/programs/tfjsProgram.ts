@@ -27,6 +27,8 @@ function tfjsLayer(spec: LayerSpec): [string, string[]] {
       return ['dense', [`units: ${spec.units}`, "activation: 'relu'", ...tfjsRegularizer(spec)]];
     case 'dropout':
       return ['dropout', [`rate: ${spec.rate}`]];
+    case 'batchNorm':
+      return ['batchNormalization', []]; // momentum 0.99, epsilon 1e-3 (TF.js's defaults, Keras's)
   }
 }
 

@@ -13,7 +13,9 @@ export type WeightLayout =
    * an image [height, width, channels], PyTorch's inputs come in (channel, row, column) order where
    * Keras's come in (row, column, channel): `flattened` is that image.
    */
-  | { kind: 'linear'; inputs: number; units: number; flattened: readonly number[] | null };
+  | { kind: 'linear'; inputs: number; units: number; flattened: readonly number[] | null }
+  /** BatchNorm1d/2d: weight, bias, running_mean, running_var: Keras's gamma, beta, moving_mean, moving_variance. */
+  | { kind: 'batchNorm'; channels: number };
 
 export interface TorchModule {
   /** "nn.Conv2d(1, 32, 3)", "nn.ReLU()". */
@@ -35,6 +37,8 @@ export function layerWords(layer: ExportedLayer): string {
       return `Dense(${layer.units}, ${layer.activation})`;
     case 'dropout':
       return `Dropout(${layer.rate})`;
+    case 'batchNorm':
+      return 'BatchNormalization';
   }
 }
 
@@ -85,6 +89,17 @@ export function torchModules(inputShape: readonly number[], layers: ExportedLaye
         // PyTorch's Dropout is inverted dropout too, and the identity in eval().
         modules.push({ code: `nn.Dropout(${layer.rate})`, weights: null });
         break;
+      case 'batchNorm': {
+        // Per channel of an image (BatchNorm2d on PyTorch's [batch, channels, h, w]), per unit of
+        // flat data; PyTorch's momentum is 1 − Keras's (0.99), its eps Keras's epsilon.
+        const channels = shape[shape.length - 1];
+        const module = shape.length > 1 ? 'BatchNorm2d' : 'BatchNorm1d';
+        modules.push({
+          code: `nn.${module}(${channels}, eps=1e-3, momentum=0.01)`,
+          weights: { kind: 'batchNorm', channels },
+        });
+        break;
+      }
     }
     if ((layer.kind === 'conv' || layer.kind === 'dense') && layer.activation === 'relu')
       modules.push({ code: 'nn.ReLU()', weights: null });

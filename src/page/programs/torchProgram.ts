@@ -210,17 +210,32 @@ const MAIN = [
   '    main()',
 ];
 
+const BATCH_NORM_NOTE = [
+  "BatchNorm: PyTorch's momentum=0.01 is Keras's momentum=0.99 (PyTorch weighs the new batch), its",
+  "eps Keras's epsilon; PyTorch's running_var takes the unbiased batch variance (n/(n - 1) times",
+  "Keras's biased one, n = batch x height x width), so the moving variances differ by that factor.",
+];
+
+/** The weights file has no num_batches_tracked (PyTorch's own count): the model's is kept. */
+function withBatchNormCount(line: string): string[] {
+  if (line !== '    model.load_state_dict(tensors)') return [line];
+  const counts = 'k: v for k, v in model.state_dict().items() if k.endswith("num_batches_tracked")';
+  return [`    tensors.update({${counts}})`, line];
+}
+
 export function torchProgram(settings: Settings): string {
   const { modelLine, trainingLine } = describeRun(settings);
   const { inputShape, layers } = runLayers(settings);
   const flat = inputShape.length === 1;
   const augment = settings.augment === true;
   const penalties = torchPenalties(settings, inputShape, layers);
+  const batchNorm = layers.some((l) => l.kind === 'batchNorm');
   const lines = [
     '"""The PyTorch program for the run on screen in Digits on WebGPU.',
     '',
     `Model: ${modelLine}.`,
     `Training: ${trainingLine}${augment ? ', on augmented images' : ''}.`,
+    ...(batchNorm ? BATCH_NORM_NOTE : []),
     '',
     "The app's layers, initialisation, optimizer, batch size, epochs and seed, on the MNIST files the",
     'app serves (its folder mnist/, or public/mnist in its source), with the test set evaluated after',
@@ -253,7 +268,7 @@ export function torchProgram(settings: Settings): string {
     'TEST_IMAGES = 10000',
     '',
     '',
-    ...READ_DATA,
+    ...(batchNorm ? READ_DATA.flatMap(withBatchNormCount) : READ_DATA),
     '',
     '',
     ...buildModel(inputShape, layers),

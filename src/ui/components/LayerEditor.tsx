@@ -16,6 +16,7 @@ const NEW_LAYER: Record<LayerSpec['kind'], LayerSpec> = {
   flatten: { kind: 'flatten' },
   dense: { kind: 'dense', units: 64 },
   dropout: { kind: 'dropout', rate: 0.5 },
+  batchNorm: { kind: 'batchNorm' },
 };
 const ADD_LABELS: [LayerSpec['kind'], string][] = [
   ['conv', 'Conv2D'],
@@ -23,6 +24,7 @@ const ADD_LABELS: [LayerSpec['kind'], string][] = [
   ['flatten', 'Flatten'],
   ['dense', 'Dense'],
   ['dropout', 'Dropout'],
+  ['batchNorm', 'BatchNormalization'],
 ];
 
 interface Props {

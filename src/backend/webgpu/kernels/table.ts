@@ -2,6 +2,7 @@
 // kernel's arguments as backend.ts's Kernels declares them, after the context.
 import type { KernelId, Kernels } from '../../backend';
 import { adam } from './adam';
+import * as batchNorm from './batchNorm';
 import { confusion } from './confusion';
 import type { KernelContext } from './context';
 import { conv2d, conv2dInputGrad, conv2dKernelGrad } from './conv2d';
@@ -36,6 +37,7 @@ export const webgpuKernels: { [K in KernelId]: Wrapper<K> } = {
   conv2dKernelGrad,
   maxPool,
   maxPoolBackward,
+  ...batchNorm,
 };
 
 /** The table with the context bound: a backend's kernel methods. */

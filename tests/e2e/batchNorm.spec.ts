@@ -1,0 +1,64 @@
+import { expect, type Page, test } from '@playwright/test';
+import { collectErrors, expectHeldAt, holdRunAt, releaseRun, waitForReady } from './helpers';
+
+interface Saved {
+  name: string;
+  epoch: number;
+  weights: number[][];
+}
+
+/** The saved runs as IndexedDB holds them, read from the page. */
+function savedRuns(page: Page): Promise<Saved[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('digits-on-webgpu');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = (store: string) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const [infos, data] = await Promise.all([all('runs'), all('runData')]);
+    db.close();
+    return infos.map((info) => {
+      const weights = data.find((d) => d.id === info.id)?.weights as ArrayBuffer[];
+      return { ...info, weights: weights.map((b) => Array.from(new Float32Array(b))) } as Saved;
+    });
+  });
+}
+
+test('BatchNormalization from the layer editor trains; the link, the name and the saved run keep it (moving statistics included)', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const errors = collectErrors(page);
+  await page.goto('/?model=convnet&layers=f,d16&epochs=1&train=256&batch=64&seed=4');
+  await waitForReady(page);
+  const editor = page.getByRole('group', { name: 'Layers' });
+  const rows = editor.getByRole('listitem');
+  await editor.getByRole('button', { name: '+ BatchNormalization' }).click();
+  // Keras's summary: 4 per unit (gamma, beta, moving_mean, moving_variance).
+  await expect(rows.nth(2)).toContainText(/^BatchNormalization.*\(16\) · 64 parameters/);
+
+  // Held at its first batch (no timing): the run's link carries the layer.
+  await holdRunAt(page, 1);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page).toHaveURL(/model=convnet&layers=f,d16,bn(&|$)/);
+  await expectHeldAt(page, 1);
+  await releaseRun(page);
+
+  // The run ends after its one epoch (4 steps) and is saved: its name has the stack, its weights
+  // are Keras's, the moving statistics moved from 0 and 1 on the GPU.
+  const saved = page.getByRole('list', { name: 'Saved runs' }).getByRole('listitem');
+  await expect(saved.first()).toContainText('ConvNet f,d16,bn', { timeout: 120_000 });
+  await expect.poll(async () => (await savedRuns(page))[0]?.epoch, { timeout: 60_000 }).toBe(1);
+  const [run] = await savedRuns(page);
+  expect(run.weights.map((w) => w.length)).toEqual([784 * 16, 16, 16, 16, 16, 16, 16 * 10, 10]);
+  const [movingMean, movingVariance] = run.weights.slice(4, 6);
+  expect(movingMean.some((v) => v > 0)).toBe(true);
+  expect(movingVariance.some((v) => v !== 1)).toBe(true);
+  expect(errors).toEqual([]);
+});

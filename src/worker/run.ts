@@ -214,7 +214,7 @@ export class Run {
           const ending = stopEarly || (epoch === settings.epochs && !this.stopRequested);
           let finalTest: Evaluation | undefined;
           if (ending && (validating || this.restoredTo)) {
-            finalTest = await this.testInDetail(session, mnist, model, logs.epoch);
+            finalTest = await this.testInDetail(session, mnist, model, (this.restoredTo?.epoch ?? epoch) - 1);
             await this.checkGpuErrors(session);
           }
           const progress = clock.at(epoch, 0);

@@ -36,4 +36,8 @@ export const RUNS: [string, Settings][] = [
     'L1 and L2',
     { ...DEFAULT_SETTINGS, model: 'convnet', layers: 'c8:l1=1e-5,p,f,d16:l2=0.001,dr0.5', train: 500 },
   ],
+  [
+    'validation images and early stopping',
+    { ...DEFAULT_SETTINGS, hidden: 16, train: 500, validation: 1000, patience: 1 },
+  ],
 ];

@@ -2,7 +2,9 @@
 // rule saw, so a run resumed after a reload (a run saved before the count was kept, too) counts on
 // as the whole run would have, and finds its best epoch's weights to go back to.
 import type { Checkpoint } from '../protocol/protocol';
-import type { SavedRun } from './savedRuns';
+import type { SavedRunData, SavedRunInfo } from './savedRunRecord';
+
+type SavedRun = SavedRunInfo & { data: SavedRunData };
 
 /**
  * Early stopping's progress at the saved run's latest epoch (Keras's rule: strictly lower is better,

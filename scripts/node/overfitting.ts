@@ -2,7 +2,8 @@
 // "Fight overfitting" preset in Node on Dawn: the model (the book's MLP as a stack, f,d512, unless
 // --layers says otherwise) trained each of the preset's ways on the first 6,000 training images,
 // measured after each epoch on the last 10,000, then once on the test set. Prints each run's best and
-// last validation loss and accuracy, with their epochs (docs/overfitting.md).
+// last validation loss and accuracy, with their epochs (docs/overfitting.md). --way 3 trains only the
+// third way (1: plain, 2: Dropout, 3: L2), to measure one run once.
 import './installDawn';
 import { requestGpuDevice } from '../../src/index';
 import { OVERFITTING_LESSON, OVERFITTING_WAYS } from '../../src/page/overfittingPreset';
@@ -27,7 +28,10 @@ try {
   const mnist = await loadMnistFiles(flag('data') ?? process.env.MNIST_DIR ?? 'public/mnist');
   const base = bookRunSettings(flag);
   const results = [];
-  for (const way of OVERFITTING_WAYS) {
+  const only = flags.get('way');
+  const ways = only ? [OVERFITTING_WAYS[Number(only) - 1]] : OVERFITTING_WAYS;
+  if (ways.some((way) => !way)) throw new Error(`--way is 1 to ${OVERFITTING_WAYS.length}, not ${only}`);
+  for (const way of ways) {
     const settings = { ...base, layers: way(base.layers) };
     const run = await bookRun(settings, gpu, mnist, () => {});
     const epochs = run.history.map((h) => ({

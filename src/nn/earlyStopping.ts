@@ -2,6 +2,7 @@
 // monitored loss has not improved for `patience` epochs in a row, and, with restore_best_weights,
 // the model goes back to the weights of the epoch with the lowest loss. Pure: the caller keeps the
 // weights and acts on what update() says.
+import type { EarlyStoppingProgress } from '../protocol/models';
 
 export type EarlyStoppingStep = 'improved' | 'waiting' | 'stop';
 
@@ -14,11 +15,21 @@ export class EarlyStopping {
   /** The epoch after which training stopped; null while it goes on. */
   stoppedEpoch: number | null = null;
 
-  constructor(readonly patience: number) {
+  /** `from`: the progress a checkpoint kept, so that a resumed run counts on as the whole run would. */
+  constructor(
+    readonly patience: number,
+    from?: EarlyStoppingProgress,
+  ) {
     if (!Number.isInteger(patience) || patience < 1)
       throw new Error(
         `EarlyStopping: patience must be a whole number of epochs, at least 1, got ${patience}`,
       );
+    if (from) ({ best: this.best, bestEpoch: this.bestEpoch, wait: this.wait } = from);
+  }
+
+  /** What the rule has seen so far, to keep with a checkpoint. */
+  get progress(): EarlyStoppingProgress {
+    return { best: this.best, bestEpoch: this.bestEpoch, wait: this.wait };
   }
 
   /**

@@ -7,6 +7,7 @@
 import type { Checkpoint } from '../protocol/protocol';
 import { historyUpTo, withBest } from './bestEpoch';
 import { done, openDatabase, request } from './indexedDb';
+import { savedEarlyStopping } from './savedEarlyStopping';
 import {
   RECORD_SCHEMA,
   readInfo,
@@ -214,6 +215,8 @@ export function toCheckpoint(run: SavedRun, which: Which = 'latest'): Checkpoint
     iterations: run.data.iterations,
     // A resumed run trains on at the rate it had reached.
     rateChanges: run.data.history.rateChanges ?? [],
+    // Early stopping's count, so the run counts on as the whole run would.
+    ...savedEarlyStopping(run),
   };
 }
 

@@ -23,6 +23,18 @@ export interface Checkpoint {
   iterations: number;
   /** The learning rate changes made during the run up to here (runs saved before they existed have none). */
   rateChanges?: RateChange[];
+  /**
+   * Early stopping's count up to here, so that a resumed run counts on as the whole run would; with
+   * the best epoch's weights when a saved run sends them. Absent without early stopping.
+   */
+  earlyStopping?: EarlyStoppingProgress & { bestWeights?: Float32Array[] };
+}
+
+/** What early stopping has seen (src/nn/earlyStopping.ts): the lowest held-out loss, its epoch, epochs since. */
+export interface EarlyStoppingProgress {
+  best: number;
+  bestEpoch: number;
+  wait: number;
 }
 
 /**

@@ -12,7 +12,11 @@ import type { EarlyStop } from '../protocol/reports';
 import type { Settings } from '../protocol/settings';
 import { restoreCheckpoint } from './checkpoint';
 import { EVAL_BATCH } from './model';
+import { resumedStopping } from './resumedStopping';
 import type { GpuSession } from './session';
+
+/** The checkpoint a recovered or resumed stretch goes on from; null for a run from its start. */
+export type ResumedFrom = Checkpoint | null;
 
 export class HeldOut {
   /** The validation images on the device; null without validation (the test set is measured instead). */
@@ -20,9 +24,17 @@ export class HeldOut {
   /** Images trained on: the first `train`, short of the held-out ones. */
   readonly trainCount: number;
   private readonly stopping: EarlyStopping | null;
-  private best: Checkpoint | null = null;
+  /** The best epoch's checkpoint, to go back to (a resumed run's is found again: resumedStopping.ts). */
+  best: Checkpoint | null = null;
 
-  constructor(session: GpuSession, mnist: Mnist, settings: Settings) {
+  /** `previous`: the run's held-out images before a device loss, with the best checkpoint it kept. */
+  constructor(
+    session: GpuSession,
+    mnist: Mnist,
+    settings: Settings,
+    from: ResumedFrom = null,
+    previous: HeldOut | null = null,
+  ) {
     const split = splitTraining(mnist.train.count, settings.train, settings.validation ?? 0);
     this.trainCount = split.trainCount;
     const { validationStart: start, validationCount: count } = split;
@@ -36,7 +48,10 @@ export class HeldOut {
           )
         : null;
     const patience = settings.patience ?? 0;
-    this.stopping = patience > 0 ? new EarlyStopping(patience) : null;
+    // A resumed run's count goes on from its checkpoint (resumedStopping.ts).
+    const resumed = resumedStopping(from, previous?.best ?? null);
+    this.stopping = patience > 0 ? new EarlyStopping(patience, resumed?.progress) : null;
+    if (this.stopping) this.best = resumed?.best ?? null;
   }
 
   /** The validation set's loss and accuracy now. */
@@ -46,11 +61,13 @@ export class HeldOut {
 
   /**
    * After epoch `epoch` (from 1), its held-out loss and its checkpoint (null when none was kept): true
-   * when early stopping says stop. The best epoch's checkpoint is kept to go back to.
+   * when early stopping says stop. The best epoch's checkpoint is kept to go back to; the checkpoint
+   * keeps the count, for a run resumed from it.
    */
   afterEpoch(epoch: number, loss: number, checkpoint: Checkpoint | null): boolean {
     if (!this.stopping) return false;
     const step = this.stopping.update(epoch, loss);
+    if (checkpoint) checkpoint.earlyStopping = this.stopping.progress;
     if (step === 'improved') this.best = checkpoint;
     return step === 'stop';
   }

@@ -38,7 +38,9 @@ function parameterRoles(settings: Settings): string[] {
  */
 export function runAllocations(settings: Settings, trainCount: number, testCount: number): Allocation[] {
   const { hidden, batchSize } = settings;
-  const train = Math.min(settings.train, trainCount);
+  // The validation images held out of the training images are a second copy on the device (heldOut.ts).
+  const validation = Math.max(0, Math.min(settings.validation ?? 0, trainCount - 1));
+  const train = Math.min(settings.train, trainCount - validation);
   const evalRows = Math.min(EVAL_BATCH, testCount);
   const weights = `the ${count(PIXELS)} × ${count(hidden)} weight matrix`;
   const list: Allocation[] = [
@@ -47,6 +49,7 @@ export function runAllocations(settings: Settings, trainCount: number, testCount
     { what: 'the data order', bytes: f32s(train) },
   ];
   if (train < trainCount) list.push({ what: 'the images of this run', bytes: packedBytes(train * PIXELS) });
+  if (validation > 0) list.push({ what: 'the validation images', bytes: packedBytes(validation * PIXELS) });
   if (settings.model === 'convnet') return [...list, ...convnetAllocations(settings, evalRows)];
   for (const role of parameterRoles(settings)) {
     list.push({ what: `${weights}${role}`, bytes: f32s(PIXELS * hidden) });

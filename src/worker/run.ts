@@ -12,7 +12,7 @@ import type { Checkpoint, FromWorker, RateChange, RunCommand, RunHold } from '..
 import type { Settings } from '../protocol/settings';
 import { takeCheckpoint } from './checkpoint';
 import type { Verdicts } from './gallery';
-import { HeldOut } from './heldOut';
+import { HeldOut, type ResumedFrom } from './heldOut';
 import { EVAL_BATCH } from './model';
 import { PauseGate } from './pauseGate';
 import { RunClock } from './runClock';
@@ -138,11 +138,11 @@ export class Run {
   }
 
   /**
-   * Trains `model` from `fromEpoch` (0, or the checkpoint a recovered or resumed run goes on from)
-   * to the end or a stop. Resolves with what went wrong, if anything; the caller tells a lost
-   * device from the rest.
+   * Trains `model` from `fromEpoch` (0, or `from`: the checkpoint a recovered or resumed run goes on
+   * from, early stopping's count with it) to the end or a stop. Resolves with what went wrong, if
+   * anything; the caller tells a lost device from the rest.
    */
-  async stretch(session: GpuSession, mnist: Mnist, fromEpoch: number, model: Sequential): Promise<unknown> {
+  async stretch(session: GpuSession, mnist: Mnist, fromEpoch: number, model: Sequential, from: ResumedFrom) {
     const { settings } = this;
     const images = splitTraining(mnist.train.count, settings.train, settings.validation ?? 0).trainCount;
     const { batches, upload } = runImages(session, mnist, settings, images, this.extraDigits);
@@ -163,7 +163,7 @@ export class Run {
       const { data, mix } = upload();
       this.data = data;
       this.heldOut?.dispose();
-      const heldOut = new HeldOut(session, mnist, settings);
+      const heldOut = new HeldOut(session, mnist, settings, fromEpoch > 0 ? from : null, this.heldOut);
       this.heldOut = heldOut;
       if (fromEpoch === 0) this.keep(await takeCheckpoint(model, settings, 0, false));
       // The weights the run starts from: the tiles show what each unit learned against them.
@@ -204,8 +204,8 @@ export class Run {
           const checkpoint = model.stopTraining
             ? null
             : await takeFiniteCheckpoint(model, settings, epoch, epoch);
-          if (checkpoint) this.keep(checkpoint);
           const stopEarly = heldOut.afterEpoch(epoch, measured.loss, checkpoint);
+          if (checkpoint) this.keep(checkpoint);
           if (stopEarly) {
             model.stopTraining = true;
             this.restoredTo = heldOut.restoreBest(session, model);
@@ -214,7 +214,7 @@ export class Run {
           const ending = stopEarly || (epoch === settings.epochs && !this.stopRequested);
           let finalTest: Evaluation | undefined;
           if (ending && (validating || this.restoredTo)) {
-            finalTest = await this.testInDetail(session, mnist, model, logs.epoch);
+            finalTest = await this.testInDetail(session, mnist, model, (this.restoredTo?.epoch ?? epoch) - 1);
             await this.checkGpuErrors(session);
           }
           const progress = clock.at(epoch, 0);

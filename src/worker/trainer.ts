@@ -222,7 +222,7 @@ export class Trainer {
     session.scopes.open();
     let failure: unknown;
     try {
-      failure = await run.stretch(session, this.mnist as Mnist, fromEpoch, model());
+      failure = await run.stretch(session, this.mnist as Mnist, fromEpoch, model(), this.current.checkpoint);
     } catch (error) {
       await session.scopes.close();
       failure = error;

@@ -40,4 +40,8 @@ export const RUNS: [string, Settings][] = [
     'BatchNormalization',
     { ...DEFAULT_SETTINGS, model: 'convnet', layers: 'c8,bn,p,f,d16,bn,dr0.5', train: 500 },
   ],
+  [
+    'validation images and early stopping',
+    { ...DEFAULT_SETTINGS, hidden: 16, train: 500, validation: 1000, patience: 1 },
+  ],
 ];

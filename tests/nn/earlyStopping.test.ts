@@ -50,3 +50,19 @@ describe('EarlyStopping (Keras: monitor a loss, min_delta 0)', () => {
     expect(() => new EarlyStopping(1.5)).toThrow(/patience/);
   });
 });
+
+describe('EarlyStopping resumed from the progress a checkpoint kept', () => {
+  it('counts on as the whole run would: interrupted after epoch 3, it still stops after epoch 5', () => {
+    const losses = [0.5, 0.4, 0.45, 0.46, 0.47];
+    const whole = run(3, losses);
+    expect(whole).toMatchObject({ bestEpoch: 2, stoppedEpoch: 5 });
+
+    const first = new EarlyStopping(3);
+    for (const [i, loss] of losses.slice(0, 3).entries()) first.update(i + 1, loss);
+    expect(first.progress).toEqual({ best: 0.4, bestEpoch: 2, wait: 1 });
+    const resumed = new EarlyStopping(3, first.progress);
+    expect(resumed.update(4, losses[3])).toBe('waiting');
+    expect(resumed.update(5, losses[4])).toBe('stop');
+    expect(resumed).toMatchObject({ bestEpoch: 2, best: 0.4, stoppedEpoch: 5 });
+  });
+});

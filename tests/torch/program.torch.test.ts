@@ -44,6 +44,26 @@ describe('the PyTorch program', () => {
     expect(accuracy).toBeGreaterThan(0.9);
   });
 
+  test('with validation images and early stopping: validates each epoch, stops back at the best, tests once', async () => {
+    // A rate far too high for RMSprop: the validation loss soon stops improving.
+    const settings = { ...DEFAULT_SETTINGS, hidden: 16, train: 2000, validation: 1000, patience: 1 };
+    const program = writeProgram(scratch(), { ...settings, learningRate: 0.05, epochs: 8 });
+    const run = await runProgram(program, ['--data', MNIST_DIR]);
+    console.info(`validation and early stopping: ${run.stdout.trim()}`);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const losses = [...run.stdout.matchAll(/validation loss (\d+\.\d+)/g)].map((m) => Number(m[1]));
+    const stop = run.stdout.match(/early stopping after epoch (\d+): back to epoch (\d+)'s weights/);
+    expect(stop).not.toBeNull();
+    const [stopped, best] = [Number(stop?.[1]), Number(stop?.[2])];
+    expect(losses).toHaveLength(stopped);
+    expect(stopped).toBe(best + 1);
+    expect(Math.min(...losses)).toBe(losses[best - 1]);
+    // The test set once, at the end, on the best epoch's weights; never after an epoch.
+    expect(run.stdout).not.toMatch(/epoch \d+:.*test loss/);
+    expect(run.stdout).toMatch(/at the end: test loss \d\.\d+, test accuracy 0\.\d+/);
+  });
+
   test('for every run of the Code view tests runs: builds, trains two batches, evaluates, predicts', async () => {
     const dir = scratch();
     const programs = RUNS.map(([, settings], i) => writeProgram(dir, settings, `run${i}.py`));

@@ -50,6 +50,26 @@ describe('checkRunFits', () => {
   });
 });
 
+describe('checkRunFits with validation images (held out, a copy of their own on the device)', () => {
+  const held = { ...DEFAULT_SETTINGS, validation: 10_000 };
+  test('the validation images are counted, and the run trains on (and orders) the rest', () => {
+    const list = runAllocations(held, 60_000, 10_000);
+    // 10,000 images of 784 bytes: 7.8 MB, an 8 MiB bucket; the 50,000 trained on, a 64 MiB one.
+    expect(list).toContainEqual({ what: 'the validation images', bytes: 8 * MIB });
+    expect(list).toContainEqual({ what: 'the images of this run', bytes: 64 * MIB });
+    expect(list).toContainEqual({ what: 'the data order', bytes: 256 * 1024 });
+    expect(runAllocations(DEFAULT_SETTINGS, 60_000, 10_000).map((a) => a.what)).not.toContain(
+      'the validation images',
+    );
+  });
+
+  test('a run with them is reckoned larger by both copies: 8 + 64 MiB', () => {
+    const total = (settings: typeof held) =>
+      runAllocations(settings, 60_000, 10_000).reduce((sum, a) => sum + a.bytes, 0);
+    expect(total(held) - total(DEFAULT_SETTINGS)).toBe(72 * MIB);
+  });
+});
+
 describe('checkRunFits for a ConvNet', () => {
   const convnet = { ...DEFAULT_SETTINGS, model: 'convnet' as const, batchSize: 64 };
   test("the book's ConvNet fits on any device, and its conv activations are counted", () => {

@@ -1,7 +1,8 @@
 // The TensorFlow.js program that reproduces the run on screen. It reads the same gzipped IDX files
 // this app serves (mnist/), so it runs in any page next to them, as a module script.
 import type { LayerSpec, WeightPenalty } from '../../protocol/layers';
-import { type Settings, trainingImages } from '../../protocol/settings';
+import type { Settings } from '../../protocol/settings';
+import { tfjsEarlyStopping, tfjsFitLines, tfjsTrainingData } from './heldOutPrograms';
 import { describeRun } from './runDescription';
 
 /** TF.js's kernelRegularizer option for a layer with L1 or L2 (none without). */
@@ -78,7 +79,7 @@ export function tfjsProgram(settings: Settings): string {
     '  };',
     '}',
     '',
-    `const train = await loadMnist('train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', ${trainingImages(settings)});`,
+    ...tfjsTrainingData(settings),
     "const test = await loadMnist('t10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz', 10000);",
     '',
     '// TF.js has no global seed: the initial weights are seeded, the shuffling is not.',
@@ -90,11 +91,12 @@ export function tfjsProgram(settings: Settings): string {
     "  metrics: ['accuracy'],",
     '});',
     'model.summary();',
+    ...tfjsEarlyStopping(settings),
     'await model.fit(train.images, train.labels, {',
     `  epochs: ${settings.epochs},`,
     `  batchSize: ${settings.batchSize},`,
     '  shuffle: true,',
-    '  validationData: [test.images, test.labels], // the test curve on screen',
+    ...tfjsFitLines(settings),
     '});',
     '',
     'const [, testAccuracy] = model.evaluate(test.images, test.labels);',

@@ -6,6 +6,7 @@
 import { CLASSES, IMAGE_SHAPE, IMAGE_SIDE, PIXELS } from '../../data/mnist';
 import type { ExportedLayer } from '../../protocol/protocol';
 import { type Settings, trainingImages } from '../../protocol/settings';
+import { torchEpochLoop, torchHeldOutConstants, torchTrainingData } from './heldOutPrograms';
 import { pythonFloat } from './kerasProgram';
 import { describeRun } from './runDescription';
 import { modelWords, torchModules } from './torchModules';
@@ -179,7 +180,7 @@ function buildModel(inputShape: number[], layers: ExportedLayer[]): string[] {
   ];
 }
 
-const MAIN = [
+const mainLines = (settings: Settings) => [
   'def main():',
   '    parser = argparse.ArgumentParser(description="The run from Digits on WebGPU, in PyTorch.")',
   '    parser.add_argument("--data", default="mnist", help="the folder of the MNIST .gz files")',
@@ -188,7 +189,7 @@ const MAIN = [
   '    args = parser.parse_args()',
   '',
   '    torch.manual_seed(SEED)',
-  '    train_images, train_labels = load_mnist(args.data, "train", TRAIN_IMAGES)',
+  ...torchTrainingData(settings),
   '    test_images, test_labels = load_mnist(args.data, "t10k", TEST_IMAGES)',
   '    model = build_model()',
   '    if args.weights:',
@@ -197,13 +198,7 @@ const MAIN = [
   '        print(f"{args.weights}: test loss {test_loss:.4f}, test accuracy {test_accuracy:.4f}")',
   '    optimizer = make_optimizer(model)',
   '    generator = torch.Generator().manual_seed(SEED)',
-  '    for epoch in range(1, args.epochs + 1):',
-  '        loss, accuracy = train_epoch(model, optimizer, train_images, train_labels, generator)',
-  '        test_loss, test_accuracy = evaluate(model, test_images, test_labels)',
-  '        print(',
-  '            f"epoch {epoch}: loss {loss:.4f}, accuracy {accuracy:.4f},"',
-  '            f" test loss {test_loss:.4f}, test accuracy {test_accuracy:.4f}"',
-  '        )',
+  ...torchEpochLoop(settings),
   '',
   '',
   'if __name__ == "__main__":',
@@ -265,6 +260,7 @@ export function torchProgram(settings: Settings): string {
     `BATCH_SIZE = ${settings.batchSize}`,
     `LEARNING_RATE = ${pythonFloat(settings.learningRate)}`,
     `TRAIN_IMAGES = ${trainingImages(settings)}`,
+    ...torchHeldOutConstants(settings),
     'TEST_IMAGES = 10000',
     '',
     '',
@@ -285,7 +281,7 @@ export function torchProgram(settings: Settings): string {
     ...WEIGHTS,
     '',
     '',
-    ...MAIN,
+    ...mainLines(settings),
   ];
   return `${lines.join('\n')}\n`;
 }

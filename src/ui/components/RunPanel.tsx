@@ -67,6 +67,7 @@ export function RunPanel({ snapshot, canStart, onTrain, commands, importedName }
             phase={phase}
             progress={snapshot.progress}
             evaluating={snapshot.evaluating}
+            evaluated={snapshot.evaluated}
             curve={snapshot.curve}
             epochs={snapshot.epochs}
             evaluatedImages={

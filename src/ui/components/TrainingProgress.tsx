@@ -1,5 +1,5 @@
 import type { Snapshot } from '../../page/store';
-import { describeProgress } from '../format';
+import { describeEvaluation, describeProgress } from '../format';
 import { LiveNumbers } from './LiveNumbers';
 import { ProgressBar } from './ProgressBar';
 
@@ -7,6 +7,8 @@ interface Props {
   phase: Snapshot['phase'];
   progress: Snapshot['progress'];
   evaluating: boolean;
+  /** Images the evaluation going on has done. */
+  evaluated?: number;
   curve: Snapshot['curve'];
   epochs: Snapshot['epochs'];
   /** What each epoch's evaluation measures: "the 10,000 test images", or validation images held out. */
@@ -25,13 +27,14 @@ export function TrainingProgress({
   phase,
   progress,
   evaluating,
+  evaluated = 0,
   curve,
   epochs,
   evaluatedImages = 'the 10,000 test images',
 }: Props) {
   const status = progress ? describeProgress(progress) : null;
   const text = evaluating
-    ? `Evaluating on ${evaluatedImages}…`
+    ? describeEvaluation(evaluatedImages, evaluated, progress)
     : (status?.text ?? 'Preparing the run: the first metrics arrive after a few batches…');
   return (
     <section className="run" aria-labelledby="run-title">
@@ -40,6 +43,7 @@ export function TrainingProgress({
       <ProgressBar
         value={status?.done ?? 0}
         max={status?.total ?? 1}
+        fill={status?.fraction}
         label="Training progress"
         valueText={text}
       />

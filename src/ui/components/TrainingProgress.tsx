@@ -13,6 +13,8 @@ interface Props {
   epochs: Snapshot['epochs'];
   /** What each epoch's evaluation measures: "the 10,000 test images", or validation images held out. */
   evaluatedImages?: string;
+  /** Which run of a preset this is: "Run 2 of 3: SGD, learning rate 0.01". */
+  presetRun?: string;
 }
 
 const HEADINGS: Partial<Record<Snapshot['phase'], string>> = {
@@ -31,6 +33,7 @@ export function TrainingProgress({
   curve,
   epochs,
   evaluatedImages = 'the 10,000 test images',
+  presetRun,
 }: Props) {
   const status = progress ? describeProgress(progress) : null;
   const text = evaluating
@@ -38,7 +41,11 @@ export function TrainingProgress({
     : (status?.text ?? 'Preparing the run: the first metrics arrive after a few batches…');
   return (
     <section className="run" aria-labelledby="run-title">
-      <h2 id="run-title">{HEADINGS[phase] ?? 'Training'}</h2>
+      <h2 id="run-title">
+        {presetRun
+          ? `${HEADINGS[phase] ? `${HEADINGS[phase]} · ` : ''}${presetRun}`
+          : (HEADINGS[phase] ?? 'Training')}
+      </h2>
       <span className="progress-text">{text}</span>
       <ProgressBar
         value={status?.done ?? 0}

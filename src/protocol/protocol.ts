@@ -219,6 +219,8 @@ export type FromWorker =
       saliency: Float32Array;
       /** Each hidden layer's output for the drawing, flat (the network picture). */
       activations: Float32Array[];
+      /** The output layer's kernel [units before it, classes]: the digits each of those units favours; null: not Dense. */
+      outgoing?: Float32Array | null;
     }
   /**
    * The device is gone. `checkpointEpoch`: the epochs the kept weights have trained (0: the run's

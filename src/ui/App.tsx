@@ -161,6 +161,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
                 layers={layers}
                 drawing={digit.drawing}
                 activations={digit.reading?.activations ?? []}
+                outgoing={digit.reading?.outgoing ?? null}
                 probabilities={digit.reading?.probabilities ?? null}
                 untrained={!imported && network.untrained}
               />

@@ -140,6 +140,17 @@ export async function inputGradients(model: Sequential, pixels: Float32Array): P
 }
 
 /**
+ * The output layer's kernel, [units before it, classes] row-major: how much each unit of the layer
+ * before it adds to each class's score (read as readFirstLayerWeights is); null when it is not Dense.
+ */
+export function readOutputWeights(model: Sequential): FirstLayerWeights | null {
+  const last = model.layers[model.layers.length - 1];
+  if (!(last instanceof Dense)) return null;
+  const [kernel] = last.parameters;
+  return { inputs: last.inputDim as number, units: last.units, weights: kernel.toArray() };
+}
+
+/**
  * The first layer's weights, [inputDim, units] row-major, read off the device (the copy is queued
  * now, so it holds the weights as of the work recorded so far); null when the first layer is not
  * Dense, whose weights have no per-unit image.

@@ -28,6 +28,9 @@ export const OVERFITTING_WAYS: ((layers: string) => string)[] = [
       .join(','),
 ];
 
+/** The ways in words, in the same order. */
+export const OVERFITTING_WAY_NAMES = ['no regularization', 'Dropout(0.5)', 'L2(0.002)'];
+
 /**
  * The runs: the settings on screen, on the lesson's small training set and validation images
  * unless validation images are set there already (then the sizes on screen stand).

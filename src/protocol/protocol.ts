@@ -115,7 +115,10 @@ export interface Progress {
   batch: number;
   batches: number;
   imagesPerSecond: number;
+  /** Evaluations to come included. */
   secondsLeft: number | null;
+  /** The share of the run's estimated time done, its evaluations included (0 to 1); absent: by batches. */
+  fraction?: number;
 }
 
 /** The buffer pool's bytes: handed out now, and owned (in use plus free for reuse). */
@@ -158,7 +161,8 @@ export type FromWorker =
     }
   | { type: 'started'; settings: Settings; parameterCount: number }
   | { type: 'batch'; logs: BatchLogs; progress: Progress; memory: GpuMemory }
-  | { type: 'evaluating'; epoch: number }
+  /** An epoch's evaluation going on: `done` of its `total` images so far, and the run's progress with it. */
+  | { type: 'evaluating'; epoch: number; done?: number; total?: number; progress?: Progress }
   /** The test set's confusion matrix after an epoch ([classes, classes], rows true, columns predicted). */
   | { type: 'confusion'; epoch: number; classes: number; matrix: Uint32Array }
   /** Test images for a gallery query: at most `limit` of its `total`, most confident first; 784 bytes each. */
@@ -215,6 +219,8 @@ export type FromWorker =
       saliency: Float32Array;
       /** Each hidden layer's output for the drawing, flat (the network picture). */
       activations: Float32Array[];
+      /** The output layer's kernel [units before it, classes]: the digits each of those units favours; null: not Dense. */
+      outgoing?: Float32Array | null;
     }
   /**
    * The device is gone. `checkpointEpoch`: the epochs the kept weights have trained (0: the run's

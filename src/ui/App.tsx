@@ -38,6 +38,7 @@ import { useKeeper } from './hooks/useKeeper';
 import { useLearner } from './hooks/useLearner';
 import { useOpinion } from './hooks/useOpinion';
 import { usePadDigits } from './hooks/usePadDigits';
+import { presetRunForm, usePresetRun } from './hooks/usePresetRun';
 import { useReading } from './hooks/useReading';
 import { useRunQueue } from './hooks/useRunQueue';
 import { useSettingsForm } from './hooks/useSettingsForm';
@@ -77,6 +78,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
   const { pending } = keep;
   const comparison = useComparison(keeper, keep);
   const queue = useRunQueue(client, snapshot, keep, comparison.show);
+  const presetRun = usePresetRun(queue.state, snapshot.runSettings);
   // An opened (or resumed) saved run's settings fill the form, so that the link and Train again are its own.
   const { setAll } = form;
   const { arrived } = snapshot;
@@ -137,10 +139,14 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
             onTrain={train}
             commands={client.commands}
             importedName={imported ? keep.shown?.name : undefined}
+            presetRun={presetRun}
           />
         </ErrorBoundary>
         <ErrorBoundary part="The settings">
-          <SettingsPanel form={form} disabled={running} />
+          <SettingsPanel
+            form={running && presetRun && snapshot.runSettings ? presetRunForm(snapshot.runSettings) : form}
+            disabled={running}
+          />
         </ErrorBoundary>
         {/* NOTE: display: contents on a narrow screen, so that its parts take their own places in the order. */}
         <div className="live">
@@ -155,6 +161,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
                 layers={layers}
                 drawing={digit.drawing}
                 activations={digit.reading?.activations ?? []}
+                outgoing={digit.reading?.outgoing ?? null}
                 probabilities={digit.reading?.probabilities ?? null}
                 untrained={!imported && network.untrained}
               />

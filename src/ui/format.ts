@@ -41,7 +41,12 @@ function formatTimeLeft(seconds: number | null): string {
  * Where a run is, in batches across all epochs, and the sentence for it. After an epoch ends the worker
  * reports batch 0 of the next epoch; that reads as the end of the finished one.
  */
-export function describeProgress(p: Progress): { done: number; total: number; text: string } {
+export function describeProgress(p: Progress): {
+  done: number;
+  total: number;
+  fraction: number;
+  text: string;
+} {
   const epochEnded = p.batch === 0 && p.epoch > 0;
   const epoch = epochEnded ? p.epoch : p.epoch + 1;
   const batch = epochEnded ? p.batches : p.batch;
@@ -51,5 +56,17 @@ export function describeProgress(p: Progress): { done: number; total: number; te
     `${formatCount(p.imagesPerSecond)} images/s`,
     formatTimeLeft(p.secondsLeft),
   ].join(' · ');
-  return { done: p.epoch * p.batches + p.batch, total: p.epochs * p.batches, text };
+  const done = p.epoch * p.batches + p.batch;
+  const total = p.epochs * p.batches;
+  // The worker's share counts the evaluations too; a saved run's progress has none.
+  const fraction = p.fraction ?? (total > 0 ? done / total : 0);
+  return { done, total, fraction, text };
+}
+
+/** An epoch's evaluation going on: "Evaluating on the 10,000 test images… 4,000 done · about 30 s left". */
+export function describeEvaluation(images: string, done: number, p: Progress | null): string {
+  const parts = [`Evaluating on ${images}…`];
+  if (done > 0) parts.push(`${formatCount(done)} done`);
+  if (p) parts.push(formatTimeLeft(p.secondsLeft));
+  return parts.join(' · ').replace('… · ', '… ');
 }

@@ -3,7 +3,7 @@
 // no GPU, and the verdicts of its last evaluation (the confusion matrix's galleries, evaluator.ts).
 // It builds models only to show what was kept (a checkpoint, an imported stack); a run's model is
 // the trainer's, handed over to answer as it learns.
-import { inputGradients } from '../nn/insight';
+import { inputGradients, readOutputWeights } from '../nn/insight';
 import type { Sequential } from '../nn/sequential';
 import type { Checkpoint, DenseStack, FromWorker } from '../protocol/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../protocol/settings';
@@ -194,13 +194,20 @@ export class CurrentModel {
     const model = onGpu ? this.model : this.cpu;
     if (!model) return;
     try {
-      const { probabilities, gradients, activations } = await inputGradients(model, drawing);
+      // NOTE: the kernel's copy is queued after the reading's work, so both see the same weights.
+      const explained = inputGradients(model, drawing);
+      const output = readOutputWeights(model);
+      const [{ probabilities, gradients, activations }, outgoing] = await Promise.all([
+        explained,
+        output?.weights ?? null,
+      ]);
       this.emit({
         type: 'reading',
         id,
         probabilities,
         saliency: gradients,
         activations,
+        outgoing,
         trained: onGpu ? this.trained : (this.checkpoint?.trained ?? false),
         on: onGpu ? 'gpu' : 'cpu',
         memory: onGpu && session ? session.memory() : null,

@@ -9,9 +9,9 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 function transferables(message: FromWorker): ArrayBuffer[] {
   switch (message.type) {
     case 'reading':
-      return [message.probabilities, message.saliency, ...message.activations].map(
-        (a) => a.buffer as ArrayBuffer,
-      );
+      return [message.probabilities, message.saliency, ...message.activations, message.outgoing]
+        .flatMap((a) => (a ? [a] : []))
+        .map((a) => a.buffer as ArrayBuffer);
     case 'units':
       return message.weights ? [message.weights.buffer as ArrayBuffer] : [];
     case 'digitsRead':

@@ -4,7 +4,7 @@
 import type { Mnist } from '../data/mnist';
 import { splitTraining } from '../data/validationSplit';
 import type { DeviceDataset } from '../nn/dataset';
-import { evaluateInDetail, readFirstLayerWeights } from '../nn/insight';
+import { readFirstLayerWeights } from '../nn/insight';
 import type { LabelledBytes } from '../nn/mixedDataset';
 import type { Evaluation, FitHold, Sequential } from '../nn/sequential';
 import { learningRateError } from '../protocol/optimizers';
@@ -13,9 +13,9 @@ import type { Settings } from '../protocol/settings';
 import { takeCheckpoint } from './checkpoint';
 import type { Verdicts } from './gallery';
 import { HeldOut, type ResumedFrom } from './heldOut';
-import { EVAL_BATCH } from './model';
 import { PauseGate } from './pauseGate';
 import { RunClock } from './runClock';
+import { clockPlan, RunEvaluations } from './runEvaluations';
 import { divergedIn, GpuRunError, takeFiniteCheckpoint } from './runFailures';
 import { runImages } from './runImages';
 import type { GpuSession } from './session';
@@ -147,7 +147,7 @@ export class Run {
     const images = splitTraining(mnist.train.count, settings.train, settings.validation ?? 0).trainCount;
     const { batches, upload } = runImages(session, mnist, settings, images, this.extraDigits);
     const perEpoch = batches * settings.batchSize;
-    const clock = new RunClock(settings.epochs, settings.batchSize, perEpoch, fromEpoch, this.seconds);
+    const clock = new RunClock(clockPlan(settings, mnist, perEpoch, fromEpoch, this.seconds));
     this.active = true;
     const units = new UnitsReader(this.emit);
     // Errors in setting up and in training go to these scopes (the trainer opened them before
@@ -165,6 +165,11 @@ export class Run {
       this.heldOut?.dispose();
       const heldOut = new HeldOut(session, mnist, settings, fromEpoch > 0 ? from : null, this.heldOut);
       this.heldOut = heldOut;
+      // Timed (the time left counts those to come); the test set's figures and verdicts are the run's.
+      const evaluations = new RunEvaluations(clock, this.emit, session, mnist, model, (tested) => {
+        this.test = tested.test;
+        this.verdicts = tested.verdicts;
+      });
       if (fromEpoch === 0) this.keep(await takeCheckpoint(model, settings, 0, false));
       // The weights the run starts from: the tiles show what each unit learned against them.
       units.maybeRead(readWeights, fromEpoch * batches, batches, true);
@@ -188,13 +193,12 @@ export class Run {
           if (this.stopRequested) model.stopTraining = true;
         },
         onEpochEnd: async (logs) => {
-          this.emit({ type: 'evaluating', epoch: logs.epoch });
           const epoch = logs.epoch + 1;
           // With validation, the validation set measures each epoch and the test set waits for the end.
           const validating = heldOut.validation !== null;
           const measured = validating
-            ? await heldOut.measure(model)
-            : await this.testInDetail(session, mnist, model, logs.epoch);
+            ? await evaluations.validation(logs.epoch, settings.validation ?? 0, () => heldOut.measure(model))
+            : await evaluations.test(logs.epoch);
           await this.checkGpuErrors(session);
           // NOTE: a non-finite held-out loss ends the run here: the epoch is neither reported, kept nor saved.
           if (!Number.isFinite(measured.loss))
@@ -214,7 +218,8 @@ export class Run {
           const ending = stopEarly || (epoch === settings.epochs && !this.stopRequested);
           let finalTest: Evaluation | undefined;
           if (ending && (validating || this.restoredTo)) {
-            finalTest = await this.testInDetail(session, mnist, model, (this.restoredTo?.epoch ?? epoch) - 1);
+            // The matrix is named after the epoch whose weights it measured: the best one, gone back to.
+            finalTest = await evaluations.test(logs.epoch, true, (this.restoredTo?.epoch ?? epoch) - 1);
             await this.checkGpuErrors(session);
           }
           const progress = clock.at(epoch, 0);
@@ -240,16 +245,6 @@ export class Run {
       this.seconds = clock.seconds;
       await session.scopes.close();
     }
-  }
-
-  /** The test set in detail: its figures become the run's result, with the confusion matrix and verdicts. */
-  private async testInDetail(session: GpuSession, mnist: Mnist, model: Sequential, epoch: number) {
-    const detail = await evaluateInDetail(model, session.test as DeviceDataset, { batchSize: EVAL_BATCH });
-    this.test = { loss: detail.loss, accuracy: detail.accuracy };
-    const { classes, matrix, predicted, probabilities } = detail;
-    this.verdicts = { classes, labels: mnist.test.labels, predicted, probabilities };
-    this.emit({ type: 'confusion', epoch, classes, matrix });
-    return this.test;
   }
 
   private async checkGpuErrors(session: GpuSession): Promise<void> {

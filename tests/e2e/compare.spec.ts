@@ -72,6 +72,13 @@ test('"Compare optimizers" trains SGD, RMSprop and Adam one after another and co
   await page.getByRole('button', { name: 'Compare optimizers' }).click();
   await expectHeldAt(page, 1);
   await expect(page.getByText(/Compare optimizers: run 1 of 3/)).toBeVisible();
+  // #29: the status names the run, and the form shows its optimizer's rate, not the one typed (RMSprop's).
+  const runTitle = page.getByRole('heading', { name: 'Run 1 of 3: SGD, learning rate 0.01' });
+  await expect(runTitle).toBeVisible();
+  const rate = page.getByRole('textbox', { name: 'Learning rate', exact: true });
+  await expect(rate).toHaveValue('0.01');
+  await expect(rate).toBeDisabled();
+  await screenshot(page, 'compare-03-preset-run-named');
   await releaseRun(page);
 
   const lossChart = page.getByTestId('compare-loss');
@@ -90,6 +97,12 @@ test('"Compare optimizers" trains SGD, RMSprop and Adam one after another and co
   // Every run finished its epoch (a run without one shows a dash).
   for (const text of await accuracies.allTextContents()) expect(text).toMatch(/^\d+(\.\d+)?\s?%$/);
   await screenshot(page, 'compare-02-three-optimizers');
+  // The result names the preset's last run; the form is the user's again.
+  await expect(
+    page.getByRole('heading', { name: 'Run finished · Run 3 of 3: Adam, learning rate 0.001' }),
+  ).toBeVisible();
+  await expect(rate).toHaveValue('0.001');
+  await expect(rate).toBeEnabled();
   expect(errors).toEqual([]);
 });
 

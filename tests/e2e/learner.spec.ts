@@ -158,7 +158,17 @@ test('a guided run: Watch while it trains, then "Now draw a digit", a summary of
   await expect(page.getByTestId('prediction')).toHaveText(/^\d$/);
   const cells = page.getByRole('img', { name: /^Dense\(32, relu\): \d+ of 32 activations/ });
   await cells.hover({ position: { x: 2, y: 2 } });
-  await expect(explain).toHaveText(/^Dense\(32, relu\) · Unit 1 of 32: -?\d+\.\d\d$/);
+  // #29: the unit before the output names the digits its outgoing weights favour.
+  const favours = String.raw`its outgoing weights favour (no digit \(all negative\)|\d(, \d)*( and \d)?)`;
+  await expect(explain).toHaveText(
+    new RegExp(String.raw`^Dense\(32, relu\) · Unit 1 of 32: -?\d+\.\d\d; ${favours}$`),
+  );
+  // By keyboard: focus names a unit, an arrow key the next one.
+  await cells.focus();
+  await cells.press('ArrowRight');
+  await expect(explain).toHaveText(
+    new RegExp(String.raw`^Dense\(32, relu\) · Unit 2 of 32: -?\d+\.\d\d; ${favours}$`),
+  );
   // Drawn after the run: the guide is done and the cue gone.
   await expect(page.getByRole('button', { name: 'Close the guide' })).toBeVisible();
   await expect(cue).toHaveCount(0);

@@ -15,6 +15,8 @@ export interface InsightState {
     saliency: Float32Array;
     /** Each hidden layer's output for the drawing (the network picture). */
     activations: Float32Array[];
+    /** The output layer's kernel [units before it, classes] (the digits a unit favours); null: not Dense. */
+    outgoing: Float32Array | null;
   } | null;
   /**
    * The test set's confusion matrix: the last epoch's, or an evaluation's (epoch null: a model whose
@@ -50,8 +52,8 @@ export const initialInsight: InsightState = { ...NO_INSIGHT, reading: null };
 
 /** The store's reading from the worker's message. */
 export function readingOf(m: Extract<StoreEvent, { type: 'reading' }>): InsightState['reading'] {
-  const { id, probabilities, trained, on, saliency, activations } = m;
-  return { id, probabilities, trained, on, saliency, activations };
+  const { id, probabilities, trained, on, saliency, activations, outgoing } = m;
+  return { id, probabilities, trained, on, saliency, activations, outgoing: outgoing ?? null };
 }
 
 export function reduceInsight(

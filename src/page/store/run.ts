@@ -31,6 +31,8 @@ export interface RunState {
   parameterCount: number | null;
   progress: Progress | null;
   evaluating: boolean;
+  /** Images the evaluation going on has done (read while `evaluating`). */
+  evaluated: number;
   finalTest: Evaluation | null;
   runSeconds: number | null;
   stopped: boolean;
@@ -52,6 +54,7 @@ export const initialRun: RunState = {
   phase: 'starting',
   parameterCount: null,
   evaluating: false,
+  evaluated: 0,
   error: null,
 };
 
@@ -88,7 +91,7 @@ export function reduceRun(s: Seen, m: StoreEvent): Partial<RunState> | null {
     case 'batch':
       return { progress: m.progress, evaluating: false };
     case 'evaluating':
-      return { evaluating: true };
+      return { evaluating: true, evaluated: m.done ?? 0, ...(m.progress ? { progress: m.progress } : {}) };
     case 'epoch':
       return { evaluating: false, progress: m.progress };
     case 'page:findRate':

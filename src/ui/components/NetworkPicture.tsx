@@ -1,10 +1,11 @@
-import { memo, type PointerEvent, useEffect, useRef, useState } from 'react';
+import { type KeyboardEvent, memo, type PointerEvent, useEffect, useRef, useState } from 'react';
 import { PIXELS } from '../../data/mnist';
 import { readableOn } from '../colorMap';
 import { formatCount, formatPercent } from '../format';
 import { describeUnit, explainLayer, unitAtCell } from '../layerMeaning';
 import { activationLayout, heat, type PictureLayer } from '../network';
 import { argmax } from '../opinion';
+import { describeFavours } from '../unitFavours';
 import { DigitImage } from './DigitImage';
 import { Term } from './Term';
 
@@ -15,6 +16,8 @@ interface Props {
   /** Each hidden layer's output for the drawing (empty: none yet). */
   activations: Float32Array[];
   probabilities: Float32Array | null;
+  /** The output layer's kernel [units before it, classes]: which digits each of those units favours. */
+  outgoing?: Float32Array | null;
   /** The form's new network, not the one that reads the pad: it lights up once trained. */
   untrained?: boolean;
 }
@@ -34,6 +37,7 @@ export const NetworkPicture = memo(function NetworkPicture({
   drawing,
   activations,
   probabilities,
+  outgoing = null,
   untrained = false,
 }: Props) {
   const [explained, setExplained] = useState<string | null>(null);
@@ -50,6 +54,13 @@ export const NetworkPicture = memo(function NetworkPicture({
     activations.length === hidden.length &&
     hidden.every((l, i) => activations[i].length === l.shape.reduce((a, b) => a * b, 1));
   const total = layers.reduce((sum, l) => sum + l.parameters, 0);
+  // The layer before the output: its units' outgoing weights say which digits each favours.
+  const classes = output.shape[0] ?? 0;
+  const last = hidden.length - 1;
+  const favours = (i: number) =>
+    i === last && outgoing && outgoing.length === hidden[i].shape.reduce((a, b) => a * b, 1) * classes
+      ? (unit: number) => describeFavours(outgoing, classes, unit)
+      : undefined;
   const inputOf = (i: number) =>
     i > 0 ? layers[i - 1].shape : layers[0].name.startsWith('Conv2D') ? [28, 28, 1] : [PIXELS];
   /** The layer's sentence on hover or focus of its picture or name. */
@@ -93,6 +104,7 @@ export const NetworkPicture = memo(function NetworkPicture({
               shape={layer.shape}
               values={lit ? activations[i] : null}
               name={layer.name}
+              favours={lit ? favours(i) : undefined}
               onUnit={(unit) => setExplained(`${layer.name} · ${unit}`)}
             />
             <button type="button" className="layer-name" onFocus={explainer(i).onFocus}>
@@ -132,11 +144,14 @@ function Activations({
   shape,
   values,
   name,
+  favours,
   onUnit,
 }: {
   shape: number[];
   values: Float32Array | null;
   name: string;
+  /** "its outgoing weights favour 4, 9 and 7", for the layer before the output. */
+  favours?: (unit: number) => string;
   /** The pointer is over this unit ("Unit 17 of 512: 2.31"). */
   onUnit: (text: string) => void;
 }) {
@@ -157,12 +172,27 @@ function Activations({
     context.putImageData(image, 0, 0);
   }, [values, width, height, at, shape]);
   const active = values ? values.filter((v) => v > 0).length : 0;
+  const units = shape.reduce((a, b) => a * b, 1);
+  // The unit the arrow keys are on, once the picture has focus.
+  const [cursor, setCursor] = useState(0);
+  const explainUnit = (unit: number) => {
+    const text = describeUnit(shape, unit, values ? values[unit] : null);
+    onUnit(favours ? `${text}; ${favours(unit)}` : text);
+  };
   const point = (event: PointerEvent<HTMLCanvasElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
     const x = Math.floor(((event.clientX - box.left) / box.width) * width);
     const y = Math.floor(((event.clientY - box.top) / box.height) * height);
     const unit = unitAtCell(shape, x, y);
-    if (unit !== null) onUnit(describeUnit(shape, unit, values ? values[unit] : null));
+    if (unit !== null) explainUnit(unit);
+  };
+  const step = (event: KeyboardEvent<HTMLCanvasElement>) => {
+    const by = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (!by) return;
+    event.preventDefault();
+    const next = Math.min(units - 1, Math.max(0, cursor + by));
+    setCursor(next);
+    explainUnit(next);
   };
   return (
     <canvas
@@ -172,6 +202,10 @@ function Activations({
       className={shape.length === 3 ? 'layer-maps' : 'layer-cells'}
       role="img"
       onPointerMove={point}
+      // Reachable by keyboard too: focus names a unit, the arrow keys go through them.
+      tabIndex={0}
+      onFocus={() => explainUnit(cursor)}
+      onKeyDown={step}
       aria-label={
         values
           ? `${name}: ${formatCount(active)} of ${formatCount(values.length)} activations above zero for the drawing`

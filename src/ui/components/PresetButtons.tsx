@@ -29,7 +29,11 @@ export function PresetButtons({
           <button
             type="button"
             disabled={!canStart || !settings}
-            onClick={() => settings && queue.start(preset.label, preset.runs(settings))}
+            onClick={() => {
+              if (!settings) return;
+              const runs = preset.runs(settings);
+              queue.start(preset.label, runs, runs.map(preset.runName));
+            }}
           >
             {preset.label}
           </button>{' '}

@@ -5,10 +5,12 @@ interface Props {
   label: string;
   /** The value in words, e.g. "3.2 of 11.2 MB". */
   valueText: string;
+  /** The share filled when it is not value / max (a run's bar counts its evaluations' time too). */
+  fill?: number;
 }
 
-export function ProgressBar({ value, max, label, valueText }: Props) {
-  const fraction = max > 0 ? Math.min(1, value / max) : 0;
+export function ProgressBar({ value, max, label, valueText, fill }: Props) {
+  const fraction = fill ?? (max > 0 ? Math.min(1, value / max) : 0);
   return (
     <div
       className="progress"

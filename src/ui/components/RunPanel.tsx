@@ -23,6 +23,8 @@ interface Props {
   commands: RunCommands;
   /** An imported model answers the pad (its name and widths): the ready line says what it can do. */
   importedName?: string;
+  /** Which run of a preset this is: "Run 2 of 3: SGD, learning rate 0.01" (page/presetRun.ts). */
+  presetRun?: string;
 }
 
 /** Whether a run is going on (or waits for its device to come back). */
@@ -39,7 +41,7 @@ const WAITING: Partial<Record<Snapshot['phase'], string>> = {
 };
 
 /** The instrument's top line: Train, Pause, Resume, Stop, then where the run is or how it ended. */
-export function RunPanel({ snapshot, canStart, onTrain, commands, importedName }: Props) {
+export function RunPanel({ snapshot, canStart, onTrain, commands, importedName, presetRun }: Props) {
   const { phase, error, runSettings, lost } = snapshot;
   const interrupted = lost?.interrupted === true;
   const running = isRunning(snapshot);
@@ -67,6 +69,8 @@ export function RunPanel({ snapshot, canStart, onTrain, commands, importedName }
             phase={phase}
             progress={snapshot.progress}
             evaluating={snapshot.evaluating}
+            evaluated={snapshot.evaluated}
+            presetRun={presetRun}
             curve={snapshot.curve}
             epochs={snapshot.epochs}
             evaluatedImages={
@@ -85,6 +89,7 @@ export function RunPanel({ snapshot, canStart, onTrain, commands, importedName }
             testImages={testImagesWords(snapshot.dataset)}
             trainAccuracy={snapshot.epochs.at(-1)?.trainAccuracy ?? null}
             model={(runSettings ?? DEFAULT_SETTINGS).model}
+            presetRun={presetRun}
           />
         ) : (
           <p className="muted ready-line">

@@ -18,6 +18,8 @@ interface Props {
   earlyStop?: EarlyStop | null;
   /** "the 10,000 test images", or an imported data set's (page/classNames.ts). */
   testImages?: string;
+  /** Which run of a preset this was: "Run 3 of 3: Adam, learning rate 0.001". */
+  presetRun?: string;
 }
 
 /**
@@ -33,6 +35,7 @@ export function RunResult({
   validation = 0,
   earlyStop = null,
   testImages = 'the 10,000 test images',
+  presetRun,
 }: Props) {
   const figures = test ? resultFigures(trainAccuracy, test.accuracy, model) : null;
   const heldOut = validation > 0 ? 'validation' : 'test';
@@ -41,6 +44,7 @@ export function RunResult({
     <section className="run result" aria-labelledby="result-title">
       <h2 id="result-title">
         {seconds === null ? 'Saved run' : stopped ? 'Run stopped early' : 'Run finished'}
+        {presetRun && ` · ${presetRun}`}
       </h2>
       {seconds !== null && (
         <span className="muted">

@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TrainerClient } from '../../page/client';
 import type { KeepSnapshot } from '../../page/keeper';
+import type { PresetQueue } from '../../page/presetRun';
 import type { Snapshot } from '../../page/store';
 import type { Settings } from '../../protocol/settings';
 
 export interface RunQueue {
   /** Runs waiting, the ids of those started (autosave's ids), and how many in all; null when idle. */
-  state: { label: string; waiting: Settings[]; started: string[]; total: number } | null;
-  start: (label: string, runs: Settings[]) => void;
+  state: (PresetQueue & { waiting: Settings[]; started: string[]; total: number }) | null;
+  /** `names`: what sets each run apart (page/presetRun.ts). */
+  start: (label: string, runs: Settings[], names?: string[]) => void;
   cancel: () => void;
 }
 
@@ -53,11 +55,11 @@ export function useRunQueue(
 
   return {
     state,
-    start: (label, runs) => {
+    start: (label, runs, names = []) => {
       const [first, ...rest] = runs;
       if (!first) return;
       wasRunning.current = false;
-      setState({ label, waiting: rest, started: [], total: runs.length });
+      setState({ label, runs, names, waiting: rest, started: [], total: runs.length });
       client.train(first);
     },
     cancel: () => setState(null),

@@ -134,6 +134,8 @@ async function allInView(page: Page, state: string, parts: (readonly [string, Lo
 test('one screen: controls, charts and pad in view while training; still pad; no overflow; axe clean', async ({
   page,
 }) => {
+  // Four screen sizes, each trained to a point: 1 min alone, 2.3 beside three other jobs.
+  test.setTimeout(480_000);
   const errors = collectErrors(page);
   await page.setViewportSize(DESKTOP[0]);
   await page.goto('/?epochs=1&train=3000');

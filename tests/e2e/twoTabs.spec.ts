@@ -11,6 +11,8 @@ const button = (page: Page, name: string | RegExp) => page.getByRole('button', {
 test('two tabs: lists stay in step; a rename or delete in one tab is not undone by the other tab’s autosave', async ({
   context,
 }) => {
+  // Two pages training and saving at once: 1.1 min alone, 2.7 beside three other jobs.
+  test.setTimeout(480_000);
   const trainer = await context.newPage();
   const other = await context.newPage();
   const errors = [...collectErrors(trainer), ...collectErrors(other)];

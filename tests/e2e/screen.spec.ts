@@ -134,7 +134,7 @@ async function allInView(page: Page, state: string, parts: (readonly [string, Lo
 test('one screen: controls, charts and pad in view while training; still pad; no overflow; axe clean', async ({
   page,
 }) => {
-  // Four screen sizes, each trained to a point: 1 min alone, 2.3 beside three other jobs.
+  // A run held at a point, checked at two desktop sizes: 1 min alone, 2.3 beside three other jobs.
   test.setTimeout(480_000);
   const errors = collectErrors(page);
   await page.setViewportSize(DESKTOP[0]);

@@ -7,7 +7,7 @@ import type { GpuDevice, Mnist } from '../../src/index';
 import { bookRun, bookRunSettings } from '../headless/bookRun';
 import type { EarlyStopReport } from './earlyStopReport';
 
-/** --stop-epochs (20), --stop-layers (the book's), --stop-lr, and --train, for a tiny test run. */
+/** --stop-epochs (20), --stop-layers (the book's), --stop-lr, --stop-test and --train, for a tiny test run. */
 export async function earlyStopRun(
   gpu: GpuDevice,
   mnist: Mnist,
@@ -23,7 +23,16 @@ export async function earlyStopRun(
     patience: '1',
   };
   const settings = bookRunSettings((name) => given[name]);
-  const run = await bookRun(settings, gpu, mnist, log);
+  // --stop-test N (tests only): the first N test images, so a tiny run on a CPU adapter stays short.
+  const tests = Math.min(Number(flags.get('stop-test') ?? mnist.test.count), mnist.test.count);
+  const { pixels, labels } = mnist.test;
+  const test = {
+    ...mnist.test,
+    count: tests,
+    pixels: pixels.subarray(0, tests * 784),
+    labels: labels.subarray(0, tests),
+  };
+  const run = await bookRun(settings, gpu, { train: mnist.train, test }, log);
   const testLosses = run.history.map((h) => h.valLoss as number);
   return {
     epochs: settings.epochs,

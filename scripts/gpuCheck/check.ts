@@ -16,9 +16,9 @@ import { dawnPath } from '../node/installDawn';
 import { loadMnistFiles } from '../node/mnistFiles';
 import { type CaseResult, conformance } from './conformance';
 import { gradientChecks } from './gradients';
+import { formatSection, longSections } from './longSections';
 import { formatTable } from './report';
 import { applySectionFlags } from './sectionFlags';
-import { formatSection, runTimedSections } from './timeToAccuracy';
 
 const SECTIONS = ['conformance', 'gradients', 'book', 'convnet', 'speed', 'tfjs', 'wasm', 'torch'] as const;
 /** The book's figure, and the bar the issue sets for its run. */
@@ -276,7 +276,7 @@ async function main() {
     rows.push(torchPeer());
   }
   report.speed = rows;
-  const timed = await runTimedSections(flags, { mnist, checkedDevice, failures, log, adapter, options });
+  const timed = await longSections(flags, { mnist, checkedDevice, failures, log, adapter, options, report });
   report.timeToAccuracy = timed;
   report.seconds = (Date.now() - started) / 1000;
   report.failures = failures;

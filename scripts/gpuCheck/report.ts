@@ -2,6 +2,7 @@
 import type { BenchRow } from '../bench/common';
 import { ratio } from '../bench/ratio.mjs';
 import type { CaseResult } from './conformance';
+import { type EarlyStopReport, formatEarlyStop } from './earlyStopReport';
 
 interface BookRunReport {
   error?: string;
@@ -22,6 +23,7 @@ interface Report {
   conformance?: { passed: number; failed: number; cases: CaseResult[] };
   book?: BookRunReport;
   convnet?: BookRunReport;
+  convnetStop?: EarlyStopReport;
   speed?: (BenchRow & { device?: string })[];
   failures?: string[];
   passed?: boolean;
@@ -92,6 +94,7 @@ export function formatTable(report: Report): string {
       );
     }
   }
+  out.push(...formatEarlyStop(report.convnetStop));
   const rows = report.speed ?? [];
   if (rows.length > 0) {
     out.push('', 'Speed (MLP, batch 128; ms per step = median of blocks of 10 synced steps)');

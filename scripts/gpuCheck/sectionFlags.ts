@@ -4,6 +4,9 @@
 /** The time-to-accuracy sections: the book's MLP to 98%, the speedrun ConvNet to 99%. */
 export const TIMED_SECTIONS = ['mlp98', 'speedrun'] as const;
 
+/** The book's ConvNet with early stopping (earlyStopRun.ts): a long run, as the timed ones. */
+export const EARLY_STOP_SECTION = 'convnetStop';
+
 /**
  * Checks --skip's names against every section (these and the timed ones), then applies --only and
  * --quick (which leaves out the ConvNet's run and the timed recipes unless --only names them).
@@ -14,10 +17,10 @@ export function applySectionFlags(
   sections: readonly string[],
   skip: Set<string>,
 ): string | null {
-  const all = [...sections, ...TIMED_SECTIONS];
+  const all = [...sections, EARLY_STOP_SECTION, ...TIMED_SECTIONS];
   const unknown = [...skip].find((name) => !all.includes(name));
   if (unknown) return `gpu:check: --skip takes ${all.join(',')}; not ${unknown}`;
-  return applyOnly(flags, all, skip, ['convnet', ...TIMED_SECTIONS]);
+  return applyOnly(flags, all, skip, ['convnet', EARLY_STOP_SECTION, ...TIMED_SECTIONS]);
 }
 
 /**

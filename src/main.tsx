@@ -20,6 +20,7 @@ import './ui/styles/screen.css';
 import './ui/styles/learner.css';
 import './ui/styles/targets.css';
 import './ui/styles/steady.css';
+import './ui/styles/phoneLive.css';
 
 // NOTE: created once here, outside React: StrictMode runs effects twice, which would start two workers.
 // The worker resolves URLs against its own script, so it is given an absolute data URL.

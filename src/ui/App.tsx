@@ -131,7 +131,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
       <UpdateBanner />
       {header}
       <LinkNotice notes={form.notes} onDismiss={form.dismissNotes} />
-      <main className="screen">
+      <main className={running ? 'screen running' : 'screen'}>
         <ErrorBoundary part="The run">
           <RunPanel
             snapshot={snapshot}

@@ -68,6 +68,12 @@ test('fit: every card holds its content, no chart label is cut, every control a 
   // On a phone the charts are under the run's status: one tap away while it trains.
   await page.setViewportSize({ width: 390, height: 844 });
   await page.evaluate(() => window.scrollTo(0, 0));
+  // #29: both live curves in view without scrolling (side by side while it trains), the pad one tap away.
+  await expect(page.getByTestId('loss-chart')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('accuracy-chart')).toBeInViewport({ ratio: 1 });
+  await page.getByRole('link', { name: 'Draw', exact: true }).click();
+  await expect(page.getByLabel('Digit drawing pad')).toBeInViewport({ ratio: 1 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.getByRole('link', { name: 'Charts', exact: true }).click();
   // NOTE: 0.99, not 1: at 390x844 the figure is within a pixel of the screen's height, and the
   // guide's and status's heights move it by that much; a chart cut by more than 8 px still fails.

@@ -52,6 +52,9 @@ export function Header({ adapter, matmulVariant, failed, memory, lede, actions }
         <a href="#charts-title" className="narrow-only">
           Charts
         </a>
+        <a href="#draw-title" className="narrow-only">
+          Draw
+        </a>
         <a href="#insight-title">Inside the network</a>
         <a href="#keep-title">Keep &amp; share</a>
         <a href="#data-title">Training data</a>

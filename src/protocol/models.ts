@@ -15,8 +15,9 @@ export interface Checkpoint {
   trained: boolean;
   weights: Float32Array[];
   /**
-   * The optimizer's arrays per parameter, in its order (RMSprop: the mean square; SGD with
-   * momentum: the velocity; Adam: m, then v); null before its first step, and for plain SGD.
+   * The optimizer's arrays per weight, in its order (RMSprop: the mean square; SGD with
+   * momentum: the velocity; Adam: m, then v); null before its first step, for plain SGD, and for a
+   * weight that is not trained (BatchNormalization's moving statistics).
    */
   optimizerState: (Float32Array[] | null)[];
   /** Optimizer steps taken (Adam's bias correction needs them; 0 in runs saved before they were kept). */

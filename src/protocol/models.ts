@@ -43,6 +43,8 @@ export interface DenseSpec {
   dropoutBefore?: number;
   /** Keras's kernel_regularizer, L1L2 (training only; files keep it). */
   kernelRegularizer?: { l1: number; l2: number };
+  /** A BatchNormalization after it: its gamma, beta, moving_mean, moving_variance follow the bias. */
+  batchNormAfter?: boolean;
 }
 
 /** A Dense stack with its weights in our order: kernel [in, out] row-major (as Keras), then bias. */

@@ -21,6 +21,12 @@ export function denseStackOf(model: ExportedModel): DenseStack {
       dropoutBefore = layer.rate;
       continue;
     }
+    // A BatchNormalization goes with the Dense before it (one each; its 4 arrays follow the bias).
+    const before = layers.at(-1);
+    if (layer.kind === 'batchNorm' && before && !before.batchNormAfter && dropoutBefore === undefined) {
+      before.batchNormAfter = true;
+      continue;
+    }
     if (layer.kind !== 'dense')
       throw new Error(
         `TF.js export writes Dense stacks only, and this model has a ${layerWords(layer)} layer (Download weights (safetensors) takes any model).`,

@@ -6,6 +6,7 @@
 import { CLASSES, PIXELS } from '../data/mnist';
 import type { Activation } from '../protocol/layers';
 import type { DenseSpec, DenseStack } from '../protocol/protocol';
+import { batchNormJson, batchNormWeights } from './tfjsBatchNorm';
 import { checkDepth, checkShape, fail, isObject, own, show } from './tfjsChecks';
 import { findWeight, readWeights } from './tfjsWeights';
 
@@ -61,7 +62,10 @@ export function toTfjs(stack: DenseStack): { modelJson: string; weights: ArrayBu
         ...(dropout.length === 0 ? first : {}),
       },
     };
-    return [...dropout, dense];
+    if (!layer.batchNormAfter) return [...dropout, dense];
+    const batchNorm = batchNormJson(i, layer.units);
+    manifest.push(...batchNorm.manifest);
+    return [...dropout, dense, batchNorm.layer];
   });
   const total = stack.weights.reduce((n, w) => n + w.length, 0);
   const bytes = new Float32Array(total);
@@ -199,8 +203,18 @@ export function fromTfjs(modelJson: string, files: Map<string, ArrayBuffer>): De
       dropoutBefore = dropoutBefore === undefined ? rate : 1 - (1 - dropoutBefore) * (1 - rate);
       continue;
     }
+    if (kind === 'BatchNormalization') {
+      const before = layers.at(-1);
+      if (before?.batchNormAfter || dropoutBefore !== undefined)
+        fail(`Layer ${name} (BatchNormalization) must follow a Dense layer directly.`);
+      stackWeights.push(...batchNormWeights(config, name, before?.units, weights));
+      (before as DenseSpec).batchNormAfter = true;
+      continue;
+    }
     if (kind !== 'Dense')
-      fail(`Layer ${name} is a ${kind}; only Dense layers are supported (and Dropout, Flatten, InputLayer).`);
+      fail(
+        `Layer ${name} is a ${kind}; only Dense layers are supported (and BatchNormalization, Dropout, Flatten, InputLayer).`,
+      );
     const units = config.units;
     if (!Number.isInteger(units) || (units as number) < 1 || (units as number) > MAX_UNITS)
       fail(
@@ -238,6 +252,7 @@ export function fromTfjs(modelJson: string, files: Map<string, ArrayBuffer>): De
   if (last.units !== CLASSES)
     fail(`The output has ${last.units} units; this app needs ${CLASSES}, one per digit.`);
   if (last.activation !== 'softmax') fail(`The last layer uses ${last.activation}; it must use softmax.`);
+  if (last.batchNormAfter) fail('A BatchNormalization after the softmax output is not supported.');
   const hiddenSoftmax = layers.slice(0, -1).findIndex((l) => l.activation === 'softmax');
   if (hiddenSoftmax >= 0) fail('Softmax is supported on the last layer only.');
   return { inputDim: inputDim as number, layers, weights: stackWeights };

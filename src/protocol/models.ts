@@ -15,8 +15,9 @@ export interface Checkpoint {
   trained: boolean;
   weights: Float32Array[];
   /**
-   * The optimizer's arrays per parameter, in its order (RMSprop: the mean square; SGD with
-   * momentum: the velocity; Adam: m, then v); null before its first step, and for plain SGD.
+   * The optimizer's arrays per weight, in its order (RMSprop: the mean square; SGD with
+   * momentum: the velocity; Adam: m, then v); null before its first step, for plain SGD, and for a
+   * weight that is not trained (BatchNormalization's moving statistics).
    */
   optimizerState: (Float32Array[] | null)[];
   /** Optimizer steps taken (Adam's bias correction needs them; 0 in runs saved before they were kept). */
@@ -54,6 +55,8 @@ export interface DenseSpec {
   dropoutBefore?: number;
   /** Keras's kernel_regularizer, L1L2 (training only; files keep it). */
   kernelRegularizer?: { l1: number; l2: number };
+  /** A BatchNormalization after it: its gamma, beta, moving_mean, moving_variance follow the bias. */
+  batchNormAfter?: boolean;
 }
 
 /** A Dense stack with its weights in our order: kernel [in, out] row-major (as Keras), then bias. */

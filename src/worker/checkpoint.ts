@@ -16,10 +16,13 @@ export async function takeCheckpoint(
 ): Promise<Checkpoint> {
   const { optimizer } = model;
   const iterations = optimizer.iterations;
+  const trainable = new Set(model.parameters);
   const [weights, optimizerState] = await Promise.all([
     model.getWeights(),
     Promise.all(
-      model.parameters.map((p) => {
+      // One entry per weight; BatchNormalization's moving statistics are not trained: null.
+      model.weights.map((p) => {
+        if (!trainable.has(p)) return null;
         const state = optimizer.state(p);
         return state ? Promise.all(state.map((s) => p.backend.read(s, p.size))) : null;
       }),
@@ -43,8 +46,8 @@ export function isFiniteCheckpoint(checkpoint: Checkpoint): boolean {
 export function restoreCheckpoint(backend: Backend, model: Sequential, checkpoint: Checkpoint): void {
   model.setWeights(checkpoint.weights);
   const { optimizer } = model;
-  model.parameters.forEach((p, i) => {
-    const state = checkpoint.optimizerState[i];
+  model.weights.forEach((p, i) => {
+    const state = checkpoint.optimizerState[i]; // null for a weight that is not trained
     if (state && state.length > 0) optimizer.setState(backend, p, state);
   });
   optimizer.iterations = checkpoint.iterations;

@@ -205,7 +205,7 @@ export class Trainer {
       const checkpoint = { ...taken, rateChanges: [...run.rateChanges] };
       this.current.checkpoint = checkpoint;
       if (!checkpoint.trained) return;
-      const shapes = (this.current.model?.parameters ?? []).map((p) => [...p.shape]);
+      const shapes = (this.current.model?.weights ?? []).map((p) => [...p.shape]);
       this.emit({ type: 'checkpoint', checkpoint, shapes });
     });
     run.hold = this.testHooks.takeHold();

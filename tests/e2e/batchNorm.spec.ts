@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { collectErrors, expectHeldAt, holdRunAt, releaseRun, waitForReady } from './helpers';
+import { collectErrors, drawStroke, expectHeldAt, holdRunAt, releaseRun, waitForReady } from './helpers';
 
 interface Saved {
   name: string;
@@ -30,7 +30,7 @@ function savedRuns(page: Page): Promise<Saved[]> {
   });
 }
 
-test('BatchNormalization from the layer editor trains; the link, the name and the saved run keep it (moving statistics included)', async ({
+test('BatchNormalization from the layer editor trains; the link, the name and the saved run keep it (moving statistics included), and the run reopens after a reload', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -60,5 +60,22 @@ test('BatchNormalization from the layer editor trains; the link, the name and th
   const [movingMean, movingVariance] = run.weights.slice(4, 6);
   expect(movingMean.some((v) => v > 0)).toBe(true);
   expect(movingVariance.some((v) => v !== 1)).toBe(true);
+
+  // After a reload the saved run opens (its record is checked on read) with its stack, and answers
+  // a drawing with the moving statistics.
+  await page.reload();
+  await waitForReady(page);
+  await saved
+    .first()
+    .getByRole('button', { name: /^Open / })
+    .click();
+  await expect(page.getByTestId('shown-model')).toContainText('as saved after epoch 1');
+  await expect(rows.nth(2)).toContainText('BatchNormalization');
+  await drawStroke(page, [
+    [0.5, 0.15],
+    [0.5, 0.5],
+    [0.5, 0.85],
+  ]);
+  await expect(page.getByTestId('prediction')).toHaveText(/^\d$/);
   expect(errors).toEqual([]);
 });

@@ -211,13 +211,6 @@ const BATCH_NORM_NOTE = [
   "Keras's biased one, n = batch x height x width), so the moving variances differ by that factor.",
 ];
 
-/** The weights file has no num_batches_tracked (PyTorch's own count): the model's is kept. */
-function withBatchNormCount(line: string): string[] {
-  if (line !== '    model.load_state_dict(tensors)') return [line];
-  const counts = 'k: v for k, v in model.state_dict().items() if k.endswith("num_batches_tracked")';
-  return [`    tensors.update({${counts}})`, line];
-}
-
 export function torchProgram(settings: Settings): string {
   const { modelLine, trainingLine } = describeRun(settings);
   const { inputShape, layers } = runLayers(settings);
@@ -264,7 +257,7 @@ export function torchProgram(settings: Settings): string {
     'TEST_IMAGES = 10000',
     '',
     '',
-    ...(batchNorm ? READ_DATA.flatMap(withBatchNormCount) : READ_DATA),
+    ...READ_DATA,
     '',
     '',
     ...buildModel(inputShape, layers),

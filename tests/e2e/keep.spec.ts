@@ -190,7 +190,7 @@ test('a full storage is shown, with what was not saved; export and import in TF.
     ),
   });
   await expect(page.getByRole('alert').filter({ hasText: 'Not imported' })).toHaveText(
-    'Not imported: Layer conv2d is a Conv2D; only Dense layers are supported (and Dropout, Flatten, InputLayer).',
+    'Not imported: Layer conv2d is a Conv2D; only Dense layers are supported (and BatchNormalization, Dropout, Flatten, InputLayer).',
   );
   await screenshot(page, 'keep-06-import-refused');
 

@@ -1,34 +1,13 @@
-import { expect, type Page, test } from '@playwright/test';
-import { collectErrors, drawStroke, expectHeldAt, holdRunAt, releaseRun, waitForReady } from './helpers';
-
-interface Saved {
-  name: string;
-  epoch: number;
-  weights: number[][];
-}
-
-/** The saved runs as IndexedDB holds them, read from the page. */
-function savedRuns(page: Page): Promise<Saved[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('digits-on-webgpu');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = (store: string) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const [infos, data] = await Promise.all([all('runs'), all('runData')]);
-    db.close();
-    return infos.map((info) => {
-      const weights = data.find((d) => d.id === info.id)?.weights as ArrayBuffer[];
-      return { ...info, weights: weights.map((b) => Array.from(new Float32Array(b))) } as Saved;
-    });
-  });
-}
+import { expect, test } from '@playwright/test';
+import {
+  collectErrors,
+  drawStroke,
+  expectHeldAt,
+  holdRunAt,
+  releaseRun,
+  savedRuns,
+  waitForReady,
+} from './helpers';
 
 test('BatchNormalization from the layer editor trains; the link, the name and the saved run keep it (moving statistics included), and the run reopens after a reload', async ({
   page,

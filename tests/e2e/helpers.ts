@@ -103,3 +103,35 @@ export async function openRunDetails(page: Page): Promise<void> {
   if ((await details.getAttribute('open')) === null) await details.locator(':scope > summary').click();
   await expect(details).toHaveAttribute('open', '');
 }
+
+/** A saved run as IndexedDB holds it: its listing and its weights. */
+export interface Saved {
+  id: string;
+  name: string;
+  epoch: number;
+  testAccuracy: number | null;
+  weights: number[][];
+}
+
+/** The saved runs as IndexedDB holds them, read from the page (no hook in the app is needed). */
+export function savedRuns(page: Page): Promise<Saved[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('digits-on-webgpu');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = (store: string) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const [infos, data] = await Promise.all([all('runs'), all('runData')]);
+    db.close();
+    return infos.map((info) => {
+      const weights = data.find((d) => d.id === info.id)?.weights as ArrayBuffer[];
+      return { ...info, weights: weights.map((b) => Array.from(new Float32Array(b))) } as Saved;
+    });
+  });
+}

@@ -1,6 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { collectErrors, drawStroke, expectHeldAt, holdRunAt, screenshot, waitForReady } from './helpers';
+import {
+  collectErrors,
+  drawStroke,
+  expectHeldAt,
+  holdRunAt,
+  type Saved,
+  savedRuns,
+  screenshot,
+  waitForReady,
+} from './helpers';
 
 /** A vertical stroke down the middle of the pad: a "1". */
 const ONE: [number, number][] = [
@@ -8,37 +17,6 @@ const ONE: [number, number][] = [
   [0.5, 0.5],
   [0.5, 0.85],
 ];
-
-interface Saved {
-  id: string;
-  name: string;
-  epoch: number;
-  testAccuracy: number | null;
-  weights: number[][];
-}
-
-/** The saved runs as IndexedDB holds them, read from the page (no hook in the app is needed). */
-function savedRuns(page: Page): Promise<Saved[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('digits-on-webgpu');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const all = (store: string) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    const [infos, data] = await Promise.all([all('runs'), all('runData')]);
-    db.close();
-    return infos.map((info) => {
-      const weights = data.find((d) => d.id === info.id)?.weights as ArrayBuffer[];
-      return { ...info, weights: weights.map((b) => Array.from(new Float32Array(b))) } as Saved;
-    });
-  });
-}
 
 const rows = (page: Page) => page.getByRole('list', { name: 'Saved runs' }).getByRole('listitem');
 const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: true });

@@ -192,14 +192,28 @@ export class Sequential {
     return fitLoop(this, x, options);
   }
 
-  /** Loss and accuracy over a whole data set, in large batches, with a single readback. */
-  async evaluate(x: DeviceDataset, { batchSize = 1000 } = {}): Promise<Evaluation> {
+  /**
+   * Loss and accuracy over a whole data set, in large batches, with a single readback; `onProgress`
+   * is told the images evaluated so far as each batch's metrics land (one small read per batch,
+   * queued behind it, as evaluateInDetail's).
+   */
+  async evaluate(
+    x: DeviceDataset,
+    { batchSize = 1000, onProgress }: { batchSize?: number; onProgress?: (done: number) => void } = {},
+  ): Promise<Evaluation> {
     const { backend } = this.config();
     const order = backend.alloc(x.count);
     const metrics = backend.alloc(METRICS_LENGTH);
     try {
-      this.recordEvaluation(x, order, metrics, batchSize);
-      const m = toMetrics(await backend.read(metrics, METRICS_LENGTH));
+      const progress: Promise<void>[] = [];
+      const eachBatch = onProgress
+        ? () => {
+            progress.push(backend.read(metrics, METRICS_LENGTH).then((m) => onProgress(toMetrics(m).seen)));
+          }
+        : undefined;
+      this.recordEvaluation(x, order, metrics, batchSize, eachBatch);
+      const [read] = await Promise.all([backend.read(metrics, METRICS_LENGTH), Promise.all(progress)]);
+      const m = toMetrics(read);
       return { loss: m.lossSum / m.seen, accuracy: m.correct / m.seen };
     } finally {
       backend.free(metrics);

@@ -161,8 +161,18 @@ export type FromWorker =
     }
   | { type: 'started'; settings: Settings; parameterCount: number }
   | { type: 'batch'; logs: BatchLogs; progress: Progress; memory: GpuMemory }
-  /** An epoch's evaluation going on: `done` of its `total` images so far, and the run's progress with it. */
-  | { type: 'evaluating'; epoch: number; done?: number; total?: number; progress?: Progress }
+  /**
+   * An epoch's evaluation going on: `done` of its `total` images so far, and the run's progress with
+   * it; `finalTest`: the test set at a validated run's end (each epoch's were the validation images).
+   */
+  | {
+      type: 'evaluating';
+      epoch: number;
+      done?: number;
+      total?: number;
+      progress?: Progress;
+      finalTest?: boolean;
+    }
   /** The test set's confusion matrix after an epoch ([classes, classes], rows true, columns predicted). */
   | { type: 'confusion'; epoch: number; classes: number; matrix: Uint32Array }
   /** Test images for a gallery query: at most `limit` of its `total`, most confident first; 784 bytes each. */

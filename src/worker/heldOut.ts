@@ -54,9 +54,9 @@ export class HeldOut {
     if (this.stopping) this.best = resumed?.best ?? null;
   }
 
-  /** The validation set's loss and accuracy now. */
-  measure(model: Sequential): ReturnType<Sequential['evaluate']> {
-    return model.evaluate(this.validation as DeviceDataset, { batchSize: EVAL_BATCH });
+  /** The validation set's loss and accuracy now; `onProgress` is told the images done as it goes. */
+  measure(model: Sequential, onProgress?: (done: number) => void): ReturnType<Sequential['evaluate']> {
+    return model.evaluate(this.validation as DeviceDataset, { batchSize: EVAL_BATCH, onProgress });
   }
 
   /**

@@ -197,7 +197,9 @@ export class Run {
           // With validation, the validation set measures each epoch and the test set waits for the end.
           const validating = heldOut.validation !== null;
           const measured = validating
-            ? await evaluations.validation(logs.epoch, settings.validation ?? 0, () => heldOut.measure(model))
+            ? await evaluations.validation(logs.epoch, settings.validation ?? 0, (onProgress) =>
+                heldOut.measure(model, onProgress),
+              )
             : await evaluations.test(logs.epoch);
           await this.checkGpuErrors(session);
           // NOTE: a non-finite held-out loss ends the run here: the epoch is neither reported, kept nor saved.

@@ -46,8 +46,12 @@ export class RunEvaluations {
     private readonly tested: (tested: Tested) => void,
   ) {}
 
-  /** The validation images (`total` of them), measured by `measure`: no progress within it. */
-  validation(epoch: number, total: number, measure: () => Promise<Evaluation>): Promise<Evaluation> {
+  /** The validation images (`total` of them), measured by `measure`, which reports the images done. */
+  validation(
+    epoch: number,
+    total: number,
+    measure: (onProgress: (done: number) => void) => Promise<Evaluation>,
+  ): Promise<Evaluation> {
     return this.timed(epoch, false, total, measure);
   }
 
@@ -73,7 +77,14 @@ export class RunEvaluations {
     const { clock, emit } = this;
     clock.evaluationStarted();
     const report = (done: number) =>
-      emit({ type: 'evaluating', epoch, done, total, progress: clock.evaluating(epoch, done, final) });
+      emit({
+        type: 'evaluating',
+        epoch,
+        done,
+        total,
+        progress: clock.evaluating(epoch, done, final),
+        ...(final ? { finalTest: true } : {}),
+      });
     report(0);
     const result = await evaluate(report);
     clock.evaluationEnded(total);

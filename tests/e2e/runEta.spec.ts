@@ -1,8 +1,24 @@
 // The time left and the bar count the evaluations (#29): halfway through a one-epoch run's batches
 // the bar is less than half full (the test set's evaluation is still to come), and the evaluation
 // shows its own progress.
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { collectErrors, expectHeldAt, holdRunAt, releaseRun, waitForReady } from './helpers';
+
+/** Every status line shown from now on, to find an evaluation's own progress among them. */
+async function watchStatusLines(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { statusLines: string[] }).statusLines = seen;
+    const status = document.querySelector('[data-testid="run-status"]') as Element;
+    new MutationObserver(() => {
+      const text = status.querySelector('.progress-text')?.textContent;
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(status, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+const statusLines = (page: Page) =>
+  page.evaluate(() => (window as unknown as { statusLines: string[] }).statusLines);
 
 test('the bar and the time left include the evaluation, which shows how far it has got', async ({ page }) => {
   const errors = collectErrors(page);
@@ -20,21 +36,39 @@ test('the bar and the time left include the evaluation, which shows how far it h
   });
   expect(filled, 'the share of the bar filled at 5 of 10 batches').toBeGreaterThan(0);
   expect(filled).toBeLessThan(0.5);
-  // Every status line shown from here on, to find the evaluation's own progress among them.
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    (window as unknown as { statusLines: string[] }).statusLines = seen;
-    const status = document.querySelector('[data-testid="run-status"]') as Element;
-    new MutationObserver(() => {
-      const text = status.querySelector('.progress-text')?.textContent;
-      if (text && seen.at(-1) !== text) seen.push(text);
-    }).observe(status, { subtree: true, childList: true, characterData: true });
-  });
+  await watchStatusLines(page);
   await releaseRun(page);
   await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
-  const lines = await page.evaluate(() => (window as unknown as { statusLines: string[] }).statusLines);
+  const lines = await statusLines(page);
   expect(
     lines.some((l) => /^Evaluating on the 10,000 test images… [\d,]+ done · about \d+ s left$/.test(l)),
   ).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+test('a validated run shows the validation images’ progress each epoch, then the test set’s at the end', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  // 1,000 images trained on, the last 2,000 held out: two evaluation batches of 1,000 each.
+  await page.goto('/?epochs=1&train=1000&validation=2000&batch=100&hidden=16&seed=3');
+  await waitForReady(page);
+  await holdRunAt(page, 5);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expectHeldAt(page, 5);
+  await watchStatusLines(page);
+  await releaseRun(page);
+  await expect(page.getByTestId('test-accuracy')).toBeVisible({ timeout: 120_000 });
+  const lines = await statusLines(page);
+  const left = '(about \\d+ (s|min) left|estimating time left)';
+  const validation = new RegExp(`^Evaluating on the 2,000 validation images… 1,000 done · ${left}$`);
+  const testSet = new RegExp(`^Evaluating on the 10,000 test images… [\\d,]+ done · ${left}$`);
+  expect(
+    lines.some((l) => validation.test(l)),
+    lines.join('\n'),
+  ).toBe(true);
+  const lastValidation = lines.findLastIndex((l) => l.includes('validation images'));
+  const firstTest = lines.findIndex((l) => testSet.test(l));
+  expect(firstTest, lines.join('\n')).toBeGreaterThan(lastValidation);
   expect(errors).toEqual([]);
 });

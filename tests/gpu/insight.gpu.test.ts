@@ -89,3 +89,21 @@ test('evaluateInDetail on WebGPU reports its progress batch by batch, and the sa
   expect(Array.from(watched.matrix)).toEqual(Array.from(quiet.matrix));
   expect(Array.from(watched.predicted)).toEqual(Array.from(quiet.predicted));
 });
+
+test('Sequential.evaluate on WebGPU reports its progress batch by batch, and the same result as without', async () => {
+  const random = new Random(6);
+  const count = 2345;
+  const pixels = Uint8Array.from({ length: count * PIXELS }, () => (random.next() < 0.2 ? 255 : 0));
+  const labels = Uint8Array.from({ length: count }, () => Math.floor(random.next() * 10));
+  const data = DeviceDataset.upload(gpu, pixels, labels, PIXELS);
+  const m = model(gpu);
+  const done: number[] = [];
+  const watched = await m.evaluate(data, { batchSize: 1000, onProgress: (n) => done.push(n) });
+  const quiet = await m.evaluate(data, { batchSize: 1000 });
+  const detailed = await evaluateInDetail(m, data, { batchSize: 1000 });
+  data.dispose();
+  expect(done).toEqual([1000, 2000, 2345]);
+  expect(watched).toEqual(quiet);
+  expect(watched.loss).toBe(detailed.loss);
+  expect(watched.accuracy).toBe(detailed.accuracy);
+});

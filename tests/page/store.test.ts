@@ -80,6 +80,25 @@ describe('the training curve', () => {
   });
 });
 
+describe('an evaluation going on', () => {
+  test("counts its images, and tells a validated run's final test set from the validation images", () => {
+    const during = apply([{ type: 'evaluating', epoch: 0, done: 1000, total: 2000 }], training(1));
+    expect(during.evaluating).toBe(true);
+    expect(during.evaluated).toBe(1000);
+    expect(during.evaluatingFinalTest).toBe(false);
+    const final = reduce(during, {
+      type: 'evaluating',
+      epoch: 0,
+      done: 4000,
+      total: 10_000,
+      finalTest: true,
+    });
+    expect(final.evaluated).toBe(4000);
+    expect(final.evaluatingFinalTest).toBe(true);
+    expect(reduce(final, epochDone(1)).evaluating).toBe(false);
+  });
+});
+
 describe('a lost device', () => {
   const lost: FromWorker = { type: 'lost', message: 'lost', checkpointEpoch: 2, interrupted: true };
 

@@ -33,6 +33,8 @@ export interface RunState {
   evaluating: boolean;
   /** Images the evaluation going on has done (read while `evaluating`). */
   evaluated: number;
+  /** The evaluation going on is the test set at a validated run's end, not the validation images. */
+  evaluatingFinalTest: boolean;
   finalTest: Evaluation | null;
   runSeconds: number | null;
   stopped: boolean;
@@ -55,6 +57,7 @@ export const initialRun: RunState = {
   parameterCount: null,
   evaluating: false,
   evaluated: 0,
+  evaluatingFinalTest: false,
   error: null,
 };
 
@@ -91,7 +94,12 @@ export function reduceRun(s: Seen, m: StoreEvent): Partial<RunState> | null {
     case 'batch':
       return { progress: m.progress, evaluating: false };
     case 'evaluating':
-      return { evaluating: true, evaluated: m.done ?? 0, ...(m.progress ? { progress: m.progress } : {}) };
+      return {
+        evaluating: true,
+        evaluated: m.done ?? 0,
+        evaluatingFinalTest: m.finalTest === true,
+        ...(m.progress ? { progress: m.progress } : {}),
+      };
     case 'epoch':
       return { evaluating: false, progress: m.progress };
     case 'page:findRate':

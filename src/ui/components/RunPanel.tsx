@@ -74,7 +74,7 @@ export function RunPanel({ snapshot, canStart, onTrain, commands, importedName, 
             curve={snapshot.curve}
             epochs={snapshot.epochs}
             evaluatedImages={
-              (runSettings.validation ?? 0) > 0
+              (runSettings.validation ?? 0) > 0 && !snapshot.evaluatingFinalTest
                 ? `the ${formatCount(runSettings.validation)} validation images`
                 : testImagesWords(snapshot.dataset)
             }

@@ -1,6 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { collectErrors, drawStroke, expectHeldAt, holdRunAt, openRunDetails, waitForReady } from './helpers';
+import {
+  collectErrors,
+  drawStroke,
+  expectHeldAt,
+  holdRunAt,
+  openRunDetails,
+  releaseRun,
+  waitForReady,
+} from './helpers';
 
 // A screen that stays still (#29): the charts and the pad keep their places, to the pixel, between
 // ready, training, paused, a "Step one batch", the run's Details opened, and finished, at 1280x800
@@ -135,5 +143,26 @@ test('the charts and the pad hold still from ready through training, paused, a s
   await expect(tryIt).toBeFocused();
   await expectInView(page, tryIt, 'Try it after the way back');
   await expect(page.getByTestId('jump-back-pad')).toBeEmpty();
+  expect(errors).toEqual([]);
+});
+
+test('a preset’s named run holds the charts and the pad still, training and finished', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize(SIZES[0]);
+  await page.goto('/?epochs=1&batch=100&train=200&hidden=16&seed=2');
+  await waitForReady(page);
+  const ready = await boxes(page, 'preset-ready');
+  await holdRunAt(page, 1);
+  await page.getByRole('button', { name: 'Compare optimizers' }).click();
+  await expectHeldAt(page, 1);
+  // The longest heading of the three: "Run 1 of 3: SGD, learning rate 0.01", with the time left beside it.
+  await expect(page.getByRole('heading', { name: 'Run 1 of 3: SGD, learning rate 0.01' })).toBeVisible();
+  await expect(page.locator('.progress-text')).toHaveText(/left$/);
+  expect(await boxes(page, 'preset-training'), 'a preset run training').toEqual(ready);
+  await releaseRun(page);
+  await expect(page.getByRole('button', { name: 'Compare optimizers' })).toBeEnabled({ timeout: 180_000 });
+  // The result names the preset's last run.
+  await expect(page.getByTestId('run-status')).toContainText('Run 3 of 3: Adam');
+  expect(await boxes(page, 'preset-finished'), 'the preset finished').toEqual(ready);
   expect(errors).toEqual([]);
 });

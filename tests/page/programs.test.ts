@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_AUGMENT } from '../../src/backend/augmentation';
+import { KERAS_AUGMENT } from '../../src/page/programs/kerasAugment';
 import { kerasProgram } from '../../src/page/programs/kerasProgram';
 import { tfjsProgram } from '../../src/page/programs/tfjsProgram';
 import { torchProgram } from '../../src/page/programs/torchProgram';
@@ -78,6 +80,49 @@ describe('the Keras program', () => {
       'SGD(learning_rate=1.0, momentum=0.5)',
     );
     expect(kerasProgram(sgd)).not.toContain('momentum');
+  });
+});
+
+describe("the Keras program's augmentation", () => {
+  it('moves the training images as the app does, only when the run does', () => {
+    expect(kerasProgram(DEFAULT_SETTINGS)).not.toContain('Random');
+    const mlp = kerasProgram({ ...DEFAULT_SETTINGS, augment: true });
+    expect(mlp).toContain(
+      '# Training: RMSprop (lr 0.001), 5 epochs of 60,000 images, batch 128, on augmented images.',
+    );
+    // The MLP takes the images whole, moves them, then flattens them for its first Dense layer.
+    const model = mlp.slice(mlp.indexOf('model = keras.Sequential('), mlp.indexOf('model.compile('));
+    expect(model.split('\n').filter((l) => /layers\.|Input/.test(l) && !l.trim().startsWith('#'))).toEqual([
+      '        keras.Input(shape=(28, 28, 1)),',
+      '        layers.RandomTranslation(2 / 28, 2 / 28, fill_mode="constant"),',
+      '        layers.RandomRotation(10 / 360, fill_mode="constant"),',
+      '        layers.RandomZoom(0.1, fill_mode="constant"),',
+      '        layers.Flatten(),',
+      '        layers.Dense(512, activation="relu"),',
+      '        layers.Dense(10, activation="softmax"),',
+    ]);
+    expect(mlp).toContain('train_images = train_images.reshape((60000, 28, 28, 1))');
+    expect(mlp).toContain('test_images = test_images.reshape((10000, 28, 28, 1))');
+    parsePython(mlp);
+  });
+
+  it('adds no Flatten of its own to a ConvNet, which takes images already', () => {
+    const convnet = kerasProgram({ ...DEFAULT_SETTINGS, model: 'convnet', augment: true });
+    expect(convnet).toContain('layers.RandomZoom(0.1, fill_mode="constant"),\n        layers.Conv2D(32');
+    expect(convnet.match(/layers\.Flatten\(\)/g)).toHaveLength(1);
+  });
+
+  it("is on for a run with the user's digits, which the app always augments", () => {
+    const mine = kerasProgram({ ...DEFAULT_SETTINGS, myDigits: true });
+    expect(mine).toContain('layers.RandomTranslation(');
+    expect(mine).toContain('my_test_images = my_test_images.reshape((len(my_test_labels), 28, 28, 1))');
+    parsePython(mine);
+  });
+
+  it("has the app's ranges", () => {
+    expect(DEFAULT_AUGMENT.shift).toBe(KERAS_AUGMENT.shiftPixels);
+    expect(DEFAULT_AUGMENT.rotation).toBeCloseTo((KERAS_AUGMENT.rotationDegrees * Math.PI) / 180, 12);
+    expect(DEFAULT_AUGMENT.scale).toBe(KERAS_AUGMENT.scale);
   });
 });
 

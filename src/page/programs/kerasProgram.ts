@@ -5,6 +5,7 @@
 // this program trains the same network; the random numbers differ, the curves agree closely.
 import type { LayerSpec, WeightPenalty } from '../../protocol/layers';
 import { optimizerName, type Settings } from '../../protocol/settings';
+import { kerasAugmentLayers } from './kerasAugment';
 import { kerasFitLines, kerasTrainCount, kerasValidationCut, kerasValidationPrep } from './kerasHeldOut';
 import { kerasMyDigitsData, kerasMyDigitsTest } from './kerasMyDigits';
 import { describeRun } from './runDescription';
@@ -52,13 +53,17 @@ export function kerasProgram(settings: Settings): string {
   const { hidden, imageInput, modelLine, trainingLine } = describeRun(settings);
   const n = kerasTrainCount(settings);
   const subset = n < 60000;
-  const shape = imageInput ? '(28, 28, 1)' : '(28 * 28,)';
-  const reshape = (count: string) => (imageInput ? `(${count}, 28, 28, 1)` : `(${count}, 28 * 28)`);
   const myDigits = settings.myDigits === true;
+  // The app augments a run that mixes in the user's digits whether or not the switch is on.
+  const augment = settings.augment === true || myDigits;
+  // Augmentation moves images, so an augmented MLP takes them whole and flattens them after.
+  const images = imageInput || augment;
+  const shape = images ? '(28, 28, 1)' : '(28 * 28,)';
+  const reshape = (count: string) => (images ? `(${count}, 28, 28, 1)` : `(${count}, 28 * 28)`);
   const lines = [
     '# The Keras program for the run on screen in Digits on WebGPU.',
     `# Model: ${modelLine}.`,
-    `# Training: ${trainingLine}.`,
+    `# Training: ${trainingLine}${augment ? ', on augmented images' : ''}.`,
     '# Run it with Keras 3 (pip install keras tensorflow) or tf.keras.',
     ...(myDigits ? ['import gzip', 'import math', '', 'import numpy as np'] : []),
     'import keras',
@@ -88,6 +93,7 @@ export function kerasProgram(settings: Settings): string {
     'model = keras.Sequential(',
     '    [',
     `        keras.Input(shape=${shape}),`,
+    ...(augment ? kerasAugmentLayers(!imageInput) : []),
     ...hidden.map((spec) => `        ${kerasLayer(spec)},`),
     '        layers.Dense(10, activation="softmax"),',
     '    ]',

@@ -1,43 +1,40 @@
 // The Code view's programs for an imported data set: each names the data set and its four files
-// with their SHA-256 at the top, and the Keras program reads those IDX files (gzipped or not) in
-// place of keras.datasets.mnist. PyTorch's and TF.js's read MNIST's file names from a folder: the
-// header says which of the data set's files goes under which name.
+// with their SHA-256 at the top, and reads those IDX files as they are (gzipped or not): the Keras
+// program in place of keras.datasets.mnist, PyTorch's and TF.js's in place of the MNIST files the app
+// serves (datasetReaders.ts).
 import { DATASET_FILE_ROLES, type DatasetFileRole, type DatasetIdentity } from '../../data/datasetIdentity';
-
-const MNIST_NAMES: Record<DatasetFileRole, string> = {
-  trainImages: 'train-images-idx3-ubyte.gz',
-  trainLabels: 'train-labels-idx1-ubyte.gz',
-  testImages: 't10k-images-idx3-ubyte.gz',
-  testLabels: 't10k-labels-idx1-ubyte.gz',
-};
+import type { Settings } from '../../protocol/settings';
+import { tfjsReadsDataset, torchReadsDataset } from './datasetReaders';
 
 export type ProgramLanguage = 'keras' | 'torch' | 'tfjs';
 
 const KERAS_LOAD = '(train_images, train_labels), (test_images, test_labels) = mnist.load_data()';
 
 /** The header lines (without the comment marks) that name the data set and its files. */
-export function datasetHeader(dataset: DatasetIdentity, language: ProgramLanguage): string[] {
-  const rename = language !== 'keras';
+export function datasetHeader(dataset: DatasetIdentity): string[] {
   return [
     `Data set: ${dataset.name} (imported), classes ${dataset.classNames.map((n, i) => `${i} ${n}`).join(', ')};`,
     `${dataset.trainCount} training and ${dataset.testCount} test images. Its IDX files (SHA-256 of the IDX bytes):`,
     ...DATASET_FILE_ROLES.map((role) => {
       const { file, sha256 } = dataset.files[role];
-      return `  ${file}${rename ? ` (as ${MNIST_NAMES[role]}, gzipped)` : ''}  ${sha256}`;
+      return `  ${file}  ${sha256}`;
     }),
   ];
 }
 
-/** The program as written for MNIST, made to name (and, in Keras, read) the imported data set. */
+/** The program as written for MNIST (for `settings`), made to name and read the imported data set. */
 export function withDataset(
   program: string,
   dataset: DatasetIdentity | null,
   language: ProgramLanguage,
+  settings: Settings,
 ): string {
   if (!dataset) return program;
   const mark = language === 'tfjs' ? '//' : '#';
-  const header = datasetHeader(dataset, language).map((line) => `${mark} ${line}`);
+  const header = datasetHeader(dataset).map((line) => `${mark} ${line}`);
   let body = program;
+  if (language === 'torch') body = torchReadsDataset(body, dataset, settings);
+  if (language === 'tfjs') body = tfjsReadsDataset(body, dataset, settings);
   if (language === 'keras') {
     const path = (role: DatasetFileRole) => JSON.stringify(dataset.files[role].file);
     body = body

@@ -30,7 +30,7 @@ export function CodeView({
   const [copied, setCopied] = useState<'idle' | 'copied' | 'refused'>('idle');
   const chosen = LANGUAGES.find((l) => l.id === language) ?? LANGUAGES[0];
   const program = useMemo(
-    () => (settings ? withDataset(chosen.write(settings), dataset, chosen.id) : null),
+    () => (settings ? withDataset(chosen.write(settings), dataset, chosen.id, settings) : null),
     [settings, chosen, dataset],
   );
 

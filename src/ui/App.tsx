@@ -151,7 +151,7 @@ export function App({ client, keeper }: { client: TrainerClient; keeper: RunKeep
         {/* NOTE: display: contents on a narrow screen, so that its parts take their own places in the order. */}
         <div className="live">
           <ErrorBoundary part="The charts">
-            <ChartsCard snapshot={snapshot} running={running}>
+            <ChartsCard snapshot={snapshot} running={running} formSettings={form.settings}>
               {learner.summary}
             </ChartsCard>
           </ErrorBoundary>

@@ -166,3 +166,18 @@ test('a preset’s named run holds the charts and the pad still, training and fi
   expect(await boxes(page, 'preset-finished'), 'the preset finished').toEqual(ready);
   expect(errors).toEqual([]);
 });
+
+test('a validated run’s notes go under the charts: the charts and the pad hold still at its end', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.setViewportSize(SIZES[0]);
+  await page.goto('/?epochs=2&batch=100&train=300&hidden=16&seed=3&validation=200&patience=1');
+  await waitForReady(page);
+  const ready = await boxes(page, 'validated-ready');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Run finished' })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('validation-note')).toBeVisible();
+  expect(await boxes(page, 'validated-finished'), 'a validated run finished').toEqual(ready);
+  expect(errors).toEqual([]);
+});

@@ -1,16 +1,20 @@
 import type { ReactNode } from 'react';
 import { heldOutName } from '../../page/heldOutResult';
 import type { Snapshot } from '../../page/store';
+import type { Settings } from '../../protocol/settings';
 import { Charts } from './Charts';
 
 /** The live charts' card, with a line on why it is empty when it is. */
 export function ChartsCard({
   snapshot,
   running,
+  formSettings,
   children,
 }: {
   snapshot: Snapshot;
   running: boolean;
+  /** The form's settings: before any run, the legend names what Train would hold out (so it keeps its lines). */
+  formSettings?: Settings;
   /** Under the charts: the finished run's summary. */
   children?: ReactNode;
 }) {
@@ -35,7 +39,7 @@ export function ChartsCard({
         progress={snapshot.progress}
         stopped={snapshot.stopped}
         rateChanges={snapshot.rateChanges}
-        heldOut={heldOutName(snapshot.runSettings)}
+        heldOut={heldOutName(snapshot.runSettings ?? formSettings ?? null)}
         earlyStop={snapshot.earlyStop}
       />
       {children}

@@ -85,7 +85,6 @@ export function RunPanel({ snapshot, canStart, onTrain, commands, importedName, 
             seconds={snapshot.runSeconds}
             stopped={snapshot.stopped}
             validation={runSettings?.validation ?? 0}
-            earlyStop={snapshot.earlyStop}
             testImages={testImagesWords(snapshot.dataset)}
             trainAccuracy={snapshot.epochs.at(-1)?.trainAccuracy ?? null}
             model={(runSettings ?? DEFAULT_SETTINGS).model}

@@ -1,5 +1,4 @@
 import type { Snapshot } from '../../page/store';
-import type { EarlyStop } from '../../protocol/reports';
 import type { Settings } from '../../protocol/settings';
 import { formatDuration } from '../format';
 import { describeGap, resultFigures } from '../resultFigures';
@@ -14,8 +13,6 @@ interface Props {
   model: Settings['model'];
   /** Validation images held out of training: the curves are theirs, and the test set waits for the end. */
   validation?: number;
-  /** Where early stopping stopped the run, and which epoch's weights it went back to. */
-  earlyStop?: EarlyStop | null;
   /** "the 10,000 test images", or an imported data set's (page/classNames.ts). */
   testImages?: string;
   /** Which run of a preset this was: "Run 3 of 3: Adam, learning rate 0.001". */
@@ -33,12 +30,10 @@ export function RunResult({
   trainAccuracy,
   model,
   validation = 0,
-  earlyStop = null,
   testImages = 'the 10,000 test images',
   presetRun,
 }: Props) {
   const figures = test ? resultFigures(trainAccuracy, test.accuracy, model) : null;
-  const heldOut = validation > 0 ? 'validation' : 'test';
   const mnist = testImages === 'the 10,000 test images';
   return (
     <section className="run result" aria-labelledby="result-title">
@@ -68,19 +63,6 @@ export function RunResult({
         <p>
           It stopped before the network could be tested
           {validation > 0 && ': evaluate it on the test images under Confusion matrix'}.
-        </p>
-      )}
-      {earlyStop && (
-        <p data-testid="early-stop">
-          Early stopping: the {heldOut} loss did not improve after epoch {earlyStop.bestEpoch}, so training
-          stopped after epoch {earlyStop.stoppedEpoch} and went back to epoch {earlyStop.bestEpoch}'s weights.
-        </p>
-      )}
-      {validation > 0 && (
-        <p className="muted" data-testid="validation-note">
-          The curves show the {validation.toLocaleString('en-US')} validation images held out of training; the
-          test set was measured once, at the end, so that nothing chosen while watching the curves was tuned
-          on it.
         </p>
       )}
     </section>

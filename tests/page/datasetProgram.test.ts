@@ -13,7 +13,9 @@ import { kerasProgram } from '../../src/page/programs/kerasProgram';
 import { tfjsProgram } from '../../src/page/programs/tfjsProgram';
 import { torchProgram } from '../../src/page/programs/torchProgram';
 import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
+import { RUNS } from '../cases/programRuns';
 import { SHAPE_CLASS_NAMES, shapesFiles } from '../cases/shapesDataset';
+import { parseModule, parsePython } from './parsePrograms';
 
 const files = shapesFiles({ gzip: true, train: 12, test: 6 });
 const { identity } = await importDataset(files, { name: 'Shapes', classNames: SHAPE_CLASS_NAMES });
@@ -110,6 +112,19 @@ test("the TF.js program's reader, run in Node, loads the data set's files gzippe
     const pixels = await train.images.data();
     expect(Math.max(...pixels)).toBeLessThanOrEqual(1);
     expect(Math.max(...pixels)).toBeGreaterThan(0.9);
+  }
+});
+
+test.each(RUNS)('for %s, every language reads the data set and parses', (_, settings) => {
+  for (const [language, write] of [
+    ['keras', kerasProgram],
+    ['torch', torchProgram],
+    ['tfjs', tfjsProgram],
+  ] as const) {
+    const program = withDataset(write(settings), identity, language, settings);
+    expect(program, language).not.toMatch(/mnist\/'|mnist\.load_data|\{kind\}-images/);
+    if (language === 'tfjs') parseModule(program);
+    else parsePython(program);
   }
 });
 

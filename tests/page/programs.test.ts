@@ -1,10 +1,7 @@
 // The Code view's programs: the default run's Keras, PyTorch and TF.js programs are reviewed
 // reference texts, and every generated program parses (Python by Python's own parser, JavaScript by
 // Node's). tests/torch runs the PyTorch programs for real.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_AUGMENT } from '../../src/backend/augmentation';
 import { KERAS_AUGMENT } from '../../src/page/programs/kerasAugment';
@@ -13,23 +10,9 @@ import { tfjsProgram } from '../../src/page/programs/tfjsProgram';
 import { torchProgram } from '../../src/page/programs/torchProgram';
 import { DEFAULT_SETTINGS } from '../../src/protocol/settings';
 import { RUNS } from '../cases/programRuns';
+import { parseModule, parsePython } from './parsePrograms';
 
 const reference = (name: string) => readFileSync(new URL(`./programs/${name}`, import.meta.url), 'utf8');
-
-/** Python's own parser: throws with Python's message when the program is not valid Python. */
-function parsePython(program: string): void {
-  execFileSync('python3', ['-c', 'import ast,sys; ast.parse(sys.stdin.read())'], {
-    input: program,
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-}
-
-/** Node's parser, for a module (top-level await, import). */
-function parseModule(program: string): void {
-  const file = join(mkdtempSync(join(tmpdir(), 'program-')), 'program.mjs');
-  writeFileSync(file, program);
-  execFileSync(process.execPath, ['--check', file], { stdio: ['ignore', 'pipe', 'pipe'] });
-}
 
 describe('the Keras program', () => {
   it('for the default settings is the reviewed reference text', () => {

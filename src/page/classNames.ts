@@ -14,6 +14,20 @@ export function className(names: ClassNames, index: number): string {
   return names?.[index] ?? String(index);
 }
 
+/**
+ * What the evaluation going on measures: a validated run's validation images after each epoch, and
+ * its test set at the end (`finalTest`); without validation, the test set every time.
+ */
+export function evaluatedImagesWords(
+  validation: number,
+  finalTest: boolean,
+  dataset: { name: string; testCount: number } | null,
+): string {
+  return validation > 0 && !finalTest
+    ? `the ${validation.toLocaleString('en-US')} validation images`
+    : testImagesWords(dataset);
+}
+
 /** "the 10,000 test images", or an imported data set's: "the 30 test images of Shapes". */
 export function testImagesWords(dataset: { name: string; testCount: number } | null): string {
   return dataset

@@ -1,8 +1,7 @@
-import { testImagesWords } from '../../page/classNames';
+import { evaluatedImagesWords, testImagesWords } from '../../page/classNames';
 import type { RunCommands } from '../../page/commands';
 import type { Snapshot } from '../../page/store';
 import { DEFAULT_SETTINGS } from '../../protocol/settings';
-import { formatCount } from '../format';
 import { Controls } from './Controls';
 import { DeviceLostAlert } from './DeviceLostAlert';
 import { NetworkLine } from './NetworkLine';
@@ -73,11 +72,11 @@ export function RunPanel({ snapshot, canStart, onTrain, commands, importedName, 
             presetRun={presetRun}
             curve={snapshot.curve}
             epochs={snapshot.epochs}
-            evaluatedImages={
-              (runSettings.validation ?? 0) > 0 && !snapshot.evaluatingFinalTest
-                ? `the ${formatCount(runSettings.validation)} validation images`
-                : testImagesWords(snapshot.dataset)
-            }
+            evaluatedImages={evaluatedImagesWords(
+              runSettings.validation ?? 0,
+              snapshot.evaluatingFinalTest,
+              snapshot.dataset,
+            )}
           />
         ) : snapshot.runSeconds !== null || (runSettings && snapshot.finalTest) ? (
           <RunResult

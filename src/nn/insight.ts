@@ -7,6 +7,7 @@ import { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
 import { type DeviceDataset, imagesTensor } from './dataset';
 import { Dense } from './dense';
+import { evaluationProgress } from './evaluationProgress';
 import type { Evaluation, Sequential } from './sequential';
 
 /** An evaluation with its confusion matrix and every image's verdict (see evaluateInDetail). */
@@ -61,20 +62,18 @@ export async function evaluateInDetail(
   const probs = backend.alloc(x.count * classes);
   try {
     backend.fill(matrix, 0);
-    // NOTE: every batch is recorded before the first await, as in inputGradients; a progress read
-    // queued after each batch resolves as the GPU gets there, without holding it up.
-    const progress: Promise<void>[] = [];
+    // NOTE: every batch is recorded before the first await, as in inputGradients.
+    const progress = evaluationProgress(backend, metrics, onProgress);
     model.recordEvaluation(x, order, metrics, batchSize, (logits, labels, offset, rows) => {
       backend.confusion({ rows, cols: classes, offset, matrix, predicted, probs, logits, labels });
-      if (onProgress)
-        progress.push(backend.read(metrics, METRICS_LENGTH).then((m) => onProgress(toMetrics(m).seen)));
+      progress.afterBatch?.();
     });
     const [m, counts, verdicts, probabilities] = await Promise.all([
       backend.read(metrics, METRICS_LENGTH),
       backend.readU32(matrix, classes * classes),
       backend.readU32(predicted, x.count),
       backend.read(probs, x.count * classes),
-      Promise.all(progress),
+      progress.done(),
     ]);
     const { lossSum, correct, seen } = toMetrics(m);
     return {

@@ -9,6 +9,7 @@ import { reshape, softmax, softmaxCrossEntropy } from '../engine/ops';
 import { Tape } from '../engine/tape';
 import type { Tensor } from '../engine/tensor';
 import { type Augment, type DeviceDataset, imagesTensor } from './dataset';
+import { evaluationProgress } from './evaluationProgress';
 import { fitLoop } from './fitLoop';
 import type { EpochLogs, Evaluation, FitOptions } from './fitOptions';
 import type { Layer } from './layer';
@@ -205,14 +206,9 @@ export class Sequential {
     const order = backend.alloc(x.count);
     const metrics = backend.alloc(METRICS_LENGTH);
     try {
-      const progress: Promise<void>[] = [];
-      const eachBatch = onProgress
-        ? () => {
-            progress.push(backend.read(metrics, METRICS_LENGTH).then((m) => onProgress(toMetrics(m).seen)));
-          }
-        : undefined;
-      this.recordEvaluation(x, order, metrics, batchSize, eachBatch);
-      const [read] = await Promise.all([backend.read(metrics, METRICS_LENGTH), Promise.all(progress)]);
+      const progress = evaluationProgress(backend, metrics, onProgress);
+      this.recordEvaluation(x, order, metrics, batchSize, progress.afterBatch);
+      const [read] = await Promise.all([backend.read(metrics, METRICS_LENGTH), progress.done()]);
       const m = toMetrics(read);
       return { loss: m.lossSum / m.seen, accuracy: m.correct / m.seen };
     } finally {

@@ -73,12 +73,16 @@ test.each(MATMUL_VARIANTS)(
   },
 );
 
-test('evaluateInDetail on WebGPU reports its progress batch by batch, and the same result as without', async () => {
-  const random = new Random(5);
-  const count = 2345;
+/** `count` random images on the GPU, a fifth of their pixels lit, with random labels. */
+function sparseImages(seed: number, count: number): DeviceDataset {
+  const random = new Random(seed);
   const pixels = Uint8Array.from({ length: count * PIXELS }, () => (random.next() < 0.2 ? 255 : 0));
   const labels = Uint8Array.from({ length: count }, () => Math.floor(random.next() * 10));
-  const data = DeviceDataset.upload(gpu, pixels, labels, PIXELS);
+  return DeviceDataset.upload(gpu, pixels, labels, PIXELS);
+}
+
+test('evaluateInDetail on WebGPU reports its progress batch by batch, and the same result as without', async () => {
+  const data = sparseImages(5, 2345);
   const m = model(gpu);
   const done: number[] = [];
   const watched = await evaluateInDetail(m, data, { batchSize: 1000, onProgress: (n) => done.push(n) });
@@ -91,11 +95,7 @@ test('evaluateInDetail on WebGPU reports its progress batch by batch, and the sa
 });
 
 test('Sequential.evaluate on WebGPU reports its progress batch by batch, and the same result as without', async () => {
-  const random = new Random(6);
-  const count = 2345;
-  const pixels = Uint8Array.from({ length: count * PIXELS }, () => (random.next() < 0.2 ? 255 : 0));
-  const labels = Uint8Array.from({ length: count }, () => Math.floor(random.next() * 10));
-  const data = DeviceDataset.upload(gpu, pixels, labels, PIXELS);
+  const data = sparseImages(6, 2345);
   const m = model(gpu);
   const done: number[] = [];
   const watched = await m.evaluate(data, { batchSize: 1000, onProgress: (n) => done.push(n) });

@@ -17,6 +17,13 @@ import { RUNS } from '../cases/programRuns';
 import { SHAPE_CLASS_NAMES, shapesFiles } from '../cases/shapesDataset';
 import { parseModule, parsePython } from './parsePrograms';
 
+/** Each language's program writer. */
+const PROGRAMS = [
+  ['keras', kerasProgram],
+  ['torch', torchProgram],
+  ['tfjs', tfjsProgram],
+] as const;
+
 const files = shapesFiles({ gzip: true, train: 12, test: 6 });
 const { identity } = await importDataset(files, { name: 'Shapes', classNames: SHAPE_CLASS_NAMES });
 
@@ -27,11 +34,7 @@ test('MNIST runs keep their programs as they are', () => {
 });
 
 test("every program names the data set, its classes and each file's SHA-256", () => {
-  for (const [language, write] of [
-    ['keras', kerasProgram],
-    ['torch', torchProgram],
-    ['tfjs', tfjsProgram],
-  ] as const) {
+  for (const [language, write] of PROGRAMS) {
     const program = withDataset(write(DEFAULT_SETTINGS), identity, language, DEFAULT_SETTINGS);
     expect(program).toContain('Data set: Shapes (imported), classes 0 bar, 1 column, 2 ring;');
     for (const file of Object.values(identity.files)) expect(program).toContain(`${file.file}`);
@@ -116,11 +119,7 @@ test("the TF.js program's reader, run in Node, loads the data set's files gzippe
 });
 
 test.each(RUNS)('for %s, every language reads the data set and parses', (_, settings) => {
-  for (const [language, write] of [
-    ['keras', kerasProgram],
-    ['torch', torchProgram],
-    ['tfjs', tfjsProgram],
-  ] as const) {
+  for (const [language, write] of PROGRAMS) {
     const program = withDataset(write(settings), identity, language, settings);
     expect(program, language).not.toMatch(/mnist\/'|mnist\.load_data|\{kind\}-images/);
     if (language === 'tfjs') parseModule(program);

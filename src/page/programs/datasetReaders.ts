@@ -4,7 +4,7 @@
 // replaces, and throws if the program no longer has it, so a change to a program cannot quietly
 // leave an imported data set's program reading MNIST (tests/page/datasetProgram.test.ts).
 import type { DatasetFileRole, DatasetIdentity } from '../../data/datasetIdentity';
-import { type Settings, trainingImages } from '../../protocol/settings';
+import { type Settings, TRAINING_SET, trainingImages } from '../../protocol/settings';
 
 type Rewrite = readonly [from: string, to: string];
 
@@ -18,7 +18,6 @@ function rewrite(program: string, rewrites: readonly Rewrite[]): string {
 const fileName = (dataset: DatasetIdentity, role: DatasetFileRole) =>
   JSON.stringify(dataset.files[role].file);
 
-const MNIST_TRAINING_SET = 60000;
 const MNIST_TEST_SET = 10000;
 
 /** The images a run trains on and holds out, in MNIST and in the data set (validation from its end). */
@@ -69,7 +68,7 @@ export function torchReadsDataset(program: string, dataset: DatasetIdentity, set
   ];
   if (validation > 0)
     rewrites.push([
-      `load_mnist(args.data, "train", ${MNIST_TRAINING_SET})`,
+      `load_mnist(args.data, "train", ${TRAINING_SET})`,
       `load_mnist(args.data, "train", ${dataset.trainCount})`,
     ]);
   return rewrite(program, rewrites);
@@ -108,9 +107,9 @@ export function tfjsReadsDataset(program: string, dataset: DatasetIdentity, sett
   const mnistFiles = "'train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz'";
   if (validation > 0)
     rewrites.push(
-      [`loadMnist(${mnistFiles}, ${MNIST_TRAINING_SET})`, `loadMnist(${trainFiles}, ${dataset.trainCount})`],
+      [`loadMnist(${mnistFiles}, ${TRAINING_SET})`, `loadMnist(${trainFiles}, ${dataset.trainCount})`],
       [`.slice(0, ${mnistTrain})`, `.slice(0, ${train})`],
-      [`.slice(${MNIST_TRAINING_SET - validation})`, `.slice(${dataset.trainCount - validation})`],
+      [`.slice(${TRAINING_SET - validation})`, `.slice(${dataset.trainCount - validation})`],
     );
   else rewrites.push([`loadMnist(${mnistFiles}, ${mnistTrain})`, `loadMnist(${trainFiles}, ${train})`]);
   return rewrite(program, rewrites);

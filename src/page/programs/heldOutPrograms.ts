@@ -3,9 +3,7 @@
 // measured after each epoch, the test set once at the end; early stopping on the held-out loss that
 // goes back to the best epoch's weights. TF.js's tf.callbacks.earlyStopping cannot go back (its
 // restoreBestWeights throws NotImplementedError), so the TF.js program keeps the weights itself.
-import { type Settings, trainingImages } from '../../protocol/settings';
-
-const TRAINING_SET = 60000;
+import { type Settings, TRAINING_SET, trainingImages } from '../../protocol/settings';
 
 const held = (settings: Settings) => ({
   validation: settings.validation ?? 0,
